@@ -1,0 +1,70 @@
+"""One typed configuration object and one resources object, passed explicitly.
+
+No module-level mutable state: a ``Resources`` instance owns every loaded data
+file (actor dictionary, trigger lexicons, temporal words, topics). It loads each
+lazily on first use and caches it on the instance, so tests can build their own
+``Resources`` over a different data directory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+
+def default_db() -> str:
+    return os.environ.get("SUKIEN_DB") or "sukien.db"
+
+
+@dataclass(frozen=True)
+class Config:
+    db: str = field(default_factory=default_db)
+    data_dir: Path = PACKAGE_DATA
+    max_bytes: int = 5 * 1024 * 1024          # per input document
+    url_timeout: float = 15.0                 # seconds
+    url_max_bytes: int = 5 * 1024 * 1024
+    near_dup_threshold: float = 0.6           # MinHash Jaccard estimate to link two documents as near-duplicates
+    near_dup_num_perm: int = 64
+    run_pipeline: bool = True                 # ingest also runs language → events → resolution
+    workers: int = 1
+
+
+class Resources:
+    """Loaded language knowledge. Build one per process and pass it down."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.data_dir = Path(self.config.data_dir)
+
+    def load_yaml(self, relpath: str) -> Any:
+        path = self.data_dir / relpath
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    # Each loader lives in the module that owns the knowledge; imported lazily to
+    # keep start-up cheap for commands that need none of it.
+    @cached_property
+    def actors(self):
+        from .vi.actors import ActorDB
+        return ActorDB.load(self)
+
+    @cached_property
+    def temporal(self):
+        from .vi.timex import TemporalLexicon
+        return TemporalLexicon.load(self)
+
+    @cached_property
+    def triggers(self):
+        from .extract import TriggerLexicon
+        return TriggerLexicon.load(self)
+
+    @cached_property
+    def topics(self):
+        from .extract import TopicTaxonomy
+        return TopicTaxonomy.load(self)

@@ -9,8 +9,15 @@ export HOME_UNDERTHESEA = $(CURDIR)/.underthesea
 
 .PHONY: demo test install dev browser bench clean
 
+# Debian's python3 has no venv module until python3-venv is installed: install it when root.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) >/dev/null 2>&1 || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "python3 -m venv failed: installing python3-venv with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	    $(PYTHON) -m venv $(VENV); \
+	  else echo "error: '$(PYTHON) -m venv' failed; install python3-venv (apt-get install python3-venv)" >&2; exit 1; fi; }
 	$(BIN)/python -m pip install -q --upgrade pip
 
 install: $(BIN)/python

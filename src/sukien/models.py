@@ -124,6 +124,7 @@ class Quantity:
     qualifier: Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"] = "exact"
     per: str | None = None               # "each_side" for "từ mỗi bên"
     approximate: bool = False            # vague counts: "hàng chục", "hàng nghìn"
+    unit_text: str | None = None         # the unit as written ("ngày", "giờ đồng hồ", "năm tù") for durations
 
 
 @dataclass
@@ -137,6 +138,7 @@ class ActorMention:
     via: Literal["name", "alias", "role", "metonym", "reference", "pronoun", "candidate"] = "name"
     country: str | None = None           # canonical country name of the actor
     confidence: float = 1.0
+    members: list[str] = field(default_factory=list)   # kind="group": canonical names of the members ("hai nhà lãnh đạo")
 
 
 @dataclass
@@ -205,3 +207,4 @@ class EventMention:
     ordinal: int | None = None
     evidence: Evidence | None = None
     field_evidence: dict[str, Evidence] = field(default_factory=dict)
+    flags: dict[str, Any] = field(default_factory=dict)   # extractor's working attributes (nominal, asserted, cameo, date_basis ...)

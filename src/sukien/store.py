@@ -9,12 +9,15 @@ version is kept in ``PRAGMA user_version``. Each migration runs in a transaction
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources as ilr
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterable, Iterator
+
+from .models import Document, MetaValue, RemovedSpan, Segment
 
 SCHEMA_PACKAGE = "sukien.migrations"
 
@@ -86,11 +89,255 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    # ------------------------------------------------------------ documents
+    # Downstream tables whose rows belong to one document version; replaced when the
+    # document's content changes (the pipeline fills them again).
+    DOWNSTREAM_TABLES = ("sentences", "mentions", "doc_events")
+
+    def current_hash(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_document(self, doc: Document, *, signature: tuple[str, bytes] | None = None,
+                     near_duplicates: Iterable[tuple[str, float, str]] = (),
+                     stage: str | None = None) -> tuple[str, int]:
+        """Store ``doc`` with its segments, removed spans, signature and near-duplicate links in
+        ONE transaction. Returns ``(status, version)``: status is "new", "updated" (content
+        changed: a new version; the old one stays in document_versions and the document's
+        downstream rows are dropped) or "unchanged" (same content hash: nothing is written).
+
+        ``near_duplicates`` holds ``(other_doc_id, similarity, method)`` tuples.
+        """
+        if not doc.content_hash:
+            raise ValueError("put_document: doc.content_hash is empty")
+        stage = stage or ("cleaned" if doc.segments or doc.removed else "ingested")
+        ts = now_iso()
+        with self.transaction() as c:
+            row = c.execute("SELECT version, content_hash, ingested_at FROM documents WHERE doc_id = ?",
+                            (doc.doc_id,)).fetchone()
+            if row is not None and row["content_hash"] == doc.content_hash:
+                doc.version = row["version"]
+                return "unchanged", row["version"]
+            if row is None:
+                status, version, first = "new", 1, ts
+                prev = c.execute("SELECT MAX(version) FROM document_versions WHERE doc_id = ?",
+                                 (doc.doc_id,)).fetchone()[0]
+                if prev:  # versions survive a deleted document row: keep numbering going
+                    version = prev + 1
+            else:
+                status, version, first = "updated", row["version"] + 1, row["ingested_at"]
+                for table in self.DOWNSTREAM_TABLES:
+                    c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.doc_id,))
+                c.execute("DELETE FROM segments WHERE doc_id = ?", (doc.doc_id,))
+                c.execute("DELETE FROM removed_spans WHERE doc_id = ?", (doc.doc_id,))
+                c.execute("DELETE FROM doc_signatures WHERE doc_id = ?", (doc.doc_id,))
+                c.execute("DELETE FROM near_duplicates WHERE doc_a = ? OR doc_b = ?", (doc.doc_id, doc.doc_id))
+            doc.version = version
+            meta = _meta_json(doc)
+            c.execute(
+                "INSERT INTO document_versions (doc_id, version, content_hash, text, raw, meta_json, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.doc_id, version, doc.content_hash, doc.text, doc.raw, json.dumps(meta, ensure_ascii=False), ts))
+            values = (version, doc.content_hash, doc.fmt, doc.origin, doc.encoding, doc.raw, doc.text,
+                      *_mv(doc.title), *_mv(doc.pub_date), *_mv(doc.outlet)[:2],
+                      doc.url.value if doc.url else None, stage, ts)
+            if row is None:
+                c.execute(
+                    "INSERT INTO documents (version, content_hash, fmt, origin, encoding, raw, text,"
+                    " title, title_source, title_conf, pub_date, pub_date_source, pub_date_conf,"
+                    " outlet, outlet_source, url, stage, updated_at, ingested_at, doc_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, first, doc.doc_id))
+            else:
+                c.execute(
+                    "UPDATE documents SET version = ?, content_hash = ?, fmt = ?, origin = ?, encoding = ?,"
+                    " raw = ?, text = ?, title = ?, title_source = ?, title_conf = ?, pub_date = ?,"
+                    " pub_date_source = ?, pub_date_conf = ?, outlet = ?, outlet_source = ?, url = ?,"
+                    " stage = ?, updated_at = ?, anchor_date = NULL, anchor_source = NULL, anchor_conf = NULL"
+                    " WHERE doc_id = ?", (*values, doc.doc_id))
+            c.executemany("INSERT INTO segments (doc_id, idx, start, end, role) VALUES (?, ?, ?, ?, ?)",
+                          [(doc.doc_id, i, s.start, s.end, s.role) for i, s in enumerate(doc.segments)])
+            c.executemany("INSERT INTO removed_spans (doc_id, start, end, reason) VALUES (?, ?, ?, ?)",
+                          [(doc.doc_id, r.start, r.end, r.reason) for r in doc.removed])
+            if signature is not None:
+                c.execute("INSERT OR REPLACE INTO doc_signatures (doc_id, method, sig) VALUES (?, ?, ?)",
+                          (doc.doc_id, signature[0], signature[1]))
+            for other, sim, method in near_duplicates:
+                self._link(doc.doc_id, other, sim, method)
+        return status, version
+
+    def _link(self, a: str, b: str, similarity: float, method: str) -> None:
+        if a == b:
+            return
+        a, b = sorted((a, b))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO near_duplicates (doc_a, doc_b, similarity, method) VALUES (?, ?, ?, ?)",
+            (a, b, float(similarity), method))
+
+    def link_near_duplicates(self, a: str, b: str, similarity: float, method: str) -> None:
+        with self.transaction():
+            self._link(a, b, similarity, method)
+
+    def get_document(self, doc_id: str, *, with_raw: bool = False) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(
+            doc_id=row["doc_id"], text=row["text"], fmt=row["fmt"], origin=row["origin"],
+            raw=row["raw"] if with_raw else None, encoding=row["encoding"] or "",
+            title=_to_mv(row["title"], row["title_source"], row["title_conf"]),
+            pub_date=_to_mv(row["pub_date"], row["pub_date_source"], row["pub_date_conf"]),
+            outlet=_to_mv(row["outlet"], row["outlet_source"], 1.0),
+            url=_to_mv(row["url"], "stored", 1.0),
+            segments=self.segments(doc_id), removed=self.removed_spans(doc_id),
+            content_hash=row["content_hash"], version=row["version"])
+
+    def document_row(self, doc_id: str) -> dict[str, Any] | None:
+        """The documents row as a dict (without text/raw) — stage, anchor, timestamps."""
+        row = self.conn.execute(
+            "SELECT doc_id, version, content_hash, fmt, origin, encoding, title, title_source, title_conf,"
+            " pub_date, pub_date_source, pub_date_conf, outlet, outlet_source, url, anchor_date,"
+            " anchor_source, anchor_conf, stage, ingested_at, updated_at FROM documents WHERE doc_id = ?",
+            (doc_id,)).fetchone()
+        return dict(row) if row else None
+
+    def list_documents(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Document summaries (no text), ordered by publication date then id."""
+        sql = ("SELECT doc_id, version, fmt, origin, title, title_source, pub_date, pub_date_source,"
+               " pub_date_conf, outlet, outlet_source, url, stage, ingested_at, updated_at, length(text) AS chars"
+               " FROM documents ORDER BY pub_date IS NULL, pub_date, doc_id")
+        params: tuple = ()
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = (limit, offset)
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+
+    def document_stages(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT doc_id, stage FROM documents")}
+
+    def document_hashes(self) -> list[tuple[str, str]]:
+        """(doc_id, content_hash) in first-ingested order."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT doc_id, content_hash FROM documents ORDER BY ingested_at, rowid")]
+
+    def docs_with_hash(self, content_hash: str) -> list[str]:
+        """Documents whose current version has this content hash (uses the versions hash index)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT v.doc_id FROM document_versions v JOIN documents d"
+            " ON d.doc_id = v.doc_id AND d.version = v.version WHERE v.content_hash = ?"
+            " ORDER BY d.ingested_at, d.rowid", (content_hash,))]
+
+    def versions(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT doc_id, version, content_hash, meta_json, ingested_at, length(text) AS chars"
+            " FROM document_versions WHERE doc_id = ? ORDER BY version", (doc_id,))
+        return [dict(r) | {"meta": json.loads(r["meta_json"])} for r in rows]
+
+    def version_text(self, doc_id: str, version: int) -> str | None:
+        row = self.conn.execute("SELECT text FROM document_versions WHERE doc_id = ? AND version = ?",
+                                (doc_id, version)).fetchone()
+        return row[0] if row else None
+
+    def set_stage(self, doc_ids: Iterable[str], stage: str) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE documents SET stage = ?, updated_at = ? WHERE doc_id = ?",
+                          [(stage, now_iso(), d) for d in doc_ids])
+
+    def segments(self, doc_id: str) -> list[Segment]:
+        return [Segment(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT start, end, role FROM segments WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+
+    def removed_spans(self, doc_id: str) -> list[RemovedSpan]:
+        return [RemovedSpan(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT start, end, reason FROM removed_spans WHERE doc_id = ? ORDER BY start, end", (doc_id,))]
+
+    def signature(self, doc_id: str) -> tuple[str, bytes] | None:
+        row = self.conn.execute("SELECT method, sig FROM doc_signatures WHERE doc_id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(doc_id, method, signature bytes) for every stored document."""
+        yield from ((r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT s.doc_id, s.method, s.sig FROM doc_signatures s JOIN documents d ON d.doc_id = s.doc_id"
+            " ORDER BY d.ingested_at, d.rowid"))
+
+    def near_duplicates(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        if doc_id is None:
+            rows = self.conn.execute("SELECT * FROM near_duplicates ORDER BY doc_a, doc_b")
+        else:
+            rows = self.conn.execute(
+                "SELECT * FROM near_duplicates WHERE doc_a = ? OR doc_b = ? ORDER BY similarity DESC, doc_a, doc_b",
+                (doc_id, doc_id))
+        return [dict(r) for r in rows]
+
+    def record_error(self, origin: str, reason: str, *, line: int | None = None, stage: str = "ingest") -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO ingest_errors (origin, line, stage, reason, at) VALUES (?, ?, ?, ?, ?)",
+                      (origin, line, stage, reason, now_iso()))
+
+    def errors(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT id, origin, line, stage, reason, at FROM ingest_errors ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def status_counts(self) -> dict[str, Any]:
+        """Counts per stage for ``sukien status``."""
+        q = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        by_stage = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT stage, COUNT(*) FROM documents GROUP BY stage ORDER BY stage")}
+        return {
+            "documents": q("SELECT COUNT(*) FROM documents"),
+            "documents_by_stage": by_stage,
+            "versions": q("SELECT COUNT(*) FROM document_versions"),
+            "segments": q("SELECT COUNT(*) FROM segments"),
+            "removed_spans": q("SELECT COUNT(*) FROM removed_spans"),
+            "near_duplicate_links": q("SELECT COUNT(*) FROM near_duplicates"),
+            "sentences": q("SELECT COUNT(*) FROM sentences"),
+            "mentions": q("SELECT COUNT(*) FROM mentions"),
+            "doc_events": q("SELECT COUNT(*) FROM doc_events"),
+            "events": q("SELECT COUNT(*) FROM events"),
+            "errors": q("SELECT COUNT(*) FROM ingest_errors"),
+        }
+
+    def integrity_problems(self) -> list[str]:
+        """Consistency checks used after an interrupted run (and by tests)."""
+        out = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        out += [f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        for r in self.conn.execute(
+                "SELECT d.doc_id FROM documents d LEFT JOIN document_versions v"
+                " ON v.doc_id = d.doc_id AND v.version = d.version AND v.content_hash = d.content_hash"
+                " WHERE v.doc_id IS NULL"):
+            out.append(f"document {r[0]}: current version missing from document_versions")
+        return out
+
     def __enter__(self) -> "Store":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _mv(mv: MetaValue | None) -> tuple[Any, str | None, float | None]:
+    if mv is None or mv.value in (None, ""):
+        return None, None, None
+    return mv.value, mv.source, mv.confidence
+
+
+def _to_mv(value: Any, source: str | None, conf: float | None) -> MetaValue | None:
+    if value is None:
+        return None
+    return MetaValue(value, source or "", 1.0 if conf is None else conf)
+
+
+def _meta_json(doc: Document) -> dict[str, Any]:
+    out: dict[str, Any] = {"fmt": doc.fmt, "origin": doc.origin, "encoding": doc.encoding}
+    for name in ("title", "pub_date", "outlet", "url"):
+        mv = getattr(doc, name)
+        if mv is not None:
+            out[name] = {"value": mv.value, "source": mv.source, "confidence": mv.confidence}
+    return out
 
 
 def _split_sql(sql: str) -> list[str]:

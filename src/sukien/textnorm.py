@@ -55,6 +55,13 @@ def _retone_word_nfd(d: str) -> str:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Only words ending in o/u + a tone-marked a/e/y letter can change ("hoà", "thuỷ", "khoẻ"):
+# matching just those keeps normalize_tones fast on long texts (same result as every \w+ word).
+_TONED_AEY = "".join(sorted(
+    ch for ch in map(chr, range(0xC0, 0x1F00))
+    if unicodedata.normalize("NFD", ch)[:1] in ("a", "e", "y", "A", "E", "Y")
+    and any(m in _TONES for m in unicodedata.normalize("NFD", ch)[1:])))
+_CANDIDATE = re.compile(rf"(?<!\w)\w*[oOuU][{_TONED_AEY}](?!\w)")
 
 
 def normalize_tones(text: str) -> str:
@@ -71,7 +78,7 @@ def normalize_tones(text: str) -> str:
         r = _retone_word_nfd(d)
         return w if r == d else unicodedata.normalize("NFC", r)
 
-    return _WORD.sub(fix, nfc)
+    return _CANDIDATE.sub(fix, nfc)
 
 
 @dataclass
@@ -92,9 +99,15 @@ class MatchForm:
         if self._starts is None:
             return start, end
         s = self.to_orig(start)
-        e = self.to_orig(end - 1) + 1 if end > start else s
-        # extend e over combining characters of the original that belong to the last char
-        return s, e
+        if end <= start:
+            return s, s
+        # extend e over combining characters of the original that belong to the last char:
+        # the span ends where the next original cluster starts
+        last = self.to_orig(end - 1)
+        for k in range(end, len(self._starts)):
+            if self._starts[k] > last:
+                return s, self._starts[k]
+        return s, self.orig_len
 
 
 def match_form(text: str, lower: bool = True) -> MatchForm:

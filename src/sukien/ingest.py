@@ -1,0 +1,676 @@
+"""Ingestion: files, folders, JSONL, stdin and URLs → stored, cleaned, versioned documents.
+
+``ingest_paths(paths, store, res)`` is the library entry point (the CLI's ``sukien ingest``
+is a thin layer over it). For every input it
+
+1. reads the bytes (size cap from ``Config``) and decodes them: UTF-8 with or without BOM,
+   UTF-16 (BOM), Windows-1258 (decoded then NFC-composed). Legacy Vietnamese font encodings
+   (TCVN3/ABC, VNI) are detected and refused with a clear message instead of storing mojibake;
+   binary, empty and undecodable inputs fail with the file name and the reason;
+2. builds the text layer (``Document.text``): the decoded text as it is (offsets refer to it);
+   for HTML the block text rendered by ``sukien.clean.html_to_text``;
+3. skips documents whose content hash (sha256 of the text layer) is already the current one;
+4. cleans (``sukien.clean.clean_document`` fills kept segments and removed spans);
+5. reads metadata with provenance and confidence (``models.MetaValue``);
+6. computes a MinHash signature and links near-duplicates (LSH over stored signatures);
+7. stores the document, its new version, segments, removed spans, signature and links in ONE
+   transaction, so an interrupted run leaves a consistent database and a re-run completes it.
+
+Bad input never stops the batch: each failure is recorded in ``ingest_errors`` and returned in
+the ``IngestReport``.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+import json
+import logging
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
+
+from .config import Config, Resources
+from .decode import LEGACY_MESSAGE, decode_bytes, detect_legacy_encoding, sniff_format
+from .metadata import (date_from_url, exclude_spans, extract_metadata, iso_date, outlet_from_url,
+                       parse_date_value)
+from .models import Document, RawInput, SukienError
+from .store import Store
+from .textnorm import match_form
+
+log = logging.getLogger("sukien.ingest")
+
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+              ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+MAX_LINKS_PER_DOC = 20          # near-duplicate links kept per new document (best first)
+SHINGLE_WORDS = 3
+
+
+# ================================================================== report
+
+@dataclass
+class IngestReport:
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[SukienError] = field(default_factory=list)
+    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pipeline: str = "not run"
+    pipeline_failed: list[str] = field(default_factory=list)   # documents the pipeline could not process
+    elapsed: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def documents(self) -> int:
+        return len(self.new) + len(self.updated) + len(self.unchanged)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.pipeline_failed and not self.interrupted
+
+    @property
+    def rate(self) -> float:
+        return (self.documents + len(self.failed)) / self.elapsed if self.elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        head = "ingest interrupted" if self.interrupted else "ingest"
+        return (f"{head}: {len(self.new)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                f"{len(self.failed)} failed, {len(self.near_duplicates)} near-duplicate links "
+                f"({self.documents + len(self.failed)} inputs in {self.elapsed:.1f} s, {self.rate:.1f} docs/s; "
+                f"pipeline: {self.pipeline})")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": [{"origin": e.doc, "line": e.line, "stage": e.stage, "reason": e.reason}
+                           for e in self.failed],
+                "near_duplicates": [list(t) for t in self.near_duplicates], "warnings": self.warnings,
+                "pipeline": self.pipeline, "pipeline_failed": self.pipeline_failed, "elapsed": self.elapsed, "interrupted": self.interrupted}
+
+
+# ================================================================== near-duplicates
+
+class NearDupIndex:
+    """MinHash + LSH over the stored signatures; new documents are compared incrementally.
+
+    Exact copies (same content hash) are linked to the first stored copy without an LSH query,
+    and only that first copy is indexed, so a batch of identical documents stays linear."""
+
+    def __init__(self, store: Store, config: Config):
+        from datasketch import MinHash, MinHashLSH
+        self.num_perm = config.near_dup_num_perm
+        self.threshold = config.near_dup_threshold
+        self._template = MinHash(num_perm=self.num_perm, seed=1)
+        self._MinHash = MinHash
+        self._scheme = getattr(self._template, "scheme", None)
+        self._dtype = self._template.hashvalues.dtype.newbyteorder("<")
+        self.method = f"minhash-{self.num_perm}-{self._scheme or 'legacy'}-w{SHINGLE_WORDS}"
+        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self.sigs: dict[str, Any] = {}
+        self.rep_by_hash: dict[str, str] = {}
+        self.hash_of: dict[str, str] = {}
+        for doc_id, h in store.document_hashes():
+            self.hash_of[doc_id] = h
+            self.rep_by_hash.setdefault(h, doc_id)
+        for doc_id, method, blob in store.signatures():
+            if method != self.method:
+                continue
+            if self.rep_by_hash.get(self.hash_of.get(doc_id, "")) == doc_id:
+                self._insert(doc_id, self._from_bytes(blob))
+
+    def _from_bytes(self, blob: bytes):
+        import numpy as np
+        return self._MinHash(num_perm=self.num_perm, seed=1, hashvalues=np.frombuffer(blob, dtype=self._dtype).copy(),
+                             permutations=self._template.permutations, **self._kw())
+
+    def _kw(self) -> dict[str, Any]:
+        return {"scheme": self._scheme} if self._scheme else {}
+
+    def _insert(self, doc_id: str, mh) -> None:
+        self.lsh.insert(doc_id, mh)
+        self.sigs[doc_id] = mh
+
+    def signature(self, doc: Document):
+        kept = doc.kept_text() if doc.segments else doc.text
+        words = re.findall(r"\w+", match_form(kept).text)
+        if len(words) >= SHINGLE_WORDS:
+            shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+        else:
+            shingles = set(words) or {""}
+        mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations, **self._kw())
+        mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        return mh
+
+    def signature_of_copy(self, doc: Document):
+        """An exact copy (same text layer → same cleaning → same shingles) reuses the signature."""
+        rep = self.rep_by_hash.get(doc.content_hash)
+        return self.sigs.get(rep) if rep is not None and rep != doc.doc_id else None
+
+    def candidates(self, doc: Document, mh) -> list[tuple[str, float, str]]:
+        """(other doc id, similarity, method) for documents near ``doc``, best first."""
+        rep = self.rep_by_hash.get(doc.content_hash)
+        if rep is not None and rep != doc.doc_id:
+            return [(rep, 1.0, "exact-hash")]
+        out = []
+        for other in self.lsh.query(mh):
+            if other == doc.doc_id:
+                continue
+            sim = float(mh.jaccard(self.sigs[other]))
+            if sim >= self.threshold:
+                out.append((other, round(sim, 4), self.method))
+        out.sort(key=lambda t: (-t[1], t[0]))
+        return out[:MAX_LINKS_PER_DOC]
+
+    def forget(self, doc_id: str, store: Store) -> None:
+        """Before a document's content changes: drop it from the index (promote another copy)."""
+        old = self.hash_of.pop(doc_id, None)
+        if doc_id in self.sigs:
+            self.lsh.remove(doc_id)
+            del self.sigs[doc_id]
+        if old is not None and self.rep_by_hash.get(old) == doc_id:
+            del self.rep_by_hash[old]
+            for other in store.docs_with_hash(old):
+                if other != doc_id:
+                    self.rep_by_hash[old] = other
+                    sig = store.signature(other)
+                    if sig and sig[0] == self.method:
+                        self._insert(other, self._from_bytes(sig[1]))
+                    break
+
+    def add(self, doc: Document, mh) -> None:
+        self.hash_of[doc.doc_id] = doc.content_hash
+        if doc.content_hash not in self.rep_by_hash:
+            self.rep_by_hash[doc.content_hash] = doc.doc_id
+            self._insert(doc.doc_id, mh)
+
+    def to_bytes(self, mh) -> bytes:
+        return mh.hashvalues.astype(self._dtype).tobytes()
+
+
+# ================================================================== inputs
+
+@dataclass
+class _Source:
+    kind: str                  # file | stdin | url
+    origin: str                # path as shown, "stdin", or the URL
+    path: Path | None = None
+    doc_id: str = ""
+    fmt: str = "txt"
+
+
+def _short_hash(s: str, n: int = 8) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:n]
+
+
+def expand_inputs(paths: Iterable[str | Path], report: IngestReport) -> list[_Source]:
+    """Resolve the command-line inputs into sources (folders recursively, sorted)."""
+    sources: list[_Source] = []
+    seen_files: set[Path] = set()
+    for p in paths:
+        ps = str(p)
+        if ps == "-":
+            sources.append(_Source("stdin", "stdin", fmt="auto"))
+            continue
+        if re.match(r"^https?://", ps, re.I):
+            sources.append(_Source("url", ps, doc_id=ps, fmt="auto"))
+            continue
+        path = Path(ps)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*")
+                           if f.is_file() and f.suffix.lower() in EXTENSIONS
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+        elif path.exists():
+            files = [path]
+        else:
+            err = SukienError("no such file, folder or URL", doc=ps, stage="read")
+            report.failed.append(err)
+            continue
+        for f in files:
+            key = f.resolve()
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            sources.append(_Source("file", str(f), path=f, doc_id=f.name,
+                                   fmt=EXTENSIONS.get(f.suffix.lower(), "auto")))
+    # two different files with one name: the later one gets a deterministic suffix
+    taken: dict[str, _Source] = {}
+    for src in sources:
+        if src.kind != "file" or src.fmt == "jsonl":
+            continue
+        if src.doc_id in taken:
+            new_id = f"{src.doc_id}~{_short_hash(str(src.path))}"
+            msg = (f"{src.origin}: file name {src.doc_id!r} is also used by {taken[src.doc_id].origin}; "
+                   f"stored as document id {new_id!r}")
+            report.warnings.append(msg)
+            log.warning(msg)
+            src.doc_id = new_id
+        taken[src.doc_id] = src
+    return sources
+
+
+
+
+def _jsonl_lines(path: Path) -> Iterator[bytes]:
+    """The lines of a JSONL file as UTF-8 bytes, streamed (a batch file may be far bigger than
+    memory should hold); UTF-16/32 files (with a BOM) are decoded whole and re-encoded."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        fh.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            text, _ = decode_bytes(fh.read(), str(path))
+            yield from (ln.encode("utf-8") for ln in text.splitlines())
+            return
+        yield from fh
+
+
+def _jsonl_records(lines: Iterable[bytes], origin: str, cfg: Config) -> Iterator[RawInput | SukienError]:
+    any_line = False
+    try:
+        for lineno, raw in enumerate(lines, 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            any_line = True
+            yield from _jsonl_record(raw, lineno, origin, cfg)
+    except SukienError as exc:
+        yield exc
+        return
+    if not any_line:
+        yield SukienError("empty input (no text)", doc=origin, stage="read")
+
+
+def _jsonl_record(raw: bytes, lineno: int, origin: str, cfg: Config) -> Iterator[RawInput | SukienError]:
+    def err(reason: str) -> SukienError:
+        return SukienError(reason, doc=origin, line=lineno, stage="read")
+    if len(raw) > cfg.max_bytes:
+        yield err(f"record is over the size cap of {cfg.max_bytes:,} bytes (Config.max_bytes)")
+        return
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield err(f"not valid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)")
+        return
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield err(f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return
+    if not isinstance(rec, dict):
+        yield err("a JSONL line must be a JSON object")
+        return
+    body, markup = rec.get("text"), rec.get("html")
+    if not (isinstance(body, str) and body.strip()) and not (isinstance(markup, str) and markup.strip()):
+        yield err("record has neither a non-empty 'text' nor 'html' field")
+        return
+    doc_id = rec.get("id") if rec.get("id") not in (None, "") else (rec.get("url") or f"{Path(origin).name}:{lineno}")
+    meta = {k: rec.get(k) for k in ("url", "title", "pub_date", "outlet") if rec.get(k) not in (None, "")}
+    yield RawInput(doc_id=str(doc_id), origin=f"{origin}:{lineno}",
+                   text=body if isinstance(body, str) and body.strip() else None,
+                   html=markup if not (isinstance(body, str) and body.strip()) else None,
+                   fmt="jsonl", meta=meta)
+
+
+def fetch_url(url: str, cfg: Config, client=None) -> RawInput:
+    """Download ``url`` (timeout and size cap from ``cfg``). Raises ``SukienError`` with a clear
+    reason when offline / unreachable / HTTP error / too large."""
+    import httpx
+
+    def fail(reason: str) -> SukienError:
+        return SukienError(reason, doc=url, stage="fetch")
+
+    own = client is None
+    if own:
+        from . import __version__
+        client = httpx.Client(timeout=cfg.url_timeout, follow_redirects=True,
+                              headers={"User-Agent": f"sukien/{__version__}"})
+    try:
+        with client.stream("GET", url) as r:
+            if r.status_code >= 400:
+                raise fail(f"HTTP {r.status_code} {r.reason_phrase}")
+            declared = r.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > cfg.url_max_bytes:
+                raise fail(f"response is {int(declared):,} bytes, over the cap of {cfg.url_max_bytes:,} bytes")
+            buf = bytearray()
+            for chunk in r.iter_bytes():
+                buf += chunk
+                if len(buf) > cfg.url_max_bytes:
+                    raise fail(f"response is over the cap of {cfg.url_max_bytes:,} bytes (Config.url_max_bytes)")
+            ctype = r.headers.get("content-type", "").lower()
+            final_url = str(r.url)
+    except httpx.ConnectError as exc:
+        raise fail(f"cannot connect (offline, or the host is unreachable): {exc}") from None
+    except httpx.TimeoutException:
+        raise fail(f"no response within {cfg.url_timeout:g} s (timeout)") from None
+    except httpx.HTTPError as exc:
+        raise fail(f"download failed: {exc.__class__.__name__}: {exc}") from None
+    finally:
+        if own:
+            client.close()
+    data = bytes(buf)
+    charset = re.search(r"charset=([\w-]+)", ctype)
+    fmt = "html" if "html" in ctype else ("md" if "markdown" in ctype else "auto")
+    meta = {"fetched_url": final_url, "charset": charset.group(1) if charset else None}
+    return RawInput(doc_id=url, origin=url, data=data, fmt=fmt, meta=meta)
+
+
+def _iter_raw(src: _Source, cfg: Config, stdin: BinaryIO | None, http_client) -> Iterator[RawInput | SukienError]:
+    if src.kind == "url":
+        try:
+            yield fetch_url(src.origin, cfg, http_client)
+        except SukienError as exc:
+            yield exc
+        return
+    if src.kind == "stdin":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(cfg.max_bytes * 64 + 1)
+        try:
+            sniff = data[:4000].decode("utf-8", errors="replace")
+        except Exception:  # noqa: BLE001
+            sniff = ""
+        fmt = sniff_format(sniff)
+        if fmt == "jsonl":
+            yield from _jsonl_records(data.splitlines(), "stdin", cfg)
+            return
+        if len(data) > cfg.max_bytes:
+            yield SukienError(f"input is over the size cap of {cfg.max_bytes:,} bytes (Config.max_bytes)",
+                              doc="stdin", stage="read")
+            return
+        yield RawInput(doc_id=f"stdin-{hashlib.sha256(data).hexdigest()[:12]}", origin="stdin", data=data, fmt=fmt)
+        return
+    path = src.path
+    assert path is not None
+    if src.fmt == "jsonl":
+        try:
+            yield from _jsonl_records(_jsonl_lines(path), src.origin, cfg)
+        except OSError as exc:
+            yield SukienError(f"cannot read: {exc.strerror or exc}", doc=src.origin, stage="read")
+        return
+    try:
+        size = path.stat().st_size
+        if size > cfg.max_bytes:
+            yield SukienError(f"file is {size:,} bytes, over the size cap of {cfg.max_bytes:,} bytes "
+                              "(Config.max_bytes)", doc=src.origin, stage="read")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield SukienError(f"cannot read: {exc.strerror or exc}", doc=src.origin, stage="read")
+        return
+    yield RawInput(doc_id=src.doc_id, origin=src.origin, data=data, fmt=src.fmt)
+
+
+def count_inputs(sources: list[_Source]) -> int | None:
+    total = 0
+    for s in sources:
+        if s.kind == "file" and s.fmt == "jsonl":
+            try:
+                with open(s.path, "rb") as fh:
+                    total += sum(1 for ln in fh if ln.strip())
+            except OSError:
+                total += 1
+        elif s.kind == "stdin":
+            return None
+        else:
+            total += 1
+    return total
+
+
+# ================================================================== documents
+
+def _clean_module():
+    try:
+        return importlib.import_module("sukien.clean")
+    except ModuleNotFoundError as exc:
+        if exc.name != "sukien.clean":
+            raise
+        return None
+
+
+def build_document(raw: RawInput, cfg: Config) -> tuple[Document, str | None]:
+    """Decode a raw input into a ``Document`` (text layer + content hash). Returns the document
+    and the HTML source when the input is HTML."""
+    html_src: str | None = None
+    raw_bytes: bytes | None = None
+    encoding = "utf-8"
+    fmt = raw.fmt
+    if raw.data is not None:
+        charset = (raw.meta or {}).get("charset")
+        text = None
+        if charset:
+            try:
+                text, encoding = raw.data.decode(charset), charset
+                if not text.strip():
+                    raise SukienError("empty input (no text)", doc=raw.origin, stage="decode")
+                if detect_legacy_encoding(text):
+                    raise SukienError(LEGACY_MESSAGE, doc=raw.origin, stage="decode")
+            except (LookupError, UnicodeDecodeError):
+                text = None
+        if text is None:
+            text, encoding = decode_bytes(raw.data, raw.origin, max_bytes=cfg.max_bytes)
+        if fmt == "auto":
+            fmt = sniff_format(text)
+            if fmt == "jsonl":
+                fmt = "txt"
+        if fmt == "html":
+            html_src, raw_bytes = text, raw.data
+        elif encoding not in ("utf-8", "utf-8-sig"):
+            raw_bytes = raw.data          # keep the original bytes when they are not the text layer
+    elif raw.html is not None:
+        html_src = raw.html
+        raw_bytes = raw.html.encode("utf-8")
+    else:
+        text = raw.text or ""
+        if detect_legacy_encoding(text):
+            raise SukienError(f"{LEGACY_MESSAGE} ({detect_legacy_encoding(text)})", doc=raw.origin, stage="decode")
+    if html_src is not None:
+        clean = _clean_module()
+        if clean is None or not hasattr(clean, "html_to_text"):
+            raise SukienError("HTML input needs sukien.clean.html_to_text, which is not available",
+                              doc=raw.origin, stage="clean")
+        if detect_legacy_encoding(html_src):
+            raise SukienError(LEGACY_MESSAGE, doc=raw.origin, stage="decode")
+        text = clean.html_to_text(html_src)
+    if not text.strip():
+        raise SukienError("empty document: no text", doc=raw.origin, stage="decode")
+    doc = Document(doc_id=raw.doc_id, text=text, fmt=fmt, origin=raw.origin, raw=raw_bytes, encoding=encoding,
+                   content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return doc, html_src
+
+
+def prepare_document(raw: RawInput, cfg: Config, res: Resources,
+                     known_hash: Callable[[str], str | None] | None = None) -> tuple[Document, bool]:
+    """Decode, clean and read metadata. Returns (doc, unchanged); when ``known_hash(doc_id)``
+    equals the new content hash, cleaning is skipped and ``unchanged`` is True."""
+    doc, html_src = build_document(raw, cfg)
+    if known_hash is not None and known_hash(doc.doc_id) == doc.content_hash:
+        return doc, True
+    clean = _clean_module()
+    if clean is not None and hasattr(clean, "clean_document"):
+        try:
+            doc = clean.clean_document(doc, res) or doc
+        except SukienError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a cleaning bug must not stop the batch
+            raise SukienError(f"cleaning failed: {exc.__class__.__name__}: {exc}", doc=raw.origin,
+                              stage="clean") from exc
+    cands = extract_metadata(doc, raw, html_src)
+    exclude_spans(doc, cands.spans)
+    return doc, False
+
+
+# ================================================================== progress
+
+class _Progress:
+    def __init__(self, mode: str, total: int | None, log_every: int):
+        if mode == "auto":
+            mode = "bar" if sys.stderr.isatty() else "log"
+        self.mode, self.total, self.log_every = mode, total, max(1, log_every)
+        self.done = 0
+        self.t0 = time.monotonic()
+        self._bar = None
+        if mode == "bar":
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn)
+            self._bar = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+                                 TextColumn("{task.fields[failed]} failed"),
+                                 console=Console(stderr=True), transient=False)
+            self._bar.start()
+            self._task = self._bar.add_task("ingest", total=total, rate=0.0, failed=0)
+        self.failed = 0
+
+    def emit(self, msg: str, level: int = logging.WARNING) -> None:
+        if self._bar is not None:
+            self._bar.console.print(msg, markup=False, highlight=False)
+        elif self.mode != "none" or level >= logging.WARNING:
+            log.log(level, msg)
+
+    def step(self, failed: bool = False) -> None:
+        self.done += 1
+        self.failed += failed
+        rate = self.done / max(1e-9, time.monotonic() - self.t0)
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, rate=rate, failed=self.failed)
+        elif self.mode == "log" and self.done % self.log_every == 0:
+            of = f"/{self.total}" if self.total else ""
+            log.info("ingest: %d%s inputs (%.1f docs/s, %d failed)", self.done, of, rate, self.failed)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+# ================================================================== main entry point
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, res: Resources, *, progress: str = "auto",
+                 stdin: BinaryIO | None = None, http_client=None, log_every: int = 500) -> IngestReport:
+    """Ingest files, folders (recursive), ``-`` (stdin) and http(s) URLs into ``store``.
+
+    ``progress``: "auto" (a Rich bar on a terminal, log lines otherwise), "bar", "log" or "none".
+    Every document is stored in its own transaction; failures are recorded and the batch goes
+    on. After storing, runs ``sukien.pipeline.process`` on the new/changed (and not yet
+    processed) documents when ``res.config.run_pipeline``.
+    """
+    cfg = res.config
+    report = IngestReport()
+    t0 = time.monotonic()
+    sources = expand_inputs(paths, report)
+    for err in report.failed:
+        store.record_error(err.doc or "", err.reason, line=err.line, stage=err.stage or "read")
+        log.error("%s", err)
+    index = NearDupIndex(store, cfg)
+    bar = _Progress(progress, count_inputs(sources), log_every)
+    touched: list[str] = []
+    try:
+        for src in sources:
+            for raw in _iter_raw(src, cfg, stdin, http_client):
+                _ingest_one(raw, store, res, index, report, bar, touched)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        bar.stop()
+        report.elapsed = time.monotonic() - t0
+    if not report.interrupted:
+        _run_pipeline(store, res, touched, report, progress)
+    return report
+
+
+def _ingest_one(raw: RawInput | SukienError, store: Store, res: Resources, index: NearDupIndex,
+                report: IngestReport, bar: _Progress, touched: list[str]) -> None:
+    try:
+        if isinstance(raw, SukienError):
+            raise raw
+        doc, unchanged = prepare_document(raw, res.config, res, known_hash=store.current_hash)
+        if unchanged:
+            report.unchanged.append(doc.doc_id)
+            touched.append(doc.doc_id)
+            bar.step()
+            return
+        previous = store.current_hash(doc.doc_id)
+        if previous is not None:
+            index.forget(doc.doc_id, store)
+        mh = index.signature_of_copy(doc) or index.signature(doc)
+        links = index.candidates(doc, mh)
+        cleaned = getattr(_clean_module(), "clean_document", None) is not None
+        status, version = store.put_document(doc, signature=(index.method, index.to_bytes(mh)),
+                                             near_duplicates=links, stage="cleaned" if cleaned else "ingested")
+        index.add(doc, mh)
+    except SukienError as err:
+        report.failed.append(err)
+        try:
+            store.record_error(err.doc or "", err.reason, line=err.line, stage=err.stage or "ingest")
+        except Exception:  # noqa: BLE001 - recording must not hide the original error
+            log.exception("could not record the error")
+        bar.emit(f"error: {err}")
+        bar.step(failed=True)
+        return
+    except Exception as exc:  # noqa: BLE001 - an unexpected bug in one document must not stop the batch
+        log.debug("unexpected error", exc_info=True)
+        origin = raw.origin if isinstance(raw, RawInput) else str(raw)
+        err = SukienError(f"internal error: {exc.__class__.__name__}: {exc}", doc=origin, stage="ingest")
+        report.failed.append(err)
+        try:
+            store.record_error(origin, err.reason, stage="ingest")
+        except Exception:  # noqa: BLE001
+            log.exception("could not record the error")
+        bar.emit(f"error: {err}")
+        bar.step(failed=True)
+        return
+    {"new": report.new, "updated": report.updated, "unchanged": report.unchanged}[status].append(doc.doc_id)
+    report.near_duplicates.extend((doc.doc_id, other, sim) for other, sim, _ in links)
+    touched.append(doc.doc_id)
+    if status == "updated":
+        bar.emit(f"{doc.doc_id}: content changed, stored as version {version}", logging.INFO)
+    bar.step()
+
+
+def _run_pipeline(store: Store, res: Resources, touched: list[str], report: IngestReport,
+                  progress: str = "auto") -> None:
+    if not res.config.run_pipeline:
+        report.pipeline = "off"
+        return
+    try:
+        pipeline = importlib.import_module("sukien.pipeline")
+    except ModuleNotFoundError as exc:
+        if exc.name != "sukien.pipeline":
+            raise
+        log.debug("sukien.pipeline is not available: language/event stages skipped")
+        report.pipeline = "not available"
+        return
+    stages = store.document_stages()
+    todo = list(dict.fromkeys(d for d in touched if stages.get(d) != "resolved"))
+    if not todo:
+        report.pipeline = "nothing to do"
+        return
+    kwargs = {}
+    if "progress" in inspect.signature(pipeline.process).parameters:
+        kwargs["progress"] = progress
+    t0 = time.monotonic()
+    try:
+        stats = pipeline.process(store, res, todo, **kwargs)
+        failed = list((stats or {}).get("failed") or []) if isinstance(stats, dict) else []
+        report.pipeline_failed.extend(str(f) for f in failed)
+        report.pipeline = (f"processed {len(todo)} documents in {time.monotonic() - t0:.1f} s"
+                           + (f", {len(failed)} failed" if failed else ""))
+    except SukienError as err:
+        report.failed.append(err)
+        store.record_error(err.doc or "pipeline", err.reason, line=err.line, stage=err.stage or "pipeline")
+        report.pipeline = f"failed: {err}"
+    except KeyboardInterrupt:
+        report.interrupted = True
+        report.pipeline = "interrupted"
+    except Exception as exc:  # noqa: BLE001 - documents are stored; report the stage that broke
+        log.exception("pipeline failed")
+        err = SukienError(f"{exc.__class__.__name__}: {exc}", doc="pipeline", stage="pipeline")
+        report.failed.append(err)
+        store.record_error("pipeline", err.reason, stage="pipeline")
+        report.pipeline = f"failed: {err.reason}"
+
+
+__all__ = ["IngestReport", "ingest_paths", "decode_bytes", "detect_legacy_encoding", "extract_metadata",
+           "build_document", "prepare_document", "fetch_url", "expand_inputs", "NearDupIndex",
+           "exclude_spans", "parse_date_value", "iso_date", "outlet_from_url", "date_from_url", "LEGACY_MESSAGE"]

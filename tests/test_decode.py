@@ -1,0 +1,168 @@
+"""decode: UTF-8/BOM, UTF-16, Windows-1258, legacy TCVN3/VNI refusal, binary/empty/oversize."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from sukien.decode import LEGACY_MESSAGE, decode_bytes, detect_legacy_encoding, sniff_format
+from sukien.models import SukienError
+
+# Our own sentences (not from the seeds).
+VI_1 = ("Bộ trưởng Ngoại giao hai nước đã có cuộc hội đàm kéo dài hơn một giờ tại thủ đô. "
+        "Hai bên nhất trí thúc đẩy hợp tác kinh tế, văn hóa và giáo dục trong năm tới.")
+VI_2 = ("Ngày mai trời có mưa rào rải rác ở nhiều nơi, người dân nên chuẩn bị áo mưa khi ra đường. "
+        "Nhiệt độ cao nhất khoảng ba mươi độ, gió nhẹ hướng đông nam.")
+VI_LOWER = ("hai nước đã tiếp tục đối thoại về hợp tác kinh tế và văn hóa, đồng thời bàn về việc "
+            "tổ chức một cuộc gặp cấp cao trong thời gian tới tại thủ đô của một nước thứ ba")
+
+
+# ------------------------------------------------------------------ legacy encoders (test data makers)
+
+_TCVN3 = dict(zip(
+    "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵĂÂÊÔƠƯĐ",
+    bytes([0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xA8, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6, 0xA9, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB,
+           0xAE, 0xCC, 0xCE, 0xCF, 0xD0, 0xD1, 0xAA, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xDC, 0xDD, 0xDE,
+           0xDF, 0xE1, 0xE2, 0xE3, 0xE4, 0xAB, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xAC, 0xEA, 0xEB, 0xEC, 0xED, 0xEE,
+           0xEF, 0xF1, 0xF2, 0xF3, 0xF4, 0xAD, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE,
+           0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7])))
+
+
+def to_tcvn3(text: str) -> bytes:
+    return b"".join(bytes([_TCVN3[c]]) if c in _TCVN3 else c.encode("ascii") for c in text)
+
+
+_VNI_TONE = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
+_VNI_HAT = {"\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä", None: "â"}
+_VNI_BREVE = {"\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë", None: "ê"}
+_VNI_I = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
+
+
+def to_vni(text: str) -> bytes:
+    """VNI-Windows bytes of lower-case Vietnamese text (as a VNI font would store it)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        d = unicodedata.normalize("NFD", ch)
+        base, marks = d[0], d[1:]
+        tone = next((m for m in marks if m in _VNI_TONE), None)
+        if ch == "đ":
+            out.append("ñ")
+        elif "\u0302" in marks:                 # â ê ô (+ tone)
+            out.append(base + _VNI_HAT[tone])
+        elif "\u0306" in marks:                 # ă (+ tone)
+            out.append(base + _VNI_BREVE[tone])
+        elif "\u031b" in marks:                 # ơ ư (+ tone)
+            out.append({"o": "ô", "u": "ö"}[base] + (_VNI_TONE[tone] if tone else ""))
+        elif base == "i" and tone:
+            out.append(_VNI_I[tone])
+        elif base == "y" and tone == "\u0323":
+            out.append("î")
+        elif tone:
+            out.append(base + _VNI_TONE[tone])
+        else:
+            out.append(ch)
+    return "".join(out).encode("cp1252")
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 bytes: base letters (â, ơ, ...) plus a separate combining tone mark."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        tones = "".join(m for m in d if m in _VNI_TONE)
+        base = unicodedata.normalize("NFC", "".join(m for m in d if m not in _VNI_TONE))
+        out += base.encode("cp1258") + tones.encode("cp1258")
+    return out
+
+
+# ------------------------------------------------------------------ decoding
+
+def test_decode_utf8_with_and_without_bom_keeps_text_as_decoded():
+    nfd = unicodedata.normalize("NFD", VI_1)
+    text, enc = decode_bytes(nfd.encode("utf-8"))
+    assert enc == "utf-8" and text == nfd                      # not normalized: offsets stay valid
+    text, enc = decode_bytes(b"\xef\xbb\xbf" + VI_1.encode("utf-8"))
+    assert enc == "utf-8-sig" and text == VI_1                 # BOM dropped
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_decode_utf16(codec):
+    data = VI_2.encode(codec)
+    if codec == "utf-16-le":
+        data = b"\xff\xfe" + data
+    elif codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    text, enc = decode_bytes(data)
+    assert text == VI_2 and enc == "utf-16"
+
+
+def test_decode_utf16_without_bom_is_recognised():
+    text, enc = decode_bytes(VI_2.encode("utf-16-le"))
+    assert text == VI_2 and enc == "utf-16-le"
+
+
+def test_decode_cp1258_composes_tone_marks():
+    data = to_cp1258(VI_1)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert b"\xf2" in data or b"\xec" in data                    # separate tone marks were used
+    text, enc = decode_bytes(data)
+    assert enc == "cp1258"
+    assert text == unicodedata.normalize("NFC", VI_1)
+
+
+@pytest.mark.parametrize("maker,name", [(to_tcvn3, "TCVN3"), (to_vni, "VNI")])
+def test_legacy_encodings_are_refused_with_a_clear_message(maker, name):
+    data = maker(VI_LOWER)
+    with pytest.raises(SukienError) as ei:
+        decode_bytes(data, "old.txt")
+    assert LEGACY_MESSAGE in str(ei.value) and "old.txt" in str(ei.value) and name in str(ei.value)
+    # the same mojibake already converted to UTF-8 (a common accident) is refused too
+    mojibake = data.decode("cp1252").encode("utf-8")
+    with pytest.raises(SukienError, match="legacy Vietnamese encoding"):
+        decode_bytes(mojibake, "old-utf8.txt")
+
+
+def test_vni_sample_shows_the_characteristic_patterns():
+    view = to_vni("việt nam hòa bình").decode("cp1252")
+    assert "vieät" in view and "hoøa" in view
+    assert detect_legacy_encoding(view * 3) == "VNI"
+
+
+def test_no_legacy_false_positive_on_real_articles(seeds_dir):
+    for f in sorted(seeds_dir.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        assert detect_legacy_encoding(text) is None, f.name
+        assert detect_legacy_encoding(unicodedata.normalize("NFD", text)) is None, f.name
+    assert detect_legacy_encoding(VI_1 + VI_2 + " hoà thuỷ hoá khoẻ quý") is None
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty"),
+    (b"  \n\t \n", "empty"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file (PNG image)"),
+    (b"%PDF-1.7\n" + bytes(200), "binary file (PDF"),
+    (bytes(range(256)) * 8, "binary"),
+    (b"abc\x81\x8d\x8e\x90\x9d\xc3(" * 20, "undecodable"),
+])
+def test_bad_bytes_give_a_reason(data, reason):
+    with pytest.raises(SukienError) as ei:
+        decode_bytes(data, "bad.bin")
+    assert reason in str(ei.value) and "bad.bin" in str(ei.value)
+
+
+def test_size_cap():
+    with pytest.raises(SukienError, match="over the size cap"):
+        decode_bytes(VI_1.encode() * 10, "big.txt", max_bytes=100)
+
+
+def test_sniff_format():
+    assert sniff_format('{"id": "a", "text": "x"}\n') == "jsonl"
+    assert sniff_format("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff_format("---\ntitle: x\n---\nnội dung") == "md"
+    assert sniff_format("Một dòng văn bản.") == "txt"

@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 from sukien.config import Config, Resources
-from sukien.ingest import LEGACY_MESSAGE, IngestReport, ingest_paths
+from sukien.ingest import LEGACY_MESSAGE, IngestReport, content_hash, ingest_paths, ingest_raws
+from sukien.models import RawInput, SukienError
 from sukien.store import Store
 from test_decode import VI_1, VI_2, VI_LOWER, to_tcvn3
 
@@ -324,6 +325,110 @@ def test_same_content_is_unchanged_and_changed_content_is_a_new_version(tmp_path
     assert store.version_text("bai.txt", 1) == VI_1                 # the old version is kept
     assert store.conn.execute("SELECT COUNT(*) FROM sentences WHERE doc_id='bai.txt'").fetchone()[0] == 0
     assert store.integrity_problems() == []
+
+
+def _jsonl_file(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_corrected_jsonl_metadata_is_a_new_version(tmp_path, store, res):
+    rec = {"id": "m1", "text": VI_1, "pub_date": "2025-03-18", "title": "Hội đàm cấp bộ trưởng"}
+    f = _jsonl_file(tmp_path / "b.jsonl", [rec])
+    assert _ingest([f], store, res).new == ["m1"]
+    assert _ingest([f], store, res).unchanged == ["m1"]                 # same text, same metadata
+    _jsonl_file(f, [{**rec, "pub_date": "19/3/2025"}])                   # the corrected date
+    report = _ingest([f], store, res)
+    assert report.updated == ["m1"] and not report.unchanged
+    doc = store.get_document("m1")
+    assert doc.version == 2 and (doc.pub_date.value, doc.pub_date.source) == ("2025-03-19", "jsonl")
+    assert [v["version"] for v in store.versions("m1")] == [1, 2]
+    _jsonl_file(f, [{**rec, "pub_date": "2025-03-19"}])                  # same date, other spelling
+    assert _ingest([f], store, res).unchanged == ["m1"]
+    _jsonl_file(f, [{**rec, "pub_date": "2025-03-19", "outlet": "Báo Mẫu"}])
+    assert _ingest([f], store, res).updated == ["m1"]
+    # the same text with no metadata stated keeps what was stated before
+    _jsonl_file(f, [{"id": "m1", "text": VI_1}])
+    assert _ingest([f], store, res).unchanged == ["m1"]
+    assert store.get_document("m1").pub_date.value == "2025-03-19"
+
+
+def test_content_hash_covers_explicit_metadata_only():
+    import hashlib
+    plain = RawInput(doc_id="x", origin="x", text=VI_1, meta={"fetched_url": "https://x.vn/a", "charset": "utf-8"})
+    assert content_hash(VI_1, plain) == hashlib.sha256(VI_1.encode()).hexdigest()    # as stored before
+    dated = RawInput(doc_id="x", origin="x", text=VI_1, fmt="jsonl", meta={"pub_date": "2025-03-19"})
+    assert content_hash(VI_1, dated) != content_hash(VI_1, plain)
+    assert content_hash(VI_1, dated) == content_hash(
+        VI_1, RawInput(doc_id="x", origin="x", text=VI_1, fmt="jsonl", meta={"pub_date": "19/03/2025"}))
+
+
+def test_changed_front_matter_is_a_new_version(tmp_path, store, res):
+    f = tmp_path / "fm.md"
+    f.write_text("---\ntitle: Hội đàm\ndate: 2025-04-01\n---\n" + VI_1, encoding="utf-8")
+    assert _ingest([f], store, res).new == ["fm.md"]
+    f.write_text("---\ntitle: Hội đàm\ndate: 2025-04-02\n---\n" + VI_1, encoding="utf-8")
+    assert _ingest([f], store, res).updated == ["fm.md"]
+    assert store.get_document("fm.md").pub_date.value == "2025-04-02"
+
+
+# ------------------------------------------------------------------ in-memory inputs (ingest_raws)
+
+def test_ingest_raws_text_bytes_html_and_jsonl_stream(store, res, html_layer):
+    body = "\n".join([
+        json.dumps({"id": "r-j1", "text": VI_2}, ensure_ascii=False),
+        "{broken",
+        json.dumps({"text": VI_LOWER + "."}, ensure_ascii=False),           # no id: a content-hash id
+    ]).encode("utf-8")
+    raws = [
+        RawInput(doc_id="r-text", origin="mem", text="Thứ Ba, 14/10/2025 - 08:30\n" + VI_1),
+        RawInput(doc_id="r-md", origin="mem", data=("---\ntitle: Tin mẫu\ndate: 2025-05-06\n---\n" + VI_1
+                                                   + "\n" + VI_2).encode("utf-8"), fmt="md"),
+        RawInput(doc_id="r-html", origin="mem", html="<html><body><article><p>" + VI_2 + " Thêm một câu.</p>"
+                 "</article></body></html>", fmt="html"),
+        RawInput(doc_id="batch", origin="mem", data=body, fmt="jsonl"),
+        SukienError("refused upstream", doc="mem", stage="read"),
+    ]
+    report = ingest_raws(raws, store, res)
+    assert report.new[:4] == ["r-text", "r-md", "r-html", "r-j1"]
+    assert len(report.new) == 5 and report.new[4].startswith("mem-") and len(report.new[4]) == len("mem-") + 12
+    assert sorted((e.line or 0, e.reason) for e in report.failed)[0] == (0, "refused upstream")
+    assert [e.line for e in report.failed if e.line] == [2]
+    text_doc = store.get_document("r-text")
+    assert (text_doc.pub_date.value, text_doc.pub_date.source) == ("2025-10-14", "dateline")
+    md_doc = store.get_document("r-md")
+    assert (md_doc.pub_date.value, md_doc.title.value, md_doc.fmt) == ("2025-05-06", "Tin mẫu", "md")
+    assert VI_2 in store.get_document("r-html").text
+    assert {e["line"] for e in store.errors()} >= {2}
+    again = ingest_raws([RawInput(doc_id="batch", origin="mem", data=body, fmt="jsonl")], store, res)
+    assert sorted(again.unchanged) == sorted(["r-j1", report.new[4]])           # hash ids are stable
+
+
+def test_ingest_raws_validates_like_files(tmp_path, store, res):
+    cfg_small = Resources(Config(db=str(tmp_path / "x.db"), run_pipeline=False, max_bytes=1000))
+    report = ingest_raws([
+        RawInput(doc_id="", origin="mem:1", text=VI_1),                              # no id
+        RawInput(doc_id="a", origin="mem:2", text=VI_1, fmt="pdf"),                  # unknown format
+        RawInput(doc_id="b", origin="mem:3", data=b"%PDF-1.7 binary"),               # binary bytes
+        RawInput(doc_id="c", origin="mem:4", text=to_tcvn3(VI_1).decode("latin-1")),  # legacy encoding
+        RawInput(doc_id="d", origin="mem:5", text=VI_1 * 20),                        # over the size cap
+        RawInput(doc_id="e", origin="mem:6", text="   "),                            # empty
+        RawInput(doc_id="ok", origin="mem:7", text=VI_1),
+    ], store, cfg_small)
+    assert report.new == ["ok"]
+    reasons = {e.doc: e.reason for e in report.failed}
+    assert set(reasons) == {f"mem:{i}" for i in range(1, 7)}
+    assert "no document id" in reasons["mem:1"] and "unknown format" in reasons["mem:2"]
+    assert "binary" in reasons["mem:3"] and LEGACY_MESSAGE in reasons["mem:4"]
+    assert "size cap" in reasons["mem:5"] and "empty" in reasons["mem:6"]
+
+
+def test_ingest_raws_and_ingest_paths_share_ids_and_hashes(tmp_path, store, res):
+    f = tmp_path / "same.txt"
+    f.write_text(VI_1 + "\n" + VI_2, encoding="utf-8")
+    assert ingest_raws([RawInput(doc_id="same.txt", origin="mem", data=f.read_bytes(), fmt="txt")],
+                       store, res).new == ["same.txt"]
+    assert _ingest([f], store, res).unchanged == ["same.txt"]
 
 
 # ------------------------------------------------------------------ near-duplicates

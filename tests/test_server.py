@@ -361,6 +361,59 @@ def test_post_jsonl_reports_bad_lines(client):
     assert out["new"] == ["j1"] and len(out["failed"]) == 1 and out["failed"][0]["line"] == 2
 
 
+def test_post_markdown_front_matter(client):
+    md = ("---\ntitle: Hai Bộ trưởng Ngoại giao trao đổi qua điện thoại\ndate: 2025-06-10\noutlet: Báo Thử\n---\n"
+          "Tối 10/6/2025, Bộ trưởng Ngoại giao Việt Nam trao đổi qua điện thoại với Ngoại trưởng Brazil.\n")
+    r = client.post("/api/documents", params={"id": "md-post"}, content=md.encode(),
+                    headers={"content-type": "text/markdown; charset=utf-8"})
+    assert r.status_code == 201, r.text
+    assert r.json()["new"] == ["md-post"]
+    d = client.get("/api/documents/md-post").json()
+    assert (d["fmt"], d["origin"]) == ("md", "api")
+    assert (d["pub_date"], d["pub_date_source"]) == ("2025-06-10", "front-matter")
+    assert d["title"] == "Hai Bộ trưởng Ngoại giao trao đổi qua điện thoại" and d["outlet"] == "Báo Thử"
+    assert "outlet:" not in d["kept_text"] and "Ngoại trưởng Brazil" in d["kept_text"]
+
+
+def test_post_id_parameter_header_and_content_hash_id(client):
+    import hashlib
+    text = "Sáng 11/6/2025, Thủ tướng tiếp Đại sứ Chile tại trụ sở Chính phủ."
+    r = client.post("/api/documents", params={"id": "by-param"}, content=text.encode(),
+                    headers={"content-type": "text/plain"})
+    assert r.status_code == 201 and r.json()["new"] == ["by-param"]
+    r = client.post("/api/documents", content=text.encode(),
+                    headers={"content-type": "text/plain", "x-document-id": "by-header"})
+    assert r.status_code == 201 and r.json()["new"] == ["by-header"]
+    r = client.post("/api/documents", content=text.encode(), headers={"content-type": "text/plain"})
+    auto = "api-" + hashlib.sha1(text.encode()).hexdigest()[:12]
+    assert r.status_code == 201 and r.json()["new"] == [auto]
+    again = client.post("/api/documents", content=text.encode(), headers={"content-type": "text/plain"})
+    assert again.status_code == 200 and again.json()["unchanged"] == [auto]
+    assert client.get(f"/api/documents/{auto}").json()["origin"] == "api"
+
+
+def test_post_corrected_pub_date_is_a_new_version(client):
+    text = "Chiều 12/6, Phó Thủ tướng hội kiến Bộ trưởng Ngoại giao Peru tại Hà Nội."
+    first = client.post("/api/documents", params={"id": "dated", "pub_date": "2025-06-11"}, content=text.encode(),
+                        headers={"content-type": "text/plain"})
+    assert first.status_code == 201 and first.json()["new"] == ["dated"]
+    fixed = client.post("/api/documents", params={"id": "dated", "pub_date": "2025-06-12"}, content=text.encode(),
+                        headers={"content-type": "text/plain"})
+    assert fixed.status_code == 201 and fixed.json()["updated"] == ["dated"]
+    d = client.get("/api/documents/dated").json()
+    assert (d["version"], d["pub_date"], d["pub_date_source"]) == (2, "2025-06-12", "request")
+
+
+def test_post_jsonl_records_without_id_get_content_hash_ids(client):
+    body = "\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in (
+        "Ngày 3/6/2025, Chủ tịch Quốc hội tiếp Đại sứ Ai Cập tại Hà Nội.",
+        "Ngày 4/6/2025, Phó Chủ tịch nước tiếp Đại sứ Mexico tại Hà Nội.")).encode()
+    r = client.post("/api/documents", content=body, headers={"content-type": "application/jsonl"})
+    assert r.status_code == 201, r.text
+    ids = r.json()["new"]
+    assert len(ids) == 2 and all(i.startswith("api-") and len(i) == 16 for i in ids) and ids[0] != ids[1]
+
+
 def test_post_rejects_bad_bodies(client):
     assert client.post("/api/documents", content=b"", headers={"content-type": "text/plain"}).status_code == 400
     r = client.post("/api/documents", content=b"abc", headers={"content-type": "image/png"})

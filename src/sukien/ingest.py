@@ -1,7 +1,9 @@
 """Ingestion: files, folders, JSONL, stdin and URLs → stored, cleaned, versioned documents.
 
-``ingest_paths(paths, store, res)`` is the library entry point (the CLI's ``sukien ingest``
-is a thin layer over it). For every input it
+``ingest_paths(paths, store, res)`` is the library entry point for files, folders, stdin and
+URLs (the CLI's ``sukien ingest`` is a thin layer over it); ``ingest_raws(raws, store, res)``
+is the one for inputs already in memory (``models.RawInput``: the web API uses it). Both
+run the same core (``_ingest_stream``). For every input it
 
 1. reads the bytes (size cap from ``Config``) and decodes them: UTF-8 with or without BOM,
    UTF-16 (BOM), Windows-1258 (decoded then NFC-composed). Legacy Vietnamese font encodings
@@ -9,7 +11,11 @@ is a thin layer over it). For every input it
    binary, empty and undecodable inputs fail with the file name and the reason;
 2. builds the text layer (``Document.text``): the decoded text as it is (offsets refer to it);
    for HTML the block text rendered by ``sukien.clean.html_to_text``;
-3. skips documents whose content hash (sha256 of the text layer) is already the current one;
+3. skips documents whose content hash is already the current one: sha256 of the text layer,
+   plus the explicit metadata (JSONL fields / API parameters ``url``, ``title``, ``pub_date``,
+   ``outlet``) when there is any, so a corrected ``pub_date`` is a new version (front matter is
+   part of the text). Re-sending the same text with NO explicit metadata is "unchanged": the
+   metadata stated before stays;
 4. cleans (``sukien.clean.clean_document`` fills kept segments and removed spans);
 5. reads metadata with provenance and confidence (``models.MetaValue``);
 6. computes a MinHash signature and links near-duplicates (LSH over stored signatures);
@@ -35,8 +41,8 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config, Resources
 from .decode import LEGACY_MESSAGE, decode_bytes, detect_legacy_encoding, sniff_format
-from .metadata import (date_from_url, exclude_spans, extract_metadata, iso_date, outlet_from_url,
-                       parse_date_value)
+from .metadata import (date_from_url, exclude_spans, explicit_meta, extract_metadata, iso_date,
+                       outlet_from_url, parse_date_value)
 from .models import Document, RawInput, SukienError
 from .store import Store
 from .textnorm import match_form
@@ -45,6 +51,8 @@ log = logging.getLogger("sukien.ingest")
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
               ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = ("txt", "md", "html", "jsonl", "auto")
+EXPLICIT_SOURCES = ("jsonl", "request", "explicit")   # metadata sources of explicit fields (metadata.py)
 MAX_LINKS_PER_DOC = 20          # near-duplicate links kept per new document (best first)
 SHINGLE_WORDS = 3
 
@@ -266,7 +274,10 @@ def _jsonl_lines(path: Path) -> Iterator[bytes]:
         yield from fh
 
 
-def _jsonl_records(lines: Iterable[bytes], origin: str, cfg: Config) -> Iterator[RawInput | SukienError]:
+def _jsonl_records(lines: Iterable[bytes], origin: str, cfg: Config,
+                   hash_ids: bool = False) -> Iterator[RawInput | SukienError]:
+    """One ``RawInput`` (or ``SukienError``) per non-empty line. A record without ``id`` and
+    ``url`` gets ``<file name>:<line>`` as id, or with ``hash_ids`` ``<origin>-<sha1(text)[:12]>``."""
     any_line = False
     try:
         for lineno, raw in enumerate(lines, 1):
@@ -275,7 +286,7 @@ def _jsonl_records(lines: Iterable[bytes], origin: str, cfg: Config) -> Iterator
             if not raw.strip():
                 continue
             any_line = True
-            yield from _jsonl_record(raw, lineno, origin, cfg)
+            yield from _jsonl_record(raw, lineno, origin, cfg, hash_ids)
     except SukienError as exc:
         yield exc
         return
@@ -283,7 +294,8 @@ def _jsonl_records(lines: Iterable[bytes], origin: str, cfg: Config) -> Iterator
         yield SukienError("empty input (no text)", doc=origin, stage="read")
 
 
-def _jsonl_record(raw: bytes, lineno: int, origin: str, cfg: Config) -> Iterator[RawInput | SukienError]:
+def _jsonl_record(raw: bytes, lineno: int, origin: str, cfg: Config,
+                  hash_ids: bool = False) -> Iterator[RawInput | SukienError]:
     def err(reason: str) -> SukienError:
         return SukienError(reason, doc=origin, line=lineno, stage="read")
     if len(raw) > cfg.max_bytes:
@@ -306,7 +318,9 @@ def _jsonl_record(raw: bytes, lineno: int, origin: str, cfg: Config) -> Iterator
     if not (isinstance(body, str) and body.strip()) and not (isinstance(markup, str) and markup.strip()):
         yield err("record has neither a non-empty 'text' nor 'html' field")
         return
-    doc_id = rec.get("id") if rec.get("id") not in (None, "") else (rec.get("url") or f"{Path(origin).name}:{lineno}")
+    content = body if isinstance(body, str) and body.strip() else markup
+    fallback = f"{origin}-{_short_hash(content, 12)}" if hash_ids else f"{Path(origin).name}:{lineno}"
+    doc_id = rec.get("id") if rec.get("id") not in (None, "") else (rec.get("url") or fallback)
     meta = {k: rec.get(k) for k in ("url", "title", "pub_date", "outlet") if rec.get(k) not in (None, "")}
     yield RawInput(doc_id=str(doc_id), origin=f"{origin}:{lineno}",
                    text=body if isinstance(body, str) and body.strip() else None,
@@ -461,8 +475,14 @@ def build_document(raw: RawInput, cfg: Config) -> tuple[Document, str | None]:
     elif raw.html is not None:
         html_src = raw.html
         raw_bytes = raw.html.encode("utf-8")
+        if len(raw_bytes) > cfg.max_bytes:
+            raise SukienError(f"HTML is over the size cap of {cfg.max_bytes:,} bytes (Config.max_bytes)",
+                              doc=raw.origin, stage="read")
     else:
         text = raw.text or ""
+        if len(text) > cfg.max_bytes // 4 and len(text.encode("utf-8")) > cfg.max_bytes:
+            raise SukienError(f"text is over the size cap of {cfg.max_bytes:,} bytes (Config.max_bytes)",
+                              doc=raw.origin, stage="read")
         if detect_legacy_encoding(text):
             raise SukienError(f"{LEGACY_MESSAGE} ({detect_legacy_encoding(text)})", doc=raw.origin, stage="decode")
     if html_src is not None:
@@ -476,17 +496,37 @@ def build_document(raw: RawInput, cfg: Config) -> tuple[Document, str | None]:
     if not text.strip():
         raise SukienError("empty document: no text", doc=raw.origin, stage="decode")
     doc = Document(doc_id=raw.doc_id, text=text, fmt=fmt, origin=raw.origin, raw=raw_bytes, encoding=encoding,
-                   content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                   content_hash=content_hash(text, raw))
     return doc, html_src
 
 
+def content_hash(text: str, raw: RawInput | None = None) -> str:
+    """sha256 of the text layer; with explicit metadata (JSONL fields, API parameters) also of
+    that metadata (``pub_date`` normalized to ISO), so correcting it makes a new version. Without
+    explicit metadata the hash is that of the text alone (as in databases stored before)."""
+    h = hashlib.sha256(text.encode("utf-8"))
+    meta = explicit_meta(raw) if raw is not None else {}
+    if meta:
+        if "pub_date" in meta:
+            meta["pub_date"] = parse_date_value(meta["pub_date"]) or str(meta["pub_date"])
+        h.update(b"\x00meta\x00" + json.dumps({k: str(v) for k, v in meta.items()}, sort_keys=True,
+                                               ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
 def prepare_document(raw: RawInput, cfg: Config, res: Resources,
-                     known_hash: Callable[[str], str | None] | None = None) -> tuple[Document, bool]:
+                     known_hash: Callable[[str], str | None] | None = None,
+                     known_text: Callable[[str], str | None] | None = None) -> tuple[Document, bool]:
     """Decode, clean and read metadata. Returns (doc, unchanged); when ``known_hash(doc_id)``
-    equals the new content hash, cleaning is skipped and ``unchanged`` is True."""
+    equals the new content hash, cleaning is skipped and ``unchanged`` is True. An input with no
+    explicit metadata whose text equals ``known_text(doc_id)`` is unchanged too (the metadata
+    stated with an earlier version is kept, not erased)."""
     doc, html_src = build_document(raw, cfg)
-    if known_hash is not None and known_hash(doc.doc_id) == doc.content_hash:
-        return doc, True
+    if known_hash is not None:
+        previous = known_hash(doc.doc_id)
+        if previous is not None and (previous == doc.content_hash or (
+                known_text is not None and not explicit_meta(raw) and known_text(doc.doc_id) == doc.text)):
+            return doc, True
     clean = _clean_module()
     if clean is not None and hasattr(clean, "clean_document"):
         try:
@@ -553,7 +593,8 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, res: Resources, *, p
     ``progress``: "auto" (a Rich bar on a terminal, log lines otherwise), "bar", "log" or "none".
     Every document is stored in its own transaction; failures are recorded and the batch goes
     on. After storing, runs ``sukien.pipeline.process`` on the new/changed (and not yet
-    processed) documents when ``res.config.run_pipeline``.
+    processed) documents when ``res.config.run_pipeline``. The inputs are read into
+    ``RawInput``s lazily and go through the same core as ``ingest_raws``.
     """
     cfg = res.config
     report = IngestReport()
@@ -562,13 +603,44 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, res: Resources, *, p
     for err in report.failed:
         store.record_error(err.doc or "", err.reason, line=err.line, stage=err.stage or "read")
         log.error("%s", err)
-    index = NearDupIndex(store, cfg)
-    bar = _Progress(progress, count_inputs(sources), log_every)
+    raws = (raw for src in sources for raw in _iter_raw(src, cfg, stdin, http_client))
+    return _ingest_stream(raws, store, res, report, t0, progress=progress, total=count_inputs(sources),
+                          log_every=log_every)
+
+
+def ingest_raws(raws: Iterable[RawInput | SukienError], store: Store, res: Resources, *, progress: str = "none",
+                log_every: int = 500, total: int | None = None) -> IngestReport:
+    """Ingest inputs already in memory (``models.RawInput``: bytes in ``data``, or decoded
+    ``text``/``html``; ``fmt`` txt | md | html | jsonl | auto; explicit metadata in ``meta``).
+
+    Validation, decoding, cleaning, metadata, near-duplicates, storing and the pipeline are
+    exactly those of ``ingest_paths``. A ``RawInput`` with ``fmt="jsonl"`` and ``data`` is a
+    JSON Lines stream: it is split into one record per line (bad lines are reported with their
+    line number; a record without ``id``/``url`` gets ``<origin>-<sha1(text)[:12]>``). A
+    ``SukienError`` in ``raws`` is recorded as a failed input.
+    """
+    report = IngestReport()
+    t0 = time.monotonic()
+    cfg = res.config
+
+    def expand() -> Iterator[RawInput | SukienError]:
+        for raw in raws:
+            if isinstance(raw, RawInput) and raw.fmt == "jsonl" and raw.data is not None:
+                yield from _jsonl_records(raw.data.splitlines(), raw.origin, cfg, hash_ids=True)
+            else:
+                yield raw
+    return _ingest_stream(expand(), store, res, report, t0, progress=progress, total=total, log_every=log_every)
+
+
+def _ingest_stream(raws: Iterable[RawInput | SukienError], store: Store, res: Resources, report: IngestReport,
+                   t0: float, *, progress: str, total: int | None, log_every: int) -> IngestReport:
+    """The core shared by every entry point: each input in its own transaction, then the pipeline."""
+    index = NearDupIndex(store, res.config)
+    bar = _Progress(progress, total, log_every)
     touched: list[str] = []
     try:
-        for src in sources:
-            for raw in _iter_raw(src, cfg, stdin, http_client):
-                _ingest_one(raw, store, res, index, report, bar, touched)
+        for raw in raws:
+            _ingest_one(raw, store, res, index, report, bar, touched)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -584,7 +656,14 @@ def _ingest_one(raw: RawInput | SukienError, store: Store, res: Resources, index
     try:
         if isinstance(raw, SukienError):
             raise raw
-        doc, unchanged = prepare_document(raw, res.config, res, known_hash=store.current_hash)
+        if not isinstance(raw, RawInput):
+            raise SukienError(f"not an input: {type(raw).__name__}", doc=str(raw)[:80], stage="read")
+        if not str(raw.doc_id or "").strip():
+            raise SukienError("input has no document id", doc=raw.origin or "?", stage="read")
+        if raw.fmt not in FORMATS:
+            raise SukienError(f"unknown format {raw.fmt!r} (use {', '.join(FORMATS)})", doc=raw.origin, stage="read")
+        doc, unchanged = prepare_document(raw, res.config, res, known_hash=store.current_hash,
+                                          known_text=lambda d: _stored_text_with_explicit_meta(store, d))
         if unchanged:
             report.unchanged.append(doc.doc_id)
             touched.append(doc.doc_id)
@@ -626,6 +705,15 @@ def _ingest_one(raw: RawInput | SukienError, store: Store, res: Resources, index
     if status == "updated":
         bar.emit(f"{doc.doc_id}: content changed, stored as version {version}", logging.INFO)
     bar.step()
+
+
+def _stored_text_with_explicit_meta(store: Store, doc_id: str) -> str | None:
+    """The stored text of ``doc_id`` when its current version came with explicit metadata (only
+    then can its hash differ from an input with the same text and no metadata); else None."""
+    row = store.document_row(doc_id)
+    if not row or not any(row.get(f"{k}_source") in EXPLICIT_SOURCES for k in ("title", "pub_date", "outlet")):
+        return None
+    return store.version_text(doc_id, row["version"])
 
 
 def _run_pipeline(store: Store, res: Resources, touched: list[str], report: IngestReport,
@@ -671,6 +759,6 @@ def _run_pipeline(store: Store, res: Resources, touched: list[str], report: Inge
         report.pipeline = f"failed: {err.reason}"
 
 
-__all__ = ["IngestReport", "ingest_paths", "decode_bytes", "detect_legacy_encoding", "extract_metadata",
-           "build_document", "prepare_document", "fetch_url", "expand_inputs", "NearDupIndex",
+__all__ = ["IngestReport", "ingest_paths", "ingest_raws", "content_hash", "decode_bytes", "detect_legacy_encoding",
+           "extract_metadata", "build_document", "prepare_document", "fetch_url", "expand_inputs", "NearDupIndex",
            "exclude_spans", "parse_date_value", "iso_date", "outlet_from_url", "date_from_url", "LEGACY_MESSAGE"]

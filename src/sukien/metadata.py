@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -52,14 +53,125 @@ _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[
 _HEADER_RE = re.compile(
     r"\A\s*(?P<kw>date|published|pub_?date|ngày đăng|đăng ngày|cập nhật)\s*[:=]?\s*"
     r"(?P<d>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*", re.I)
-_WEEKDAY_RE = re.compile(
-    r"(?:Thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s*nhật|\bT[2-7]|\bCN)\s*[,.\-–]?\s*(?:ngày\s*)?"
-    r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[,\-–|]?\s*(\d{1,2})[:hH](\d{2}))?", re.I)
 _PLACE_RE = re.compile(
     r"^[ \t(]*(?P<place>[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,3})\)?[ \t]*[,\-–][ \t]*ngày[ \t]+"
     r"(\d{1,2})[ \t]*(?:/|tháng)[ \t]*(\d{1,2})[ \t]*(?:/|năm)[ \t]*(\d{4})", re.M)
-_DATETIME_LINE_RE = re.compile(
-    r"^[ \t]*(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))[ \t]*[,\-–|T]?[ \t]*(\d{1,2})[:hH](\d{2})", re.M)
+# ------------------------------------------------------------------ datelines
+# A dateline is a line made only of date/time tokens and separators: "Thứ Năm, 06-03-2025, 18:05",
+# "Thứ Tư, 07:10, 01/10/2025", "14/10/2025 08:30 GMT+7", "Cập nhật: 19/05/2025 21:15",
+# "12:30 | 13/02/2025", "2025-02-13T09:00:00+07:00". The tokens are a table (kind, regex); the
+# parser walks the line token by token, so any order of weekday/label/date/time is accepted.
+WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5,
+            "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5, "chủ nhật": 6, "cn": 6}
+DATELINE_LABELS = {   # label (lower case, NFC) → kind; "updated" dates are less sure publication dates
+    "ngày": "published", "đăng": "published", "đăng lúc": "published", "đăng ngày": "published",
+    "ngày đăng": "published", "xuất bản": "published", "published": "published", "posted": "published",
+    "cập nhật": "updated", "cập nhật lúc": "updated", "cập nhật ngày": "updated", "updated": "updated",
+    "last updated": "updated"}
+_LABEL_ALT = "|".join(re.escape(k) for k in sorted(DATELINE_LABELS, key=len, reverse=True))
+_DATELINE_TOKENS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                       r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
+    ("weekday", re.compile(r"(?:thứ\s*(?P<w>hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(?P<w2>chủ\s*nhật)|t(?P<w3>[2-7])|(?P<w4>cn))"
+                           r"(?!\w)", re.I)),
+    ("date", re.compile(r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)")),
+    ("date", re.compile(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>\d{4})(?!\d)",
+                        re.I)),
+    ("time", re.compile(r"(?P<H>\d{1,2})\s*[:hH]\s*(?P<M>\d{2})(?::\d{2})?(?:\s*(?:AM|PM|SA|CH)\b)?(?!\d)", re.I)),
+    ("tz", re.compile(r"(?:GMT|UTC|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)|giờ\s+(?:Hà\s+Nội|Việt\s+Nam|địa\s+phương)",
+                      re.I)),
+    ("label", re.compile(rf"(?:{_LABEL_ALT})(?!\w)", re.I)),
+]
+_DATELINE_SEP = " \t,;|:/·•()[]-–—"
+# a name-like prefix before a dateline on a byline ("Phương Linh | 20/05/2025 21:40")
+_BYLINE_PREFIX_RE = re.compile(r"^\s*(?:[^\W\d_][\w.'’]*\s+){0,4}[^\W\d_][\w.'’]*\s*[|\-–—,/•·]\s*$")
+
+
+@dataclass
+class Dateline:
+    """A parsed dateline: the date, the stated weekday (0 = Monday) if any, the label kind."""
+    date: str
+    weekday: int | None = None
+    weekday_ok: bool | None = None       # None: no weekday stated
+    label: str | None = None             # "published" | "updated" | None
+    has_time: bool = False
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """The date of a line made ONLY of dateline tokens (weekday, label, date, time, time zone and
+    separators, in any order), or None. ``"Thứ Tư, 07:10, 01/10/2025"`` → 2025-10-01."""
+    s = unicodedata.normalize("NFC", line).strip()
+    if not s or len(s) > 120:
+        return None
+    i, n = 0, len(s)
+    dates: list[tuple[str, str | None]] = []
+    weekday: int | None = None
+    label: str | None = None
+    has_time = False
+    while i < n:
+        if s[i] in _DATELINE_SEP:
+            i += 1
+            continue
+        for kind, rx in _DATELINE_TOKENS:
+            m = rx.match(s, i)
+            if m and m.end() > i:
+                break
+        else:
+            return None                      # a word that is not part of a dateline
+        if kind in ("iso", "date"):
+            d = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            if d is None:
+                return None
+            dates.append((d, label))
+            has_time = has_time or (kind == "iso" and m.group("H") is not None)
+        elif kind == "weekday":
+            key = " ".join((m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower().split())
+            weekday = WEEKDAYS.get(key)
+        elif kind == "time":
+            if int(m.group("H")) > 23 or int(m.group("M")) > 59:
+                return None
+            has_time = True
+        elif kind == "label":
+            label = DATELINE_LABELS.get(" ".join(m.group(0).lower().split()))
+        i = m.end()
+    if not dates:
+        return None
+    date_, lab = next(((d, lb) for d, lb in dates if lb != "updated"), dates[0])
+    ok = None if weekday is None else date.fromisoformat(date_).weekday() == weekday
+    return Dateline(date_, weekday, ok, lab or label, has_time)
+
+
+def find_dateline(line: str, byline: bool = False) -> Dateline | None:
+    """``parse_dateline`` of the whole line, or the part after a short name-like prefix
+    ("Phương Linh - 20/05/2025 21:40"): on a byline line any short prefix, elsewhere only one
+    made of capitalized words (so "... ký kết, ngày 12/2/2025" in a sentence is no dateline)."""
+    dl = parse_dateline(line)
+    if dl is not None:
+        return dl
+    for m in re.finditer(r"[|\-–—,/•·]", line):
+        prefix = line[:m.start()]
+        if not _BYLINE_PREFIX_RE.match(line[:m.end()]):
+            continue
+        if not byline and not all(w[:1].isupper() for w in prefix.split()):
+            continue
+        dl = parse_dateline(line[m.end():])
+        if dl is not None:
+            return dl
+    return None
+
+
+def dateline_confidence(dl: Dateline) -> tuple[str, float]:
+    """(source, confidence) of a dateline: a weekday that agrees with the date or a label makes
+    it a "dateline"; a bare date/time line is a "byline-date"; a wrong weekday lowers it."""
+    if dl.weekday_ok is False:
+        return "dateline", 0.5
+    if dl.label == "updated":
+        return "dateline", 0.7
+    if dl.weekday_ok or dl.label == "published":
+        return "dateline", 0.85 if dl.weekday_ok else 0.8
+    return "byline-date", 0.75 if dl.has_time else 0.6
+
+
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$)")
 _IMAGE_URL_RE = re.compile(
     r"https?://[^\s)\"'<>]+?/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/[^\s)\"'<>]*?\.(?:jpe?g|png|gif|webp|avif)\b",
@@ -145,7 +257,30 @@ def _headline_like(line: str) -> bool:
     s = line.strip()
     words = s.split()
     return (15 <= len(s) <= 250 and 3 <= len(words) <= 40 and s[-1] not in ".;,…" and not s.startswith(("!", "[", "http"))
-            and not _HEADER_RE.match(s))
+            and not _HEADER_RE.match(s) and parse_dateline(s) is None)
+
+
+EXPLICIT_META_KEYS = ("url", "title", "pub_date", "outlet")
+DATELINE_LINES = 5          # datelines are looked for in the first lines only (and on bylines)
+
+
+def explicit_meta(raw: RawInput) -> dict[str, Any]:
+    """The metadata stated explicitly with an input (JSONL fields, API parameters), non-empty only."""
+    meta = raw.meta or {}
+    return {k: meta[k] for k in EXPLICIT_META_KEYS if meta.get(k) not in (None, "")}
+
+
+def _byline_lines(doc: Document) -> list[tuple[int, str]]:
+    """Lines of the text layer that cleaning marked as a byline (kept segment or removed span)."""
+    spans = [(s.start, s.end) for s in doc.segments if s.role == "byline"]
+    spans += [(r.start, r.end) for r in doc.removed if r.reason.startswith("byline")]
+    out = []
+    for a, b in sorted(spans):
+        ls = doc.text.rfind("\n", 0, a) + 1
+        le = doc.text.find("\n", b)
+        le = len(doc.text) if le < 0 else le
+        out.append((ls, doc.text[ls:le].rstrip("\r")))
+    return out
 
 
 def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> MetaCandidates:
@@ -153,12 +288,10 @@ def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> M
     to the most confident ones. Returns the candidates (with the spans of metadata text)."""
     c = MetaCandidates()
     meta = raw.meta or {}
-    # --- explicit fields (JSONL)
-    if raw.fmt == "jsonl":
-        c.add("pub_date", parse_date_value(meta.get("pub_date")), "jsonl", 1.0)
-        c.add("title", meta.get("title"), "jsonl", 1.0)
-        c.add("outlet", meta.get("outlet"), "jsonl", 1.0)
-        c.add("url", meta.get("url"), "jsonl", 1.0)
+    # --- explicit fields (JSONL record, or the parameters of an API request)
+    src_name = "jsonl" if raw.fmt == "jsonl" else ("request" if raw.origin.startswith("api") else "explicit")
+    for key, value in explicit_meta(raw).items():
+        c.add(key, parse_date_value(value) if key == "pub_date" else value, src_name, 1.0)
     if meta.get("fetched_url"):
         c.add("url", meta["fetched_url"], "fetched", 1.0)
     text = doc.text
@@ -213,22 +346,24 @@ def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> M
                 c.add("pub_date", parse_date_value(getattr(tmeta, "date", None)), "trafilatura", 0.8)
                 c.add("title", getattr(tmeta, "title", None), "trafilatura", 0.85)
                 c.add("outlet", getattr(tmeta, "sitename", None), "trafilatura", 0.75)
-    # --- datelines and bylines at the top of the text (outside removed spans)
+    # --- datelines: the first DATELINE_LINES lines at the top (kept, or removed as metadata) and
+    #     byline lines anywhere; a date inside the body is not a publication date
     head = _head_region(doc)
-    for off, line in head:
-        if off < body_start:
+    top = [(o, ln) for o, ln in head if o >= body_start][:DATELINE_LINES]
+    bylines = _byline_lines(doc)
+    seen: set[int] = set()
+    for off, line in top + bylines:
+        if off in seen:
             continue
-        m = _WEEKDAY_RE.search(line)
-        if m:
-            c.add("pub_date", iso_date(m.group(3), m.group(2), m.group(1)), "dateline", 0.85)
+        seen.add(off)
+        dl = find_dateline(line, byline=(off, line) in bylines)
+        if dl is not None:
+            src_name, conf = dateline_confidence(dl)
+            c.add("pub_date", dl.date, src_name, conf)
+            continue
         m = _PLACE_RE.match(line)
         if m and all(w[:1].isupper() for w in m.group("place").split()):
             c.add("pub_date", iso_date(m.group(4), m.group(3), m.group(2)), "dateline", 0.8)
-        m = _DATETIME_LINE_RE.match(line)
-        if m:
-            g = m.groups()
-            d = iso_date(g[2], g[1], g[0]) if g[0] else iso_date(g[3], g[4], g[5])
-            c.add("pub_date", d, "byline-date", 0.75)
     # --- URL: outlet from the host, date from the path
     url = c.best("url")
     if url is not None:
@@ -282,5 +417,6 @@ def exclude_spans(doc: Document, spans: Iterable[tuple[int, int, str]]) -> None:
     doc.removed.sort(key=lambda r: (r.start, r.end))
 
 
-__all__ = ["MetaCandidates", "extract_metadata", "exclude_spans", "parse_date_value", "iso_date",
+__all__ = ["Dateline", "parse_dateline", "find_dateline", "dateline_confidence", "explicit_meta",
+           "EXPLICIT_META_KEYS", "MetaCandidates", "extract_metadata", "exclude_spans", "parse_date_value", "iso_date",
            "outlet_from_url", "date_from_url"]

@@ -353,15 +353,21 @@ def create_app(db: str, read_only: bool = False, config: Config | None = None) -
                                  headers={"content-disposition": f'attachment; filename="sukien-events.{format}"'})
 
     @app.post("/api/documents", tags=["documents"], status_code=201,
-              summary="Ingest documents (text, HTML or JSONL body) and run the pipeline")
+              summary="Ingest documents (text, Markdown, HTML or JSONL body) and run the pipeline")
     async def api_post_documents(
             request: Request,
-            doc_id: str | None = Query(None, max_length=500, description="document id for a text/HTML body"),
+            id_: str | None = Query(None, alias="id", max_length=500,
+                                   description="document id for a text/Markdown/HTML body (or header X-Document-Id); "
+                                               "default api-<sha1(body)[:12]>"),
+            doc_id: str | None = Query(None, max_length=500, description="same as 'id' (older name)"),
             fmt: str | None = Query(None, description="txt | md | html | jsonl (default: from Content-Type)"),
             title: str | None = Query(None, max_length=1000),
             pub_date: str | None = Query(None, description="YYYY-MM-DD"),
             outlet: str | None = Query(None, max_length=200),
             url: str | None = Query(None, max_length=2000)):
+        import hashlib
+        from .ingest import ingest_raws
+        from .models import RawInput
         if state.read_only:
             raise ApiError(403, "the server runs in read-only mode: writes are refused", "forbidden")
         body = await request.body()          # capped by GuardMiddleware (413)
@@ -371,10 +377,21 @@ def create_app(db: str, read_only: bool = False, config: Config | None = None) -
         if pub_date:
             parse_date_param("pub_date", pub_date, upper=False)
         meta = {k: v for k, v in {"title": title, "pub_date": pub_date, "outlet": outlet, "url": url}.items() if v}
+        did = (id_ or doc_id or request.headers.get("x-document-id") or "").strip()
+        if len(did) > 500:
+            raise ApiError(422, "the document id is longer than 500 characters", "invalid_parameter")
+        if fmt == "jsonl":                   # one document per line; ids from the records
+            raw = RawInput(doc_id="api", origin="api", data=body, fmt="jsonl")
+        else:
+            did = did or f"api-{hashlib.sha1(body).hexdigest()[:12]}"
+            raw = RawInput(doc_id=did, origin="api", data=body, fmt=fmt, meta=meta)
 
         def work() -> dict:
             with state.write_lock:
-                result = wd.ingest_body(state.writer, state.res, body, fmt=fmt, doc_id=doc_id, meta=meta)
+                report = ingest_raws([raw], state.writer, state.res, progress="none")
+                result = report.to_dict()
+                result["ingested"] = len(report.new) + len(report.updated)
+                result["documents"] = report.new + report.updated + report.unchanged
                 result["search_index"] = state.index.refresh()
                 return result
 

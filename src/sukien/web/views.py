@@ -681,43 +681,6 @@ def body_format(fmt: str | None, content_type: str) -> str:
     return table[ct]
 
 
-def ingest_body(store, res, body: bytes, *, fmt: str, doc_id: str | None, meta: dict[str, Any]) -> dict[str, Any]:
-    """Ingest one request body through the public library entry point (``ingest.ingest_paths``
-    reading ``-``), so validation, size caps, cleaning, near-duplicates and the pipeline are
-    exactly those of ``sukien ingest``.
-
-    A JSONL body is passed as it is (one document per line). A text, Markdown or HTML body is
-    decoded with the library's decoder (legacy encodings and binary data are refused the same
-    way) and passed as one JSONL record carrying the id (``doc_id``, else ``post-<sha256[:12]>``)
-    and the metadata given as query parameters."""
-    import hashlib
-    import io
-    import json as _json
-    from ..decode import decode_bytes
-    from ..ingest import IngestReport, ingest_paths
-    from ..models import SukienError
-    if fmt == "jsonl":
-        first = next((ln for ln in body.splitlines() if ln.strip()), b"")
-        try:
-            ok = isinstance(_json.loads(first.decode("utf-8-sig")), dict)
-        except (ValueError, UnicodeDecodeError):
-            ok = False
-        if not ok:
-            return _failed_report(store, IngestReport(), SukienError(
-                "the first line of a JSONL body must be a JSON object", doc="http-post", line=1, stage="read"))
-        payload = body
-    else:
-        did = doc_id or f"post-{hashlib.sha256(body).hexdigest()[:12]}"
-        try:
-            text, _enc = decode_bytes(body, did, max_bytes=res.config.max_bytes)
-        except SukienError as err:
-            return _failed_report(store, IngestReport(), err)
-        rec = {"id": did, ("html" if fmt == "html" else "text"): text, **meta}
-        payload = _json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n"
-    report = ingest_paths(["-"], store, res, progress="none", stdin=io.BytesIO(payload))
-    return _report_dict(report)
-
-
 def _report_dict(report) -> dict[str, Any]:
     out = report.to_dict()
     out["ingested"] = len(report.new) + len(report.updated)

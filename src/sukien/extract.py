@@ -1,0 +1,374 @@
+"""Event mentions and document-level events (docs/EVENTS.md).
+
+``extract_mentions`` finds event triggers (data/events/triggers.yaml) in the sentences of the
+language layer's analysis with one compiled regular expression over each sentence's matching form
+(the cheap scan); only sentences with a trigger get argument analysis (participants, initiator,
+date, status, duration, location, quantities, ordinal, topics, attribution, evidence).
+
+``document_events`` merges coreferent mentions (an article restates its main event many times)
+into one record per real event and keeps background recaps (earlier events with their own dates
+and participants) separate. The record shape is in docs/ARCHITECTURE.md.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+import ahocorasick
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Analysis, Document, EventMention, Evidence, Sentence
+from .textnorm import match_form
+from .extract_args import Args, analyze_arguments
+
+__all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
+
+_GAP = r"(?:\s+(?:\d+(?:[.,]\d+)*|[^\s.,;:!?\"“”()]+)){0,6}?\s+"
+
+
+def _form_pattern(form: str) -> str:
+    parts = [p.strip() for p in form.split("…")]
+    return _GAP.join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts if p)
+
+
+def _words_re(words: list[str]) -> re.Pattern:
+    alts = sorted({_form_pattern(w) for w in words if w}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else re.compile(r"(?!x)x")
+
+
+@dataclass
+class Trigger:
+    form: str
+    type: str | None               # None: a negative form (no event)
+    nominal: bool = False
+    weak: bool = False
+    object: bool = False
+    cameo: str | None = None
+    keep: bool = False
+
+
+@dataclass
+class TriggerLexicon:
+    """Trigger forms, negative forms, reference words and status cues, compiled once."""
+    triggers: list[Trigger]
+    types: dict[str, dict]                     # cameo.yaml
+    references: re.Pattern
+    light_verbs: re.Pattern
+    asserting: re.Pattern
+    anaphora_before: re.Pattern
+    anaphora_after: re.Pattern
+    stop_before: re.Pattern
+    stop_after: re.Pattern
+    subject_carry: re.Pattern
+    initiator_before: list[re.Pattern]
+    initiator_after: list[re.Pattern]
+    agreement_verbs: re.Pattern
+    agreement_occurred: set[str]
+    background: re.Pattern
+    same_occasion: re.Pattern
+    concessive: re.Pattern
+    accepted: re.Pattern
+    location_blockers: re.Pattern
+    venue: re.Pattern
+    raw: dict = field(default_factory=dict)
+    ends: dict = field(default_factory=dict)   # end-anchored variants: "agreed", "anaphora", "venue", "blockers"
+    status_before_rx: tuple = (None, [])       # one alternation over the `before` cues, statuses by group
+    status_after_rx: tuple = (None, [])
+    initiator_keys: list[str] = field(default_factory=list)
+    automaton: Any = None                      # Aho–Corasick over each form's first literal part
+    gap_regex: dict = field(default_factory=dict)   # trigger index -> compiled full pattern (gap forms)
+
+    @classmethod
+    def load(cls, res) -> "TriggerLexicon":
+        trig = res.load_yaml("events/triggers.yaml")
+        cameo = res.load_yaml("events/cameo.yaml")
+        mod = res.load_yaml("events/modality.yaml")
+        return cls.from_data(trig, cameo, mod)
+
+    @classmethod
+    def from_data(cls, trig: dict, cameo: dict, mod: dict) -> "TriggerLexicon":
+        entries: list[Trigger] = []
+        for etype, items in (trig.get("types") or {}).items():
+            for it in items:
+                entries.append(Trigger(form=it["form"], type=etype, nominal=bool(it.get("nominal")),
+                                       weak=bool(it.get("weak")), object=bool(it.get("object")),
+                                       cameo=it.get("cameo"), keep=bool(it.get("keep"))))
+        for it in trig.get("negatives") or []:
+            entries.append(Trigger(form=it["form"], type=it.get("as")))
+        # the cheap scan: one Aho–Corasick pass over the first literal part of every form
+        auto = ahocorasick.Automaton()
+        heads: dict[str, list[int]] = {}
+        gap_regex: dict[int, re.Pattern] = {}
+        for i, e in enumerate(entries):
+            head = " ".join(e.form.split("…")[0].split())
+            heads.setdefault(head, []).append(i)
+            if "…" in e.form:
+                gap_regex[i] = re.compile(_form_pattern(e.form) + r"(?!\w)")
+        for head, idx in heads.items():
+            auto.add_word(head, (head, idx))
+        auto.make_automaton()
+        def combined(section: dict) -> tuple[re.Pattern, list[str]]:
+            out = []
+            for status, items in (section or {}).items():
+                for it in items:
+                    out.append((it["cue"], status))
+            out.sort(key=lambda p: -len(p[0]))
+            rx = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<c{j}>{_form_pattern(c)})" for j, (c, _) in enumerate(out))
+                            + r")(?!\w)")
+            return rx, [s for _, s in out]
+
+        init = trig.get("initiator") or {}
+
+        def slot_patterns(items: list[str]) -> list[re.Pattern]:
+            pats = []
+            for p in items:
+                a, b = p.split("{X}")
+                pats.append(re.compile((_form_pattern(a) + r"\s+" if a.strip() else "") + "(?P<x>.{1,60}?)"
+                                       + (r"\s+" + _form_pattern(b) if b.strip() else "") + r"(?!\w)"))
+            return pats
+
+        av = mod.get("agreement_verbs") or {}
+        return cls(
+            triggers=entries, types=cameo.get("types") or {},
+            references=_words_re([r["form"] for r in trig.get("references") or []]),
+            light_verbs=_words_re(trig.get("light_verbs") or []),
+            asserting=_words_re(trig.get("asserting_predicates") or []),
+            anaphora_before=_words_re(trig.get("anaphora_before") or []),
+            anaphora_after=_words_re(trig.get("anaphora_after") or []),
+            stop_before=_words_re(trig.get("stop_before") or []),
+            stop_after=_words_re(trig.get("stop_after") or []),
+            subject_carry=_words_re(trig.get("subject_carry") or []),
+            initiator_before=slot_patterns(init.get("before_trigger") or []),
+            initiator_after=slot_patterns(init.get("after_trigger") or []),
+            status_before_rx=combined(mod.get("before")),
+            status_after_rx=combined(mod.get("after")),
+            initiator_keys=[k for p in (init.get("before_trigger") or []) + (init.get("after_trigger") or [])
+                            for k in [p.replace("{X}", "|").split("|")[-1].strip() or p.split("{X}")[0].strip()]],
+            agreement_verbs=_words_re([c["cue"] for c in av.get("cues") or []]),
+            agreement_occurred=set(av.get("occurred_types") or []),
+            background=_words_re(mod.get("background") or []),
+            same_occasion=_words_re(mod.get("same_occasion") or []),
+            concessive=_words_re(mod.get("concessive") or []),
+            accepted=_words_re(mod.get("accepted_proposals") or []),
+            location_blockers=_words_re(trig.get("location_blockers") or []),
+            venue=_words_re(trig.get("venue_prepositions") or []),
+            raw={"triggers": trig, "modality": mod},
+            automaton=auto, gap_regex=gap_regex,
+        ).with_ends()
+
+    def with_ends(self) -> "TriggerLexicon":
+        def end(rx: re.Pattern, tail: str = r"\s*$") -> re.Pattern:
+            return re.compile(r"(?:" + rx.pattern + r")" + tail)
+        self.ends = {"agreed": end(self.agreement_verbs, r"\s+(?:về\s+)?(?:việc\s+)?$"),
+                     "anaphora": end(self.anaphora_before), "venue": end(self.venue),
+                     "blockers": end(self.location_blockers)}
+        return self
+
+    def cameo_of(self, etype: str, trigger: Trigger | None = None) -> str:
+        if trigger is not None and trigger.cameo:
+            return str(trigger.cameo)
+        return str((self.types.get(etype) or {}).get("cameo") or "010")
+
+    def scan(self, low: str) -> list[tuple[int, int, Trigger]]:
+        """Trigger occurrences (negatives removed) in a matching-form string. An agreement word
+        right before an outcome trigger ("đạt được thỏa thuận ngừng bắn") is that outcome."""
+        out: list[tuple[int, int, Trigger]] = []
+        for s, e, i in self._candidates(low):
+            t = self.triggers[i]
+            if t.type is None:
+                continue
+            if out and out[-1][2].type == "agreement" and t.type in ("ceasefire", "prisoner_exchange") \
+                    and not low[out[-1][1]:s].strip():
+                s0, _, t0 = out.pop()
+                t = Trigger(form=t0.form + " " + t.form, type=t.type, nominal=t0.nominal and t.nominal,
+                            cameo=t.cameo)
+                out.append((s0, e, t))
+                continue
+            out.append((s, e, t))
+        return out
+
+    def _candidates(self, low: str) -> list[tuple[int, int, int]]:
+        """Leftmost-longest non-overlapping matches of all forms (negatives included): at each
+        position the longest form wins ("tiếp tục" over "tiếp"), then the scan goes on after it."""
+        cands = []
+        n = len(low)
+        for end, (head, idx) in self.automaton.iter(low):
+            s = end - len(head) + 1
+            if (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_")):
+                continue
+            for i in idx:
+                rx = self.gap_regex.get(i)
+                if rx is None:
+                    e = end + 1
+                    if e < n and (low[e].isalnum() or low[e] == "_"):
+                        continue
+                else:
+                    m = rx.match(low, s)
+                    if m is None:
+                        continue
+                    e = m.end()
+                cands.append((s, -len(self.triggers[i].form.replace("…", "")), i, e))
+        cands.sort()
+        out, last = [], 0
+        for s, _, i, e in cands:
+            if s >= last:
+                out.append((s, e, i))
+                last = e
+        return out
+
+
+# ------------------------------------------------------------------------------ topics
+
+@dataclass
+class TopicTaxonomy:
+    """Topic labels (data/events/topics.yaml) found through their Vietnamese cue words."""
+    labels: list[str]
+    automaton: Any = None          # Aho–Corasick: cue -> label
+
+    @classmethod
+    def load(cls, res) -> "TopicTaxonomy":
+        return cls.from_data(res.load_yaml("events/topics.yaml"))
+
+    @classmethod
+    def from_data(cls, data: dict) -> "TopicTaxonomy":
+        labels, pairs = [], []
+        for t in data.get("topics") or []:
+            labels.append(t["label"])
+            pairs += [(" ".join(c.split()), t["label"]) for c in t.get("cues") or []]
+        if not pairs:
+            return cls(labels=labels)
+        auto = ahocorasick.Automaton()
+        for key, label in pairs:
+            if key not in auto:
+                auto.add_word(key, (key, label))
+        auto.make_automaton()
+        return cls(labels=labels, automaton=auto)
+
+    def find(self, low: str) -> list[str]:
+        """Topic labels whose cues occur in a matching-form string (word boundaries; in order)."""
+        if self.automaton is None:
+            return []
+        hits = []
+        n = len(low)
+        for end, (key, label) in self.automaton.iter(low):
+            s = end - len(key) + 1
+            if (s > 0 and low[s - 1].isalnum()) or (end + 1 < n and low[end + 1].isalnum()):
+                continue
+            hits.append((s, -len(key), label, end + 1))
+        hits.sort()
+        out: list[str] = []
+        last = 0
+        for s, _, label, e in hits:
+            if s < last:
+                continue
+            last = e
+            if label not in out:
+                out.append(label)
+        return out
+
+
+# ------------------------------------------------------------------------------ sentence view
+
+def _fast_form(text: str):
+    """textnorm.match_form, through the language layer's faster equivalent when it is there."""
+    try:
+        from .vi.actors import fast_form
+    except ImportError:          # pragma: no cover - the language layer always ships it
+        return match_form(text)
+    return fast_form(text)
+
+
+class SentView:
+    """A sentence with its matching form and offset maps (matching form <-> document)."""
+
+    def __init__(self, sent: Sentence):
+        self.sent = sent
+        mf = _fast_form(sent.text)
+        self.low = mf.text
+        self._mf = mf
+        self._starts = mf._starts          # None = identity
+
+    def to_doc(self, i: int) -> int:
+        return self.sent.start + self._mf.to_orig(i)
+
+    def from_doc(self, j: int) -> int:
+        rel = j - self.sent.start
+        if self._starts is None:
+            return max(0, min(rel, len(self.low)))
+        return bisect.bisect_left(self._starts, rel)
+
+
+# ------------------------------------------------------------------------------ extraction
+
+def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMention]:
+    """Event mentions, one per trigger occurrence, in document order."""
+    lex: TriggerLexicon = res.triggers
+    topics: TopicTaxonomy = res.topics
+    out: list[EventMention] = []
+    sents = analysis.sentences
+    for k, sent in enumerate(sents):
+        if not sent.text:
+            continue
+        sv = SentView(sent)
+        hits = lex.scan(sv.low)
+        if not hits:
+            continue
+        prev = sents[k - 1] if k > 0 else None
+        sent_topics = topics.find(sv.low)
+        for i, (ts, te, trig) in enumerate(hits):
+            others = [(a, b) for j, (a, b, _) in enumerate(hits) if j != i]
+            args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
+            if args is None:
+                continue
+            if args.split_objects:
+                subjects = [p for p in args.participants if p not in args.split_objects]
+                for obj in args.split_objects:
+                    one = _mention(doc, sent, sv, ts, te, trig, args, lex, sent_topics)
+                    one.participants = subjects + [obj]
+                    one.flags["split"] = True
+                    out.append(one)
+                continue
+            m = _mention(doc, sent, sv, ts, te, trig, args, lex, sent_topics)
+            out.append(m)
+    return out
+
+
+def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) -> EventMention:
+    etype = trig.type
+    source = None
+    if sent.attribution is not None:
+        source = sent.attribution.name or sent.attribution.source_text
+    ev = Evidence(doc=doc.doc_id, start=sent.start, end=sent.end, sentence=sent.text, source=source)
+    s0, s1 = sv.to_doc(ts), sv.to_doc(te - 1) + 1 if te > ts else sv.to_doc(ts)
+    m = EventMention(
+        doc=doc.doc_id, type=etype, trigger=sent.text[s0 - sent.start:s1 - sent.start], start=s0, end=s1,
+        sentence_index=sent.index, participants=list(args.participants), initiator=args.initiator,
+        date=args.date, date_confidence=args.date_confidence, status=args.status,
+        duration_minutes=args.duration, location=args.location,
+        topics=list(topics), quantities=dict(args.quantities), ordinal=args.ordinal, evidence=ev,
+    )
+    fe = {}
+    for name in ("date", "duration_minutes", "location", "initiator", "ordinal", "quantities"):
+        if getattr(m, name if name != "duration_minutes" else "duration_minutes"):
+            fe[name] = ev
+    m.field_evidence = fe
+    m.flags.update({
+        "cameo": lex.cameo_of(etype, trig), "nominal": args.nominal, "weak": trig.weak, "keep": trig.keep,
+        "asserted": args.asserted, "anaphoric": args.anaphoric, "focus_ref": args.focus_ref,
+        "focus_members": list(args.focus_members), "status_explicit": args.status_explicit,
+        "date_basis": args.date_basis, "year_explicit": args.year_explicit,
+        "background": args.background, "same_occasion": args.same_occasion, "countries": dict(args.countries),
+        "left_subject": args.left_subject, "paragraph": sent.paragraph, "role": sent.role,
+        "duration_qualifier": args.duration_qualifier, "source": source,
+        "status_raw": args.status_raw, "pkind": dict(args.pkind), "status_soft": args.status_soft,
+        "location_country": args.location_country, "focus_text": args.focus_text,
+    })
+    return m
+
+
+def document_events(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:
+    """One record per real event the article reports: coreferent mentions merged, background
+    recaps separate (docs/EVENTS.md; record shape in docs/ARCHITECTURE.md)."""
+    from .extract_docs import cluster_and_build
+    return cluster_and_build(doc, analysis, mentions, res)

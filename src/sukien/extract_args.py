@@ -1,0 +1,774 @@
+"""Argument rules for event mentions and the document-level record builder (docs/EVENTS.md).
+
+Everything here works on one sentence's matching form (``SentView.low``) with the language
+layer's actor / time / quantity mentions mapped into it. Word lists live in
+data/events/*.yaml; the code only knows the shape of Vietnamese clauses:
+subject before the trigger (up to a clause boundary), object or "với/giữa X" after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Analysis, Document
+
+_NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+              "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_NOMINALIZERS = {"cuộc", "các", "những", "vòng", "buổi", "lệnh", "việc", "sự", "chuyến", "bức", "lễ", "một"}
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:tôi|ta)(?!\w)")
+_PUNCT_BOUND = re.compile(r"[;:!?]|\.(?!\d)")
+_LOC_CUE = re.compile(r"(?:(?<!\w)(?:tại|ở|tới|đến|sang|thăm))(?:\s+[^\s,.;:]+){0,3}?\s*$")
+_FRONTED = re.compile(r"^\s*(?:[^,]{0,40},\s*)?(?:tại|ở)\s+(?:[^\s,]+\s+){0,3}$")
+_LOC_CUE_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang|thăm)\s+$")
+_TIMEZONE = re.compile(r"(?<!\w)giờ\s+$")
+_PRISONER_COUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:tù nhân|tù binh|quân nhân|binh sĩ|binh lính)(?!\s+\S*\s*bị thương)")
+_FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
+_AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
+_GIUA = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
+_DURABLE = ("phone_call", "meeting", "visit", "negotiation")
+_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)"
+
+
+def _num(s: str) -> float | None:
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        return float(s.replace(".", ""))
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------ arguments
+
+@dataclass
+class Args:
+    participants: list[str] = field(default_factory=list)
+    countries: dict[str, str | None] = field(default_factory=dict)
+    pkind: dict[str, str] = field(default_factory=dict)
+    initiator: str | None = None
+    date: str | None = None
+    date_confidence: float = 0.0
+    date_basis: str = "none"
+    year_explicit: bool = False
+    status: str = "occurred"
+    status_raw: str | None = None
+    status_explicit: bool = False
+    status_soft: str | None = None
+    duration: float | None = None
+    duration_qualifier: str | None = None
+    location: str | None = None
+    quantities: dict[str, float] = field(default_factory=dict)
+    ordinal: int | None = None
+    nominal: bool = False
+    asserted: bool = True
+    anaphoric: bool = False
+    focus_ref: bool = False
+    focus_members: list[str] = field(default_factory=list)
+    background: bool = False
+    same_occasion: bool = False
+    left_subject: bool = False
+    split_objects: list[str] = field(default_factory=list)
+    location_country: str | None = None
+    focus_text: str = ""
+
+
+@dataclass
+class _A:
+    s: int          # span in the matching form
+    e: int
+    name: str
+    kind: str
+    country: str | None
+    via: str
+    members: list[str]
+    text: str
+
+
+def _actors(sv) -> list[_A]:
+    cached = getattr(sv, "_acts", None)
+    if cached is not None:
+        return cached
+    sv._acts = _actors_uncached(sv)
+    return sv._acts
+
+
+def _actors_uncached(sv) -> list[_A]:
+    out = []
+    # actors inside a time phrase ("Tối 19/5 (theo giờ Việt Nam)") take no part in events
+    tspans = [(t.start, t.end) for t in sv.sent.times]
+    for a in sv.sent.actors:
+        if any(ts <= a.start and a.end <= te for ts, te in tspans):
+            continue
+        s, e = sv.from_doc(a.start), sv.from_doc(a.end)
+        if _TIMEZONE.search(sv.low, max(0, s - 12), s):
+            continue              # "(theo giờ Việt Nam)", "giờ Moscow": a time zone
+        members = list(getattr(a, "members", None) or [])
+        name = a.name or (a.text.strip() if a.via == "candidate" else None)
+        if not name and not members:
+            continue
+        out.append(_A(s, e, name or "", a.kind, a.country if a.kind != "country" else (a.country or a.name),
+                      a.via, members, a.text))
+    # "đặc phái viên của Tổng thống Mỹ Steve Witkoff": a title-only person right before a named
+    # person is an apposition, not a second participant
+    out.sort(key=lambda x: x.s)
+    keep = []
+    for i, x in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (nxt is not None and x.kind == "person" and nxt.kind == "person" and 0 <= nxt.s - x.e <= 1
+                and not sv.low[x.e:nxt.s].strip() and x.via in ("role", "reference")):
+            continue
+        # "Istanbul, Thổ Nhĩ Kỳ" / "Istanbul (Thổ Nhĩ Kỳ)": the country of a place, not a side
+        prv = keep[-1] if keep else None
+        if (prv is not None and x.kind == "country" and prv.kind == "place"
+                and sv.low[prv.e:x.s].strip() in (",", "(") and (prv.country in (None, x.name))):
+            x.kind = "place"
+        keep.append(x)
+    return keep
+
+
+def tokens_before(low: str, pos: int, n: int) -> list[str]:
+    return re.findall(r"\w+", low[max(0, pos - 12 * n):pos])[-n:]
+
+
+def _inside(pos: int, acts: list[_A]) -> bool:
+    return any(a.s <= pos < a.e for a in acts)
+
+
+def _left_boundary(low: str, ts: int, acts: list[_A], lex, others: list[tuple[int, int]]) -> int:
+    b = 0
+    for m in _PUNCT_BOUND.finditer(low, 0, ts):
+        if not _inside(m.start(), acts):
+            b = max(b, m.end())
+    for m in re.finditer(",", low[:ts]):
+        p = m.start()
+        # a list comma between two actors ("Nga, Mỹ và Pháp") does not end the clause
+        before_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
+        after_actor = any(a.s > p and not low[p + 1:a.s].strip() and _list_item_end(low, a.e, acts) for a in acts)
+        if not (before_actor and after_actor):
+            b = max(b, p + 1)
+    for m in lex.stop_before.finditer(low, 0, ts):
+        if not _inside(m.start(), acts) and m.end() <= ts:
+            b = max(b, m.end())
+    for (s, e) in others:
+        if e <= ts:
+            b = max(b, e)
+    return b
+
+
+def _right_boundary(low: str, te: int, acts: list[_A], lex, others: list[tuple[int, int]], orig: str = "") -> int:
+    n = len(low)
+    b = n
+    for m in _PUNCT_BOUND.finditer(low, te):
+        if not _inside(m.start(), acts):
+            b = min(b, m.start())
+            break
+    for m in re.finditer(",", low[te:b]):
+        p = te + m.start()
+        nxt = low[p + 1:p + 20].lstrip()
+        if nxt.startswith(("cùng ", "cũng như ")):
+            continue
+        nxt_actor = next((a for a in acts if a.s > p and not low[p + 1:a.s].strip()), None)
+        prev_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
+        if nxt_actor is not None and _list_item_end(low, nxt_actor.e, acts) and (prev_actor or _title_chain(orig, low, te, p, acts)):
+            continue
+        b = min(b, p)
+        break
+    for m in lex.stop_after.finditer(low, te, b):
+        if not _inside(m.start(), acts):
+            b = min(b, m.start())
+            break
+    for (s, e) in others:
+        if s >= te:
+            b = min(b, s)
+    return b
+
+
+def _title_chain(orig: str, low: str, te: int, p: int, acts: list[_A]) -> bool:
+    """"với Tổng Bí thư, Chủ tịch Trung Quốc X": the words before the comma are a capitalized
+    title of the actor after it."""
+    start = max([te] + [a.e for a in acts if a.e <= p])
+    seg = (orig or "")[start:p]
+    m = None
+    for m in re.finditer(r"(?<!\w)(?:với|giữa|và|của)(?!\w)", seg):
+        pass
+    words = seg[m.end():].split() if m is not None else seg.split()
+    # a title is capitalized on its first syllable: "Ủy viên Bộ Chính trị", "Tổng Bí thư"
+    return 0 < len(words) <= 6 and words[0][:1].isupper()
+
+
+_CLAUSE_START = re.compile(r"(?:đã|sẽ|cũng|vừa|đang|mới|cho biết|cho hay|nói|là|thì|không|chưa|đều|vẫn|"
+                           r"tiếp tục|nêu|nhấn mạnh|bày tỏ|khẳng định|thông báo|tuyên bố|muốn|cần|phải|sẵn sàng|có thể)(?!\w)")
+
+
+_CONJ = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
+
+
+def _list_item_end(low: str, pos: int, acts: list[_A] | None = None) -> bool:
+    """True when an actor ending at pos continues a list or a title chain ("Tổng Bí thư, Chủ tịch
+    Trung Quốc X tại ..."), False when a new clause starts after it or after the group it heads
+    ("..., phía Nga đã nêu", "..., Nga và Ukraine đã thực hiện")."""
+    while acts:
+        m = _CONJ.match(low, pos)
+        nxt = next((a for a in acts if m is not None and a.s == m.end()), None)
+        if nxt is None:
+            break
+        pos = nxt.e
+    rest = low[pos:pos + 20].lstrip(" )")
+    return not _CLAUSE_START.match(rest)
+
+
+def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
+    low = sv.low
+    sent = sv.sent
+    acts = _actors(sv)
+    a = Args()
+    # ---- an object is required ("tiếp Thủ tướng Lào", not "tiếp tục")
+    if trig.object:
+        rest = sent.text[sv.to_doc(te) - sent.start:].lstrip()
+        nxt_actor = any(te <= x.s <= te + 2 for x in acts)
+        if not (nxt_actor or (rest[:1].isupper())):
+            return None
+    prev_tok = tokens_before(low, ts, 1)
+    a.nominal = trig.nominal or (bool(prev_tok) and prev_tok[0] in _NOMINALIZERS)
+    lb = _left_boundary(low, ts, acts, lex, others)
+    if trig.type == "proposal" and re.search(r"(?<!\w)do\s+[^,]*$", low[lb:ts] if lb < ts else ""):
+        return None           # "một lệnh ngừng bắn do X đề xuất": a modifier, not a proposal act
+
+    rb = _right_boundary(low, te, acts, lex, others, sent.text if len(sent.text) == len(low) else "")
+    left_txt = low[lb:ts]
+    off = max(0, ts - 40)
+    agreed = lex.ends["agreed"].search(low, off, ts)
+    if agreed and not left_txt.strip(" ,"):
+        # "hai bên nhất trí về việc trao đổi tù binh": the agreeing sides are the participants
+        lb = _left_boundary(low, agreed.start(), acts, lex, others)
+        left_txt = low[lb:ts]
+    # ---- anaphora and assertion
+    before_txt = low[max(0, ts - 12):ts]
+    if a.nominal:
+        if lex.ends["anaphora"].search(before_txt) or \
+                lex.anaphora_after.match(low[te:].lstrip()) and low[te:te + 1] == " ":
+            a.anaphoric = True
+    bridge = bool(lex.light_verbs.search(left_txt) or lex.agreement_verbs.search(left_txt))
+    # ---- participants
+    left = [x for x in acts if x.s >= lb and x.e <= ts]
+    allow_left = (not a.nominal) or bridge
+    if not allow_left:
+        left = []
+    right_all = [x for x in acts if (x.s >= te and x.e <= rb) or (x.s > ts and x.e <= te)
+                 or (ts < x.s < te < x.e)]
+    if a.nominal and not right_all:
+        # "Cuộc gặp kéo dài khoảng 100 phút giữa X và Y ...", "cuộc điện đàm kéo dài một giờ với X":
+        # the sides after the predicate
+        g = _GIUA.search(low, te, min(len(low), te + 60))
+        if g is not None and not re.search(r"[,;.]", low[te:g.start()]):
+            rb2 = _right_boundary(low, g.end(), acts, lex, others, sent.text if len(sent.text) == len(low) else "")
+            right_all = [x for x in acts if x.s >= g.end() and x.e <= rb2]
+    right: list[_A] = []
+    if right_all:
+        if not a.nominal:
+            right = right_all
+        else:
+            first = min(right_all, key=lambda x: x.s)
+            gap = low[te:first.s] if first.s >= te else ""
+            if re.search(r"(?<!\w)(?:giữa|với)(?!\w)", gap[:60]) or len(gap.strip(" -–")) == 0 \
+                    or re.match(r"(?:\s+\w+){0,2}?\s+của(?!\w)", gap) \
+                    or (trig.type == "visit" and re.search(r"(?<!\w)(?:tới|đến|sang)\s*$", gap)):
+                right = right_all       # "chuyến thăm cấp nhà nước tới Trung Quốc": the host
+    if not left and not right and a.nominal:
+        # "Trong cuộc điện đàm đầu tiên, kéo dài 20 phút, X và Y ...": a fronted frame; its sides
+        # are the subject of the clause after it
+        if _FRONT_FRAME.match(low[:ts]):
+            after = [m.end() for m in re.finditer(r",", low[te:])]
+            for cut in after:
+                pos = te + cut
+                xs = [x for x in acts if x.s >= pos and not x.members]
+                if xs and not low[pos:xs[0].s].strip(" ,"):
+                    rb3 = _right_boundary(low, xs[0].s, acts, lex, [], sent.text if len(sent.text) == len(low) else "")
+                    right = [x for x in acts if pos <= x.s and x.e <= max(rb3, xs[0].e)]
+                    break
+    chosen = left + right
+    # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
+    # continues the subject of the clause before it
+    purpose = bool(_PURPOSE.search(low, max(0, ts - 8), ts))
+    if not left and allow_left and purpose:
+        # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
+        cs = low.rfind(",", 0, ts) + 1
+        own = [x for x in acts if cs <= x.s and x.e <= ts and x.kind in ("person", "country") and not x.members]
+        if own:
+            chosen = own[:1] + chosen
+            left = own[:1]
+    elif not left and allow_left and (lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ",")):
+        attr = sent.attribution
+        # "Theo X, ...": X is the source, not the subject; a speaker ("X thông báo ...") is
+        fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
+        skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
+        subj = _carried_subject(low, lb, [x for x in acts if not (x.s < skip[1] and x.e > skip[0])])
+        if subj is not None:
+            chosen = [subj] + chosen
+            left = [subj]
+    if trig.type == "visit" and a.nominal and not left:
+        # "..., trong khuôn khổ chuyến thăm cấp nhà nước tới Trung Quốc": the visitor is the
+        # sentence's subject
+        attr = sent.attribution
+        fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
+        skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
+        persons = [x for x in acts if x.kind == "person" and x.e <= ts and not (x.s < skip[1] and x.e > skip[0])]
+        subj = persons[0] if persons else None
+        if subj is not None and subj not in chosen and not any(x.kind == "person" for x in right):
+            chosen = [subj] + chosen
+    a.left_subject = bool(left)
+    names: list[str] = []
+    loc_cands: list[_A] = []
+    for x in chosen:
+        if x.members:
+            a.focus_ref = True
+            a.focus_text = (a.focus_text + " " + x.text).strip()
+            for mname in x.members:
+                a.focus_members.append(mname)
+            continue
+        if x.kind == "place" or (x.kind == "country" and _LOC_CUE.search(low[max(0, x.s - 30):x.s])
+                                 and trig.type not in ("visit",)) \
+                or (x.kind == "organization" and _AT.search(low, max(0, x.s - 16), x.s)):
+            loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng": a venue, not a side
+            continue
+        if x.name and x.name not in names:
+            names.append(x.name)
+            a.pkind[x.name] = "person" if x.kind == "person" else x.kind
+            a.countries[x.name] = x.country
+    # first person inside a quote or a post: the speaker
+    win_lo, win_hi = (lb if allow_left else ts), rb
+    if _FIRST_PERSON.search(low[win_lo:win_hi]) and sent.attribution is not None and sent.attribution.name:
+        sp = sent.attribution.name
+        kinds = {x.name: x for x in acts}
+        if sp not in names and (sp in kinds and kinds[sp].kind == "person"):
+            names.insert(0, sp)
+            a.pkind[sp] = "person"
+            a.countries[sp] = kinds[sp].country
+    for r in lex.references.finditer(low, win_lo, win_hi):
+        # "hai ông chủ Điện Kremlin và Nhà Trắng": part of named actors, not a plural reference
+        if not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
+            a.focus_ref = True
+            a.focus_text = (a.focus_text + " " + r.group()).strip()
+            break
+    if trig.type == "statement" and sent.attribution is not None and sent.attribution.name:
+        # a press conference or a communiqué is the statement of the sentence's speaker
+        sp = sent.attribution.name
+        sx = next((x for x in acts if x.name == sp and x.kind == "person"), None)
+        if sx is not None and sp not in names:
+            names.insert(0, sp)
+            a.pkind[sp] = "person"
+            a.countries[sp] = sx.country
+    a.participants = names
+    # "lần lượt có cuộc điện đàm với A và B": one event per object, in turn
+    if re.search(r"(?<!\w)lần lượt(?!\w)", low[max(0, ts - 30):ts]):
+        objs = [x.name for x in right if x.name in names and not x.members and x.kind != "place"]
+        if len(objs) >= 2:
+            a.split_objects = objs
+    # ---- status
+    _status(a, low, ts, te, lb, trig, lex, bridge)
+    # ---- initiator
+    a.initiator = _initiator(low, lb, ts, te, rb, acts, lex)
+    # ---- date
+    _date(a, sv, ts, te, others, analysis, lex)
+    anchor = analysis.anchor.date
+    if not a.status_explicit and a.date and anchor and analysis.anchor.source == "pub_date" \
+            and a.date > anchor[:len(a.date)]:
+        a.status, a.status_explicit = "planned", True      # dated after the article: still to come
+    # ---- duration, quantities, ordinal, location
+    _duration(a, sv, ts, te, others, trig)
+    _quantities(a, low[lb:rb] if rb > lb else low, ts, te, trig, low)
+    a.ordinal = _ordinal(sv, te)
+    a.location, a.location_country = _location(sv, ts, te, others, loc_cands, acts, trig, allow_left, lex, rb)
+    # ---- assertion
+    venue = a.nominal and trig.type == "meeting" and lex.ends["venue"].search(low, max(0, ts - 25), ts) is not None
+    if venue and not bridge:
+        # "bên lề Hội nghị cấp cao APEC tại ...": a venue named in passing, not an event reported
+        a.asserted = False
+    elif a.nominal and not a.anaphoric:
+        after = low[te:te + 40]
+        a.asserted = bool(bridge or lex.asserting.match(after.lstrip())
+                          or re.match(r"\s*(?:giữa|của)\s", after) and len(names) + len(a.focus_members) >= 2
+                          or a.date or a.location or a.quantities or a.ordinal or a.duration)
+    elif a.anaphoric:
+        a.asserted = False
+    # ---- background / same occasion
+    head = low.lstrip()
+    a.background = bool(lex.background.match(head))
+    a.same_occasion = bool(lex.same_occasion.search(low[:ts]))
+    return a
+
+
+def _carried_subject(low: str, lb: int, acts: list[_A]) -> _A | None:
+    """The subject of the nearest earlier clause that has one (first actor of that clause)."""
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;]", low[:lb]) if not _inside(m.start(), acts)]
+    bounds = list(zip(cuts, cuts[1:] + [lb]))
+    for s, e in reversed(bounds):
+        xs = [x for x in acts if x.s >= s and x.e <= e and x.kind != "place" and not x.members]
+        if xs:
+            return min(xs, key=lambda x: x.s)
+    return None
+
+
+def _venue_between(low: str, te: int, pos: int, nearer, lex) -> bool:
+    """"gặp nhau bên lề Hội nghị cấp cao APEC vào tháng 11 tại Hàn Quốc": the place and time of
+    the venue event are also those of the event held on its sidelines."""
+    if lex is None:
+        return False
+    return all(te <= os and oe <= pos and lex.ends["venue"].search(low, max(0, os - 25), os)
+               for os, oe in nearer)
+
+
+def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True) -> None:
+    lo = max(0, ts - 70)
+    # the clause start for cues is the last comma (a list comma included)
+    cm = low.rfind(",", 0, ts)
+    lo = max(lo, cm + 1 if cm >= 0 else 0)
+    window = low[lo:ts]
+    best = None      # (end, length, status)
+    rx_all, statuses = lex.status_before_rx
+    denied = False
+    for m in rx_all.finditer(window):
+        st = statuses[int(m.lastgroup[1:])]
+        denied = denied or st == "denied"
+        cand = (m.end(), m.end() - m.start(), st)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    for m in lex.agreement_verbs.finditer(window):
+        st = "occurred" if trig.type in lex.agreement_occurred else "planned"
+        before_verb = window[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?<!\w)(?:không|chưa|chẳng)\s*$", before_verb):
+            st = "negated"            # "nếu không đồng ý ngừng bắn": no agreement
+        elif re.search(r"(?<!\w)nếu\s*$", before_verb):
+            st = "hypothetical"
+        cand = (m.end(), m.end() - m.start(), st)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is not None and best[2] == "hypothetical":
+        agree = [m for m in lex.agreement_verbs.finditer(window) if m.end() <= best[0]]
+        acc = lex.accepted.search(window, agree[-1].end()) if agree else None
+        if acc is not None and acc.end() == best[0] and trig.type in lex.agreement_occurred:
+            best = (best[0], best[1], "occurred")
+    if denied:
+        # an explicit denial scopes over what it denies ("bác bỏ thông tin X sẽ gặp Y")
+        best = (ts, 99, "denied")
+    if best is not None and best[2] == "hypothetical" and _PURPOSE.search(low, max(0, ts - 8), ts):
+        # "ông sẽ tới Washington ... để gặp ông Trump": the purpose of a planned trip is planned
+        rx_all2, sts2 = lex.status_before_rx
+        matrix = [sts2[int(m.lastgroup[1:])] for m in rx_all2.finditer(low, max(0, ts - 90), ts - 4)]
+        if matrix and matrix[-1] == "planned":
+            best = (best[0], best[1], "planned")
+    if best is not None and best[2] == "denied" and lex.concessive.match(low[:ts].lstrip()):
+        best = (best[0], best[1], "negated")
+    after = None
+    if trig.nominal or a.nominal:
+        rx_after, st_after = lex.status_after_rx
+        m = rx_after.search(low, te, te + 40)
+        if m and m.start() - te <= 25:
+            after = (m.start() - te, st_after[int(m.lastgroup[1:])])
+    if after:
+        st = after[1]
+    elif a.nominal and not bridge:
+        # a nominal complement ("về cuộc gặp", "sau cuộc gặp"): the clause's modality is only a
+        # soft hint (a plan stays a plan: "sẽ gọi lại ngay sau cuộc gặp"); "trước cuộc gặp" in
+        # news points to an event still to come
+        prev = tokens_before(low, ts, 2)
+        if best is not None and best[2] == "planned":
+            a.status_soft = "planned"
+        elif prev and prev[-1] == "trước" or prev[-2:] == ["trước", "cuộc"]:
+            a.status_soft = "planned"
+        return
+    else:
+        st = best[2] if best else None
+    if st is None:
+        return
+    if st == "negated":
+        a.status_raw = "negated"
+        return
+    a.status, a.status_explicit = st, True
+
+
+def _initiator(low, lb, ts, te, rb, acts, lex) -> str | None:
+    def actor_in(s, e):
+        best = None
+        for x in acts:
+            if x.s < e and x.e > s and x.name and not x.members and x.kind != "place":
+                if best is None or x.e > best.e:
+                    best = x
+        return best.name if best else None
+    seg_after = low[te:min(len(low), te + 160)]
+    near = low[max(0, ts - 120):min(len(low), te + 160)]
+    # "Ngay sau đó, theo đề nghị của phía Australia, X điện đàm với Y": a fronted request
+    front = low[max(0, ts - 120):ts]
+    for rx in lex.initiator_after:
+        for m in rx.finditer(front):
+            off = max(0, ts - 120)
+            n = actor_in(off + m.start("x"), off + m.end("x"))
+            if n and not re.search(r"[.;:]", front[m.end():]):
+                return n
+    if not any(k in near for k in lex.initiator_keys):
+        return None
+    for rx in lex.initiator_after:
+        for m in rx.finditer(seg_after):
+            n = actor_in(te + m.start("x"), te + m.end("x"))
+            if n:
+                return n
+    off = max(lb, ts - 60)
+    seg_before = low[off:min(len(low), te + 15)]
+    for rx in lex.initiator_before:
+        for m in rx.finditer(seg_before):
+            if off + m.end("x") > ts or off + m.end() < ts:
+                continue
+            n = actor_in(off + m.start("x"), off + m.end("x"))
+            if n:
+                return n
+    return None
+
+
+_SKIP_BEFORE_TIME = re.compile(r"(?:kể từ|từ|trước|sau|đến|tới|cho đến)\s*$")
+
+
+def _time_value(t, anchor) -> tuple[str | None, str]:
+    v = t.value
+    txt = t.text.lower()
+    if t.kind in ("date", "datetime", "partial_date", "month", "year", "range") and v:
+        v = v.split("/")[0]
+        if "T" in v:
+            v = v.split("T")[0]
+        if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v or ""):
+            # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
+            # still stated in the sentence
+            return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
+        return None, "none"
+    if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
+        return anchor.date, "relative"
+    return None, "none"
+
+
+def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
+    best = None
+    low = sv.low
+    for t in sv.sent.times:
+        v, basis = _time_value(t, analysis.anchor)
+        if "cùng ngày" in t.text.lower():
+            # "the same day": the day last named before, else the anchor
+            prev_day = _previous_day(analysis, sv.sent)
+            if prev_day:
+                v, basis = prev_day, "relative"
+        if not v:
+            continue
+        s, e = sv.from_doc(t.start), sv.from_doc(t.end)
+        if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]):
+            continue
+        if re.search(r"(?:trước|sau)\s*$", low[s:e]):
+            continue          # "một ngày trước": an offset from an event, not a date
+        off = re.match(r"\s*(?:trước|sau)(?:\s+khi)?\s+", low[e:e + 14])
+        if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in [(ts, te)] + list(others)):
+            continue          # "một ngày trước cuộc gặp thượng đỉnh": relative to that event
+        txt = t.text.lower()
+        shared = "cùng ngày" in txt
+        d_me = _dist(s, e, ts, te)
+        owner = _time_owner(low, s, e, [(ts, te)] + list(others))
+        if not shared and owner != (ts, te):
+            if owner is not None:
+                # another event's time, unless that event is the venue this one is held at
+                if not _venue_between(low, te, s, [owner], lex):
+                    continue
+            else:
+                # a time before every trigger of its clause goes to the nearest trigger
+                nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
+                if nearer and not _venue_between(low, te, s, nearer, lex):
+                    continue
+        if best is None or d_me < best[0]:
+            best = (d_me, v, basis, t)
+    if best is None:
+        return
+    _, v, basis, t = best
+    a.date = v
+    a.date_basis = "sentence" if basis in ("sentence",) else "relative"
+    a.year_explicit = not t.relative
+    a.date_confidence = round(min(1.0, t.confidence) * (0.9 if basis == "sentence" else 0.75), 3)
+
+
+def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The trigger a time phrase belongs to: the last trigger before it in the same clause
+    ("cuộc gặp ... tại Hà Nội năm 2019 kết thúc mà không đạt được thỏa thuận"); None when no
+    trigger precedes it in its clause (then the nearest trigger takes it)."""
+    left = [(a, b) for a, b in triggers if b <= s and not re.search(r"[,;:]", low[b:s])]
+    return max(left) if left else None
+
+
+def _previous_day(analysis, sent) -> str | None:
+    for s in reversed([x for x in analysis.sentences if x.index < sent.index]):
+        for t in reversed(s.times):
+            v = (t.value or "").split("/")[0].split("T")[0]
+            if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                return v
+    return None
+
+
+def _dist(s, e, ts, te) -> int:
+    if e <= ts:
+        return ts - e
+    if s >= te:
+        return s - te
+    return 0
+
+
+def _duration(a: Args, sv, ts, te, others, trig) -> None:
+    best = None
+    for q in sv.sent.quantities:
+        if q.kind != "duration" or q.value is None or q.approximate:
+            continue
+        s, e = sv.from_doc(q.start), sv.from_doc(q.end)
+        ended = re.search(r"kết thúc(?:\s+\w+){0,2}\s+sau\s*$", sv.low[max(0, s - 30):s])
+        if not ended and (re.match(r"\s*(?:sau|trước)(?!\w)", sv.low[e:e + 8])
+                          or re.search(r"(?:sau|trước)\s*$", sv.low[max(0, s - 8):s])):
+            continue          # "vài giờ sau khi ...": an offset ("kết thúc sau 40 phút" is a length)
+        d = _dist(s, e, ts, te)
+        if any(_dist(s, e, os, oe) < d for os, oe in others):
+            continue
+        if best is None or d < best[0]:
+            best = (d, q)
+    if best is None:
+        if trig.type == "ceasefire":
+            m = re.search(_NUM + r"\s+ngày", sv.low[te:te + 40])
+            if m:
+                a.quantities["days"] = _num(m.group(1)) or 0
+        return
+    q = best[1]
+    unit_text = (getattr(q, "unit_text", None) or "").lower()
+    if trig.type == "ceasefire":
+        if q.value >= 1440 or "ngày" in unit_text:
+            a.quantities["days"] = round(q.value / 1440.0, 2)
+        return
+    if trig.type in _DURABLE and 5 <= q.value <= 720:
+        a.duration = float(q.value)
+        a.duration_qualifier = q.qualifier
+
+
+def _quantities(a: Args, low, ts, te, trig, sentence: str = "") -> None:
+    if trig.type != "prisoner_exchange":
+        return
+    seg = low
+    m = re.search(_NUM + r"\s+(?:tù nhân|tù binh|người|binh sĩ|binh lính|con tin|quân nhân)[^.;]{0,25}?mỗi bên", seg)
+    if m:
+        a.quantities["prisoners_each_side"] = _num(m.group(1))
+    m = re.search(_NUM + r"(?:\s+(?:tù nhân|tù binh|người))?\s+(?:đổi|lấy)\s+" + _NUM, seg)
+    if m and "prisoners_each_side" not in a.quantities:
+        x, y = _num(m.group(1)), _num(m.group(2))
+        if x == y:
+            a.quantities["prisoners_each_side"] = x
+    m = re.search(_NUM + r"\s+(?:thương binh|(?:binh sĩ|binh lính|tù binh|người|quân nhân)"
+                  r"(?:\s+[^\s,.;]+){0,2}?\s+bị thương)", seg)
+    if m:
+        a.quantities["wounded_transferred"] = _num(m.group(1))
+    if "prisoners_each_side" not in a.quantities:
+        # "175 quân nhân Nga được trả về ..., đổi lại phía Nga trao trả 175 tù binh Ukraine"
+        nums = [_num(x.group(1)) for x in _PRISONER_COUNT.finditer(sentence or seg)]
+        if len(nums) == 2 and nums[0] == nums[1]:
+            a.quantities["prisoners_each_side"] = nums[0]
+    m = re.search(_NUM + r"\s+con tin", seg)
+    if m:
+        a.quantities["hostages"] = _num(m.group(1))
+    if "prisoners_each_side" not in a.quantities and "wounded_transferred" not in a.quantities:
+        m = re.search(_NUM + r"\s+(?:tù nhân|tù binh)", seg)
+        if m:
+            a.quantities["prisoners"] = _num(m.group(1))
+    a.quantities = {k: v for k, v in a.quantities.items() if v}
+
+
+def _ordinal(sv, te) -> int | None:
+    low = sv.low
+    # "Vòng đàm phán Nga - Ukraine thứ ba": skip the sides named right after the trigger
+    for x in sorted(_actors(sv), key=lambda x: x.s):
+        if 0 <= x.s - te <= 3 and re.fullmatch(r"[\s\-–]*", low[te:x.s]):
+            te = x.e
+    m = re.match(r"(?:\s+(?:trực tiếp|chính thức|cấp cao|thượng đỉnh|song phương))?\s+(?:lần\s+)?thứ\s+(\d+|mười một|mười hai|\w+)(?!\w)", low[te:])
+    if m:
+        w = m.group(1)
+        orig = sv.sent.text[sv.to_doc(te + m.start(1)) - sv.sent.start:][:1]
+        after = low[te + m.end():te + m.end() + 8]
+        if orig.isupper() or after.lstrip().startswith(("(", "tuần", "ngày", ",")):
+            return None            # a weekday ("thứ Ba")
+        if w.isdigit():
+            return int(w)
+        return _NUM_WORDS.get(w)
+    if re.match(r"(?:\s+[^\s.,;:]+){0,2}?\s+đầu tiên(?!\w)", low[te:te + 40]):
+        return 1
+    return None
+
+
+_PLACE_AFTER = re.compile(r"\s*(?:tại|ở)\s+((?:[A-ZĐÀ-Ỹ][\w-]*)(?:\s+[A-ZĐÀ-Ỹ][\w-]*){0,3})")
+
+
+def _place_name_after_cue(sv, te: int, rb: int | None) -> str | None:
+    """No place in the dictionary: a capitalized name right after "tại/ở" following the trigger
+    ("gặp nhau tại Busan") is the location, as written."""
+    rel = sv.to_doc(te) - sv.sent.start
+    m = _PLACE_AFTER.match(sv.sent.text, rel)
+    if m is None or (rb is not None and sv.from_doc(sv.sent.start + m.end(1)) > rb):
+        return None
+    return m.group(1)
+
+
+def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=None,
+              rb=None) -> tuple[str | None, str | None]:
+    low = sv.low
+    best = None
+    pool = list(loc_cands)
+    for x in acts:
+        if x.kind in ("place", "country") and x not in pool and not x.members:
+            pool.append(x)
+    for x in pool:
+        if trig.type == "visit" and x.kind in ("place", "country") and ts < x.s <= te + 1 < x.e + 1:
+            best = (-1, x)        # "thăm cấp nhà nước Trung Quốc": the destination
+            break
+        cue = _LOC_CUE.search(low[max(0, x.s - 30):x.s])
+        if not cue:
+            continue
+        if x.kind == "country" and not _LOC_CUE_NEAR.search(low[max(0, x.s - 12):x.s]):
+            continue              # "tại các bệnh viện của Nga": the country modifies a noun
+        cue_at = max(0, x.s - 30) + cue.start()
+        if x.s < ts and not allow_left:
+            continue
+        if lex is not None and lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at):
+            continue
+        d = _dist(x.s, x.e, ts, te)
+        in_clause = rb is not None and te <= x.s and x.e <= rb
+        if d > 90 and not in_clause:
+            continue
+        nearer = [(os, oe) for os, oe in others if _dist(x.s, x.e, os, oe) < d]
+        if nearer and not _venue_between(low, te, x.s, nearer, lex):
+            continue
+        if x.s < ts and d > 0 and trig.type not in ("visit",):
+            # a place before the trigger only counts inside the same clause, close to it
+            if re.search(r"[,;]", low[x.e:ts]) or d > 30 or re.search(r"(?<!\w)và(?!\w)", low[x.e:ts]):
+                continue
+        if x.s >= te and not in_clause and re.search(r"[,;]", low[te:x.s]):
+            continue
+        if best is None or d < best[0]:
+            best = (d, x)
+    if best is None:
+        # "vòng đàm phán Istanbul", "hội nghị Paris": a place right after the trigger
+        for x in pool:
+            if x.kind == "place" and 0 <= x.s - te <= 1:
+                best = (0, x)
+                break
+    if best is None:
+        # "Ngày 28/7, tại Putrajaya (Malaysia), X chủ trì cuộc gặp ...": a fronted place phrase
+        # locates the sentence's first event
+        if not any(os < ts for os, _ in others):
+            for x in pool:
+                if x.s < ts and x.kind in ("place", "country") and _FRONTED.match(low[:x.s]) \
+                        and low[x.e:ts].count(",") <= 1 \
+                        and (lex is None or not lex.stop_before.search(low, x.e, ts)):
+                    best = (0, x)     # ... unless a reporting verb stands between ("Tại X, ông Y nói rằng ...")
+                    break
+    if best is None:
+        return _place_name_after_cue(sv, te, rb), None
+    x = best[1]
+    if x.via == "metonym":
+        return x.text.strip(), x.country
+    return x.name or x.text.strip(), x.country

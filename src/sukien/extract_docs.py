@@ -1,0 +1,616 @@
+"""Document-level events: coreferent mentions merged, recaps kept apart, records built
+(docs/EVENTS.md "Mentions → document events"; record shape in docs/ARCHITECTURE.md).
+
+``extract.document_events`` is the entry point; this module holds the clustering of one article's
+mentions and the record builder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Analysis, Document, EventMention
+
+TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
+OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")   # results reported from a talk
+
+
+# ------------------------------------------------------------------------------ document events
+
+@dataclass
+class _Ev:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)       # countries / organizations
+    country: dict[str, str | None] = field(default_factory=dict)
+    date: str | None = None
+    status: str | None = None          # explicit status seen so far
+    soft: str | None = None            # soft status hint seen so far
+    location: str | None = None
+    quantities: dict[str, float] = field(default_factory=dict)
+    ordinal: int | None = None
+    location_country: str | None = None
+
+    def countries(self) -> set[str]:
+        return {self.country.get(p) or p for p in self.persons + self.others}
+
+
+def _m_parts(m: EventMention) -> tuple[list[str], list[str], dict[str, str | None]]:
+    cmap = m.flags.get("countries") or {}
+    pkind = m.flags.get("pkind") or {}
+    persons = [p for p in m.participants if pkind.get(p) == "person"]
+    others = [p for p in m.participants if p not in persons]
+    return persons, others, cmap
+
+
+def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False) -> float | None:
+    """Score of merging mention m into event e, None when incompatible."""
+    cross = False
+    if m.type != e.type:
+        # a meeting and a negotiation of the same sides at the same place are one event
+        # ("gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul")
+        if {m.type, e.type} != {"meeting", "negotiation"}:
+            return None
+        if not (m.location and m.location == e.location):
+            # ... or, without a place, the very same sides and no contradicting status
+            mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
+            if len(mc) < 2 or mc != e.countries():
+                return None
+            if m.status != "occurred" or (e.status or e.soft or "occurred") != "occurred":
+                return None       # plans are too vague to tell apart: keep them as they are
+        cross = True
+    if m.date and e.date and not _dates_agree(m.date, e.date):
+        return None
+    if m.location and e.location and m.location != e.location:
+        # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
+        # sides are the same; places in different (or unknown) countries never are
+        mcn, ecn = m.flags.get("location_country"), e.location_country
+        if not (mcn and mcn == ecn and m.participants
+                and {(m.flags.get("countries") or {}).get(p) or p for p in m.participants} == e.countries()):
+            return None
+    outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
+    if outcome and any(x.sentence_index == m.sentence_index for x in e.mentions):
+        ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
+    if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
+        if {m.status, e.status} != {"planned", "hypothetical"}:
+            return None
+    for k, v in (m.quantities or {}).items():
+        if k in e.quantities and abs(e.quantities[k] - v) > 1e-6:
+            return None
+    if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
+        return None                      # "vòng thứ ba" is not "vòng đầu tiên"
+    score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
+        - (0.5 if cross else 0.0)
+    if ignore_participants:
+        return score
+    persons, others, cmap = _m_parts(m)
+    mc = {cmap.get(p) or p for p in persons + others}
+    ec = e.countries()
+    if mc and ec:
+        if not (mc <= ec or (ec <= mc and len(ec) < 2)):
+            # an outcome (ceasefire, exchange) restated with other sides named: within one
+            # article the same event when the sides overlap
+            if not (outcome and mc & ec):
+                return None
+        # same country, different named persons: a different event (ministers vs leaders)
+        for c in mc & ec:
+            mp = {p for p in persons if cmap.get(p) == c}
+            ep = {p for p in e.persons if e.country.get(p) == c}
+            if mp and ep and not (mp & ep):
+                return None
+        score += len(mc & ec) + len(set(persons) & set(e.persons))
+    return score
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _add(e: _Ev, m: EventMention, loose: bool = False) -> None:
+    """Attach m to e. ``loose``: m was attached without a participant check (anaphora), so it
+    only contributes participants of countries the event already has."""
+    e.mentions.append(m)
+    persons, others, cmap = _m_parts(m)
+    if not loose and m.type in ("ceasefire", "agreement", "prisoner_exchange") and len(e.countries()) >= 2:
+        mc = {cmap.get(p) or p for p in persons + others}
+        loose = not mc <= e.countries()      # restated with another side named: keep the parties
+    if loose and e.mentions[:-1]:
+        ec = e.countries()
+        persons = [p for p in persons if (cmap.get(p) or p) in ec]
+        others = [p for p in others if (cmap.get(p) or p) in ec]
+    for p in persons:
+        if p not in e.persons:
+            e.persons.append(p)
+    for p in others:
+        if p not in e.others:
+            e.others.append(p)
+    for p, c in cmap.items():
+        e.country.setdefault(p, c)
+    if m.date and (not e.date or len(m.date) > len(e.date)):
+        e.date = m.date
+    if m.flags.get("status_explicit") and (e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]):
+        e.status = m.status
+    if m.flags.get("status_soft") and e.soft is None:
+        e.soft = m.flags["status_soft"]
+    conflicting = m.flags.get("status_explicit") and e.status and m.status != e.status
+    if m.location and not e.location and not conflicting:
+        e.location = m.location       # a proposal merged into the outcome does not give its place
+        e.location_country = m.flags.get("location_country")
+    for k, v in (m.quantities or {}).items():
+        e.quantities.setdefault(k, v)
+    if m.ordinal and not e.ordinal:
+        e.ordinal = m.ordinal
+
+
+_STATUS_RANK = {"denied": 0, "hypothetical": 1, "planned": 2, "occurred": 3}
+
+
+def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:
+    """One record per real event the article reports (docs/ARCHITECTURE.md)."""
+    mentions = [m for m in mentions if m.flags.get("status_raw") != "negated"]
+    if not mentions:
+        return []
+    _resolve_focus(mentions, res)
+    events: list[_Ev] = []
+
+    def best(m: EventMention, pool: list[_Ev], ignore: bool = False) -> _Ev | None:
+        scored = [(s, -i) for i, e in enumerate(pool) if (s := _compatible(e, m, ignore)) is not None]
+        if not scored:
+            return None
+        s, ni = max(scored)
+        return pool[-ni]
+
+    def specificity(m: EventMention) -> int:
+        return (2 if m.participants else 0) + (1 if m.date else 0)
+
+    strong = [m for m in mentions if m.flags.get("asserted") and not m.flags.get("weak")
+              and not m.flags.get("anaphoric")]
+    # recaps ("Hồi tháng 11/2023, ...") last: they must not absorb the article's undated restatements
+    strong.sort(key=lambda m: (bool(m.flags.get("background")), -specificity(m), m.start))
+    for m in strong:
+        e = best(m, events)
+        if e is None:
+            e = _Ev(type=m.type)
+            events.append(e)
+        _add(e, m)
+    # weak talk words ("cuộc trò chuyện") take the talk type the article uses most
+    counts = {t: sum(1 for m in mentions if m.type == t and not m.flags.get("weak"))
+              for t in ("phone_call", "meeting")}
+    talk_type = max(counts, key=lambda t: (counts[t], t == "phone_call")) if any(counts.values()) else None
+    rest = [m for m in mentions if m not in strong]
+    unattached: list[EventMention] = []
+    rest.sort(key=lambda m: (-specificity(m), m.start))
+    for m in rest:
+        if m.flags.get("weak"):
+            if talk_type is None:
+                continue
+            m.type = talk_type
+            m.flags["cameo"] = res.triggers.cameo_of(m.type)
+        if m.flags.get("anaphoric"):
+            pool = [e for e in events if e.type == m.type]
+            # "đây là cuộc điện đàm thứ chín": the article's event, not a plan mentioned in passing
+            factual = [e for e in pool if e.status in (None, "occurred")]
+            e = _main(factual if factual and m.status == "occurred" else pool)
+            if e is not None and _compatible(e, m, ignore_participants=True) is not None:
+                _add(e, m, loose=True)
+            elif e is None:
+                unattached.append(m)
+            continue
+        e = best(m, events)
+        if e is not None and not m.flags.get("asserted") and m.flags.get("status_explicit") \
+                and m.status != (e.status or "occurred") and m.type not in OUTCOMES:
+            e = None      # "chưa có kế hoạch về vòng đàm phán tiếp theo": another (future) event
+        if e is not None:
+            _add(e, m)
+            continue
+        if (m.flags.get("weak") and m.flags.get("asserted") and m.status == "occurred"
+                and len({(m.flags.get("countries") or {}).get(p) or p for p in m.participants}) >= 2):
+            e = _Ev(type=m.type)
+            events.append(e)
+            _add(e, m)
+        elif not m.flags.get("weak"):
+            unattached.append(m)
+    _presupposed(events, unattached)
+    return build_records(doc, analysis, events, res)
+
+
+def _presupposed(events: list[_Ev], unattached: list[EventMention]) -> None:
+    """An article may only refer to its event ("cuộc điện đàm được đánh giá là ...") without ever
+    asserting it: a type referred to at least twice with no event of that type becomes one event
+    built from those references."""
+    by_type: dict[str, list[EventMention]] = {}
+    for m in unattached:
+        by_type.setdefault(m.type, []).append(m)
+    for etype, ms in by_type.items():
+        if etype not in TALK_TYPES or len(ms) < 2 or any(e.type == etype for e in events):
+            continue
+        ms.sort(key=lambda m: (-len(m.participants), m.start))
+        e = _Ev(type=etype)
+        for m in ms:
+            if not e.mentions or _compatible(e, m) is not None or m.flags.get("anaphoric"):
+                _add(e, m)
+        events.append(e)
+
+
+def _main(events: list[_Ev]) -> _Ev | None:
+    """The article's main event: restated most often, with a bonus for a mention in the title or
+    lead and for talk events (the occasion other outcomes are reported from); statements and
+    proposals only when nothing else is there."""
+    pool = [e for e in events if e.type not in ("statement", "proposal")] or events
+    if not pool:
+        return None
+
+    top = max(len(e.mentions) for e in pool)
+    talks = [e for e in pool if e.type in TALK_TYPES and len(e.mentions) * 2 >= top]
+    pool = talks or pool
+
+    def score(e: _Ev):
+        lead = any(m.sentence_index <= 1 or m.flags.get("role") in ("title", "lead") for m in e.mentions)
+        return (len(e.mentions) + 2 * lead, -min(m.start for m in e.mentions))
+    return max(pool, key=score)
+
+
+def _resolve_focus(mentions: list[EventMention], res) -> None:
+    """Plural references ("hai nhà lãnh đạo", "hai bên") take the participants of the nearest
+    earlier asserted multi-participant mention, else the language layer's members of the
+    reference (the leaders in focus)."""
+    prev: EventMention | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
+                    and not m.flags.get("focus_ref"))
+        if implicit and prev is not None and prev.flags.get("paragraph", -9) >= m.flags.get("paragraph", 0) - 1 \
+                and prev.type == m.type:
+            # "Cuộc điện đàm ngày 5/6 ..., trong khi cuộc gọi hôm 19/9 ...": dated talks without
+            # named sides are between the sides just talked about
+            m.flags["focus_ref"] = True
+        if m.flags.get("focus_ref"):
+            own = list(m.participants)
+            pkind = m.flags.setdefault("pkind", {})
+            cmap = m.flags.setdefault("countries", {})
+            members: list[str] = []
+            para = m.flags.get("paragraph", 0)
+            pp = prev.flags.get("paragraph", -9) if prev is not None else -9
+            layer = list(m.flags.get("focus_members") or [])
+            leaders = re.search(r"lãnh đạo|tổng thống|thủ tướng|nguyên thủ|chủ tịch",
+                                (m.flags.get("focus_text") or "").lower())
+            if leaders and len(layer) >= 2:
+                members = layer       # "hai nhà lãnh đạo": the leaders in focus
+            elif prev is not None:
+                members = list(prev.participants)
+                if len(members) > 2 and len(layer) == 2:
+                    # "hai bên" after "X chủ trì cuộc gặp giữa A và B": the two sides, not the host
+                    lc = {(prev.flags.get("countries") or {}).get(p) or p for p in members}
+                    kinds, cm = {}, {}
+                    for p in layer:
+                        _lookup(res, p, kinds, cm)
+                    if {cm.get(p) or p for p in layer} <= lc:
+                        members = layer
+            elif layer:
+                members = layer
+            for p in members:
+                if prev is not None and p in (prev.flags.get("pkind") or {}):
+                    pkind.setdefault(p, prev.flags["pkind"][p])
+                    cmap.setdefault(p, (prev.flags.get("countries") or {}).get(p))
+                else:
+                    _lookup(res, p, pkind, cmap)
+                if p not in own:
+                    own.append(p)
+            m.participants = _dedupe(own, cmap, pkind)
+        cmap = m.flags.get("countries") or {}
+        if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted"):
+            prev = m
+
+
+def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
+    try:
+        a = res.actors.by_name(name)
+    except Exception:  # noqa: BLE001 - the actor dictionary is optional here
+        a = None
+    if a is None:
+        pkind.setdefault(name, "person")
+        cmap.setdefault(name, None)
+        return
+    kind = getattr(a, "kind", "person")
+    pkind.setdefault(name, "person" if kind == "person" else kind)
+    cmap.setdefault(name, a.name if kind == "country" else getattr(a, "country", None))
+
+
+def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
+    """Drop a country or organization when a person of that country takes part, and an
+    organization when its country is a participant."""
+    person_c = {cmap.get(p) for p in names if pkind.get(p) == "person" and cmap.get(p)}
+    countries = {p for p in names if pkind.get(p) == "country"}
+    out = []
+    for p in names:
+        if pkind.get(p) != "person" and (cmap.get(p) or p) in person_c:
+            continue
+        if pkind.get(p) not in ("person", "country") and cmap.get(p) in countries:
+            continue          # "Bộ Ngoại giao Trung Quốc" next to "Trung Quốc": the country speaks
+        if p not in out:
+            out.append(p)
+    return out
+
+
+# ------------------------------------------------------------------------------ records
+
+def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
+    topics = res.topics
+    lex = res.triggers
+    records = []
+    # participants and filters
+    kept = []
+    for e in events:
+        pkind: dict[str, str] = {}
+        cmap: dict[str, str | None] = {}
+        for m in e.mentions:
+            pkind.update(m.flags.get("pkind") or {})
+            cmap.update({k: v for k, v in (m.flags.get("countries") or {}).items() if v or k not in cmap})
+        parts = _dedupe(e.persons + e.others, cmap, pkind)
+        if not parts:
+            continue
+        e.parts, e.pkind, e.cmap = parts, pkind, cmap
+        kept.append(e)
+    kept = _drop_summaries(kept)
+    kept = _visits_absorb_meetings(kept)
+    kept = _talks_at_one_place(kept)
+    non_stmt = [e for e in kept if e.type not in ("statement", "proposal")]
+    final = []
+    for e in kept:
+        ms = e.mentions
+        if e.type == "statement":
+            # statements: telegrams / joint statements, or the article's own subject (in its lead,
+            # nothing else reported as having happened)
+            lead = any(m.sentence_index <= 2 for m in ms)
+            happened = any((o.status or "occurred") == "occurred" and not any(x.flags.get("background") for x in o.mentions)
+                           for o in non_stmt)
+            if not any(m.flags.get("keep") for m in ms) and non_stmt and not (lead and not happened):
+                continue
+        if e.type == "proposal":
+            if not any(m.flags.get("left_subject") and not m.flags.get("nominal") for m in ms):
+                continue
+        nparts = len({e.cmap.get(p) or p for p in e.parts})
+        if e.type in ("phone_call", "meeting", "negotiation") and len(e.parts) < 2:
+            continue
+        if e.type in ("ceasefire", "agreement", "prisoner_exchange") and nparts < 2 \
+                and not (e.date or e.quantities):
+            continue
+        if e.type == "visit" and len(e.parts) < 2 and not e.location:
+            continue
+        status = e.status or _soft_status(e) or "occurred"
+        if status == "hypothetical" and (len({e.cmap.get(p) or p for p in e.parts}) < 2
+                                         or all(m.flags.get("nominal") for m in ms)
+                                         or not (e.date or e.location)):
+            continue              # a possibility is an event only when it is concrete (when / where)
+        e.final_status = status
+        e.status_basis = "explicit" if e.status else ("soft" if status != "occurred" else "default")
+        final.append(e)
+    main = _main(final)
+    for e in final:
+        ms = sorted(e.mentions, key=lambda m: m.start)
+        dated = [m for m in ms if m.date]
+        date, conf, basis, year_explicit, date_m = None, 0.0, "none", False, None
+        if dated:
+            date_m = max(dated, key=lambda m: (len(m.date), m.date_confidence, -m.start))
+            date, conf = date_m.date, date_m.date_confidence
+            basis = date_m.flags.get("date_basis") or "sentence"
+            year_explicit = bool(date_m.flags.get("year_explicit"))
+        e.date_info = (date, conf, basis, year_explicit, date_m)
+    # an undated event tied to another event of the same sentence ("Sau hội đàm, hai bên ký ...")
+    # takes that event's date
+    for e in final:
+        if e.date_info[0]:
+            continue
+        for m in e.mentions:
+            if e.final_status != "occurred":
+                break
+            f = next((f for f in final if f is not e and f.date_info[0]
+                      and any(x.sentence_index == m.sentence_index and x.start < m.start
+                              and (m.flags.get("same_occasion") or _introduced(x)) for x in f.mentions)), None)
+            if f is not None:
+                d, c, _, y, dm = f.date_info
+                e.date_info = (d, round(c * 0.8, 3), "paragraph", y, dm)
+                break
+    # secondary events without a date of their own: the main event's date when tied to it
+    if main is not None and main.date_info[0]:
+        mdate, mconf, _, myear, mm = main.date_info
+        mcountries = {main.cmap.get(p) or p for p in main.parts}
+        for e in final:
+            if e is main or e.date_info[0]:
+                continue
+            ecountries = {e.cmap.get(p) or p for p in e.parts}
+            background = any(m.flags.get("background") for m in e.mentions)
+            outcome = (e.type in ("ceasefire", "agreement") and e.final_status == "occurred"
+                       and ecountries <= mcountries)
+            occasion = (e.final_status == "occurred" and not background
+                        and any(m.flags.get("same_occasion") for m in e.mentions))
+            if outcome or occasion:
+                e.date_info = (mdate, round(mconf * 0.7, 3), "document", myear, mm)
+    for e in sorted(final, key=lambda e: min(m.start for m in e.mentions)):
+        records.append(_record(doc, analysis, e, e is main, lex, topics))
+    for n, r in enumerate(records):
+        r["doc_event_id"] = f"{doc.doc_id}#{n}"
+    return records
+
+
+_FORMAL_TALKS = {"hội đàm", "cuộc hội đàm", "hội kiến", "tiếp", "tiếp đón", "tiếp xã giao", "đón"}
+
+
+def _visits_absorb_meetings(events: list) -> list:
+    """A trip and an informal meeting of the traveller in the same article ("X bay tới Moscow ...
+    X đã có cuộc gặp với Y trong 3 giờ"), neither dated differently nor placed elsewhere, are one
+    event: the visit. A state visit with a named host keeps its formal talks separate."""
+    out = list(events)
+    for v in [e for e in events if e.type == "visit"]:
+        visitors = {p for p in v.parts if v.pkind.get(p) == "person"}
+        if len(visitors) != 1:
+            continue              # a state visit with a named host: its formal talks are events too
+        for mt in [e for e in out if e.type == "meeting"]:
+            if not visitors & set(mt.parts):
+                continue
+            if any(m.trigger.lower() in _FORMAL_TALKS for m in mt.mentions):
+                continue          # "hội đàm", "hội kiến", "tiếp": a session of its own
+            if mt.date and v.date and mt.date != v.date:
+                continue
+            if mt.location and v.location and mt.location != v.location:
+                continue
+            if (mt.status or "occurred") != (v.status or "occurred"):
+                continue
+            v.mentions.extend(mt.mentions)
+            for p in mt.parts:
+                if p not in v.parts:
+                    v.parts.append(p)
+            v.pkind.update(mt.pkind)
+            v.cmap.update({k: c for k, c in mt.cmap.items() if c})
+            v.parts = _dedupe(v.parts, v.cmap, v.pkind)
+            v.date = v.date or mt.date
+            v.location = v.location or mt.location
+            out.remove(mt)
+    return out
+
+
+_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
+
+
+def _introduced(x: EventMention) -> bool:
+    """The mention is introduced by a temporal/occasion preposition ("Sau hội đàm, ...")."""
+    ev = x.evidence
+    if ev is None:
+        return False
+    rel = x.start - ev.start
+    return bool(_OCCASION_BEFORE.search(ev.sentence[max(0, rel - 20):rel].lower()))
+
+
+def _drop_summaries(events: list) -> list:
+    """A headline naming all sides of several events of one type ("X điện đàm với A và B") is a
+    summary of those events (X–A, X–B), not a third event: its mentions join the first of them."""
+    out = list(events)
+    for e in events:
+        others = [o for o in out if o is not e and o.type == e.type and set(o.parts) < set(e.parts)
+                  and not (o.date and e.date and o.date != e.date)]
+        if len(others) >= 2 and set().union(*(set(o.parts) for o in others)) == set(e.parts):
+            first = min(others, key=lambda o: min(m.start for m in o.mentions))
+            first.mentions.extend(e.mentions)
+            out.remove(e)
+    return out
+
+
+def _talks_at_one_place(events: list) -> list:
+    """A meeting and a negotiation of the same sides at the same place and day are one event
+    ("phái đoàn hai nước gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul"): a negotiation."""
+    out = list(events)
+    for n in [e for e in events if e.type == "negotiation" and e.location]:
+        for mt in [e for e in out if e.type == "meeting" and e.location == n.location]:
+            if mt.date and n.date and mt.date != n.date:
+                continue
+            if (mt.status or "occurred") != (n.status or "occurred"):
+                continue
+            nc = {n.cmap.get(p) or p for p in n.parts}
+            mc = {mt.cmap.get(p) or p for p in mt.parts}
+            if not (nc <= mc or mc <= nc):
+                continue
+            n.mentions.extend(mt.mentions)
+            n.parts = _dedupe(n.parts + [p for p in mt.parts if p not in n.parts],
+                              {**mt.cmap, **n.cmap}, {**mt.pkind, **n.pkind})
+            n.cmap.update({k: c for k, c in mt.cmap.items() if c})
+            n.pkind.update(mt.pkind)
+            n.date = n.date or mt.date
+            out.remove(mt)
+    return out
+
+
+def _soft_status(e) -> str | None:
+    """A soft hint decides only when every asserting mention carries it."""
+    asserted = [m for m in e.mentions if m.flags.get("asserted")] or e.mentions
+    hints = {m.flags.get("status_soft") for m in asserted}
+    if len(hints) == 1 and None not in hints:
+        return hints.pop()
+    return None
+
+
+def _ev(m: EventMention, value) -> dict:
+    ev = m.evidence
+    return {"value": value, "doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
+            "source": ev.source}
+
+
+def _record(doc, analysis, e, is_main, lex, topics) -> dict:
+    ms = sorted(e.mentions, key=lambda m: m.start)
+    date, conf, basis, year_explicit, date_m = e.date_info
+    evidence: dict[str, list] = {}
+    if date_m is not None:
+        evidence["date"] = [_ev(date_m, date)]
+    # a stated length ("khoảng 40 phút") beats a bound ("chưa đầy một giờ"), the body beats the title
+    durs = [m for m in ms if m.duration_minutes]
+    dur_m = min(durs, key=lambda m: (m.flags.get("duration_qualifier") not in ("exact", "approx", None),
+                                     m.flags.get("role") == "title", m.start)) if durs else None
+    if dur_m is not None:
+        evidence["duration_minutes"] = [_ev(dur_m, dur_m.duration_minutes)]
+    loc_m = next((m for m in ms if m.location), None)
+    if loc_m is not None:
+        evidence["location"] = [_ev(loc_m, loc_m.location)]
+    init = None
+    init_m = next((m for m in ms if m.initiator), None)
+    if init_m is not None:
+        init = init_m.initiator
+        if e.pkind.get(init) != "person":
+            c = e.cmap.get(init) or init
+            person = next((p for p in e.parts if e.pkind.get(p) == "person" and e.cmap.get(p) == c), None)
+            init = person or init
+        evidence["initiator"] = [_ev(init_m, init)]
+    ord_m = next((m for m in ms if m.ordinal), None)
+    if ord_m is not None:
+        evidence["ordinal"] = [_ev(ord_m, ord_m.ordinal)]
+    quantities: dict[str, float] = {}
+    for m in ms:
+        for k, v in (m.quantities or {}).items():
+            if k not in quantities:
+                quantities[k] = int(v) if float(v).is_integer() else v
+                evidence.setdefault("quantities", []).append(_ev(m, {k: quantities[k]}))
+    if quantities.get("prisoners") is not None and quantities.get("prisoners") == quantities.get("prisoners_each_side"):
+        del quantities["prisoners"]          # "trao đổi 175 tù binh" restates the per-side number
+    tps: list[str] = []
+    for m in ms:
+        for t in m.topics:
+            if t not in tps:
+                tps.append(t)
+    status_m = next((m for m in ms if m.flags.get("status_explicit") and m.status == e.final_status), None)
+    if status_m is not None:
+        evidence["status"] = [_ev(status_m, e.final_status)]
+    evidence["participants"] = [_ev(m, list(m.participants)) for m in ms if m.participants][:3]
+    seen, mentions = set(), []
+    for m in ms:
+        key = (m.evidence.start, m.evidence.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append({"doc": m.evidence.doc, "start": m.evidence.start, "end": m.evidence.end,
+                         "sentence": m.evidence.sentence, "source": m.evidence.source})
+    cameo = next((m.flags.get("cameo") for m in ms if m.flags.get("cameo")), None) or lex.cameo_of(e.type)
+    if e.type == "meeting" and cameo == "040" and e.location and is_main is False:
+        cameo = "040"
+    return {
+        "doc_event_id": "",
+        "doc": doc.doc_id,
+        "type": e.type,
+        "cameo": cameo,
+        "status": e.final_status,
+        "status_basis": e.status_basis,            # explicit (a cue) | soft (a hint) | default (no cue)
+        "date": date,
+        "date_confidence": conf if date else 0.0,
+        "date_basis": basis if date else "none",
+        "year_explicit": year_explicit if date else False,
+        "participants": list(e.parts),
+        "initiator": init,
+        "duration_minutes": dur_m.duration_minutes if dur_m else None,
+        "duration_qualifier": dur_m.flags.get("duration_qualifier") if dur_m else None,
+        "location": e.location,
+        "topics": tps,
+        "quantities": quantities,
+        "ordinal": ord_m.ordinal if ord_m else None,
+        "main": bool(is_main),
+        "mentions": mentions,
+        "evidence": evidence,
+        "pub_date": doc.pub_date.value if doc.pub_date else None,
+        "outlet": doc.outlet.value if doc.outlet else None,
+    }

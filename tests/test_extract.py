@@ -1,0 +1,684 @@
+"""Unit tests of the event extractor (sukien.extract) on our own sentences.
+
+The language layer's output is built by hand here (actors, times, quantities, attribution), so
+these tests check the extractor's own rules: triggers and negatives, status cues, participants,
+initiator, date, duration, quantities, ordinal, location, coreference and background recaps.
+tests/test_extract_golden.py runs the real language layer on whole articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sukien.config import Config, Resources
+from sukien.extract import document_events, extract_mentions
+from sukien.models import (ActorMention, Analysis, Anchor, Attribution, Document, MetaValue, Quantity,
+                           Segment, Sentence, TimeMention)
+
+COUNTRY = {"Japan", "South Korea", "France", "United Kingdom", "Vietnam", "Laos", "Russia",
+           "Ukraine", "United States", "Israel", "Hamas", "Indonesia", "Australia", "China"}
+
+
+@pytest.fixture(scope="module")
+def res(tmp_path_factory):
+    return Resources(Config(db=str(tmp_path_factory.mktemp("x") / "x.db")))
+
+
+def _find(line: str, surface: str, after: int = 0) -> int:
+    i = line.find(surface, after)
+    assert i >= 0, (surface, line)
+    return i
+
+
+def build(lines, pub="2025-06-10", doc_id="t.txt"):
+    """lines: list of (text, spec) where spec has optional keys
+    actors: [(surface, name, kind, country)] or (surface, [members]) for a group reference
+    times: [(surface, kind, value, relative)], quantities: [(surface, kind, value, unit, qualifier)],
+    attribution: (surface, name, cue)."""
+    text = "\n".join(t for t, _ in lines)
+    segs, sents, off = [], [], 0
+    for i, (t, spec) in enumerate(lines):
+        segs.append(Segment(off, off + len(t), "title" if i == 0 and spec.get("title") else "body"))
+        s = Sentence(start=off, end=off + len(t), text=t, index=i, paragraph=spec.get("paragraph", i))
+        pos = 0
+        for a in spec.get("actors", []):
+            if isinstance(a[1], list):
+                j = _find(t, a[0])
+                m = ActorMention(off + j, off + j + len(a[0]), a[0], None, None, "group", via="reference")
+                m.members = list(a[1])
+            else:
+                surface, name, kind, country = a
+                j = _find(t, surface, pos)
+                m = ActorMention(off + j, off + j + len(surface), surface, name.lower().replace(" ", "_"),
+                                 name, kind, via="name", country=country)
+            pos = j + len(a[0])
+            s.actors.append(m)
+        for surface, kind, value, relative in spec.get("times", []):
+            j = _find(t, surface)
+            s.times.append(TimeMention(off + j, off + j + len(surface), surface, kind, value, relative=relative))
+        for q in spec.get("quantities", []):
+            surface, kind, value, unit, qual = q[:5]
+            j = _find(t, surface)
+            s.quantities.append(Quantity(off + j, off + j + len(surface), surface, kind, value, unit, qual,
+                                         unit_text=q[5] if len(q) > 5 else None))
+        if spec.get("attribution"):
+            surface, name, cue = spec["attribution"]
+            j = _find(t, surface)
+            s.attribution = Attribution(surface, None, name, cue, off + j, off + j + len(surface))
+        sents.append(s)
+        off += len(t) + 1
+    doc = Document(doc_id=doc_id, text=text, segments=segs,
+                   pub_date=MetaValue(pub, "jsonl") if pub else None)
+    an = Analysis(doc_id=doc_id, anchor=Anchor(pub, "pub_date", 1.0) if pub else Anchor(None, "none", 0.0),
+                  sentences=sents)
+    return doc, an
+
+
+def run(res, lines, **kw):
+    doc, an = build(lines, **kw)
+    ms = extract_mentions(doc, an, res)
+    return doc, ms, document_events(doc, an, ms, res)
+
+
+P = lambda surface, name, country: (surface, name, "person", country)   # noqa: E731
+C = lambda surface, name: (surface, name, "country", name)              # noqa: E731
+
+
+# ------------------------------------------------------------------------------ triggers
+
+def test_phone_call_trigger_participants_and_cameo(res):
+    _, ms, evs = run(res, [("Thủ tướng Nhật Bản Ishiba điện đàm với Tổng thống Hàn Quốc Lee.", {
+        "actors": [P("Thủ tướng Nhật Bản Ishiba", "Shigeru Ishiba", "Japan"),
+                   P("Tổng thống Hàn Quốc Lee", "Lee Jae-myung", "South Korea")]})])
+    assert [m.type for m in ms] == ["phone_call"]
+    assert len(evs) == 1
+    e = evs[0]
+    assert e["type"] == "phone_call" and e["cameo"] == "041" and e["status"] == "occurred"
+    assert set(e["participants"]) == {"Shigeru Ishiba", "Lee Jae-myung"}
+    assert e["main"] is True and e["doc_event_id"] == "t.txt#0"
+
+
+@pytest.mark.parametrize("sentence, not_type", [
+    ("Chủ tịch nước gửi điện mừng Tổng thống Peru nhân dịp nhậm chức.", "phone_call"),
+    ("Thủ tướng gửi điện chia buồn tới Thủ tướng Nhật Bản.", "phone_call"),
+    ("Ông gửi thư điện tử cho các phóng viên.", "phone_call"),
+    ("Nhiều doanh nghiệp Nhật Bản gặp khó khăn vì chi phí tăng.", "meeting"),
+    ("Máy bay của hãng gặp nạn ở vùng núi phía bắc.", "meeting"),
+    ("Cuộc thăm dò dư luận mới nhất cho thấy ông dẫn trước.", "visit"),
+    ("Ký ức về chiến tranh vẫn còn nguyên vẹn.", "agreement"),
+    ("Hai bên tiếp tục thảo luận về thương mại.", "meeting"),
+])
+def test_negative_forms(res, sentence, not_type):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert not_type not in [m.type for m in ms]
+
+
+def test_telegram_is_a_statement_not_a_call(res):
+    _, ms, evs = run(res, [("Chủ tịch nước Lương Cường gửi điện mừng Tổng thống Peru.", {
+        "actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam"), P("Tổng thống Peru", "X Peru", "Peru")]})])
+    assert [m.type for m in ms] == ["statement"]
+    assert evs and evs[0]["type"] == "statement" and evs[0]["cameo"] == "051"
+
+
+def test_tiep_needs_an_object(res):
+    _, ms, _ = run(res, [("Chủ tịch nước tiếp Đại sứ Nhật Bản tại Hà Nội.", {})])
+    assert [m.type for m in ms] == ["meeting"] and ms[0].flags["cameo"] == "043"
+    _, ms, _ = run(res, [("Hai bên sẽ tiếp tục trao đổi ở cấp chuyên viên.", {})])
+    assert "meeting" not in [m.type for m in ms]
+
+
+def test_agreement_on_a_ceasefire_is_a_ceasefire(res):
+    _, ms, evs = run(res, [("Israel và Hamas đạt được thỏa thuận ngừng bắn kéo dài 42 ngày.", {
+        "actors": [C("Israel", "Israel"), ("Hamas", "Hamas", "organization", None)],
+        "quantities": [("42 ngày", "duration", 42 * 1440, "minutes", "exact", "ngày")]})])
+    assert [m.type for m in ms] == ["ceasefire"]
+    assert evs[0]["type"] == "ceasefire" and evs[0]["quantities"] == {"days": 42}
+    assert evs[0]["cameo"] == "0871"
+
+
+# ------------------------------------------------------------------------------ status
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Hai ngoại trưởng sẽ điện đàm vào tuần tới.", "planned"),
+    ("Hai ngoại trưởng dự kiến điện đàm vào tuần tới.", "planned"),
+    ("Hai ngoại trưởng có thể điện đàm vào tuần tới.", "hypothetical"),
+    ("Bộ Ngoại giao không loại trừ khả năng hai ngoại trưởng điện đàm.", "hypothetical"),
+    ("Hai ngoại trưởng đã điện đàm tối qua.", "occurred"),
+    ("Hai ngoại trưởng điện đàm tối qua.", "occurred"),
+])
+def test_status_cues(res, sentence, status):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert ms[0].status == status
+
+
+def test_negated_mention_is_dropped(res):
+    _, ms, evs = run(res, [("Ngoại trưởng Pháp chưa điện đàm với Ngoại trưởng Nhật Bản.", {
+        "actors": [P("Ngoại trưởng Pháp", "A Fr", "France"), P("Ngoại trưởng Nhật Bản", "B Jp", "Japan")]})])
+    assert ms[0].flags["status_raw"] == "negated"
+    assert evs == []
+
+
+def test_explicit_denial_is_denied_but_a_concessive_one_states_nothing(res):
+    _, _, evs = run(res, [("Điện Kremlin bác bỏ thông tin Tổng thống Pháp sẽ gặp Tổng thống Nga.", {
+        "actors": [("Điện Kremlin", "Kremlin", "organization", "Russia"), P("Tổng thống Pháp", "A Fr", "France"),
+                   P("Tổng thống Nga", "B Ru", "Russia")]})])
+    assert len(evs) == 1 and evs[0]["status"] == "denied"
+    _, _, evs = run(res, [("Dù hai nhà lãnh đạo chưa có kế hoạch gặp mặt, quan hệ vẫn cải thiện.", {
+        "actors": [("hai nhà lãnh đạo", ["A Fr", "B Ru"])]})])
+    assert evs == []
+
+
+def test_agreement_verb_status_depends_on_type(res):
+    _, ms, _ = run(res, [("Hai bên nhất trí ngừng bắn trong dịp lễ.", {}),
+                         ("Hai bên nhất trí tổ chức cuộc gặp tại Hà Nội.", {})])
+    st = {m.type: m.status for m in ms}
+    assert st == {"ceasefire": "occurred", "meeting": "planned"}
+
+
+def test_accepting_a_proposal_makes_the_outcome_occur(res):
+    _, ms, _ = run(res, [("Tổng thống Nga đồng ý với sáng kiến ngừng bắn 30 ngày của Tổng thống Pháp.", {})])
+    assert ms[0].type == "ceasefire" and ms[0].status == "occurred"
+
+
+# ------------------------------------------------------------------------------ arguments
+
+def test_initiator_from_do_phia_x_khoi_xuong_maps_to_the_person(res):
+    _, _, evs = run(res, [
+        ("Thủ tướng Anh Starmer điện đàm với Tổng thống Pháp Macron.", {
+            "actors": [P("Thủ tướng Anh Starmer", "Keir Starmer", "United Kingdom"),
+                       P("Tổng thống Pháp Macron", "Emmanuel Macron", "France")]}),
+        ("Cuộc điện đàm do phía Pháp khởi xướng, kéo dài 40 phút.", {
+            "actors": [("phía Pháp", "France", "country", "France")],
+            "quantities": [("40 phút", "duration", 40, "minutes", "exact")]}),
+    ])
+    assert len(evs) == 1
+    assert evs[0]["initiator"] == "Emmanuel Macron"
+    assert evs[0]["duration_minutes"] == 40
+    assert evs[0]["evidence"]["initiator"][0]["sentence"].startswith("Cuộc điện đàm do phía Pháp")
+
+
+def test_initiator_x_goi_dien_cho_y(res):
+    _, ms, _ = run(res, [("Thủ tướng Anh Starmer gọi điện cho Tổng thống Pháp Macron tối qua.", {
+        "actors": [P("Thủ tướng Anh Starmer", "Keir Starmer", "United Kingdom"),
+                   P("Tổng thống Pháp Macron", "Emmanuel Macron", "France")]})])
+    assert ms[0].type == "phone_call" and ms[0].initiator == "Keir Starmer"
+
+
+def test_duration_nearest_trigger_and_offsets_ignored(res):
+    _, ms, _ = run(res, [("Ông cho biết chỉ vài giờ sau khi điện đàm với Thủ tướng Ý, ông đã bay tới Paris.", {
+        "actors": [P("Thủ tướng Ý", "Giorgia Meloni", "Italy")],
+        "quantities": [("vài giờ", "duration", 180, "minutes", "approx")]})])
+    assert ms[0].type == "phone_call" and ms[0].duration_minutes is None
+    _, ms, _ = run(res, [("Cuộc điện đàm kéo dài gần 90 phút.", {
+        "quantities": [("gần 90 phút", "duration", 90, "minutes", "approx")]})])
+    assert ms[0].duration_minutes == 90 and ms[0].flags["duration_qualifier"] == "approx"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hai nước sẽ trao đổi 90 tù binh từ mỗi bên vào cuối tuần.", {"prisoners_each_side": 90}),
+    ("Hai bên nhất trí về việc trao đổi tù binh theo công thức 500 đổi 500.", {"prisoners_each_side": 500}),
+    ("Phía này sẽ trao trả 12 thương binh cho phía kia.", {"wounded_transferred": 12}),
+    ("Phía này sẽ chuyển 15 binh sĩ bị thương nặng cho phía kia.", {"wounded_transferred": 15}),
+    ("Nhóm vũ trang phóng thích 4 con tin.", {"hostages": 4}),
+])
+def test_prisoner_quantities(res, sentence, expected):
+    _, ms, _ = run(res, [(sentence, {})])
+    pe = [m for m in ms if m.type == "prisoner_exchange"]
+    assert pe and pe[0].quantities == expected
+
+
+def test_ceasefire_days_from_duration(res):
+    _, ms, _ = run(res, [("Hai bên tuyên bố ngừng bắn 7 ngày.", {})])
+    assert ms[0].type == "ceasefire" and ms[0].quantities == {"days": 7}
+
+
+@pytest.mark.parametrize("sentence, ordinal", [
+    ("Đây là cuộc điện đàm thứ tư giữa hai ông trong năm nay.", 4),
+    ("Đây là cuộc điện đàm thứ 5 giữa hai ông.", 5),
+    ("Đây là cuộc gặp đầu tiên giữa hai bộ trưởng.", 1),
+    ("Hai ông đã có cuộc điện đàm thứ Ba tuần trước.", None),
+])
+def test_ordinal(res, sentence, ordinal):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert ms[0].ordinal == ordinal
+
+
+def test_location_after_tai_and_blocked_after_conflict_nouns(res):
+    _, ms, _ = run(res, [("Hai ngoại trưởng hội đàm tại Jakarta hôm qua.", {
+        "actors": [("Jakarta", "Jakarta", "place", "Indonesia")]})])
+    assert ms[0].location == "Jakarta"
+    _, ms, _ = run(res, [("Hai ngoại trưởng điện đàm về chấm dứt xung đột ở Gaza.", {
+        "actors": [("Gaza", "Gaza Strip", "place", None)]})])
+    assert ms[0].location is None
+
+
+def test_date_nearest_trigger_and_since_phrases_skipped(res):
+    _, ms, _ = run(res, [("Ngày 3/6, hai ngoại trưởng điện đàm, lần thứ hai kể từ tháng 1.", {
+        "times": [("Ngày 3/6", "date", "2025-06-03", True), ("tháng 1", "month", "2025-01", True)]})])
+    assert ms[0].date == "2025-06-03" and ms[0].flags["year_explicit"] is False
+    _, ms, _ = run(res, [("Thủ tướng nói về cuộc điện đàm, trước cuộc gặp lúc 9h cùng ngày với Tổng thống.", {
+        "times": [("9h cùng ngày", "time", "T09:00", True)]})])
+    assert {m.type: m.date for m in ms} == {"phone_call": "2025-06-10", "meeting": "2025-06-10"}
+
+
+def test_main_event_without_a_stated_date_stays_undated(res):
+    _, _, evs = run(res, [("Tổng thống Pháp Macron điện đàm với Thủ tướng Anh Starmer.", {
+        "actors": [P("Tổng thống Pháp Macron", "Emmanuel Macron", "France"),
+                   P("Thủ tướng Anh Starmer", "Keir Starmer", "United Kingdom")]})])
+    assert evs[0]["date"] is None and evs[0]["date_basis"] == "none"
+
+
+def test_attribution_source_and_evidence_spans(res):
+    doc, ms, evs = run(res, [("Theo Điện Kremlin, Tổng thống Nga Putin đã điện đàm với Tổng thống Pháp Macron.", {
+        "actors": [("Điện Kremlin", "Kremlin", "organization", "Russia"),
+                   P("Tổng thống Nga Putin", "Vladimir Putin", "Russia"),
+                   P("Tổng thống Pháp Macron", "Emmanuel Macron", "France")],
+        "attribution": ("Điện Kremlin", "Kremlin", "theo")})])
+    assert set(evs[0]["participants"]) == {"Vladimir Putin", "Emmanuel Macron"}
+    m = evs[0]["mentions"][0]
+    assert m["source"] == "Kremlin"
+    assert doc.text[m["start"]:m["end"]] == m["sentence"]
+    assert doc.text[ms[0].start:ms[0].end] == "điện đàm"
+
+
+def test_first_person_in_a_post_is_the_poster(res):
+    _, ms, _ = run(res, [("\"Cuộc điện đàm của tôi với Thủ tướng Ấn Độ rất tốt\", Tổng thống Mỹ viết.", {
+        "actors": [P("Thủ tướng Ấn Độ", "Narendra Modi", "India"), P("Tổng thống Mỹ", "Donald Trump", "United States")],
+        "attribution": ("Tổng thống Mỹ", "Donald Trump", "quote")})])
+    assert set(ms[0].participants) == {"Donald Trump", "Narendra Modi"}
+
+
+# ------------------------------------------------------------------------------ document events
+
+CALL_ARTICLE = [
+    ("Chiều 3/6, Thủ tướng Lào Sonexay điện đàm với Thủ tướng Việt Nam Chính.", {
+        "actors": [P("Thủ tướng Lào Sonexay", "Sonexay Siphandone", "Laos"),
+                   P("Thủ tướng Việt Nam Chính", "Pham Minh Chinh", "Vietnam")],
+        "times": [("Chiều 3/6", "date", "2025-06-03", True)]}),
+    ("Cuộc điện đàm kéo dài khoảng 40 phút.", {
+        "quantities": [("khoảng 40 phút", "duration", 40, "minutes", "approx")]}),
+    ("Trong cuộc trao đổi, hai nhà lãnh đạo bàn về thương mại và an ninh.", {
+        "actors": [("hai nhà lãnh đạo", ["Sonexay Siphandone", "Pham Minh Chinh"])]}),
+    ("Đây là cuộc điện đàm thứ hai giữa hai ông trong năm nay.", {}),
+    ("Hai nhà lãnh đạo nhất trí sẽ gặp nhau tại Vientiane vào tháng 10.", {
+        "actors": [("Hai nhà lãnh đạo", ["Sonexay Siphandone", "Pham Minh Chinh"]),
+                   ("Vientiane", "Vientiane", "place", "Laos")],
+        "times": [("tháng 10", "month", "2025-10", True)]}),
+    ("Trước đó, ngày 20/5, Bộ trưởng Ngoại giao Sơn đã điện đàm với Bộ trưởng Ngoại giao Lào Thongsavanh.", {
+        "actors": [P("Bộ trưởng Ngoại giao Sơn", "Bui Thanh Son", "Vietnam"),
+                   P("Bộ trưởng Ngoại giao Lào Thongsavanh", "Thongsavanh Phomvihane", "Laos")],
+        "times": [("ngày 20/5", "date", "2025-05-20", True)]}),
+]
+
+
+def test_coreferent_mentions_merge_into_one_main_event(res):
+    _, ms, evs = run(res, CALL_ARTICLE)
+    calls = [e for e in evs if e["type"] == "phone_call"]
+    main = [e for e in calls if e["main"]]
+    assert len(main) == 1
+    m = main[0]
+    assert m["date"] == "2025-06-03" and m["date_basis"] == "sentence" and m["year_explicit"] is False
+    assert m["duration_minutes"] == 40 and m["ordinal"] == 2
+    assert set(m["participants"]) == {"Sonexay Siphandone", "Pham Minh Chinh"}
+    assert len(m["mentions"]) >= 3
+    assert "trade and economy" in m["topics"]
+
+
+def test_background_recap_is_a_separate_event_with_its_own_date(res):
+    _, _, evs = run(res, CALL_ARTICLE)
+    recap = [e for e in evs if e["type"] == "phone_call" and not e["main"]]
+    assert len(recap) == 1
+    assert recap[0]["date"] == "2025-05-20"
+    assert set(recap[0]["participants"]) == {"Bui Thanh Son", "Thongsavanh Phomvihane"}
+
+
+def test_planned_meeting_takes_the_leaders_in_focus(res):
+    _, _, evs = run(res, CALL_ARTICLE)
+    meet = [e for e in evs if e["type"] == "meeting"]
+    assert len(meet) == 1
+    assert meet[0]["status"] == "planned" and meet[0]["location"] == "Vientiane"
+    assert set(meet[0]["participants"]) == {"Sonexay Siphandone", "Pham Minh Chinh"}
+    assert meet[0]["date"] == "2025-10"
+
+
+def test_weak_talk_word_with_other_participants_is_a_second_call(res):
+    lines = CALL_ARTICLE[:2] + [
+        ("Sau đó, Thủ tướng Việt Nam Chính đã có cuộc trò chuyện với Thủ tướng Campuchia Manet.", {
+            "actors": [P("Thủ tướng Việt Nam Chính", "Pham Minh Chinh", "Vietnam"),
+                       P("Thủ tướng Campuchia Manet", "Hun Manet", "Cambodia")]})]
+    _, _, evs = run(res, lines)
+    calls = [e for e in evs if e["type"] == "phone_call"]
+    assert len(calls) == 2
+    second = [e for e in calls if not e["main"]][0]
+    assert set(second["participants"]) == {"Pham Minh Chinh", "Hun Manet"}
+    assert second["date"] == "2025-06-03" and second["date_basis"] == "document"
+
+
+def test_restated_ceasefire_merges_and_takes_the_call_date(res):
+    _, _, evs = run(res, [
+        ("Ngày 5/6, Tổng thống Pháp Macron điện đàm với Tổng thống Nga Putin.", {
+            "actors": [P("Tổng thống Pháp Macron", "Emmanuel Macron", "France"),
+                       P("Tổng thống Nga Putin", "Vladimir Putin", "Russia")],
+            "times": [("Ngày 5/6", "date", "2025-06-05", True)]}),
+        ("Hai bên nhất trí ngừng tấn công các nhà máy điện trong 10 ngày.", {
+            "actors": [("Hai bên", ["Emmanuel Macron", "Vladimir Putin"])]}),
+        ("Ông Putin đã đồng ý cùng với Pháp đình chỉ các cuộc tấn công vào nhà máy điện trong 10 ngày.", {
+            "actors": [P("Ông Putin", "Vladimir Putin", "Russia"), C("Pháp", "France")]}),
+    ])
+    cf = [e for e in evs if e["type"] == "ceasefire"]
+    assert len(cf) == 1
+    assert cf[0]["status"] == "occurred" and cf[0]["quantities"] == {"days": 10}
+    assert cf[0]["date"] == "2025-06-05" and cf[0]["date_basis"] == "document"
+    assert "energy infrastructure" in cf[0]["topics"]
+
+
+def test_prisoner_exchange_planned_for_a_date(res):
+    _, _, evs = run(res, [("Ông cho biết, vào ngày 21/6, Nga và Ukraine sẽ tiến hành trao đổi 80 tù binh từ mỗi bên.", {
+        "actors": [C("Nga", "Russia"), C("Ukraine", "Ukraine")],
+        "times": [("ngày 21/6", "date", "2025-06-21", True)]})])
+    pe = [e for e in evs if e["type"] == "prisoner_exchange"]
+    assert len(pe) == 1
+    e = pe[0]
+    assert e["status"] == "planned" and e["date"] == "2025-06-21"
+    assert set(e["participants"]) == {"Russia", "Ukraine"}
+    assert e["quantities"] == {"prisoners_each_side": 80}
+    assert e["cameo"] == "0841"
+
+
+def test_talk_events_need_two_sides_and_generic_nouns_make_no_event(res):
+    _, _, evs = run(res, [("Các cuộc đàm phán đang diễn ra sau cánh cửa đóng kín.", {}),
+                          ("Bất kỳ thỏa thuận nào cũng phải bền vững.", {})])
+    assert evs == []
+
+
+def test_statements_are_not_flooded(res):
+    _, _, evs = run(res, [
+        ("Thủ tướng Ấn Độ Modi điện đàm với Thủ tướng Nhật Bản Ishiba.", {
+            "actors": [P("Thủ tướng Ấn Độ Modi", "Narendra Modi", "India"),
+                       P("Thủ tướng Nhật Bản Ishiba", "Shigeru Ishiba", "Japan")]}),
+        ("Bộ Ngoại giao Ấn Độ sau đó ra tuyên bố về cuộc điện đàm.", {
+            "actors": [("Bộ Ngoại giao Ấn Độ", "Ministry of External Affairs of India", "organization", "India")]}),
+    ])
+    assert [e["type"] for e in evs] == ["phone_call"]
+
+
+def test_mention_order_ids_and_record_shape(res):
+    doc, _, evs = run(res, CALL_ARTICLE)
+    assert [e["doc_event_id"] for e in evs] == [f"t.txt#{i}" for i in range(len(evs))]
+    keys = {"doc_event_id", "doc", "type", "cameo", "status", "date", "date_confidence", "date_basis",
+            "year_explicit", "participants", "initiator", "duration_minutes", "duration_qualifier", "location",
+            "topics", "quantities", "ordinal", "main", "mentions", "evidence", "pub_date", "outlet"}
+    for e in evs:
+        assert keys <= set(e)
+        assert e["doc"] == "t.txt" and e["pub_date"] == "2025-06-10"
+        for m in e["mentions"]:
+            assert doc.text[m["start"]:m["end"]] == m["sentence"]
+
+
+def test_no_trigger_no_work(res):
+    doc, an = build([("Giá vàng hôm nay tăng nhẹ.", {})])
+    assert extract_mentions(doc, an, res) == []
+    assert document_events(doc, an, [], res) == []
+
+
+# ------------------------------------------------------------------------------ golden articles
+# tests/golden/events/*.yaml: own-written short articles, run through the real cleaning and
+# language layer; each expected event says why it is expected.
+
+import json                      # noqa: E402
+from pathlib import Path         # noqa: E402
+
+import yaml                      # noqa: E402
+
+GOLDEN = Path(__file__).parent / "golden" / "events"
+GOLD_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds-gold.jsonl"
+
+
+def _pipeline_events(res, doc_id: str, text: str | None = None, path: Path | None = None, pub: str | None = None):
+    from sukien import vi
+    from sukien.ingest import prepare_document
+    from sukien.models import MetaValue, RawInput
+    if path is not None:
+        raw = RawInput(doc_id=doc_id, origin=str(path), data=path.read_bytes(), fmt="txt")
+    else:
+        raw = RawInput(doc_id=doc_id, origin=doc_id, text=text, fmt="txt")
+    doc, _ = prepare_document(raw, res.config, res)
+    if pub:
+        doc.pub_date = MetaValue(pub, "test")
+    an = vi.analyze(doc, res)
+    ms = extract_mentions(doc, an, res)
+    return doc, document_events(doc, an, ms, res)
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.yaml")), ids=lambda p: p.stem)
+def test_golden_article(res, path):
+    g = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert g.get("why") and all(e.get("why") for e in g["expected"])
+    _, evs = _pipeline_events(res, path.stem + ".txt", text=g["text"], pub=g.get("pub_date"))
+    got = [(e["type"], sorted(e["participants"])) for e in evs]
+    def same(e, exp):
+        if "participants_include" in exp:
+            return set(exp["participants_include"]) <= set(e["participants"])
+        if exp.get("by_country"):          # people and their countries are the same side
+            cm = _country_map(res, list(e["participants"]) + list(exp["participants"]))
+            return _countries(e["participants"], cm) == _countries(exp["participants"], cm)
+        return set(e["participants"]) == set(exp["participants"])
+
+    for exp in g["expected"]:
+        cands = [e for e in evs if e["type"] == exp["type"] and same(e, exp)]
+        assert cands, f"{path.stem}: missing {exp['type']} {exp.get('participants')} ({exp['why']}); got {got}"
+        e = cands[0]
+        for key in ("status", "date", "main", "location", "initiator", "duration_minutes", "quantities",
+                    "ordinal", "cameo"):
+            if key in exp:
+                assert e[key] == exp[key], f"{path.stem}: {exp['type']} {key}: {e[key]!r} != {exp[key]!r} ({exp['why']})"
+    if g.get("exact_count"):
+        assert len(evs) == len(g["expected"]), f"{path.stem}: extra events {got}"
+    for t in g.get("absent_types", []):
+        assert t not in [e["type"] for e in evs], f"{path.stem}: unexpected {t}"
+
+
+# ------------------------------------------------------------------------------ seeds (per document)
+# Core gold events of ../shared/eval/seeds-gold.jsonl, checked document by document (the
+# cross-document dates are the resolution stage's job). People are compared through countries,
+# as score.py does.
+
+TYPE_GROUP = {"phone_call": 0, "meeting": 1, "negotiation": 1, "visit": 1, "agreement": 2, "ceasefire": 2,
+              "prisoner_exchange": 3, "statement": 4, "proposal": 4, "other": 5}
+
+
+def _countries(names, extra):
+    return {extra.get(n) or n for n in names}
+
+
+@pytest.fixture(scope="module")
+def seed_results(res):
+    if not GOLD_SEEDS.is_file():
+        pytest.skip("seed gold not found")
+    seeds = GOLD_SEEDS.parent.parent / "corpus" / "seeds"
+    gold = [json.loads(line) for line in GOLD_SEEDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = {}
+    for rec in gold:
+        doc, evs = _pipeline_events(res, rec["doc"], path=seeds / rec["doc"])
+        out[rec["doc"]] = (rec, evs)
+    return out
+
+
+def _country_map(res, names):
+    m = {}
+    for n in names:
+        a = res.actors.by_name(n)
+        if a is not None:
+            m[n] = a.name if a.kind == "country" else (a.country or n)
+    return m
+
+
+def _match(res, g, evs, used):
+    best = None
+    for i, e in enumerate(evs):
+        if i in used or TYPE_GROUP[e["type"]] != TYPE_GROUP[g["type"]]:
+            continue
+        cm = _country_map(res, list(g["participants"]) + list(e["participants"]))
+        gc, sc = _countries(g["participants"], cm), _countries(e["participants"], cm)
+        if not gc & sc:
+            continue
+        accept = g.get("date_accept") or [g.get("date")]
+        score = (len(gc & sc) / len(gc | sc) + (e["type"] == g["type"]) + (e.get("date") in accept)
+                 + 0.5 * (e["status"] == g["status"]))
+        if best is None or score > best[0]:
+            best = (score, i, gc == sc)
+    return best
+
+
+# Known gaps, each with its reason (kept visible instead of weakening the checks):
+KNOWN = {
+    # "thông báo về một cuộc trao đổi tù binh lớn vào ngày 19/3" has no future marker in the text;
+    # only the other article (000) says "sẽ". Resolution merges both (explicit "planned" wins).
+    ("002-3", "status"),
+}
+
+
+def test_seed_core_events_per_document(res, seed_results):
+    problems = []
+    unmatched = 0
+    for doc, (rec, evs) in seed_results.items():
+        used: set[int] = set()
+        for g in sorted(rec["events"], key=lambda g: not g["core"]):
+            b = _match(res, g, evs, used)
+            if b is None:
+                if g["core"]:
+                    problems.append(f"{g['gid']}: no {g['type']} {g['participants']}")
+                continue
+            _, i, same = b
+            used.add(i)
+            if not g["core"]:
+                continue
+            e = evs[i]
+            checks = {"type": e["type"] == g["type"], "status": e["status"] == g["status"], "participants": same}
+            if g.get("duration_minutes"):
+                checks["duration"] = bool(e["duration_minutes"]) and abs(e["duration_minutes"] - g["duration_minutes"]) <= 0.1 * g["duration_minutes"]
+            if g.get("date") and not str(g.get("date_source", "")).startswith("cross_document"):
+                accept = g.get("date_accept") or [g["date"]]
+                # the year of a "dd/mm" date is the time layer's inference (year_explicit False)
+                ok = e["date"] in accept or (not e["year_explicit"] and e["date"]
+                                             and any(e["date"][4:] == a[4:] for a in accept))
+                checks["date"] = bool(ok)
+            for q, v in (g.get("quantities") or {}).items():
+                checks[f"quantity {q}"] = e["quantities"].get(q) == v
+            if g.get("ordinal"):
+                checks["ordinal"] = e["ordinal"] == g["ordinal"]
+            if g.get("initiator"):
+                cm = _country_map(res, [g["initiator"], e["initiator"] or ""])
+                checks["initiator"] = bool(e["initiator"]) and _countries([e["initiator"]], cm) == _countries([g["initiator"]], cm)
+            if g.get("location"):
+                checks["location"] = e["location"] == g["location"]
+            for k, ok in checks.items():
+                if not ok and (g["gid"], k) not in KNOWN:
+                    problems.append(f"{g['gid']} {k}: got {e.get(k if k != 'duration' else 'duration_minutes')}")
+        unmatched += len(evs) - len(used)
+    assert not problems, problems
+    # precision: at most one exported document event per two documents matches no gold event
+    assert unmatched <= 2, unmatched
+
+
+def test_seed_known_gaps_are_still_gaps(res, seed_results):
+    """When a known gap closes, remove it from KNOWN (this test then fails to remind us)."""
+    rec, evs = seed_results["002_b7272d817535fd3e.txt"]
+    pe = [e for e in evs if e["type"] == "prisoner_exchange"]
+    assert pe and pe[0]["status"] == "occurred" and pe[0]["status_basis"] == "default"
+
+
+def test_subjectless_clause_continues_the_subject_but_not_a_fronted_source(res):
+    _, ms, _ = run(res, [("Ngày 5/9, Thủ tướng Chính đến Tokyo, bắt đầu chuyến thăm và làm việc tại Nhật Bản.", {
+        "actors": [P("Thủ tướng Chính", "Pham Minh Chinh", "Vietnam"), ("Tokyo", "Tokyo", "place", "Japan"),
+                   C("Nhật Bản", "Japan")],
+        "times": [("Ngày 5/9", "date", "2025-09-05", True)]})])
+    v = [m for m in ms if m.type == "visit"][0]
+    assert "Pham Minh Chinh" in v.participants and v.date == "2025-09-05"
+    _, ms, _ = run(res, [("Theo Điện Kremlin, đã diễn ra cuộc gặp kéo dài ba giờ.", {
+        "actors": [("Điện Kremlin", "Kremlin", "organization", "Russia")],
+        "attribution": ("Điện Kremlin", "Kremlin", "theo")})])
+    assert ms[0].type == "meeting" and ms[0].participants == []
+
+
+def test_fronted_place_locates_the_first_event(res):
+    _, ms, _ = run(res, [("Ngày 28/7, tại Putrajaya, Thủ tướng Malaysia Anwar chủ trì cuộc gặp giữa hai bên.", {
+        "actors": [("Putrajaya", "Putrajaya", "place", "Malaysia"), P("Thủ tướng Malaysia Anwar", "Anwar Ibrahim", "Malaysia")],
+        "times": [("Ngày 28/7", "date", "2025-07-28", True)]})])
+    assert ms[0].type == "meeting" and ms[0].location == "Putrajaya"
+
+
+def test_reception_and_working_visit_forms(res):
+    _, ms, _ = run(res, [("Thủ tướng tiếp xã giao Bộ trưởng Quốc phòng Australia.", {}),
+                         ("Bộ trưởng thăm và làm việc tại Lào.", {})])
+    assert [(m.type, m.flags["cameo"]) for m in ms] == [("meeting", "043"), ("visit", "042")]
+
+
+def test_a_time_belongs_to_the_event_before_it_in_its_clause(res):
+    _, ms, _ = run(res, [("Cuộc gặp thượng đỉnh hai nước tại Hà Nội năm 2019 kết thúc mà không đạt được thỏa thuận.", {
+        "times": [("năm 2019", "year", "2019", False)]})])
+    by_type = {m.type: m for m in ms}
+    assert by_type["meeting"].date == "2019"
+    assert by_type["agreement"].date is None and by_type["agreement"].flags["status_raw"] == "negated"
+    _, ms, _ = run(res, [("Tối 19/5, Nhà Trắng thông báo, hai tổng thống đã điện đàm.", {
+        "times": [("Tối 19/5", "date", "2025-05-19", True)]})])
+    assert ms[0].date == "2025-05-19"
+
+
+def test_lan_luot_gives_one_event_per_object(res):
+    _, _, evs = run(res, [("Tối 25/3, Thủ tướng Chính lần lượt điện đàm với Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn.", {
+        "actors": [P("Thủ tướng Chính", "Pham Minh Chinh", "Vietnam"), P("Thủ tướng Lào Sonexay", "Sonexay Siphandone", "Laos"),
+                   P("Thủ tướng Thái Lan Paetongtarn", "Paetongtarn Shinawatra", "Thailand")],
+        "times": [("Tối 25/3", "date", "2025-03-25", True)]})])
+    calls = sorted(tuple(sorted(e["participants"])) for e in evs if e["type"] == "phone_call")
+    assert calls == [("Paetongtarn Shinawatra", "Pham Minh Chinh"), ("Pham Minh Chinh", "Sonexay Siphandone")]
+
+
+def test_a_summit_named_as_a_venue_is_no_event(res):
+    _, ms, evs = run(res, [("Hai ngoại trưởng Pháp và Đức sẽ gặp nhau bên lề Hội nghị cấp cao G20 vào tháng 11 tại Brazil.", {
+        "actors": [C("Pháp", "France"), C("Đức", "Germany"), ("G20", "G20", "organization", None), C("Brazil", "Brazil")],
+        "times": [("tháng 11", "month", "2025-11", True)]})])
+    summit = [m for m in ms if m.trigger.lower().startswith("hội nghị")][0]
+    assert summit.flags["asserted"] is False
+    meet = [e for e in evs if e["type"] == "meeting"]
+    assert len(meet) == 1 and meet[0]["date"] == "2025-11" and meet[0]["location"] == "Brazil"
+
+
+def test_negated_or_conditional_agreement_verb(res):
+    _, ms, _ = run(res, [("Ông cảnh báo phía kia sẽ chịu hậu quả nếu không đồng ý ngừng bắn.", {})])
+    assert ms[0].type == "ceasefire" and ms[0].flags["status_raw"] == "negated"
+
+
+def test_time_relative_to_another_event_is_not_a_date(res):
+    _, ms, _ = run(res, [("Hai nước trao đổi 50 tù binh, một ngày trước cuộc gặp thượng đỉnh tại Geneva.", {
+        "times": [("một ngày trước", "date", "2025-06-09", True)]})])
+    assert all(m.date is None for m in ms)
+
+
+def test_title_chain_comma_keeps_the_object(res):
+    _, ms, _ = run(res, [("Ông Sơn có cuộc gặp song phương với Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị.", {
+        "actors": [P("Ông Sơn", "Bui Thanh Son", "Vietnam"), P("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị", "Wang Yi", "China")]})])
+    assert set(ms[0].participants) == {"Bui Thanh Son", "Wang Yi"}
+
+
+def test_purpose_of_a_planned_trip_is_planned_with_the_traveller(res):
+    _, ms, _ = run(res, [("Ông Sánchez cho biết ông sẽ tới Bắc Kinh vào tuần tới để gặp Chủ tịch Tập Cận Bình.", {
+        "actors": [P("Ông Sánchez", "Pedro Sanchez", "Spain"), ("Bắc Kinh", "Beijing", "place", "China"),
+                   P("Chủ tịch Tập Cận Bình", "Xi Jinping", "China")]})])
+    meet = [m for m in ms if m.type == "meeting"][0]
+    assert meet.status == "planned" and set(meet.participants) == {"Pedro Sanchez", "Xi Jinping"}
+    _, ms, _ = run(res, [("Hai nước lập nhóm công tác để đàm phán về thuế quan.", {})])
+    assert ms[0].type == "negotiation" and ms[0].status == "hypothetical"
+
+
+def test_press_conference_statement_of_the_speaker_when_it_is_the_article(res):
+    _, _, evs = run(res, [("Chiều 6/3, tại họp báo thường kỳ, người phát ngôn Bộ Ngoại giao Nguyễn Văn A nêu rõ lập trường.", {
+        "actors": [P("người phát ngôn Bộ Ngoại giao Nguyễn Văn A", "Nguyen Van A", "Vietnam")],
+        "times": [("Chiều 6/3", "date", "2025-03-06", True)],
+        "attribution": ("người phát ngôn Bộ Ngoại giao Nguyễn Văn A", "Nguyen Van A", "nêu rõ")})])
+    assert [(e["type"], e["participants"], e["date"]) for e in evs] == [("statement", ["Nguyen Van A"], "2025-03-06")]
+
+
+def test_exchange_ratio_with_lay(res):
+    _, ms, _ = run(res, [("Hai bên nhất trí trao đổi 300 tù binh lấy 300 tù binh vào tuần tới.", {})])
+    pe = [m for m in ms if m.type == "prisoner_exchange"][0]
+    assert pe.quantities == {"prisoners_each_side": 300}

@@ -82,7 +82,7 @@ def test_holder_dated_roles(res):
     assert db.holder("spokesperson", "Russia", "2025-01-01", org="russia_foreign_ministry").name == "Maria Zakharova"
     assert db.holder("secretary_general", "United Nations", "2010-06-01").name == "Ban Ki-moon"
     # the country-less form of ARCHITECTURE.md: any country
-    assert db.holder("foreign_minister", "2023-06-01").name in {"Antony Blinken", "Sergei Lavrov"}
+    assert db.holder("foreign_minister", "2023-06-01").name in {"Antony Blinken", "Sergei Lavrov", "Bui Thanh Son"}
     assert db.role_of("dmitry_medvedev", "2010-01-01").role == "head_of_state"
     assert db.role_of("dmitry_medvedev", "2015-01-01").role == "head_of_government"
 
@@ -154,3 +154,31 @@ def test_sentences_out_of_order_give_the_same_mentions(res):
     rev = list(reversed(split_sentences(text, line_segments(text))))
     find_actors(text, rev, Anchor("2025-03-01", "pub_date", 1.0), res)
     assert [[(m.text, m.name) for m in s.actors] for s in reversed(rev)] == expected
+
+
+def test_historical_person_has_low_confidence(res):
+    text = "Nhân dịp Quốc khánh, Tổng Bí thư Tô Lâm nhắc lại lời dạy của Chủ tịch Hồ Chí Minh."
+    ms = {m.name: m for m in analyze_text(text, "2025-09-02", res)}
+    assert ms["Ho Chi Minh"].confidence < 0.6          # roles ended in 1969
+    assert ms["To Lam"].confidence == 1.0
+    ms = {m.name: m for m in analyze_text(text, "1960-09-02", res)}
+    assert ms["Ho Chi Minh"].confidence == 1.0         # in office at the anchor
+    # a former leader still active in public life (active: true) is not historical
+    ms = {m.name: m for m in analyze_text("Ông Tony Blair tới Cairo dự hội nghị về Gaza.", "2025-10-13", res)}
+    assert ms["Tony Blair"].confidence == 1.0
+
+
+def test_historical_person_is_not_a_member_of_hai_ben(res):
+    text = ("Tổng Bí thư Tô Lâm hội đàm với Chủ tịch Trung Quốc Tập Cận Bình. Tại hội đàm, ông Tập nhắc lại "
+            "tình cảm của Chủ tịch Hồ Chí Minh với Trung Quốc. Hai bên ký nhiều văn kiện.")
+    g = next(m for m in analyze_text(text, "2025-04-14", res) if m.kind == "group")
+    assert "Ho Chi Minh" not in g.members and sorted(g.members) == ["To Lam", "Xi Jinping"]
+
+
+def test_package_people_non_officials():
+    pres = Resources(Config())
+    text = ("Tỷ phú Elon Musk và cựu Thủ tướng Anh Tony Blair dự diễn đàn. Ông Jared Kushner cũng có mặt.")
+    ms = {m.name: m for m in analyze_text(text, "2025-10-13", pres)}
+    assert ms["Elon Musk"].country == "United States" and ms["Elon Musk"].kind == "person"
+    assert ms["Tony Blair"].confidence == 1.0
+    assert "Jared Kushner" in ms

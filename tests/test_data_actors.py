@@ -159,6 +159,26 @@ def test_references_yaml():
         assert kind in ("person", "organization", "place")
         for c in cues:
             assert c == _mf(c)
+    for c in refs["credit_cues"]:
+        assert c["text"] == _mf(c["text"]) and _contains(c["example"], c["text"]) and ":" in c["example"], c
+    for key in ("non_party_cues", "conflict_cues", "org_name_heads"):
+        assert refs[key] and all(w == _mf(w) for w in refs[key]), key
+    assert set(refs["org_name_heads"]) <= set(refs["candidate_cues"]["organization"])
+    assert 5 <= refs["historical_after_years"] <= 50 and 0 < refs["historical_confidence"] < 0.6
+
+
+@pytest.mark.parametrize("d", DIRS, ids=["package", "fixture"])
+def test_short_name_orders(d):
+    """``short_name`` (which word of a full name is used alone) is first or last; Vietnamese names
+    use the given name (last), Chinese ones the family name (first)."""
+    countries = {c["id"]: c for c in _load(d, "countries.yaml")}
+    for c in countries.values():
+        assert c.get("short_name") in (None, "first", "last"), c["id"]
+    assert countries["vietnam"]["short_name"] == "last"
+    assert countries["china"]["short_name"] == "first"
+    for e in _load(d, "people.yaml"):
+        assert e.get("short_name") in (None, "first", "last"), e["id"]
+        assert e.get("active") in (None, True, False), e["id"]
 
 
 def test_attribution_yaml():

@@ -17,6 +17,19 @@ placement, lower case) of every alias, title and reference phrase.
 
 and finally, over the whole document in order, resolves the context-dependent references
 (pronouns, counterparts, "hai nhà lãnh đạo").
+
+Document context (data-driven, see references.yaml / countries.yaml):
+
+* short names: "ông Tập", "Chủ tịch Tập", "ông Sơn" = the person the document names in full whose
+  ``short_name`` word matches (family name first for Chinese/Korean/Japanese, given name last for
+  Vietnamese); two such persons give an unresolved candidate;
+* credits ("Ảnh: X", "(Ảnh: Reuters)", "Nguồn: X"): no person mention inside them;
+* historical persons (all dated roles ended more than ``historical_after_years`` before the anchor,
+  unless ``active``) get ``historical_confidence``;
+* "hai bên / hai nước": the pair coordinated or joined by "với" just before; in a conflict context
+  (``conflict_cues``) the two sides (countries, armed groups) unless the leaders of those sides are
+  the pair in focus; journalists (``non_party_cues``) and historical persons are never members;
+* a pronoun inside a quotation is not its speaker: the previous other person.
 """
 from __future__ import annotations
 
@@ -91,6 +104,8 @@ def _fix_old_tones(text: str) -> str:
     return "".join(out)
 
 
+_NEW_TO_OLD = {v: k for k, v in _MOVE.items() if k.islower()}
+_OLD_TONES = re.compile("|".join(map(re.escape, _NEW_TO_OLD))) if _NEW_TO_OLD else re.compile("$^")
 _PUNCT_PAIRS = [(chr(a), b) for a, b in _PUNCT_TABLE.items()]
 
 
@@ -144,6 +159,8 @@ class Actor:
     demonyms: list[str] = field(default_factory=list)
     example: str = ""
     source: str = ""            # data file
+    short_name: str | None = None   # "first" | "last": the word of the full name used alone ("ông Tập")
+    active: bool = False        # still in public life after the last dated role (never historical)
 
 
 @dataclass
@@ -198,10 +215,20 @@ class ActorDB:
         self.leader_roles: dict[str, str] = {}
         self.person_cues: set[str] = set()
         self.org_cues: set[str] = set()
+        self.org_cues_multi: list[str] = []
+        self.org_multi_first: set[str] = set()
+        self.org_heads: set[str] = set()
         self.place_cues: set[str] = set()
         self.stopwords: set[str] = set()
         self.honorifics: set[str] = set()
         self.pronoun_stop: set[str] = set()
+        self.short: dict[str, list[str]] = {}     # match form of a one-word short name -> person ids
+        self.non_party: set[str] = set()
+        self.conflict_cues: list[str] = []
+        self.conflict_re: re.Pattern | None = None
+        self.historical_years: int = 15
+        self.historical_conf: float = 0.4
+        self.credit_re: re.Pattern | None = None
         self._auto: Any = None
         self._role_index: dict[tuple[str, str | None], list[tuple[Role, Actor]]] = {}
 
@@ -225,12 +252,33 @@ class ActorDB:
         cues = db.refs.get("candidate_cues") or {}
         db.person_cues = {match_form(c).text for c in cues.get("person", [])}
         db.org_cues = {match_form(c).text for c in cues.get("organization", [])}
+        db.org_heads = {match_form(c).text for c in db.refs.get("org_name_heads") or []}
+        db.org_cues_multi = sorted((c for c in db.org_cues if " " in c), key=len, reverse=True)
+        db.org_multi_first = {c.split()[0] for c in db.org_cues_multi}
         db.place_cues = {match_form(c).text for c in cues.get("place", [])}
         db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
         db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
         db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
+        db.non_party = {match_form(c).text for c in db.refs.get("non_party_cues") or []}
+        db.conflict_cues = [match_form(c).text for c in db.refs.get("conflict_cues") or []]
+        if db.conflict_cues:
+            forms = set()
+            for c in db.conflict_cues:
+                forms.add(c)
+                forms.add(_OLD_TONES.sub(lambda m: _NEW_TO_OLD[m.group(0)], c))   # "thoả" = "thỏa"
+            db.conflict_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(
+                map(re.escape, sorted(forms, key=len, reverse=True))), re.I)
+        db.historical_years = int(db.refs.get("historical_after_years") or 15)
+        db.historical_conf = float(db.refs.get("historical_confidence") or 0.4)
+        credits = sorted((match_form(c["text"]).text.strip() for c in db.refs.get("credit_cues") or []),
+                         key=len, reverse=True)
+        if credits:
+            db.credit_re = re.compile(r"(?<!\w)(?:%s)\s*:\s*[^()\n.;]*" % "|".join(map(re.escape, credits)))
+        short_by_country: dict[str, str] = {}
 
         for e in read("countries.yaml"):
+            if e.get("short_name"):
+                short_by_country[e["name"]] = e["short_name"]
             db._add_actor(Actor(id=e["id"], name=e["name"], kind="country", country=e["name"],
                                 aliases=list(e.get("aliases") or []),
                                 capitals=list(e.get("capitals") or []),
@@ -241,7 +289,9 @@ class ActorDB:
                           _iso(r.get("to")), r.get("org")) for r in e.get("roles") or []]
             db._add_actor(Actor(id=e["id"], name=e["name"], kind="person", country=e.get("country"),
                                 aliases=list(e.get("aliases") or []), roles=roles,
-                                example=e.get("example", ""), source="people.yaml"))
+                                example=e.get("example", ""), source="people.yaml",
+                                short_name=e.get("short_name") or short_by_country.get(e.get("country") or ""),
+                                active=bool(e.get("active"))))
         for e in read("institutions.yaml"):
             db._add_actor(Actor(id=e["id"], name=e["name"], kind="organization",
                                 country=e.get("country"), aliases=list(e.get("aliases") or []),
@@ -283,6 +333,15 @@ class ActorDB:
                 continue
             seen.add(k)
             self._key(alias, Hit(typ, a.id, alias=alias))
+        if a.kind == "person" and a.short_name in ("first", "last"):
+            for alias in [*a.aliases, a.name]:
+                words = alias.split()
+                if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                    continue                    # one word (already an alias) or a title inside
+                w = words[0] if a.short_name == "first" else words[-1]
+                lst = self.short.setdefault(match_form(w).text, [])
+                if a.id not in lst:
+                    lst.append(a.id)
         for r in a.roles:
             self._role_index.setdefault((r.role, r.country), []).append((r, a))
             self._role_index.setdefault((r.role, None), []).append((r, a))
@@ -498,11 +557,32 @@ class _DocCtx:
     document names when the anchor is unsure (an article naming Trump that says "Tổng thống Mỹ" means
     Trump even if its inferred anchor is a stray year)."""
 
-    def __init__(self, db: ActorDB, anchor: Anchor | None, named: dict[str, int]):
+    def __init__(self, db: ActorDB, anchor: Anchor | None, named: dict[str, int],
+                 first: dict[str, int] | None = None):
         self.db = db
         self.date = anchor.date if anchor is not None else None
         self.sure = anchor is not None and anchor.date is not None and anchor.confidence >= 0.6
         self.named = sorted(named, key=lambda a: -named[a])
+        self.first = first or {}                 # person id -> offset of its first named mention
+        self._hist: dict[str, bool] = {}
+
+    def historical(self, actor_id: str | None) -> bool:
+        """All the person's dated roles ended long (``historical_after_years``) before the anchor."""
+        if not actor_id or not self.date:
+            return False
+        h = self._hist.get(actor_id)
+        if h is None:
+            a = self.db.actors.get(actor_id)
+            h = False
+            if a is not None and a.kind == "person" and a.roles and not a.active and \
+                    all(r.end for r in a.roles):
+                last = max(r.end for r in a.roles if r.end)
+                try:
+                    h = int(self.date[:4]) - int(last[:4]) > self.db.historical_years
+                except ValueError:
+                    h = False
+            self._hist[actor_id] = h
+        return h
 
     def holder(self, role: str, country: str | None, date: str | None = None, org: str | None = None) -> Actor | None:
         h = self.db.holder(role, country, self.date, org)
@@ -535,6 +615,7 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
     scans = []
     scan = scan_form(t)
     named: dict[str, int] = {}
+    first: dict[str, int] = {}
     ordered = all(a.start <= b.start for a, b in zip(sentences, sentences[1:]))
     raw_all = db._raw_all(scan) if ordered else []      # one pass over the document
     ri, nraw = 0, len(raw_all)
@@ -556,7 +637,8 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
             for h in tk.hits:
                 if h.type == "actor" and db.actors[h.ref].kind == "person":
                     named[h.ref] = named.get(h.ref, 0) + 1
-    ctx = _DocCtx(db, anchor, named)
+                    first.setdefault(h.ref, tk.s)
+    ctx = _DocCtx(db, anchor, named, first)
     low = t if to_mf is None else text.lower()
     for sent, toks in zip(sentences, scans):
         sent.actors = _compose(db, text, low, sent, toks, ctx, pending)
@@ -573,6 +655,9 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     while i < n:
         tok = toks[i]
         if tok.plain:                         # fast path: a bare name / alias / capital / demonym
+            if i + 1 < n and _org_of_country(db, text, tok, toks[i + 1], out, covered):
+                i += 2                         # "Văn phòng Tổng thống Ukraine"
+                continue
             _plain(db, text, tok, out, covered, sent)
             i += 1
             continue
@@ -656,6 +741,20 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     covered.append((tok.s, toks[k].e))
                     i = k + 1
                     continue
+            # a one-word short name of a person the document names in full ("ông Tập", "ông Sơn")?
+            if db.short and not countries and not insts and (
+                    role_hit is not None or starter.type in ("honorific", "pronoun")):
+                sm = _ONE_CAP.match(text, chain_end, sent.end)
+                if sm and not _followed_by_cap(text, sm.end(), sent.end) and \
+                        not (j < n and toks[j].s <= sm.start(1) < toks[j].e):
+                    mnt = _short_ref(db, ctx, text, sm.group(1), tok.s, sm.end(), role_hit, phrase_hit)
+                    if mnt is not None:
+                        out.append(mnt)
+                        covered.append((tok.s, sm.end()))
+                        while j < n and toks[j].s < sm.end():
+                            j += 1
+                        i = j
+                        continue
             # an unknown capitalized name right after the chain?
             m = _CAPSEQ_AT.match(text, chain_end, sent.end)
             if m and m.group(1) and (" " in m.group(1) or _foreign_looking(m.group(1))) and (
@@ -784,7 +883,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             # chain gave nothing by itself: fall through to plain handling of its tokens
             if j == i:
                 j = i + 1
-            for tk in toks[i + (1 if (starter is not None) else 0):j]:
+            skip = 1 if (starter is not None and not (starter.type == "cprefix" and tok.get("actor"))) else 0
+            for tk in toks[i + skip:j]:
                 _plain(db, text, tk, out, covered, sent)
             i = j
             continue
@@ -837,8 +937,39 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
         i += 1
     covered.extend((tk.s, tk.e) for tk in toks if tk.hits)
     _candidates(db, text, low, sent, out, covered)
+    if db.credit_re is not None and ":" in sent.text:
+        # "Ảnh: Nhật Bắc", "(Ảnh: Telegram/Zelensky)": a photographer / agency, not a person of the story
+        credits = [(c.start(), c.end()) for c in db.credit_re.finditer(low, sent.start, sent.end)]
+        if credits:
+            out = [m for m in out if not (m.kind == "person" and any(a <= m.start and m.end <= b for a, b in credits))]
+    for m in out:
+        if m.kind == "person" and m.actor_id and m.via in ("name", "alias") and ctx.historical(m.actor_id):
+            m.confidence = min(m.confidence, db.historical_conf)
     out.sort(key=lambda m: m.start)
     return out
+
+
+_ONE_CAP = re.compile(r" (%s)(?![\w-])" % _CAPWORD)
+
+
+def _short_ref(db: ActorDB, ctx: _DocCtx, text: str, word: str, s: int, e: int,
+               role_hit: Hit | None, phrase_hit: Hit | None) -> ActorMention | None:
+    """"ông Tập" / "Chủ tịch Tập" / "ông Sơn": the person named in full in this document whose short
+    name (family name first for Sino/Korean names, last syllable for Vietnamese ones: countries.yaml
+    ``short_name``) is ``word``; preferably named before. Two such persons: an unresolved candidate."""
+    ids = [a for a in db.short.get(match_form(word).text, ()) if a in ctx.first]
+    if not ids:
+        return None
+    before = [a for a in ids if ctx.first[a] < s]
+    pool = before or ids
+    if len(pool) > 1 and (role_hit is not None or phrase_hit is not None):
+        fit = [a for a in pool if _title_fits(db.actors[a], role_hit, phrase_hit)]
+        pool = fit or pool
+    if len(pool) > 1:
+        return ActorMention(start=s, end=e, text=text[s:e], actor_id=None, name=word, kind="person",
+                            via="candidate", confidence=0.3)
+    a = db.actors[pool[0]]
+    return _mention(db, a, s, e, text, "alias", 0.9 if before else 0.75)
 
 
 def _title_fits(person: Actor, role_hit: Hit | None, phrase_hit: Hit | None) -> bool:
@@ -900,6 +1031,23 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
     covered.append((tok.s, tok.e))
 
 
+def _org_of_country(db: ActorDB, text: str, tok: _Tok, nxt: _Tok, out: list, covered: list) -> bool:
+    """A country-less institution ("Văn phòng Tổng thống", "Quốc hội") directly followed by a country:
+    one organization mention of that country."""
+    h = tok.get("actor")
+    a = db.actors.get(h.ref) if h is not None else None
+    if a is None or a.kind != "organization" or a.country is not None or text[tok.e:nxt.s] != " ":
+        return False
+    h2 = nxt.get("actor")
+    c = db.actors.get(h2.ref) if h2 is not None else None
+    if c is None or c.kind != "country":
+        return False
+    out.append(ActorMention(start=tok.s, end=nxt.e, text=text[tok.s:nxt.e], actor_id=a.id, name=a.name,
+                            kind="organization", via="alias", country=c.name, confidence=0.9))
+    covered.append((tok.s, nxt.e))
+    return True
+
+
 def _prev_is_token(out: list[ActorMention], pos: int) -> bool:
     return any(m.end >= pos - 1 and m.end <= pos for m in out)
 
@@ -935,9 +1083,17 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
     title_case = None                         # computed on first need
     for m in _CAPSEQ.finditer(st):
         mt = m.group(0)
-        if " " not in mt and not _foreign_looking(mt):
-            continue                          # one Vietnamese-looking capitalized word: never a name
         s, e = sent.start + m.start(), sent.start + m.end()
+        if " " not in mt and not _foreign_looking(mt):
+            # one Vietnamese-looking capitalized word: never a name, unless it starts a two-syllable
+            # organization word followed by a name ("Ủy ban Đối ngoại", "Tòa án Tối cao")
+            oc = None
+            if mt.lower() in db.org_multi_first:
+                oc = next((c for c in db.org_cues_multi if low.startswith(c + " ", s)), None)
+            nx = _NEXT_CAPSEQ.match(text, s + len(oc), sent.end) if oc is not None else None
+            if nx is None:
+                continue
+            e = nx.end()
         if any(cs <= s and e <= ce for cs, ce in covered):
             continue
         # split around covered spans
@@ -990,10 +1146,10 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
             if own is not None and len(words) >= 2:
                 # the name starts with an organization word: "Bộ Tài chính Mỹ", "Tập đoàn Vingroup"
                 kind, cue, dist = "organization", own, 0
-                tail = _ORG_TAIL.match(text, pe, sent.end)
-                if tail:
-                    pe = tail.end()
-                    seg = text[ps:pe]
+                limit = min((cs for cs, _ in covered if cs >= pe), default=sent.end)
+                pe = _org_extent(text, pe, max(pe, min(limit - 1 if limit < sent.end else limit, sent.end)),
+                                 own in db.org_heads)
+                seg = text[ps:pe]
             if len(words) < 2 and (cue is None or dist > 0 or not _foreign_looking(words[0])):
                 continue
             if at_start and cue is None and len(words) < 3:
@@ -1014,6 +1170,31 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
                                     via="candidate", country=ctry, confidence=conf))
 
 
+def _org_extent(text: str, pe: int, end: int, head: bool = True) -> int:
+    """Extend an organization name over its lower-case second syllables: "Viện Hàn lâm Khoa học Xã
+    hội", "Ban Chấp hành Trung ương" (Vietnamese capitalizes only the first syllable of each word)."""
+    for _ in range(6):
+        tail = _ORG_TAIL.match(text, pe, end)
+        if tail is None:
+            last = _LAST_CAP.search(text, max(0, pe - 12), pe)
+            low = _LOW_SYL.match(text, pe, end)
+            # a name does not end on one capitalized Vietnamese syllable: take its second syllable
+            if head and last and low and not _foreign_looking(last.group(1)) and low.group(1) not in _FUNCTION_WORDS:
+                pe = low.end()
+            return pe
+        pe = tail.end()
+        nx = _NEXT_CAPSEQ.match(text, pe, end)
+        if nx is None:
+            return pe
+        pe = nx.end()
+    return pe
+
+
+_FUNCTION_WORDS = frozenset(("và", "của", "với", "đã", "sẽ", "đang", "là", "cho", "tại", "ở", "được", "bị",
+                             "cũng", "vừa", "có", "không", "trong", "về", "từ", "theo", "khi", "thì"))
+_NEXT_CAPSEQ = re.compile(" %s(?:[ ]%s)*" % (_CAPWORD, _CAPWORD))
+_LAST_CAP = re.compile(r"(?:^|[ ])(%s)$" % _CAPWORD)
+_LOW_SYL = re.compile(r" ([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)(?![\w-])")
 _ORG_TAIL = re.compile(r" [a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+(?= [%s]|[,.;:]|$)" % _UP)
 _VI_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 _CLUSTER_END = re.compile(r"[bcdfghjklmnpqrstvwxz]{2,}$")
@@ -1052,6 +1233,7 @@ def _cue_kind(db: ActorDB, low: str, sent_start: int, pos: int) -> tuple[str, st
 # ------------------------------------------------------------------------------------- context
 
 _VENUE_CUE = re.compile(r"(?:tại|ở|tới|đến|thăm|sang)\s+$", re.I)
+_WITH = re.compile(r"(?<!\w)(?:với|cùng)\s", re.I)
 _COORD = re.compile(r"\s*(?:và|với|cùng|-|–)\s*")
 _OBLIQUE = ("của", "với", "giữa", "cho", "và", "về", "tới", "gặp", "mời", "thay", "cùng")
 _QSPAN = re.compile(r'"[^"]*"|“[^”]*”|\([^()]*\)')
@@ -1073,6 +1255,14 @@ def _oblique(text: str, sent: Sentence, m: ActorMention) -> bool:
 
 def _is_person(m: ActorMention) -> bool:
     return m.kind == "person" and (m.actor_id is not None or (m.via == "candidate" and bool(m.name)))
+
+
+def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name == b.name
 
 
 def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _DocCtx, pending: list) -> None:
@@ -1097,29 +1287,158 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
         """The two most-mentioned persons holding (at any time: the anchor may be unsure) one of
         ``roles``, or a leader role."""
         roles = tuple(roles) if roles else LEADER_ROLES
-        pool = [a for a in ranked if ever(a, roles)]
+        pool = [a for a in ranked if ever(a, roles) and not ctx.historical(a)]
         if len(pool) < 2:
             pool = pool + [a for a in ranked if a not in pool]
         return pool[:2]
 
-    def recent_pair(sent_idx: int, pos: int, persons_only: bool, roles=None) -> list[ActorMention] | None:
-        """Two actors coordinated just before ("Moscow và Kiev", "giữa ông A và ông B"), in this
-        sentence before ``pos`` or in the previous sentence of the paragraph."""
-        cur = sentences[sent_idx]
-        scopes = [[m for m in cur.actors if m.end <= pos]]
-        for k in (1, 2):                      # the two previous sentences (the lead often sets it)
-            if sent_idx - k >= 0:
-                scopes.append(sentences[sent_idx - k].actors)
-        for ms in scopes:
-            ms = [m for m in ms if m.name and m.kind != "group" and m.kind != "place" and
-                  (m.kind == "person" or not persons_only) and
-                  (not roles or (m.actor_id is not None and ever(m.actor_id, roles)))]
-            for a, b in reversed(list(zip(ms, ms[1:]))):
-                if a.name != b.name and _COORD.match(text, a.end) and _COORD.match(text, a.end).end() == b.start \
-                        and not (a.country and b.country and a.country == b.country):   # two sides
-                    if a.kind == b.kind or not persons_only:
-                        return [a, b]
+    np_cache: dict[int, bool] = {}
+
+    def non_party(x: ActorMention) -> bool:
+        """A journalist / photographer ("phóng viên Minh Khôi"): reports, never a side."""
+        if x.kind != "person" or not db.non_party:
+            return False
+        v = np_cache.get(x.start)
+        if v is None:
+            pre = " ".join(text[max(0, x.start - 24):x.start].lower().split())
+            v = np_cache[x.start] = any(pre.endswith(c) for c in db.non_party)
+        return v
+
+    def is_side(x: ActorMention) -> bool:
+        if x.kind == "country":
+            return True
+        if x.kind != "organization":
+            return False
+        a = db.actors.get(x.actor_id) if x.actor_id else None
+        return a is None or a.subkind != "media"
+
+    def recent_pair(sent_idx: int, pos: int, persons_only: bool, roles=None,
+                    sides: bool = False) -> list[ActorMention] | None:
+        """The participants of the event in focus: two actors coordinated just before ("Moscow và
+        Kiev", "giữa ông A và ông B") or a subject and the actor after "với/cùng" ("X hội đàm với
+        Y"), in this sentence before ``pos`` or in the two previous ones."""
+        for k in (0, 1, 2):                   # this sentence, then the two previous ones
+            if sent_idx - k < 0:
+                break
+            key = (sent_idx - k, pos if k == 0 else None, persons_only,
+                   tuple(roles) if roles else None, sides)
+            if key not in pair_cache:
+                pair_cache[key] = scope_pair(sentences[sent_idx - k], pos if k == 0 else None,
+                                             persons_only, roles, sides)
+            if pair_cache[key] is not None:
+                return pair_cache[key]
         return None
+
+    pair_cache: dict = {}
+
+    base_cache: dict[int, list[ActorMention]] = {}
+
+    def scope_pair(sc: Sentence, pos: int | None, persons_only: bool, roles, sides: bool) -> list[ActorMention] | None:
+        base = base_cache.get(id(sc))
+        if base is None:
+            base = base_cache[id(sc)] = [
+                m for m in sc.actors if m.name and m.kind != "group" and m.kind != "place" and
+                (m.kind != "person" or not (ctx.historical(m.actor_id) or non_party(m)))]
+        if len(base) < 2:
+            return None
+        ms = [m for m in base if (pos is None or m.end <= pos) and
+              (m.kind == "person" or not persons_only) and (not sides or is_side(m)) and
+              (not roles or (m.actor_id is not None and ever(m.actor_id, roles)))]
+        if len(ms) < 2:
+            return None
+        for a, b in reversed(list(zip(ms, ms[1:]))):
+            c = _COORD.match(text, a.end)
+            if a.name != b.name and c and c.end() == b.start \
+                    and not (a.country and b.country and a.country == b.country):   # two sides
+                if a.kind == b.kind or not persons_only:
+                    return [a, b]
+        st = sc.text
+        if "với" not in st and "cùng" not in st:
+            return None
+        withs = [sc.start + w.end() for w in _WITH.finditer(st)]
+        if not withs:
+            return None
+        for yi, y in enumerate(ms):
+            if yi == 0:
+                continue
+            # "X ... với [titles] Y": "với" before Y, no other actor of Y's kind in between
+            wi = bisect.bisect_right(withs, y.start) - 1
+            if wi < 0 or withs[wi] < y.start - 60:
+                continue
+            we = withs[wi]
+            if any(z.kind == y.kind and we <= z.start < y.start for z in ms):
+                continue
+            x = next((x for x in ms[:yi] if x.kind == y.kind and x.name != y.name and
+                      not _oblique(text, sc, x) and not (x.country and x.country == y.country)), None)
+            if x is not None:
+                return [x, y]
+        return None
+
+    sides_cache: list = []
+
+    def doc_sides() -> list[str] | None:
+        """The two sides the document opposes most often: pairs of countries / organizations joined
+        by "và", "-", "với" ("Israel và Hamas", "Nga - Ukraine"), the headline and lead counting 3."""
+        if not sides_cache:
+            cnt: dict[tuple[str, str], int] = {}
+            for sx in sentences:
+                w = 3 if sx.role in ("title", "lead") else 1
+                acts = sx.actors
+                if len(acts) < 2:
+                    continue
+                for a, b in zip(acts, acts[1:]):
+                    if b.start - a.end > 6 or not a.name or not b.name or not is_side(a) or not is_side(b):
+                        continue
+                    c = _COORD.match(text, a.end)
+                    if c and c.end() == b.start and a.name != b.name:
+                        key = (a.name, b.name)
+                        cnt[key] = cnt.get(key, 0) + w
+            merged: dict[frozenset, tuple[int, tuple[str, str]]] = {}
+            for k, v in cnt.items():
+                fk = frozenset(k)
+                old = merged.get(fk)
+                merged[fk] = ((old[0] if old else 0) + v, old[1] if old else k)
+            best = max(merged.values(), key=lambda x: x[0], default=None)
+            sides_cache.append(list(best[1]) if best else None)
+        return sides_cache[0]
+
+    top_cache: dict[bool, list[str]] = {}
+
+    def top_sides(countries_only: bool) -> list[str]:
+        """The two most-mentioned countries (or sides) of the document, the headline and lead
+        counting 3; persons count for their country."""
+        if countries_only in top_cache:
+            return top_cache[countries_only]
+        cnt: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for sx in sentences:
+            w = 3 if sx.role in ("title", "lead") else 1
+            for x in sx.actors:
+                if x.kind == "person" and x.actor_id and not ctx.historical(x.actor_id) and x.country:
+                    nm = x.country
+                elif x.name and (x.kind == "country" or (not countries_only and is_side(x))):
+                    nm = x.name if x.kind != "country" or not x.country else x.country
+                else:
+                    continue
+                cnt[nm] = cnt.get(nm, 0) + w
+                order.setdefault(nm, x.start)
+        top_cache[countries_only] = sorted(cnt, key=lambda c: (-cnt[c], order[c]))[:2]
+        return top_cache[countries_only]
+
+    has_cue: dict[int, bool] = {}
+    heads = [k for k, sx in enumerate(sentences[:6]) if sx.role in ("title", "lead")]
+
+    def cue_in(k: int) -> bool:
+        v = has_cue.get(k)
+        if v is None:
+            sx = sentences[k]
+            v = has_cue[k] = db.conflict_re.search(text, sx.start, sx.end) is not None
+        return v
+
+    def conflict(si: int) -> bool:
+        if db.conflict_re is None:
+            return False
+        return any(cue_in(k) for k in (si, si - 1, si - 2) if k >= 0) or any(cue_in(k) for k in heads)
 
     def recent_holders(sent_idx: int, pos: int, roles) -> list[ActorMention] | None:
         """The last two persons of different countries who (ever) held ``roles``, mentioned in this
@@ -1130,6 +1449,7 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                 if k == sent_idx and x.start >= pos:
                     continue
                 if x.kind == "person" and x.actor_id and ever(x.actor_id, roles) and \
+                        not ctx.historical(x.actor_id) and not non_party(x) and \
                         all(y.actor_id != x.actor_id and y.country != x.country for y in seen):
                     seen.append(x)
                     if len(seen) == 2:
@@ -1152,6 +1472,7 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
 
     pend = {id(m): (kind, arg) for _, m, kind, arg in pending}
     last_person: ActorMention | None = None      # the last person mentioned (outside quotes)
+    history: list[ActorMention] = []             # persons mentioned outside quotes, in order
     prev_subject: ActorMention | None = None     # the subject of the previous sentence
     last_para = -1
     for si, s in enumerate(sentences):
@@ -1165,6 +1486,16 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                 kind, arg = p
                 if kind == "pronoun":
                     src = None
+                    if arg != "người đồng cấp" and any(a <= m.start < b and text[a] != "(" for a, b in shield):
+                        # "ông ấy" inside a quotation: the speaker talks about someone else
+                        spk = next((x for x in s.actors if _is_person(x) and x.name and x is not m and
+                                    not any(a <= x.start < b for a, b in shield)), None) \
+                            or subject or prev_subject or last_person
+                        src = next((x for x in reversed(history) if not _same(x, spk)), None)
+                        if src is not None:
+                            m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
+                            m.confidence = 0.5
+                        continue
                     if _oblique(text, s, m):
                         src = last_person
                     elif subject is not None:
@@ -1217,6 +1548,20 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                                 m.actor_id, m.name, m.confidence = h.id, h.name, 0.7
                 elif kind == "group":
                     want = arg.get("members")
+                    if want != "persons" and conflict(si):
+                        # "hai bên" in a conflict: the two sides (countries, armed groups), not
+                        # the mediators or envoys who happen to be mentioned
+                        sp = recent_pair(si, m.start, False, None, sides=True)
+                        names = [x.country if want == "countries" and x.country else x.name for x in sp] \
+                            if sp else (doc_sides() or top_sides(want == "countries"))
+                        if names:
+                            local = recent_pair(si, m.start, True) or recent_holders(si, m.start, LEADER_ROLES)
+                            if local and {x.country for x in local} == set(names):
+                                names = None  # the leaders of those two sides are the ones in focus
+                        if names and len(set(names)) == 2:
+                            m.members = list(names)
+                            m.confidence = 0.8 if sp else 0.75
+                            continue
                     pair = recent_pair(si, m.start, want == "persons", arg.get("roles"))
                     if pair is None and want != "countries":
                         pair = recent_holders(si, m.start, tuple(arg["roles"]) if arg.get("roles") else LEADER_ROLES)
@@ -1226,6 +1571,9 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                     elif pair is not None and all(x.country for x in pair) and pair[0].country != pair[1].country:
                         m.members = [x.country for x in pair]
                         m.confidence = 0.8
+                    elif want == "countries" and len(top_sides(True)) == 2:
+                        m.members = top_sides(True)
+                        m.confidence = 0.7
                     elif want == "countries":
                         ms = []
                         for a in focus():
@@ -1239,6 +1587,8 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                         m.confidence = 0.7 if len(m.members) == 2 else 0.3
             if _is_person(m) and not any(a <= m.start < b for a, b in shield):
                 last_person = m
+                if not history or not _same(history[-1], m):
+                    history.append(m)
                 if subject is None and not _oblique(text, s, m):
                     subject = m
         if subject is not None:

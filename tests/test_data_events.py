@@ -128,3 +128,25 @@ def test_lexicon_loads_through_resources(tmp_path):
     hits = lex.scan(match_form("Hai ngoại trưởng điện đàm và sẽ gặp nhau tại Hà Nội.").text)
     assert [h[2].type for h in hits] == ["phone_call", "meeting"]
     assert res.topics.find("hai bên bàn về ngừng bắn và an ninh hàng hải") == ["ceasefire", "maritime security"]
+
+
+@pytest.mark.parametrize("file, key", [("modality.yaml", "talking_point_addressees"),
+                                       ("modality.yaml", "concrete_proposals"),
+                                       ("modality.yaml", "follow_on"),
+                                       ("triggers.yaml", "title_words")])
+def test_word_lists_are_in_matching_form_and_unique(file, key):
+    words = _load(file)[key]
+    assert words, key
+    assert len(words) == len(set(words)), key
+    for w in words:
+        assert w == match_form(w).text, (key, w)
+
+
+def test_trigger_flags_are_known():
+    known = {"form", "nominal", "weak", "object", "cameo", "keep", "formal", "subject_only", "online",
+             "online_same", "example"}
+    for items in _load("triggers.yaml")["types"].values():
+        for it in items:
+            assert set(it) <= known, it
+            if it.get("subject_only") or it.get("formal"):
+                assert not it.get("weak"), it

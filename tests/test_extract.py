@@ -682,3 +682,140 @@ def test_exchange_ratio_with_lay(res):
     _, ms, _ = run(res, [("Hai bên nhất trí trao đổi 300 tù binh lấy 300 tù binh vào tuần tới.", {})])
     pe = [m for m in ms if m.type == "prisoner_exchange"][0]
     assert pe.quantities == {"prisoners_each_side": 300}
+
+
+# ------------------------------------------------------------------------------ meeting reports
+# Own sentences run through the real language layer (actor dictionary, times, quantities).
+
+def _evs(res, text, pub="2025-06-11"):
+    return _pipeline_events(res, "r.txt", text=text, pub=pub)[1]
+
+
+def _mentions(res, text, pub="2025-06-11"):
+    from sukien import vi
+    from sukien.ingest import prepare_document
+    from sukien.models import RawInput
+    doc, _ = prepare_document(RawInput(doc_id="m.txt", origin="m.txt", text=text, fmt="txt"), res.config, res)
+    doc.pub_date = MetaValue(pub, "test")
+    return extract_mentions(doc, vi.analyze(doc, res), res)
+
+
+def test_requests_inside_a_meeting_report_are_talking_points(res):
+    evs = _evs(res, "Chiều 3/6, Chủ tịch nước Lương Cường tiếp Thủ tướng Malaysia Anwar Ibrahim tại Hà Nội.\n\n"
+                    "Chủ tịch nước đề nghị phía Malaysia tạo thuận lợi cho hàng nông sản Việt Nam. "
+                    "Ông cũng đề nghị hai nước phối hợp chặt chẽ tại các diễn đàn khu vực.")
+    assert [e["type"] for e in evs] == ["meeting"]
+
+
+@pytest.mark.parametrize("sentence, talking", [
+    ("Thủ tướng đề nghị phía Hàn Quốc mở rộng đầu tư vào công nghiệp bán dẫn.", True),
+    ("Bộ trưởng đề nghị hai bên tăng cường trao đổi đoàn các cấp.", True),
+    ("Bộ trưởng đề nghị hai bên tổ chức hội nghị doanh nghiệp vào năm sau.", False),
+    ("Phía Nga đề xuất một lệnh ngừng bắn ngắn hạn tại các khu vực tiền tuyến.", False),
+])
+def test_talking_point_flag(res, sentence, talking):
+    ms = [m for m in _mentions(res, sentence) if m.type == "proposal"]
+    assert ms and ms[0].flags.get("talking_point") is talking
+
+
+def test_signing_ceremony_is_an_agreement_with_its_documents(res):
+    evs = _evs(res, "Việt Nam và Malaysia ký 9 văn kiện hợp tác\n\n"
+                    "Sáng 10/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar Ibrahim tại Kuala Lumpur. "
+                    "Sau hội đàm, hai Thủ tướng chứng kiến lễ trao 9 văn kiện hợp tác về năng lượng và giáo dục.")
+    types = sorted(e["type"] for e in evs)
+    assert types == ["agreement", "meeting"], evs
+    ag = next(e for e in evs if e["type"] == "agreement")
+    assert ag["quantities"] == {"documents": 9} and ag["cameo"] == "057"
+    assert ag["date"] == "2025-06-10"
+
+
+def test_signed_joint_statement_is_one_event(res):
+    evs = _evs(res, "Ngày 20/6, tại Kuala Lumpur, Thủ tướng Thái Lan và Thủ tướng Campuchia Hun Manet ký Tuyên bố chung "
+                    "về hòa bình giữa hai nước.")
+    assert [e["type"] for e in evs] == ["agreement"], evs
+
+
+def test_co_chaired_session_is_a_meeting_of_the_co_chairs(res):
+    evs = _evs(res, "Ngoại trưởng Trung Quốc Vương Nghị đến Hà Nội, bắt đầu chuyến thăm chính thức Việt Nam.\n\n"
+                    "Ngày 5/9, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn và ông Vương Nghị đồng chủ trì phiên họp "
+                    "lần thứ 17 Ủy ban Chỉ đạo hợp tác song phương.", pub="2025-09-06")
+    meet = [e for e in evs if e["type"] == "meeting"]
+    assert len(meet) == 1, evs
+    assert set(meet[0]["participants"]) == {"Bui Thanh Son", "Wang Yi"}
+    assert meet[0]["date"] == "2025-09-05"
+
+
+def test_courtesy_call_is_a_meeting(res):
+    ms = _mentions(res, "Tân Đại sứ Pháp chào xã giao Thủ tướng Phạm Minh Chính.")
+    assert [m.type for m in ms] == ["meeting"]
+
+
+def test_planned_follow_up_round_takes_the_sides_of_the_talks(res):
+    evs = _evs(res, "Ngày 3/5, phái đoàn Iran và Mỹ đàm phán gián tiếp hơn hai giờ tại Muscat.\n\n"
+                    "Vòng đàm phán tiếp theo dự kiến diễn ra vào ngày 10/5.", pub="2025-05-04")
+    neg = sorted((e["date"], e["status"], sorted(e["participants"]), e["duration_minutes"])
+                 for e in evs if e["type"] == "negotiation")
+    assert neg == [("2025-05-03", "occurred", ["Iran", "United States"], 120),
+                   ("2025-05-10", "planned", ["Iran", "United States"], None)], evs
+
+
+def test_dated_side_plan_does_not_take_over_the_talks(res):
+    evs = _evs(res, "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar Ibrahim trong khoảng 60 phút.\n\n"
+                    "Trong ngày 12/6, Thủ tướng dự kiến gặp gỡ doanh nghiệp Malaysia và Việt Nam.", pub="2025-06-11")
+    main = next(e for e in evs if e["main"])
+    assert main["type"] == "meeting" and main["status"] == "occurred" and main["date"] != "2025-06-12"
+    assert main["duration_minutes"] == 60
+
+
+def test_follow_on_sentence_takes_the_day_just_named(res):
+    evs = _evs(res, "Sáng 10/6, lễ đón chính thức diễn ra tại Phủ Chủ tịch. "
+                    "Ngay sau đó, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar Ibrahim.")
+    meet = next(e for e in evs if e["type"] == "meeting")
+    assert meet["date"] == "2025-06-10" and meet["date_basis"] == "relative"
+
+
+def test_time_context_person_is_not_a_participant(res):
+    evs = _evs(res, "Ông Putin và ông Tập Cận Bình điện đàm ngay sau lễ nhậm chức của ông Trump\n\n"
+                    "Ngày 21/1, Tổng thống Nga Vladimir Putin đã điện đàm với Chủ tịch Trung Quốc Tập Cận Bình.",
+               pub="2025-01-21")
+    calls = [e for e in evs if e["type"] == "phone_call"]
+    assert len(calls) == 1 and set(calls[0]["participants"]) == {"Vladimir Putin", "Xi Jinping"}, evs
+
+
+def test_chair_of_talks_joins_them_as_mediator(res):
+    evs = _evs(res, "Ngày 28/7, Thủ tướng Campuchia Hun Manet và Quyền Thủ tướng Thái Lan Phumtham Wechayachai "
+                    "gặp nhau tại Putrajaya.\n\n"
+                    "Với vai trò Chủ tịch ASEAN, Thủ tướng Malaysia Anwar Ibrahim chủ trì cuộc đàm phán.", pub="2025-07-29")
+    talks = [e for e in evs if e["type"] in ("meeting", "negotiation")]
+    assert len(talks) == 1, evs
+    assert "Anwar Ibrahim" in talks[0]["participants"] and "ASEAN" not in talks[0]["participants"]
+
+
+def test_indirect_talks_keep_their_duration(res):
+    ms = [m for m in _mentions(res, "Đại diện Israel và Hamas đàm phán gián tiếp khoảng 90 phút tại Doha.") if m.type == "negotiation"]
+    assert ms and ms[0].duration_minutes == 90
+
+
+def test_online_talks_are_one_call_in_headline_and_body(res):
+    evs = _evs(res, "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm trực tuyến với Ngoại trưởng Trung Quốc Vương Nghị\n\n"
+                    "Chiều 4/3, Bộ trưởng Bùi Thanh Sơn đã có cuộc hội đàm trực tuyến với Ngoại trưởng Vương Nghị. "
+                    "Cuộc hội đàm kéo dài khoảng 50 phút.", pub="2025-03-05")
+    assert [(e["type"], e["cameo"], e["date"], e["duration_minutes"]) for e in evs] == \
+        [("phone_call", "041", "2025-03-04", 50)], evs
+
+
+def test_capital_locations_take_their_canonical_name(res):
+    from sukien.extract import _canonical_place, _capital_names
+    lex = res.triggers
+    lex.ends.setdefault("capitals", _capital_names(res))
+    assert _canonical_place("Hà Nội", lex) == "Hanoi"
+    assert _canonical_place("Mát-xcơ-va", lex) == "Moscow"
+    assert _canonical_place("Moskva", lex) == "Moscow"
+    assert _canonical_place("Putrajaya", lex) == "Putrajaya"      # another city of the same list
+    assert _canonical_place("Geneva", lex) == "Geneva"
+
+
+def test_unknown_name_after_tai_is_a_venue_not_a_side(res):
+    ms = [m for m in _mentions(res, "Chiều 10/6, Tổng thống Emmanuel Macron tiếp Thủ tướng Phạm Minh Chính tại Dinh Tổng thống Lumière.")
+          if m.type == "meeting"]
+    assert ms and set(ms[0].participants) == {"Emmanuel Macron", "Pham Minh Chinh"}

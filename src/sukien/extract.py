@@ -20,7 +20,7 @@ from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import match_form
-from .extract_args import Args, analyze_arguments
+from .extract_args import Args, _actors, analyze_arguments
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
 
@@ -46,6 +46,10 @@ class Trigger:
     object: bool = False
     cameo: str | None = None
     keep: bool = False
+    online: bool = False           # talks without physical presence ("hội đàm trực tuyến")
+    online_same: bool = False      # names the online talks of an article ("hội đàm")
+    formal: bool = False           # a formal session (hội đàm, hội kiến, tiếp): never absorbed by a trip
+    subject_only: bool = False     # the sides are the subject ("X và Y đồng chủ trì phiên họp ...")
 
 
 @dataclass
@@ -93,7 +97,10 @@ class TriggerLexicon:
             for it in items:
                 entries.append(Trigger(form=it["form"], type=etype, nominal=bool(it.get("nominal")),
                                        weak=bool(it.get("weak")), object=bool(it.get("object")),
-                                       cameo=it.get("cameo"), keep=bool(it.get("keep"))))
+                                       cameo=it.get("cameo"), keep=bool(it.get("keep")),
+                                       subject_only=bool(it.get("subject_only")),
+                                       formal=bool(it.get("formal")), online=bool(it.get("online")),
+                                       online_same=bool(it.get("online_same"))))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
@@ -163,6 +170,13 @@ class TriggerLexicon:
         self.ends = {"agreed": end(self.agreement_verbs, r"\s+(?:về\s+)?(?:việc\s+)?$"),
                      "anaphora": end(self.anaphora_before), "venue": end(self.venue),
                      "blockers": end(self.location_blockers)}
+        mod = self.raw.get("modality") or {}
+        self.ends["addressee"] = re.compile(r"\s+(?:cũng\s+)?(?:" + _words_re(
+            mod.get("talking_point_addressees") or ["phía"]).pattern + r")")
+        titles = (self.raw.get("triggers") or {}).get("title_words") or ["bộ trưởng"]
+        self.ends["title"] = re.compile(r"(?<!\w)(?:" + _words_re(titles).pattern + r")\s*$")
+        self.ends["follow_on"] = re.compile(r"\s*(?:" + _words_re(mod.get("follow_on") or ["sau đó"]).pattern + r")\s*,")
+        self.ends["concrete"] = _words_re(mod.get("concrete_proposals") or ["tổ chức"])
         return self
 
     def cameo_of(self, etype: str, trigger: Trigger | None = None) -> str:
@@ -305,6 +319,8 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
     """Event mentions, one per trigger occurrence, in document order."""
     lex: TriggerLexicon = res.triggers
     topics: TopicTaxonomy = res.topics
+    if "capitals" not in lex.ends:
+        lex.ends["capitals"] = _capital_names(res)
     out: list[EventMention] = []
     sents = analysis.sentences
     for k, sent in enumerate(sents):
@@ -330,8 +346,65 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                     out.append(one)
                 continue
             m = _mention(doc, sent, sv, ts, te, trig, args, lex, sent_topics)
+            if trig.type == "proposal" and not trig.form.startswith("mời"):
+                m.flags["talking_point"] = _talking_point(sv, te, lex)
             out.append(m)
     return out
+
+
+def _capital_names(res) -> dict[str, str]:
+    """Capital aliases (matching form) → the capital's canonical name, the first name written in
+    Latin letters in the actor dictionary ("Hà Nội" → "Hanoi", "Mát-xcơ-va" → "Moscow")."""
+    out: dict[str, str] = {}
+    try:
+        countries = res.load_yaml("actors/countries.yaml") or []
+    except Exception:          # noqa: BLE001 - the dictionary is optional for the extractor
+        return out
+    for c in countries if isinstance(countries, list) else []:
+        caps = [x for x in (c.get("capitals") or []) if isinstance(x, str)]
+        # a list may hold several cities ("Kuala Lumpur", "Putrajaya"): a Vietnamese spelling
+        # belongs to the Latin name before it; a Latin variant to an earlier one of the same start
+        # ("Moscow" / "Moskva")
+        canon_of: dict[str, str] = {}
+        last = None
+        for x in caps:
+            if x.isascii():
+                same = next((y for y in caps[:caps.index(x)] if y.isascii()
+                             and y[:3].lower() == x[:3].lower()), None)
+                last = canon_of.get(same, same) if same else x
+                canon_of[x] = last
+            elif last is not None:
+                canon_of[x] = last
+            else:
+                later = next((y for y in caps if y.isascii()), None)
+                if later:
+                    canon_of[x] = later
+        for x, canon in canon_of.items():
+            out.setdefault(match_form(x).text, canon)
+    return out
+
+
+def _canonical_place(name: str | None, lex) -> str | None:
+    if not name:
+        return name
+    return (lex.ends.get("capitals") or {}).get(match_form(name).text, name)
+
+
+def _talking_point(sv, te: int, lex) -> bool:
+    """"đề nghị phía Nhật Bản / hai bên / Pháp + verb clause": a request addressed to the other side
+    (a talking point of a reported meeting), unless a concrete plan verb follows the addressee."""
+    low = sv.low
+    m = lex.ends["addressee"].match(low, te)
+    if m is not None:
+        pos = m.end()
+    else:
+        nxt = [x for x in _actors(sv) if te < x.s <= te + 7 and low[te:x.s].strip() in ("", "cũng")
+               and x.kind != "place" and not x.members]
+        if not nxt:
+            return False
+        pos = min(x.e for x in nxt)
+    c = lex.ends["concrete"].search(low, pos, min(len(low), pos + 40))
+    return c is None or bool(re.search(r"[,;.]", low[pos:c.start()]))
 
 
 def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) -> EventMention:
@@ -345,7 +418,7 @@ def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) ->
         doc=doc.doc_id, type=etype, trigger=sent.text[s0 - sent.start:s1 - sent.start], start=s0, end=s1,
         sentence_index=sent.index, participants=list(args.participants), initiator=args.initiator,
         date=args.date, date_confidence=args.date_confidence, status=args.status,
-        duration_minutes=args.duration, location=args.location,
+        duration_minutes=args.duration, location=_canonical_place(args.location, lex),
         topics=list(topics), quantities=dict(args.quantities), ordinal=args.ordinal, evidence=ev,
     )
     fe = {}
@@ -363,6 +436,8 @@ def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) ->
         "duration_qualifier": args.duration_qualifier, "source": source,
         "status_raw": args.status_raw, "pkind": dict(args.pkind), "status_soft": args.status_soft,
         "location_country": args.location_country, "focus_text": args.focus_text,
+        "host_only": args.host_only, "formal": trig.formal, "online": trig.online,
+        "online_same": trig.online_same,
     })
     return m
 

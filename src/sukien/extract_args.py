@@ -70,6 +70,7 @@ class Args:
     same_occasion: bool = False
     left_subject: bool = False
     split_objects: list[str] = field(default_factory=list)
+    host_only: bool = False          # "X chủ trì cuộc đàm phán" (no sides named): X chairs the talks
     location_country: str | None = None
     focus_text: str = ""
 
@@ -146,8 +147,9 @@ def _left_boundary(low: str, ts: int, acts: list[_A], lex, others: list[tuple[in
         # a list comma between two actors ("Nga, Mỹ và Pháp") does not end the clause
         before_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
         after_actor = any(a.s > p and not low[p + 1:a.s].strip() and _list_item_end(low, a.e, acts) for a in acts)
-        if not (before_actor and after_actor):
-            b = max(b, p + 1)
+        if not (before_actor and after_actor) and not (
+                after_actor and lex.ends["title"].search(low, max(0, p - 40), p)):
+            b = max(b, p + 1)     # "Phó Thủ tướng, Bộ trưởng Ngoại giao X": one person's offices
     for m in lex.stop_before.finditer(low, 0, ts):
         if not _inside(m.start(), acts) and m.end() <= ts:
             b = max(b, m.end())
@@ -219,6 +221,9 @@ def _list_item_end(low: str, pos: int, acts: list[_A] | None = None) -> bool:
     return not _CLAUSE_START.match(rest)
 
 
+_HOST = re.compile(r"(?<!\w)(?:chủ trì|đồng chủ trì|làm trung gian|điều phối)\s+(?:các\s+|cuộc\s+|phiên\s+|buổi\s+)?$")
+
+
 def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
     low = sv.low
     sent = sv.sent
@@ -288,7 +293,25 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                     rb3 = _right_boundary(low, xs[0].s, acts, lex, [], sent.text if len(sent.text) == len(low) else "")
                     right = [x for x in acts if pos <= x.s and x.e <= max(rb3, xs[0].e)]
                     break
+    # "Đặc phái viên ... của Tổng thống Donald Trump là Steve Witkoff": the envoy takes part, not
+    # the principal named in the envoy's title
+    for x in list(left) + list(right):
+        if x.kind == "person" and re.search(r"(?<!\w)của\s+$", low[max(0, x.s - 6):x.s]) \
+                and re.match(r"\s+là\s+", low[x.e:x.e + 6]) \
+                and any(y.kind == "person" and y.s > x.e and not low[x.e:y.s].strip().replace("là", "", 1).strip()
+                        for y in acts):
+            left = [y for y in left if y is not x]
+            right = [y for y in right if y is not x]
+    if trig.subject_only and left:
+        right = []            # "đồng chủ trì Phiên họp ... Ủy ban X": the committee names the session
     chosen = left + right
+    if a.nominal and left and not right and _HOST.search(low, max(0, ts - 20), ts):
+        # "Với vai trò Chủ tịch ASEAN, ông X chủ trì cuộc đàm phán": the chair (a mediator) of talks
+        # reported elsewhere, not talks of its own; a chair title's organization is no side
+        a.host_only = True
+        persons = [x for x in left if x.kind == "person"]
+        if persons:
+            chosen = left = persons
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
     purpose = bool(_PURPOSE.search(low, max(0, ts - 8), ts))
@@ -330,8 +353,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             continue
         if x.kind == "place" or (x.kind == "country" and _LOC_CUE.search(low[max(0, x.s - 30):x.s])
                                  and trig.type not in ("visit",)) \
-                or (x.kind == "organization" and _AT.search(low, max(0, x.s - 16), x.s)):
-            loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng": a venue, not a side
+                or ((x.kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
+            loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng", "tại Điện Élysée": a venue, not a side
             continue
         if x.name and x.name not in names:
             names.append(x.name)
@@ -583,6 +606,13 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
         if best is None or d_me < best[0]:
             best = (d_me, v, basis, t)
     if best is None:
+        fo = lex.ends.get("follow_on") if lex is not None else None
+        if fo is not None and fo.match(low) and not any(os < ts for os, _ in others):
+            # "Ngay sau đó, hai bên hội đàm": the day of the sentence just before
+            prev = [x for x in analysis.sentences if x.index == sv.sent.index - 1]
+            day = _previous_day(analysis, sv.sent) if prev and prev[0].times else None
+            if day:
+                a.date, a.date_basis, a.year_explicit, a.date_confidence = day, "relative", False, 0.6
         return
     _, v, basis, t = best
     a.date = v
@@ -648,7 +678,18 @@ def _duration(a: Args, sv, ts, te, others, trig) -> None:
         a.duration_qualifier = q.qualifier
 
 
+_DOCUMENTS = re.compile(r"(\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|hiệp định)(?!\w)")
+
+
 def _quantities(a: Args, low, ts, te, trig, sentence: str = "") -> None:
+    if trig.type == "agreement":
+        # "ký kết 14 văn kiện hợp tác", "chứng kiến lễ trao 14 văn kiện": the number of documents
+        full = sentence or low
+        m = _DOCUMENTS.search(full, max(0, ts - 3), min(len(full), te + 40))
+        n = _num(m.group(1)) if m is not None else None
+        if n and n >= 2:
+            a.quantities["documents"] = n
+        return
     if trig.type != "prisoner_exchange":
         return
     seg = low

@@ -66,10 +66,20 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False) -> f
         # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
         # sides are the same; places in different (or unknown) countries never are
         mcn, ecn = m.flags.get("location_country"), e.location_country
-        if not (mcn and mcn == ecn and m.participants
-                and {(m.flags.get("countries") or {}).get(p) or p for p in m.participants} == e.countries()):
+        if not (mcn and mcn == ecn and (m.participants and {(m.flags.get("countries") or {}).get(p) or p
+                                                           for p in m.participants} == e.countries()
+                                        or not m.participants and m.location == mcn)):
+            # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
             return None
     outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
+    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and m.date \
+            and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
+            and all((x.status or "occurred") == "occurred" for x in e.mentions) \
+            and any(x.duration_minutes or (x.flags.get("status_explicit") and x.status == "occurred")
+                    for x in e.mentions):
+        # "Trong ngày 11/6, Thủ tướng dự kiến tọa đàm ...": a dated plan beside a reported event
+        # is another event; it must not give the reported one its date and status
+        return None
     if outcome and any(x.sentence_index == m.sentence_index for x in e.mentions):
         ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
     if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
@@ -82,6 +92,8 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False) -> f
         return None                      # "vòng thứ ba" is not "vòng đầu tiên"
     score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
         - (0.5 if cross else 0.0)
+    if e.status in ("planned", "hypothetical") and not m.flags.get("status_explicit") and not outcome:
+        score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
     if ignore_participants:
         return score
     persons, others, cmap = _m_parts(m)
@@ -151,6 +163,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     mentions = [m for m in mentions if m.flags.get("status_raw") != "negated"]
     if not mentions:
         return []
+    _online_talks(mentions, res)
     _resolve_focus(mentions, res)
     events: list[_Ev] = []
 
@@ -164,16 +177,35 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     def specificity(m: EventMention) -> int:
         return (2 if m.participants else 0) + (1 if m.date else 0)
 
+    hosts = [m for m in mentions if m.flags.get("host_only")]
     strong = [m for m in mentions if m.flags.get("asserted") and not m.flags.get("weak")
-              and not m.flags.get("anaphoric")]
+              and not m.flags.get("anaphoric") and not m.flags.get("host_only")]
     # recaps ("Hồi tháng 11/2023, ...") last: they must not absorb the article's undated restatements
-    strong.sort(key=lambda m: (bool(m.flags.get("background")), -specificity(m), m.start))
+    # dated plans after the reported events: "dự kiến tọa đàm ngày 11/6" must not found the event
+    # that the article's unmarked report of the talks then joins
+    strong.sort(key=lambda m: (bool(m.flags.get("background")), _dated_plan(m), -specificity(m), m.start))
     for m in strong:
         e = best(m, events)
         if e is None:
             e = _Ev(type=m.type)
             events.append(e)
         _add(e, m)
+    # "X chủ trì cuộc đàm phán": the chair joins the talks the article reports (same family, no
+    # date conflict), as a participant (mediator); without such talks the mention stands alone
+    for m in hosts:
+        pool = [e for e in events if e.type in ("meeting", "negotiation")
+                and (e.status or "occurred") == (m.status or "occurred")
+                and not (m.date and e.date and not _dates_agree(m.date, e.date))
+                and len(e.countries()) >= 2]
+        if pool:
+            e = max(pool, key=lambda e: (len(e.mentions), e.type == m.type))
+            _add(e, m)
+        else:
+            strong.append(m)
+            e = best(m, events) or _Ev(type=m.type)
+            if e not in events:
+                events.append(e)
+            _add(e, m)
     # weak talk words ("cuộc trò chuyện") take the talk type the article uses most
     counts = {t: sum(1 for m in mentions if m.type == t and not m.flags.get("weak"))
               for t in ("phone_call", "meeting")}
@@ -213,6 +245,27 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             unattached.append(m)
     _presupposed(events, unattached)
     return build_records(doc, analysis, events, res)
+
+
+def _online_talks(mentions: list[EventMention], res) -> None:
+    """"hội đàm trực tuyến" in the headline, "cuộc hội đàm" in the body: in an article whose talks
+    are online, the talk word names them (phone_call: no physical presence), unless other sides or
+    another status are named."""
+    online = [m for m in mentions if m.flags.get("online") and m.type == "phone_call"]
+    if not online:
+        return
+    sides = set()
+    for m in online:
+        sides.update(m.participants)
+    for m in mentions:
+        if m.type == "meeting" and m.flags.get("online_same") and set(m.participants) <= sides \
+                and (m.status or "occurred") == "occurred":
+            m.type = "phone_call"
+            m.flags["cameo"] = res.triggers.cameo_of("phone_call")
+
+
+def _dated_plan(m: EventMention) -> bool:
+    return bool(m.date and m.flags.get("status_explicit") and m.status in ("planned", "hypothetical"))
 
 
 def _presupposed(events: list[_Ev], unattached: list[EventMention]) -> None:
@@ -256,6 +309,7 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
     earlier asserted multi-participant mention, else the language layer's members of the
     reference (the leaders in focus)."""
     prev: EventMention | None = None
+    prev_of_type: dict[str, EventMention] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
                     and not m.flags.get("focus_ref"))
@@ -264,6 +318,12 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
             # "Cuộc điện đàm ngày 5/6 ..., trong khi cuộc gọi hôm 19/9 ...": dated talks without
             # named sides are between the sides just talked about
             m.flags["focus_ref"] = True
+        elif implicit and m.status == "planned" and m.flags.get("status_explicit") and m.type in prev_of_type:
+            # "Vòng đàm phán tiếp theo dự kiến diễn ra vào 19/4": a planned follow-up round is
+            # between the sides of the article's talks of that type
+            m.flags["focus_ref"] = True
+            m.flags["focus_members"] = []
+            prev = prev_of_type[m.type]
         if m.flags.get("focus_ref"):
             own = list(m.participants)
             pkind = m.flags.setdefault("pkind", {})
@@ -298,8 +358,11 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
                     own.append(p)
             m.participants = _dedupe(own, cmap, pkind)
         cmap = m.flags.get("countries") or {}
-        if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted"):
+        if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted") \
+                and not m.flags.get("host_only"):
             prev = m
+            if m.status == "occurred" and not m.flags.get("background"):
+                prev_of_type[m.type] = m
 
 
 def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
@@ -355,9 +418,14 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     kept = _visits_absorb_meetings(kept)
     kept = _talks_at_one_place(kept)
     non_stmt = [e for e in kept if e.type not in ("statement", "proposal")]
+    talks = [e for e in kept if e.type in ("phone_call", "meeting", "visit", "negotiation")]
     final = []
     for e in kept:
         ms = e.mentions
+        if e.type == "statement" and any(
+                o.type == "agreement" and {m.sentence_index for m in ms} <= {x.sentence_index for x in o.mentions}
+                for o in kept):
+            continue      # "lễ ký Tuyên bố chung ...": the signed joint statement is the agreement
         if e.type == "statement":
             # statements: telegrams / joint statements, or the article's own subject (in its lead,
             # nothing else reported as having happened)
@@ -369,6 +437,8 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         if e.type == "proposal":
             if not any(m.flags.get("left_subject") and not m.flags.get("nominal") for m in ms):
                 continue
+            if all(m.flags.get("talking_point") for m in ms) and talks:
+                continue      # "X đề nghị phía Y tăng cường ...": said at the reported meeting / call
         nparts = len({e.cmap.get(p) or p for p in e.parts})
         if e.type in ("phone_call", "meeting", "negotiation") and len(e.parts) < 2:
             continue
@@ -433,9 +503,6 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     return records
 
 
-_FORMAL_TALKS = {"hội đàm", "cuộc hội đàm", "hội kiến", "tiếp", "tiếp đón", "tiếp xã giao", "đón"}
-
-
 def _visits_absorb_meetings(events: list) -> list:
     """A trip and an informal meeting of the traveller in the same article ("X bay tới Moscow ...
     X đã có cuộc gặp với Y trong 3 giờ"), neither dated differently nor placed elsewhere, are one
@@ -448,7 +515,7 @@ def _visits_absorb_meetings(events: list) -> list:
         for mt in [e for e in out if e.type == "meeting"]:
             if not visitors & set(mt.parts):
                 continue
-            if any(m.trigger.lower() in _FORMAL_TALKS for m in mt.mentions):
+            if any(m.flags.get("formal") for m in mt.mentions):
                 continue          # "hội đàm", "hội kiến", "tiếp": a session of its own
             if mt.date and v.date and mt.date != v.date:
                 continue

@@ -42,9 +42,15 @@ def res():
     return Resources()
 
 
+@pytest.fixture(scope="module")
+def lex(res):
+    """The packaged number lexicon, loaded explicitly (parse_number keeps no module-level cache)."""
+    return res.temporal.numbers
+
+
 @pytest.mark.parametrize("row", _rows("num"))
-def test_parse_number(row):
-    got = parse_number(row["text"])
+def test_parse_number(row, lex):
+    got = parse_number(row["text"], lex)
     if row["value"] == "-":
         assert got is None
     else:
@@ -78,10 +84,20 @@ def test_no_quantity(row, res):
         assert not [q for q in qs if q.start < e and q.end > s], [(q.text, q.kind) for q in qs]
 
 
-def test_parse_number_accepts_nfd_and_spacing():
-    assert parse_number(unicodedata.normalize("NFD", "một trăm bảy mươi lăm")) == 175
-    assert parse_number("  ba   mươi  ") == 30
-    assert parse_number("") is None
+def test_parse_number_accepts_nfd_and_spacing(lex):
+    assert parse_number(unicodedata.normalize("NFD", "một trăm bảy mươi lăm"), lex) == 175
+    assert parse_number("  ba   mươi  ", lex) == 30
+    assert parse_number("", lex) is None
+
+
+def test_parse_number_takes_the_lexicon_or_the_resources(res, lex):
+    assert parse_number("ba mươi tư", res) == parse_number("ba mươi tư", res.temporal) == \
+        parse_number("ba mươi tư", lex) == 34
+    # without one, the packaged data is loaded for that call: nothing is cached in the module
+    from sukien.vi import numbers
+    assert parse_number("hai mươi mốt") == 21
+    assert numbers.default_lexicon() is not numbers.default_lexicon()
+    assert not hasattr(numbers.default_lexicon, "cache_info")
 
 
 def test_nfd_input_offsets_map_back(res):
@@ -112,7 +128,7 @@ def test_lexicon_from_data_is_independent(res):
     data["digits"] = [d for d in data["digits"] if d["key"] != "hai"]
     lx = NumberLexicon.from_data(data)
     assert parse_number("hai", lx) is None
-    assert parse_number("hai") == 2            # the packaged lexicon is untouched
+    assert parse_number("hai", res.temporal.numbers) == 2     # the packaged lexicon is untouched
 
 
 # ----------------------------------------------------------------------------- seeds

@@ -55,30 +55,80 @@ def _retone_word_nfd(d: str) -> str:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Only words ending in o/u + a tone-marked a/e/y letter can change ("hoà", "thuỷ", "khoẻ"):
-# matching just those keeps normalize_tones fast on long texts (same result as every \w+ word).
+# Only words ending in o/u + a tone-marked a/e/y letter can change ("hoà", "thuỷ", "khoẻ").
 _TONED_AEY = "".join(sorted(
     ch for ch in map(chr, range(0xC0, 0x1F00))
     if unicodedata.normalize("NFD", ch)[:1] in ("a", "e", "y", "A", "E", "Y")
     and any(m in _TONES for m in unicodedata.normalize("NFD", ch)[1:])))
-_CANDIDATE = re.compile(rf"(?<!\w)\w*[oOuU][{_TONED_AEY}](?!\w)")
+
+
+def _build_moves() -> dict[str, str]:
+    """Every old-style final pair (NFC "oà", "uỷ", "Oẻ" ...) -> its new-style form ("òa", "ủy",
+    "Ỏe"), derived from ``_retone_word_nfd`` itself so the fast path cannot disagree with it."""
+    moves = {}
+    for o in "oOuU":
+        for ch in _TONED_AEY:
+            pair = o + ch
+            r = unicodedata.normalize("NFC", _retone_word_nfd(unicodedata.normalize("NFD", pair)))
+            if r != pair:
+                moves[pair] = r
+    return moves
+
+
+_MOVES = _build_moves()
+_OLD_PAIR = re.compile("[oOuU][%s]" % "".join(sorted({k[1] for k in _MOVES})))   # no look-arounds: fast
+
+
+def _retone_nfc(text: str) -> str:
+    """``normalize_tones`` for NFC text: one regex over the old-style pairs instead of a callback
+    per word. A pair changes only at the end of a word of 2..7 characters, and "uy" not after "q"
+    ("quý"), exactly as ``_retone_word_nfd`` decides (the tests check both agree)."""
+    if not _OLD_PAIR.search(text):
+        return text
+    out, last, n = [], 0, len(text)
+    for m in _OLD_PAIR.finditer(text):
+        i, j = m.start(), m.end()
+        if j < n and (text[j].isalnum() or text[j] == "_"):
+            continue                             # not the end of the word
+        k = i                                    # the word starts at k: at most 7 characters long
+        while k > 0 and i - k < 5 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            continue                             # longer than 7 characters: not one syllable
+        if k < i and text[i] in "uU" and text[i - 1] in "qQ":
+            continue                             # "quý": u belongs to the consonant qu
+        rep = _MOVES.get(m.group(0))
+        if rep is None:
+            continue
+        out.append(text[last:i])
+        out.append(rep)
+        last = j
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def normalize_tones(text: str) -> str:
     """NFC text with one tone-mark placement ("hoà" → "hòa"). Length-preserving on NFC input."""
-    nfc = unicodedata.normalize("NFC", text)
+    nfc = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
     if not any(c in nfc for c in "oOuU"):
         return nfc
+    return _retone_nfc(nfc)
 
-    def fix(m: re.Match) -> str:
-        w = m.group(0)
-        if len(w) > 7 or len(w) < 2:
-            return w
-        d = unicodedata.normalize("NFD", w)
-        r = _retone_word_nfd(d)
-        return w if r == d else unicodedata.normalize("NFC", r)
 
-    return _CANDIDATE.sub(fix, nfc)
+def old_tone_form(text: str) -> str:
+    """The old-style placement of lower-case ``text`` ("thỏa" → "thoả"): the second spelling to look
+    for when a pattern is searched in the original text rather than in the matching form."""
+    return _NEW_STYLE.sub(lambda m: _NEW_TO_OLD[m.group(0)], text)
+
+
+# only the Vietnamese pairs (plain a/e/y with one of the five tones), lower case
+_NEW_TO_OLD = {v: k for k, v in _MOVES.items()
+               if k.islower() and unicodedata.normalize("NFD", k[1])[0] in "aey"
+               and len(unicodedata.normalize("NFD", k[1])) == 2}
+_NEW_STYLE = re.compile("|".join(map(re.escape, sorted(_NEW_TO_OLD))))
+_PUNCT_PAIRS = [(chr(a), b) for a, b in _PUNCT.items()]
 
 
 @dataclass
@@ -111,8 +161,17 @@ class MatchForm:
 
 
 def match_form(text: str, lower: bool = True) -> MatchForm:
-    """Build the matching form of ``text`` with an offset map to the original."""
-    norm = normalize_tones(text).translate(_PUNCT)
+    """Build the matching form of ``text`` with an offset map to the original.
+
+    NFC input (the common case) takes the fast path: tone re-placement by one regex, punctuation
+    by a few ``str.replace`` calls; the map is the identity when the length is unchanged."""
+    if unicodedata.is_normalized("NFC", text):
+        norm = _retone_nfc(text)
+        for a, b in _PUNCT_PAIRS:
+            if a in norm:
+                norm = norm.replace(a, b)
+    else:
+        norm = normalize_tones(text).translate(_PUNCT)
     if lower:
         norm = norm.lower()
     if len(norm) == len(text):
@@ -154,4 +213,4 @@ def ascii_name(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
 
 
-__all__ = ["MatchForm", "match_form", "normalize_tones", "fold", "ascii_name"]
+__all__ = ["MatchForm", "match_form", "normalize_tones", "old_tone_form", "fold", "ascii_name"]

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from ..models import ActorMention, Attribution, Sentence
 from ..textnorm import match_form
-from .actors import fast_form
 
 _QUOTE_CHARS = '"“”'
 
@@ -150,7 +149,7 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
     """Whose claim ``sentence`` is, or None for the outlet's own voice."""
     lex = lexicon(res)
     st = sentence.text
-    mf = fast_form(st)
+    mf = match_form(st)
     t = mf.text
     if not lex.any_re.search(t):
         return None

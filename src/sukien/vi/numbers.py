@@ -11,7 +11,6 @@ Vietnamese number formatting: ``.`` groups thousands, ``,`` is the decimal mark.
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -239,12 +238,26 @@ class NumberLexicon:
         self.re_pod_after = re.compile(r"\s+(?:sáng|trưa|chiều|tối|đêm|khuya)(?!\w)|\s+(?:ngày|hôm)\s+\d", f)
 
 
-@functools.lru_cache(maxsize=1)
 def default_lexicon() -> NumberLexicon:
-    """The lexicon from the packaged data (immutable once built), for ``parse_number``."""
+    """A NEW lexicon from the packaged data (reads two YAML files, a few ms): for one-off use and
+    test fixtures. Nothing is cached in the module; code that runs per document passes
+    ``res.temporal.numbers`` (or ``res``) instead."""
     from ..config import Resources
     res = Resources()
     return NumberLexicon.from_data(res.load_yaml("vi/numbers.yaml"), res.load_yaml("vi/temporal.yaml"))
+
+
+def number_lexicon(lex=None) -> NumberLexicon:
+    """The ``NumberLexicon`` of ``lex``: a NumberLexicon itself, a TemporalLexicon (its ``numbers``)
+    or a Resources (``res.temporal.numbers``); None builds one from the packaged data (uncached)."""
+    if lex is None:
+        return default_lexicon()
+    if isinstance(lex, NumberLexicon):
+        return lex
+    nums = getattr(lex, "numbers", None)          # a TemporalLexicon
+    if isinstance(nums, NumberLexicon):
+        return nums
+    return lex.temporal.numbers                   # a Resources
 
 
 def _lexicon(res) -> NumberLexicon:
@@ -368,16 +381,20 @@ def _parse_words(tokens: list[str], lx: NumberLexicon) -> float | None:
     return total + cur + (pending or 0.0)
 
 
-def parse_number(s: str, lex: NumberLexicon | None = None) -> float | None:
+def parse_number(s: str, lex=None) -> float | None:
     """A written Vietnamese number as a float, or None.
 
     "1.000" → 1000, "1,5 triệu" → 1 500 000, "hai" → 2, "ba mươi" → 30,
     "một trăm bảy mươi lăm" → 175, "ba mươi tư" → 34, "hai mươi mốt" → 21, "hai nghìn" = "hai ngàn".
     Vague counts ("hàng chục") return None; ``find_quantities`` reports them as approximate.
+
+    ``lex``: the number lexicon to use: ``res.temporal.numbers``, or ``res`` / ``res.temporal``
+    themselves. Without it the packaged data is loaded for this call only (slow, no hidden cache):
+    pass the lexicon in any loop.
     """
     if not s:
         return None
-    lx = lex or default_lexicon()
+    lx = lex if isinstance(lex, NumberLexicon) else number_lexicon(lex)
     t = " ".join(_nfc_lower(s).split())
     m = lx.re_digit_full.match(t)
     if m:
@@ -458,7 +475,6 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
     blocked = _blocked_spans(t)
     out: list[Quantity] = []
     pos = 0
-    n = len(t)
     for m in _numbers_in(lt, lx, blocked):
         s, e = m.start(), m.end()
         if s < pos:

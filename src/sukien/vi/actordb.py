@@ -1,0 +1,458 @@
+"""The actor dictionary: data loading, the automaton, dated roles.
+
+``ActorDB.load(res)`` reads ``data/actors/{people,countries,institutions,places,roles,references}.yaml``
+and builds ONE Aho–Corasick automaton over the matching form (``textnorm.match_form``: NFC, one tone
+placement, lower case) of every alias, title and reference phrase. Keys and text are padded with
+spaces and punctuation is turned into spaces, so a key matches whole syllables only. An alias shared
+by two entries must be declared in ``references.yaml`` ``ambiguous_aliases``; undeclared ones are
+listed in ``ActorDB.collisions`` (the data tests fail on them).
+
+Queries: ``get``, ``by_name``, ``country_of``, ``holder(role, country, date, org)`` (dated roles),
+``role_of``, ``leader_role``, ``lookup``. Scanning (``_scan``, ``_raw_all``, ``_select``) gives the
+tokens that ``actors.find_actors`` composes into mentions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from ..models import ActorMention
+from ..textnorm import match_form, old_tone_form
+
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LEADER_ROLES = ("head_of_state", "head_of_government", "party_general_secretary", "crown_prince")
+_ROLE_PRIORITY = {r: i for i, r in enumerate((
+    "head_of_state", "head_of_government", "party_general_secretary", "foreign_minister",
+    "crown_prince", "vice_president", "defense_minister", "national_security_advisor",
+    "secretary_general", "parliament_speaker", "deputy_head_of_security_council", "envoy",
+    "presidential_aide", "spokesperson", "cia_director", "pope"))}
+_NONWORD = re.compile(r"[^\w]")
+
+
+# ------------------------------------------------------------------------------------- records
+
+@dataclass
+class Role:
+    role: str
+    country: str | None
+    start: str | None
+    end: str | None
+    org: str | None = None
+
+    def active(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        d = date[:10]
+        if self.start and d < self.start[:len(d)] and not self.start.startswith(d):
+            return False
+        if self.end and d >= self.end[:len(d)] and not self.end.startswith(d):
+            return False
+        return True
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str                   # person | country | organization | place
+    country: str | None
+    aliases: list[str]
+    roles: list[Role] = field(default_factory=list)
+    subkind: str | None = None  # institution kind / place kind
+    capitals: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    example: str = ""
+    source: str = ""            # data file
+    short_name: str | None = None   # "first" | "last": the word of the full name used alone ("ông Tập")
+    active: bool = False        # still in public life after the last dated role (never historical)
+
+
+@dataclass
+class Hit:
+    """What one automaton key means (a key may mean several things)."""
+    type: str                   # actor | capital | demonym | title | phrase | cprefix | group | pronoun | honorific
+    ref: Any                    # actor id | role dict | resolve dict ...
+    cap: bool = False           # one-word alias with an upper-case initial: text must be upper case too
+    upper: bool = False         # short all-caps acronym: text must be all caps
+    alias: str = ""
+
+
+_PLAIN_TYPES = frozenset(("actor", "capital", "demonym"))
+
+
+class _Tok:
+    __slots__ = ("s", "e", "hits", "by", "plain")
+
+    def __init__(self, s: int, e: int, hits: list[Hit]):
+        self.s, self.e = s, e                  # offsets into the original text
+        self.hits = hits
+        self.by: dict[str, tuple[int, Hit]] = {}
+        plain = True
+        for i, h in enumerate(hits):
+            self.by.setdefault(h.type, (i, h))
+            if h.type not in _PLAIN_TYPES:
+                plain = False
+        self.plain = plain
+
+    def get(self, *types: str) -> Hit | None:
+        """The first hit (in preference order) of one of ``types``."""
+        best = None
+        by = self.by
+        for t in types:
+            x = by.get(t)
+            if x is not None and (best is None or x[0] < best[0]):
+                best = x
+        return best[1] if best is not None else None
+
+
+# ------------------------------------------------------------------------------------- database
+
+class ActorDB:
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.by_canonical: dict[str, Actor] = {}
+        self.keys: dict[str, list[Hit]] = {}
+        self.titles: list[dict] = []
+        self.refs: dict = {}
+        self.ambiguous: dict[str, str] = {}      # match form of alias -> preferred actor id
+        self.collisions: list[tuple[str, list[str]]] = []   # undeclared shared aliases
+        self.leader_roles: dict[str, str] = {}
+        self.person_cues: set[str] = set()
+        self.org_cues: set[str] = set()
+        self.org_cues_multi: list[str] = []
+        self.org_multi_first: set[str] = set()
+        self.org_heads: set[str] = set()
+        self.place_cues: set[str] = set()
+        self.stopwords: set[str] = set()
+        self.honorifics: set[str] = set()
+        self.pronoun_stop: set[str] = set()
+        self.short: dict[str, list[str]] = {}     # match form of a one-word short name -> person ids
+        self.non_party: set[str] = set()
+        self.conflict_cues: list[str] = []
+        self.conflict_re: re.Pattern | None = None
+        self.historical_years: int = 15
+        self.historical_conf: float = 0.4
+        self.credit_re: re.Pattern | None = None
+        self._auto: Any = None
+        self._role_index: dict[tuple[str, str | None], list[tuple[Role, Actor]]] = {}
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, res) -> "ActorDB":
+        db = cls()
+
+        def read(name: str) -> list:
+            path = res.data_dir / "actors" / name
+            if not path.exists():
+                return []
+            with open(path, encoding="utf-8") as fh:        # libyaml when available: ~8x faster
+                return yaml.load(fh, Loader=_YAML_LOADER) or []
+
+        refs = read("references.yaml")
+        db.refs = refs if isinstance(refs, dict) else {}
+        for a in db.refs.get("ambiguous_aliases") or []:
+            db.ambiguous[match_form(a["alias"]).text] = a["prefer"]
+        db.leader_roles = dict(db.refs.get("leader_roles") or {})
+        cues = db.refs.get("candidate_cues") or {}
+        db.person_cues = {match_form(c).text for c in cues.get("person", [])}
+        db.org_cues = {match_form(c).text for c in cues.get("organization", [])}
+        db.org_heads = {match_form(c).text for c in db.refs.get("org_name_heads") or []}
+        db.org_cues_multi = sorted((c for c in db.org_cues if " " in c), key=len, reverse=True)
+        db.org_multi_first = {c.split()[0] for c in db.org_cues_multi}
+        db.place_cues = {match_form(c).text for c in cues.get("place", [])}
+        db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
+        db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
+        db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
+        db.non_party = {match_form(c).text for c in db.refs.get("non_party_cues") or []}
+        db.conflict_cues = [match_form(c).text for c in db.refs.get("conflict_cues") or []]
+        if db.conflict_cues:
+            forms = set()
+            for c in db.conflict_cues:
+                forms.add(c)
+                forms.add(old_tone_form(c))            # "thoả" = "thỏa"
+            db.conflict_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(
+                map(re.escape, sorted(forms, key=len, reverse=True))), re.I)
+        db.historical_years = int(db.refs.get("historical_after_years") or 15)
+        db.historical_conf = float(db.refs.get("historical_confidence") or 0.4)
+        credits = sorted((match_form(c["text"]).text.strip() for c in db.refs.get("credit_cues") or []),
+                         key=len, reverse=True)
+        if credits:
+            db.credit_re = re.compile(r"(?<!\w)(?:%s)\s*:\s*[^()\n.;]*" % "|".join(map(re.escape, credits)))
+        short_by_country: dict[str, str] = {}
+
+        for e in read("countries.yaml"):
+            if e.get("short_name"):
+                short_by_country[e["name"]] = e["short_name"]
+            db._add_actor(Actor(id=e["id"], name=e["name"], kind="country", country=e["name"],
+                                aliases=list(e.get("aliases") or []),
+                                capitals=list(e.get("capitals") or []),
+                                demonyms=list(e.get("demonyms") or []),
+                                example=e.get("example", ""), source="countries.yaml"))
+        for e in read("people.yaml"):
+            roles = [Role(r["role"], r.get("country") or e.get("country"), _iso(r.get("from")),
+                          _iso(r.get("to")), r.get("org")) for r in e.get("roles") or []]
+            db._add_actor(Actor(id=e["id"], name=e["name"], kind="person", country=e.get("country"),
+                                aliases=list(e.get("aliases") or []), roles=roles,
+                                example=e.get("example", ""), source="people.yaml",
+                                short_name=e.get("short_name") or short_by_country.get(e.get("country") or ""),
+                                active=bool(e.get("active"))))
+        for e in read("institutions.yaml"):
+            db._add_actor(Actor(id=e["id"], name=e["name"], kind="organization",
+                                country=e.get("country"), aliases=list(e.get("aliases") or []),
+                                subkind=e.get("kind"), example=e.get("example", ""),
+                                source="institutions.yaml"))
+        for e in read("places.yaml"):
+            db._add_actor(Actor(id=e["id"], name=e["name"], kind="place", country=e.get("country"),
+                                aliases=list(e.get("aliases") or []), subkind=e.get("kind"),
+                                example=e.get("example", ""), source="places.yaml"))
+        db.titles = read("roles.yaml")
+        for t in db.titles:
+            db._key(t["title"], Hit("title", t, alias=t["title"]), case_free=True)
+        for p in db.refs.get("phrases") or []:
+            db._key(p["text"], Hit("phrase", p["resolve"], alias=p["text"]), case_free=True)
+        for p in db.refs.get("country_patterns") or []:
+            db._key(p["prefix"], Hit("cprefix", p["resolve"], alias=p["prefix"]), case_free=True)
+        for g in db.refs.get("groups") or []:
+            db._key(g["text"], Hit("group", g, alias=g["text"]), case_free=True)
+        for p in db.refs.get("pronouns") or []:
+            db._key(p["text"], Hit("pronoun", None, alias=p["text"]), case_free=True)
+        for h in db.refs.get("honorifics") or []:
+            db._key(h, Hit("honorific", None, alias=h), case_free=True)
+        for h in db.refs.get("host") or []:
+            db._key(h["text"], Hit("host", None, alias=h["text"]), case_free=True)
+        db._finish()
+        return db
+
+    def _add_actor(self, a: Actor) -> None:
+        self.actors[a.id] = a
+        self.by_canonical.setdefault(a.name, a)
+        seen = set()
+        forms = [(x, "actor") for x in a.aliases]
+        if a.name not in a.aliases:
+            forms.append((a.name, "actor"))
+        forms += [(x, "capital") for x in a.capitals] + [(x, "demonym") for x in a.demonyms]
+        for alias, typ in forms:
+            k = match_form(alias).text
+            if k in seen:
+                continue
+            seen.add(k)
+            self._key(alias, Hit(typ, a.id, alias=alias))
+        if a.kind == "person" and a.short_name in ("first", "last"):
+            for alias in [*a.aliases, a.name]:
+                words = alias.split()
+                if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                    continue                    # one word (already an alias) or a title inside
+                w = words[0] if a.short_name == "first" else words[-1]
+                lst = self.short.setdefault(match_form(w).text, [])
+                if a.id not in lst:
+                    lst.append(a.id)
+        for r in a.roles:
+            self._role_index.setdefault((r.role, r.country), []).append((r, a))
+            self._role_index.setdefault((r.role, None), []).append((r, a))
+
+    def _key(self, alias: str, hit: Hit, case_free: bool = False) -> None:
+        k = match_form(alias).text.strip()
+        if not k:
+            return
+        if not case_free:
+            one_word = " " not in k
+            hit.cap = one_word and alias[:1].isupper()
+            letters = [c for c in alias if c.isalpha()]
+            hit.upper = one_word and len(letters) <= 4 and all(c.isupper() for c in letters)
+        self.keys.setdefault(k, []).append(hit)
+
+    def _finish(self) -> None:
+        auto = ahocorasick.Automaton()
+        padded: dict[str, list[Hit]] = {}
+        for k, hits in self.keys.items():
+            # the automaton runs over " " + text-with-punctuation-as-spaces + " ", and every key is
+            # padded the same way, so a key can only match whole syllables (no Python boundary checks)
+            pk = scan_form(_NONWORD.sub(" ", k))
+            lst = padded.setdefault(pk, [])
+            lst.extend(h for h in hits if h not in lst)
+        for pk, hits in padded.items():
+            core = pk[1:-1]
+            actor_ids = list(dict.fromkeys(h.ref for h in hits if h.type in ("actor", "capital", "demonym")))
+            if len(actor_ids) > 1:
+                pref = self.ambiguous.get(core) or self.ambiguous.get(core.replace(" ", ""))
+                if pref is None:
+                    pref = next((v for k2, v in self.ambiguous.items() if scan_form(_NONWORD.sub(" ", k2))[1:-1] == core), None)
+                if pref in actor_ids:
+                    hits.sort(key=lambda h: 0 if h.ref == pref else 1)
+                else:
+                    self.collisions.append((core, actor_ids))
+            auto.add_word(pk, (len(pk), hits))
+        auto.make_automaton()
+        self._auto = auto
+
+    # ---------------------------------------------------------------- queries
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def by_name(self, name: str) -> Actor | None:
+        a = self.by_canonical.get(name)
+        if a:
+            return a
+        hits = self.keys.get(match_form(name).text)
+        for h in hits or []:
+            if h.type in ("actor", "capital", "demonym"):
+                return self.actors.get(h.ref)
+        return None
+
+    def country_of(self, name_or_id: str | None) -> str | None:
+        if not name_or_id:
+            return None
+        a = self.actors.get(name_or_id) or self.by_name(name_or_id)
+        if a is None:
+            return None
+        return a.name if a.kind == "country" else a.country
+
+    def holder(self, role: str, country: str | None = None, date: str | None = None,
+               org: str | None = None) -> Actor | None:
+        """The person holding ``role`` (in ``country``; None = any) on ``date`` (None = now).
+
+        ``holder(role, "2025-03-01")`` (the ARCHITECTURE.md form, without a country) also works."""
+        if country is not None and date is None and _ISO_PREFIX.match(country):
+            country, date = None, country
+        cands = [(r, a) for r, a in self._role_index.get((role, country), []) if r.active(date)]
+        if org:
+            with_org = [(r, a) for r, a in cands if r.org == org]
+            cands = with_org or [(r, a) for r, a in cands if r.org is None]
+        if not cands:
+            return None
+        cands.sort(key=lambda ra: ra[0].start or "")
+        return cands[-1][1]
+
+    def role_of(self, actor_id: str, date: str | None) -> Role | None:
+        """The main role the person holds on ``date`` (most senior first)."""
+        a = self.actors.get(actor_id)
+        if a is None or not a.roles:
+            return None
+        act = [r for r in a.roles if r.active(date)] or ([] if date is None else [])
+        if not act:
+            return None
+        act.sort(key=lambda r: _ROLE_PRIORITY.get(r.role, 99))
+        return act[0]
+
+    def leader_role(self, country: str) -> str:
+        return self.leader_roles.get(country) or self.leader_roles.get("default") or "head_of_state"
+
+    def lookup(self, text: str) -> list[tuple[int, int, list[Hit]]]:
+        """All boundary-respecting, case-respecting matches in ``text``, leftmost-longest."""
+        mf = match_form(text)
+        return [(t.s, t.e, t.hits) for t in self._scan(text, scan_form(mf.text), mf, 0, len(mf.text))]
+
+    # ---------------------------------------------------------------- scanning
+    def _scan(self, text: str, scan: str, mf, start: int, end: int) -> list[_Tok]:
+        """Tokens in t[start:end]; ``scan`` = scan_form(t) (padded, punctuation as spaces)."""
+        raw = [(e_incl - klen + 1, e_incl - 1, hits)
+               for e_incl, (klen, hits) in self._auto.iter(scan, start, end + 2)]
+        return self._select(text, mf, raw)
+
+    def _raw_all(self, scan: str) -> list[tuple[int, int, list[Hit]]]:
+        """Every match in the whole document (one automaton pass), in end order."""
+        return [(e_incl - klen + 1, e_incl - 1, hits) for e_incl, (klen, hits) in self._auto.iter(scan)]
+
+    def _select(self, text: str, mf, raw: list) -> list[_Tok]:
+        """Case filter + the best non-overlapping cover of the raw matches of one sentence."""
+        if not raw:
+            return []
+        cands = []
+        for s, e, hits in raw:
+            os_, oe = mf.span_to_orig(s, e)
+            ok = hits
+            for h in hits:
+                if h.upper or h.cap:          # case-restricted hits: filter (rare)
+                    ok = [h2 for h2 in hits if not (
+                        (h2.upper and not text[os_:oe].isupper()) or
+                        (h2.cap and not h2.upper and not text[os_].isupper()))]
+                    break
+            if ok:
+                cands.append((s, e, os_, oe, ok))
+        if not cands:
+            return []
+        if len(cands) == 1:
+            s, e, os_, oe, ok = cands[0]
+            return [_Tok(os_, oe, ok)]
+        return [_Tok(os_, oe, ok) for _, _, os_, oe, ok in _best_cover(cands)]
+
+
+_PUNCT_CHARS = (",.;:!?()\"'-/\n\r\t%+&*#@|<>=~^$[]{}\\`…«»·•°×–—“”‘’\u00a0\u2009\u202f\u200b"
+                "\u2028\u2029\u3000\ufeff")
+
+
+def _best_cover(cands: list) -> list:
+    """Non-overlapping matches covering the most characters (weighted interval scheduling), so
+    "Thái tử" + "Mohammed bin Salman" beats "Thái tử Mohammed" + "bin Salman"; ties go to the
+    leftmost-longest choice."""
+    cands.sort(key=lambda c: (c[1], c[0]))
+    ends = [c[1] for c in cands]
+    n = len(cands)
+    best = [0] * (n + 1)
+    take = [False] * (n + 1)
+    prev = [0] * (n + 1)
+    for i in range(1, n + 1):
+        s, e = cands[i - 1][0], cands[i - 1][1]
+        p = bisect.bisect_right(ends, s, 0, i - 1)
+        with_i = best[p] + (e - s)
+        if with_i > best[i - 1]:
+            best[i], take[i], prev[i] = with_i, True, p
+        else:
+            best[i], take[i], prev[i] = best[i - 1], False, i - 1
+    out = []
+    i = n
+    while i > 0:
+        if take[i]:
+            out.append(cands[i - 1])
+            i = prev[i]
+        else:
+            i -= 1
+    out.reverse()
+    return out
+
+
+def scan_form(t: str) -> str:
+    """" " + t + " " with punctuation as spaces (fast replace chain over the usual punctuation;
+    a rare symbol left in place only prevents a match right next to it)."""
+    for c in _PUNCT_CHARS:
+        if c in t:
+            t = t.replace(c, " ")
+    return " " + t + " "
+
+
+def _iso(v) -> str | None:
+    if v is None:
+        return None
+    return str(v)
+
+
+def _mention(db: ActorDB, a: Actor, s: int, e: int, text: str, via: str, conf: float = 1.0) -> ActorMention:
+    kind = a.kind
+    return ActorMention(start=s, end=e, text=text[s:e], actor_id=a.id, name=a.name, kind=kind,  # type: ignore[arg-type]
+                        via=via, country=(a.name if kind == "country" else a.country),  # type: ignore[arg-type]
+                        confidence=conf)
+
+
+
+def _title_fits(person: Actor, role_hit: Hit | None, phrase_hit: Hit | None) -> bool:
+    """A title glued to a known person names that person only if the person ever held the role
+    ("đặc phái viên của Tổng thống Mỹ Steve Witkoff": the title is Trump's, not Witkoff's)."""
+    hit = phrase_hit or role_hit
+    if hit is None or not person.roles:
+        return True
+    role = hit.ref.get("role") if isinstance(hit.ref, dict) else None
+    if role is None:
+        return True
+    roles = {role, *((hit.ref.get("overrides") or {}).values())}
+    return any(r.role in roles for r in person.roles)
+
+
+def _title_role(title: dict, country: str | None) -> str:
+    """The role a title means in a country ("Tổng thống Iran" is the head of government)."""
+    return (title.get("overrides") or {}).get(country, title["role"])

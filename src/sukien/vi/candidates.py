@@ -1,0 +1,193 @@
+"""Unknown names: capitalized sequences the dictionary does not know become typed candidates.
+
+A multi-syllable capitalized sequence not covered by a dictionary match ("Mark Vogel", "Lê Thị Thu
+Hằng"), or one foreign-looking word right after a cue ("ông Kellogg"), becomes an ``ActorMention``
+with ``via="candidate"`` and ``actor_id=None``; the nearest cue word of ``candidate_cues``
+(references.yaml) decides person / organization / place. Organization names take their lower-case
+second syllables ("Ban Chấp hành Trung ương") and a following country ("Bộ Tài chính Mỹ").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..models import ActorMention, Sentence
+
+if TYPE_CHECKING:
+    from .actordb import ActorDB
+
+_UP = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
+_LOW = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).islower())
+_CAPWORD = r"[%s][%s%s'’]*" % (_UP, _UP, _LOW)
+_PARTICLE = r"(?:bin|ibn|al|el|de|van|von|der|da|di|du|la|le|dos|del)"
+_CAPSEQ = re.compile(r"%s(?:(?:[ ]|-)(?:%s[ ])?%s)*" % (_CAPWORD, _PARTICLE, _CAPWORD))
+_CAPSEQ_AT = re.compile(r"(?:\s*\([^()\n]{1,40}\))?[ ]?(%s(?:(?:[ ]|-)(?:%s[ ])?%s)*)" % (_CAPWORD, _PARTICLE, _CAPWORD))
+_WORDS = re.compile(r"\w+")
+
+
+def _is_stop_name(db: ActorDB, name: str) -> bool:
+    words = name.split()
+    return all(w.lower() in db.stopwords for w in words) or (
+        len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words))
+
+
+def _title_case(st: str) -> bool:
+    """A Title Case Headline: most words capitalized, so capitals say nothing about names."""
+    words = st.split()
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, covered: list) -> None:
+    """Unknown capitalized multi-syllable names not covered by the dictionary."""
+    st = sent.text
+    title_case = None                         # computed on first need
+    for m in _CAPSEQ.finditer(st):
+        mt = m.group(0)
+        s, e = sent.start + m.start(), sent.start + m.end()
+        if " " not in mt and not _foreign_looking(mt):
+            # one Vietnamese-looking capitalized word: never a name, unless it starts a two-syllable
+            # organization word followed by a name ("Ủy ban Đối ngoại", "Tòa án Tối cao")
+            oc = None
+            if mt.lower() in db.org_multi_first:
+                oc = next((c for c in db.org_cues_multi if low.startswith(c + " ", s)), None)
+            nx = _NEXT_CAPSEQ.match(text, s + len(oc), sent.end) if oc is not None else None
+            if nx is None:
+                continue
+            e = nx.end()
+        if any(cs <= s and e <= ce for cs, ce in covered):
+            continue
+        # split around covered spans
+        pieces = [(s, e)]
+        for cs, ce in covered:
+            if ce <= s or cs >= e:
+                continue
+            nxt = []
+            for ps, pe in pieces:
+                if ce <= ps or cs >= pe:
+                    nxt.append((ps, pe))
+                else:
+                    if cs > ps:
+                        nxt.append((ps, cs))
+                    if ce < pe:
+                        nxt.append((ce, pe))
+            pieces = nxt
+        for ps, pe in pieces:
+            seg = text[ps:pe]
+            lead = len(seg) - len(seg.lstrip(" -"))
+            ps += lead
+            seg = seg.strip(" -")
+            pe = ps + len(seg)
+            if not seg:
+                continue
+            words = seg.split()
+            # sentence-initial (or after an opening quote) stop words are not names
+            at_start = ps == sent.start or text[sent.start:ps].strip() in ('"', "“", "(", "'", "‘") or \
+                text[max(sent.start, ps - 2):ps] in (': ', '" ', '“')
+            while words and (at_start or len(words) > 1) and words[0].lower() in db.stopwords:
+                ps += len(words[0]) + 1
+                words = words[1:]
+                at_start = False
+            if not words:
+                continue
+            seg = " ".join(words)
+            if text[ps:ps + len(seg)] != seg:
+                seg = text[ps:ps + len(seg)]
+            pe = ps + len(seg)
+            if all(w.isupper() and len(w) > 1 for w in words):
+                continue                      # headline caps / acronyms
+            kind, cue, dist = _cue_kind(db, low, sent.start, ps)
+            if cue is None:
+                if title_case is None:
+                    title_case = _title_case(st)
+                if title_case:
+                    continue
+            lead = low[ps:ps + 12]
+            own = next((c for c in db.org_cues if lead.startswith(c + " ")), None)
+            if own is not None and len(words) >= 2:
+                # the name starts with an organization word: "Bộ Tài chính Mỹ", "Tập đoàn Vingroup"
+                kind, cue, dist = "organization", own, 0
+                limit = min((cs for cs, _ in covered if cs >= pe), default=sent.end)
+                pe = _org_extent(text, pe, max(pe, min(limit - 1 if limit < sent.end else limit, sent.end)),
+                                 own in db.org_heads)
+                seg = text[ps:pe]
+            if len(words) < 2 and (cue is None or dist > 0 or not _foreign_looking(words[0])):
+                continue
+            if at_start and cue is None and len(words) < 3:
+                # a capitalized common word starting the sentence followed by a name part is rare;
+                # two capitalized words at the very start are usually a name, keep with low confidence
+                conf = 0.3
+            else:
+                conf = 0.5 if cue else 0.4
+            ctry = None
+            if kind == "organization":
+                nxt = next((x for x in out if x.start >= pe and x.start - pe <= 1 and x.kind == "country"), None)
+                if nxt is not None:       # "Bộ Tài chính Mỹ": the organization of that country
+                    ctry = nxt.country
+                    out.remove(nxt)
+                    pe = nxt.end
+                    seg = text[ps:pe]
+            out.append(ActorMention(start=ps, end=pe, text=seg, actor_id=None, name=seg, kind=kind,  # type: ignore[arg-type]
+                                    via="candidate", country=ctry, confidence=conf))
+
+
+def _org_extent(text: str, pe: int, end: int, head: bool = True) -> int:
+    """Extend an organization name over its lower-case second syllables: "Viện Hàn lâm Khoa học Xã
+    hội", "Ban Chấp hành Trung ương" (Vietnamese capitalizes only the first syllable of each word)."""
+    for _ in range(6):
+        tail = _ORG_TAIL.match(text, pe, end)
+        if tail is None:
+            last = _LAST_CAP.search(text, max(0, pe - 12), pe)
+            low = _LOW_SYL.match(text, pe, end)
+            # a name does not end on one capitalized Vietnamese syllable: take its second syllable
+            if head and last and low and not _foreign_looking(last.group(1)) and low.group(1) not in _FUNCTION_WORDS:
+                pe = low.end()
+            return pe
+        pe = tail.end()
+        nx = _NEXT_CAPSEQ.match(text, pe, end)
+        if nx is None:
+            return pe
+        pe = nx.end()
+    return pe
+
+
+_FUNCTION_WORDS = frozenset(("và", "của", "với", "đã", "sẽ", "đang", "là", "cho", "tại", "ở", "được", "bị",
+                             "cũng", "vừa", "có", "không", "trong", "về", "từ", "theo", "khi", "thì"))
+_NEXT_CAPSEQ = re.compile(" %s(?:[ ]%s)*" % (_CAPWORD, _CAPWORD))
+_LAST_CAP = re.compile(r"(?:^|[ ])(%s)$" % _CAPWORD)
+_LOW_SYL = re.compile(r" ([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)(?![\w-])")
+_ORG_TAIL = re.compile(r" [a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+(?= [%s]|[,.;:]|$)" % _UP)
+_VI_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+_CLUSTER_END = re.compile(r"[bcdfghjklmnpqrstvwxz]{2,}$")
+
+
+def _foreign_looking(w: str) -> bool:
+    """A word that cannot be one Vietnamese syllable ("Zarubezhneft", "Kellogg")."""
+    if len(w) >= 8 or "-" in w:
+        return True
+    lw = w.lower()
+    if "f" in lw or "j" in lw or "w" in lw or "z" in lw:
+        return True
+    if len(w) >= 5 and w.isascii() and not _VI_SYLLABLE.match(lw):
+        return True                             # no diacritics, not one syllable: "Rosatom", "Kellogg"
+    return bool(_CLUSTER_END.search(lw)) and not lw.endswith(("ch", "ng", "nh"))
+
+
+def _cue_kind(db: ActorDB, low: str, sent_start: int, pos: int) -> tuple[str, str | None, int]:
+    prev = low[max(sent_start, pos - 40):pos]
+    words = _WORDS.findall(prev)[-4:]
+    # nearest cue first: try 1..3-word phrases ending right before the name, then further back
+    for back in range(0, len(words)):
+        for size in (3, 2, 1):
+            if back + size > len(words):
+                continue
+            phrase = " ".join(words[len(words) - back - size:len(words) - back])
+            if phrase in db.person_cues:
+                return "person", phrase, back
+            if phrase in db.org_cues:
+                return "organization", phrase, back
+            if phrase in db.place_cues:
+                return "place", phrase, back
+    return "person", None, 99

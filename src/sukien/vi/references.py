@@ -1,0 +1,454 @@
+"""Document-context references: what an actor mention means given the rest of the document.
+
+* ``_DocCtx``: role holders at the anchor date, corrected by the persons the document names when the
+  anchor is unsure; historical persons (all dated roles ended more than ``historical_after_years``
+  before the anchor, unless ``active: true``);
+* ``_short_ref``: short names ("ông Tập", "Chủ tịch Tập", "ông Sơn") of a person the document
+  names in full (``short_name: first|last`` in countries.yaml, per person in people.yaml);
+* ``_resolve_context``: over the whole document in order, pronouns ("ông", "ông ấy"),
+  counterparts ("người đồng cấp Mỹ"), bare titles ("Thủ tướng cho biết"), the host country, and
+  groups ("hai nhà lãnh đạo", "hai bên", "hai nước"; in a conflict context the two sides).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..models import ActorMention, Anchor, Sentence
+from ..textnorm import match_form
+from .actordb import LEADER_ROLES, Actor, ActorDB, Hit, _mention, _title_fits, _title_role
+
+
+class _DocCtx:
+    """Role resolution for one document: the holder at the anchor date, corrected by the persons the
+    document names when the anchor is unsure (an article naming Trump that says "Tổng thống Mỹ" means
+    Trump even if its inferred anchor is a stray year)."""
+
+    def __init__(self, db: ActorDB, anchor: Anchor | None, named: dict[str, int],
+                 first: dict[str, int] | None = None):
+        self.db = db
+        self.date = anchor.date if anchor is not None else None
+        self.sure = anchor is not None and anchor.date is not None and anchor.confidence >= 0.6
+        self.named = sorted(named, key=lambda a: -named[a])
+        self.first = first or {}                 # person id -> offset of its first named mention
+        self._hist: dict[str, bool] = {}
+
+    def historical(self, actor_id: str | None) -> bool:
+        """All the person's dated roles ended long (``historical_after_years``) before the anchor."""
+        if not actor_id or not self.date:
+            return False
+        h = self._hist.get(actor_id)
+        if h is None:
+            a = self.db.actors.get(actor_id)
+            h = False
+            if a is not None and a.kind == "person" and a.roles and not a.active and \
+                    all(r.end for r in a.roles):
+                last = max(r.end for r in a.roles if r.end)
+                try:
+                    h = int(self.date[:4]) - int(last[:4]) > self.db.historical_years
+                except ValueError:
+                    h = False
+            self._hist[actor_id] = h
+        return h
+
+    def holder(self, role: str, country: str | None, date: str | None = None, org: str | None = None) -> Actor | None:
+        h = self.db.holder(role, country, self.date, org)
+        if self.sure or not self.named:
+            return h
+        if h is not None and h.id in self.named:
+            return h
+        for aid in self.named:
+            a = self.db.actors[aid]
+            if any(r.role == role and r.country == country and (org is None or r.org in (None, org))
+                   for r in a.roles):
+                return a
+        return h
+
+
+
+def _short_ref(db: ActorDB, ctx: _DocCtx, text: str, word: str, s: int, e: int,
+               role_hit: Hit | None, phrase_hit: Hit | None) -> ActorMention | None:
+    """"ông Tập" / "Chủ tịch Tập" / "ông Sơn": the person named in full in this document whose short
+    name (family name first for Sino/Korean names, last syllable for Vietnamese ones: countries.yaml
+    ``short_name``) is ``word``; preferably named before. Two such persons: an unresolved candidate."""
+    ids = [a for a in db.short.get(match_form(word).text, ()) if a in ctx.first]
+    if not ids:
+        return None
+    before = [a for a in ids if ctx.first[a] < s]
+    pool = before or ids
+    if len(pool) > 1 and (role_hit is not None or phrase_hit is not None):
+        fit = [a for a in pool if _title_fits(db.actors[a], role_hit, phrase_hit)]
+        pool = fit or pool
+    if len(pool) > 1:
+        return ActorMention(start=s, end=e, text=text[s:e], actor_id=None, name=word, kind="person",
+                            via="candidate", confidence=0.3)
+    a = db.actors[pool[0]]
+    return _mention(db, a, s, e, text, "alias", 0.9 if before else 0.75)
+
+
+
+# ------------------------------------------------------------------------------------- context
+
+_VENUE_CUE = re.compile(r"(?:tại|ở|tới|đến|thăm|sang)\s+$", re.I)
+_WITH = re.compile(r"(?<!\w)(?:với|cùng)\s", re.I)
+_COORD = re.compile(r"\s*(?:và|với|cùng|-|–)\s*")
+_OBLIQUE = ("của", "với", "giữa", "cho", "và", "về", "tới", "gặp", "mời", "thay", "cùng")
+_QSPAN = re.compile(r'"[^"]*"|“[^”]*”|\([^()]*\)')
+
+
+def _shielded(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Spans of quotations and parentheses in the sentence (absolute offsets)."""
+    st = sent.text
+    if '"' not in st and "“" not in st and "(" not in st:
+        return []
+    return [(sent.start + m.start(), sent.start + m.end()) for m in _QSPAN.finditer(st)]
+
+
+def _oblique(text: str, sent: Sentence, m: ActorMention) -> bool:
+    prev = text[max(sent.start, m.start - 12):m.start].rstrip().lower()
+    w = prev.rsplit(None, 1)[-1] if prev.split() else ""
+    return w in _OBLIQUE
+
+
+def _is_person(m: ActorMention) -> bool:
+    return m.kind == "person" and (m.actor_id is not None or (m.via == "candidate" and bool(m.name)))
+
+
+def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name == b.name
+
+
+def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _DocCtx, pending: list) -> None:
+    if not pending:
+        return
+    date = ctx.date
+    # document salience of persons (resolved ones)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for s in sentences:
+        w = 3 if s.role in ("title", "lead") else 1      # the headline and lead set the focus
+        for m in s.actors:
+            if m.kind == "person" and m.actor_id:
+                counts[m.actor_id] = counts.get(m.actor_id, 0) + w
+                first.setdefault(m.actor_id, m.start)
+    ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
+
+    def ever(a: str, roles) -> bool:
+        return any(r.role in roles for r in db.actors[a].roles)
+
+    def focus(roles=None) -> list[str]:
+        """The two most-mentioned persons holding (at any time: the anchor may be unsure) one of
+        ``roles``, or a leader role."""
+        roles = tuple(roles) if roles else LEADER_ROLES
+        pool = [a for a in ranked if ever(a, roles) and not ctx.historical(a)]
+        if len(pool) < 2:
+            pool = pool + [a for a in ranked if a not in pool]
+        return pool[:2]
+
+    np_cache: dict[int, bool] = {}
+
+    def non_party(x: ActorMention) -> bool:
+        """A journalist / photographer ("phóng viên Minh Khôi"): reports, never a side."""
+        if x.kind != "person" or not db.non_party:
+            return False
+        v = np_cache.get(x.start)
+        if v is None:
+            pre = " ".join(text[max(0, x.start - 24):x.start].lower().split())
+            v = np_cache[x.start] = any(pre.endswith(c) for c in db.non_party)
+        return v
+
+    def is_side(x: ActorMention) -> bool:
+        if x.kind == "country":
+            return True
+        if x.kind != "organization":
+            return False
+        a = db.actors.get(x.actor_id) if x.actor_id else None
+        return a is None or a.subkind != "media"
+
+    def recent_pair(sent_idx: int, pos: int, persons_only: bool, roles=None,
+                    sides: bool = False) -> list[ActorMention] | None:
+        """The participants of the event in focus: two actors coordinated just before ("Moscow và
+        Kiev", "giữa ông A và ông B") or a subject and the actor after "với/cùng" ("X hội đàm với
+        Y"), in this sentence before ``pos`` or in the two previous ones."""
+        for k in (0, 1, 2):                   # this sentence, then the two previous ones
+            if sent_idx - k < 0:
+                break
+            key = (sent_idx - k, pos if k == 0 else None, persons_only,
+                   tuple(roles) if roles else None, sides)
+            if key not in pair_cache:
+                pair_cache[key] = scope_pair(sentences[sent_idx - k], pos if k == 0 else None,
+                                             persons_only, roles, sides)
+            if pair_cache[key] is not None:
+                return pair_cache[key]
+        return None
+
+    pair_cache: dict = {}
+
+    base_cache: dict[int, list[ActorMention]] = {}
+
+    def scope_pair(sc: Sentence, pos: int | None, persons_only: bool, roles, sides: bool) -> list[ActorMention] | None:
+        base = base_cache.get(id(sc))
+        if base is None:
+            base = base_cache[id(sc)] = [
+                m for m in sc.actors if m.name and m.kind != "group" and m.kind != "place" and
+                (m.kind != "person" or not (ctx.historical(m.actor_id) or non_party(m)))]
+        if len(base) < 2:
+            return None
+        ms = [m for m in base if (pos is None or m.end <= pos) and
+              (m.kind == "person" or not persons_only) and (not sides or is_side(m)) and
+              (not roles or (m.actor_id is not None and ever(m.actor_id, roles)))]
+        if len(ms) < 2:
+            return None
+        for a, b in reversed(list(zip(ms, ms[1:]))):
+            c = _COORD.match(text, a.end)
+            if a.name != b.name and c and c.end() == b.start \
+                    and not (a.country and b.country and a.country == b.country):   # two sides
+                if a.kind == b.kind or not persons_only:
+                    return [a, b]
+        st = sc.text
+        if "với" not in st and "cùng" not in st:
+            return None
+        withs = [sc.start + w.end() for w in _WITH.finditer(st)]
+        if not withs:
+            return None
+        for yi, y in enumerate(ms):
+            if yi == 0:
+                continue
+            # "X ... với [titles] Y": "với" before Y, no other actor of Y's kind in between
+            wi = bisect.bisect_right(withs, y.start) - 1
+            if wi < 0 or withs[wi] < y.start - 60:
+                continue
+            we = withs[wi]
+            if any(z.kind == y.kind and we <= z.start < y.start for z in ms):
+                continue
+            x = next((x for x in ms[:yi] if x.kind == y.kind and x.name != y.name and
+                      not _oblique(text, sc, x) and not (x.country and x.country == y.country)), None)
+            if x is not None:
+                return [x, y]
+        return None
+
+    sides_cache: list = []
+
+    def doc_sides() -> list[str] | None:
+        """The two sides the document opposes most often: pairs of countries / organizations joined
+        by "và", "-", "với" ("Israel và Hamas", "Nga - Ukraine"), the headline and lead counting 3."""
+        if not sides_cache:
+            cnt: dict[tuple[str, str], int] = {}
+            for sx in sentences:
+                w = 3 if sx.role in ("title", "lead") else 1
+                acts = sx.actors
+                if len(acts) < 2:
+                    continue
+                for a, b in zip(acts, acts[1:]):
+                    if b.start - a.end > 6 or not a.name or not b.name or not is_side(a) or not is_side(b):
+                        continue
+                    c = _COORD.match(text, a.end)
+                    if c and c.end() == b.start and a.name != b.name:
+                        key = (a.name, b.name)
+                        cnt[key] = cnt.get(key, 0) + w
+            merged: dict[frozenset, tuple[int, tuple[str, str]]] = {}
+            for k, v in cnt.items():
+                fk = frozenset(k)
+                old = merged.get(fk)
+                merged[fk] = ((old[0] if old else 0) + v, old[1] if old else k)
+            best = max(merged.values(), key=lambda x: x[0], default=None)
+            sides_cache.append(list(best[1]) if best else None)
+        return sides_cache[0]
+
+    top_cache: dict[bool, list[str]] = {}
+
+    def top_sides(countries_only: bool) -> list[str]:
+        """The two most-mentioned countries (or sides) of the document, the headline and lead
+        counting 3; persons count for their country."""
+        if countries_only in top_cache:
+            return top_cache[countries_only]
+        cnt: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for sx in sentences:
+            w = 3 if sx.role in ("title", "lead") else 1
+            for x in sx.actors:
+                if x.kind == "person" and x.actor_id and not ctx.historical(x.actor_id) and x.country:
+                    nm = x.country
+                elif x.name and (x.kind == "country" or (not countries_only and is_side(x))):
+                    nm = x.name if x.kind != "country" or not x.country else x.country
+                else:
+                    continue
+                cnt[nm] = cnt.get(nm, 0) + w
+                order.setdefault(nm, x.start)
+        top_cache[countries_only] = sorted(cnt, key=lambda c: (-cnt[c], order[c]))[:2]
+        return top_cache[countries_only]
+
+    has_cue: dict[int, bool] = {}
+    heads = [k for k, sx in enumerate(sentences[:6]) if sx.role in ("title", "lead")]
+
+    def cue_in(k: int) -> bool:
+        v = has_cue.get(k)
+        if v is None:
+            sx = sentences[k]
+            v = has_cue[k] = db.conflict_re.search(text, sx.start, sx.end) is not None
+        return v
+
+    def conflict(si: int) -> bool:
+        if db.conflict_re is None:
+            return False
+        return any(cue_in(k) for k in (si, si - 1, si - 2) if k >= 0) or any(cue_in(k) for k in heads)
+
+    def recent_holders(sent_idx: int, pos: int, roles) -> list[ActorMention] | None:
+        """The last two persons of different countries who (ever) held ``roles``, mentioned in this
+        sentence before ``pos`` or in the two previous ones ("X hội đàm với Y. Hai ngoại trưởng ...")."""
+        seen: list[ActorMention] = []
+        for k in range(sent_idx, max(-1, sent_idx - 3), -1):
+            for x in reversed(sentences[k].actors):
+                if k == sent_idx and x.start >= pos:
+                    continue
+                if x.kind == "person" and x.actor_id and ever(x.actor_id, roles) and \
+                        not ctx.historical(x.actor_id) and not non_party(x) and \
+                        all(y.actor_id != x.actor_id and y.country != x.country for y in seen):
+                    seen.append(x)
+                    if len(seen) == 2:
+                        return [seen[1], seen[0]]
+        return None
+
+    def host_country(sent_idx: int, pos: int) -> str | None:
+        """The country of the venue mentioned last before ``pos`` (a place, or a country after
+        "tại/ở/tới/đến/thăm")."""
+        for k in range(sent_idx, -1, -1):
+            for m in reversed(sentences[k].actors):
+                if k == sent_idx and m.start >= pos:
+                    continue
+                if m.kind == "place" and m.country:
+                    return m.country
+                if m.kind == "country" and m.name and m.via != "reference" and \
+                        _VENUE_CUE.search(text, max(0, m.start - 8), m.start):
+                    return m.name
+        return None
+
+    pend = {id(m): (kind, arg) for _, m, kind, arg in pending}
+    last_person: ActorMention | None = None      # the last person mentioned (outside quotes)
+    history: list[ActorMention] = []             # persons mentioned outside quotes, in order
+    prev_subject: ActorMention | None = None     # the subject of the previous sentence
+    last_para = -1
+    for si, s in enumerate(sentences):
+        carried = s.paragraph != last_para
+        last_para = s.paragraph
+        shield = _shielded(text, s)
+        subject: ActorMention | None = None
+        for m in s.actors:
+            p = pend.get(id(m))
+            if p is not None:
+                kind, arg = p
+                if kind == "pronoun":
+                    src = None
+                    if arg != "người đồng cấp" and any(a <= m.start < b and text[a] != "(" for a, b in shield):
+                        # "ông ấy" inside a quotation: the speaker talks about someone else
+                        spk = next((x for x in s.actors if _is_person(x) and x.name and x is not m and
+                                    not any(a <= x.start < b for a, b in shield)), None) \
+                            or subject or prev_subject or last_person
+                        src = next((x for x in reversed(history) if not _same(x, spk)), None)
+                        if src is not None:
+                            m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
+                            m.confidence = 0.5
+                        continue
+                    if _oblique(text, s, m):
+                        src = last_person
+                    elif subject is not None:
+                        src = subject
+                    else:
+                        src = prev_subject or last_person
+                    if arg == "người đồng cấp":
+                        near = last_person
+                        other = [a for a in focus() if near is None or a != near.actor_id]
+                        src = None
+                        if other:
+                            a = db.actors[other[0]]
+                            m.actor_id, m.name, m.country, m.confidence = a.id, a.name, a.country, 0.6
+                    if src is not None:
+                        m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
+                        m.confidence = 0.6 if carried else 0.75
+                elif kind == "counterpart":
+                    role = None
+                    if last_person is not None and last_person.actor_id:
+                        r = db.role_of(last_person.actor_id, date)
+                        role = r.role if r else None
+                    h = ctx.holder(role or db.leader_role(arg), arg, date)
+                    if h is None and role:
+                        h = ctx.holder(db.leader_role(arg), arg, date)
+                    if h is not None:
+                        m.actor_id, m.name, m.country, m.confidence = h.id, h.name, h.country, 0.8
+                elif kind == "title_ref":
+                    roles = {arg["role"], *((arg.get("overrides") or {}).values())}
+                    cands = [x for x in (subject, prev_subject, last_person) if x is not None and x.actor_id]
+                    pick = next((x for x in cands if any(r.role in roles for r in db.actors[x.actor_id].roles)), None)
+                    if pick is None:
+                        holders = [a for a in ranked if any(r.role in roles for r in db.actors[a].roles)]
+                        if len(holders) == 1:
+                            a = db.actors[holders[0]]
+                            pick = ActorMention(0, 0, "", a.id, a.name, "person", country=a.country)
+                    if pick is not None:
+                        m.actor_id, m.name, m.country, m.confidence = pick.actor_id, pick.name, pick.country, 0.6
+                elif kind in ("host_country", "host_role"):
+                    hc = host_country(si, m.start)
+                    if hc is not None:
+                        if kind == "host_country":
+                            a = db.by_canonical.get(hc)
+                            m.actor_id, m.name, m.country = (a.id if a else None), hc, hc
+                            m.confidence = 0.7
+                        else:
+                            role = _title_role(arg, hc) if arg else db.leader_role(hc)
+                            h = ctx.holder(role, hc, date, arg.get("org") if arg else None)
+                            m.country = hc
+                            if h is not None:
+                                m.actor_id, m.name, m.confidence = h.id, h.name, 0.7
+                elif kind == "group":
+                    want = arg.get("members")
+                    if want != "persons" and conflict(si):
+                        # "hai bên" in a conflict: the two sides (countries, armed groups), not
+                        # the mediators or envoys who happen to be mentioned
+                        sp = recent_pair(si, m.start, False, None, sides=True)
+                        names = [x.country if want == "countries" and x.country else x.name for x in sp] \
+                            if sp else (doc_sides() or top_sides(want == "countries"))
+                        if names:
+                            local = recent_pair(si, m.start, True) or recent_holders(si, m.start, LEADER_ROLES)
+                            if local and {x.country for x in local} == set(names):
+                                names = None  # the leaders of those two sides are the ones in focus
+                        if names and len(set(names)) == 2:
+                            m.members = list(names)
+                            m.confidence = 0.8 if sp else 0.75
+                            continue
+                    pair = recent_pair(si, m.start, want == "persons", arg.get("roles"))
+                    if pair is None and want != "countries":
+                        pair = recent_holders(si, m.start, tuple(arg["roles"]) if arg.get("roles") else LEADER_ROLES)
+                    if pair is not None and want != "countries":
+                        m.members = [x.name for x in pair]
+                        m.confidence = 0.8
+                    elif pair is not None and all(x.country for x in pair) and pair[0].country != pair[1].country:
+                        m.members = [x.country for x in pair]
+                        m.confidence = 0.8
+                    elif want == "countries" and len(top_sides(True)) == 2:
+                        m.members = top_sides(True)
+                        m.confidence = 0.7
+                    elif want == "countries":
+                        ms = []
+                        for a in focus():
+                            c = db.actors[a].country
+                            if c and c not in ms:
+                                ms.append(c)
+                        m.members = ms
+                        m.confidence = 0.7 if len(m.members) == 2 else 0.3
+                    else:
+                        m.members = [db.actors[a].name for a in focus(arg.get("roles"))]
+                        m.confidence = 0.7 if len(m.members) == 2 else 0.3
+            if _is_person(m) and not any(a <= m.start < b for a, b in shield):
+                last_person = m
+                if not history or not _same(history[-1], m):
+                    history.append(m)
+                if subject is None and not _oblique(text, s, m):
+                    subject = m
+        if subject is not None:
+            prev_subject = subject
+        elif carried:
+            prev_subject = None

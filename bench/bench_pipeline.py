@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Benchmark: the full pipeline (ingest → clean → analyze → extract → resolve → store) over
+>= 10,000 varied Vietnamese articles.
+
+Articles are generated deterministically (``--seed``) from the seeds (../shared/corpus/seeds,
+read at run time, never copied) and the example corpus: paragraphs are shuffled (the first one
+stays first), leaders are swapped for others from the actor dictionary, dates are shifted by a
+random number of days and numbers are scaled, so no two articles are identical.
+
+Reports articles/s on one core and on all cores (worker processes for analyze/extract;
+resolution is the single writer), peak memory, and a cProfile summary of where time goes.
+
+    .venv/bin/python bench/bench_pipeline.py                 # 10,000 articles
+    .venv/bin/python bench/bench_pipeline.py --n 2000 --profile-n 500 --json out.json
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import html as _html
+import io
+import json
+import os
+import pstats
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+SOURCES = [ROOT.parent / "shared" / "corpus" / "seeds", ROOT / "examples" / "corpus"]
+DATE_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+NUM_RE = re.compile(r"(?<![\d/.,])(\d{2,4})(?![\d/.,])")
+PUB_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _load_sources() -> list[tuple[str, str | None]]:
+    out = []
+    for d in SOURCES:
+        if not d.is_dir():
+            continue
+        for p in sorted(d.iterdir()):
+            if p.suffix not in (".txt", ".md", ".html", ".htm"):
+                continue
+            text = p.read_text(encoding="utf-8", errors="replace")
+            if p.suffix in (".html", ".htm"):
+                text = _html.unescape(TAG_RE.sub("\n", text))
+                text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+            m = PUB_RE.search(p.name)
+            out.append((text, m.group(1) if m else None))
+    if not out:
+        sys.exit("no source articles found (../shared/corpus/seeds, examples/corpus)")
+    return out
+
+
+def _leaders() -> list[tuple[str, list[str]]]:
+    """(primary alias, all aliases) of people with a head-of-state/government role."""
+    import yaml
+    people = yaml.safe_load((ROOT / "src" / "sukien" / "data" / "actors" / "people.yaml").read_text(encoding="utf-8"))
+    out = []
+    for p in people or []:
+        roles = {r.get("role") for r in p.get("roles") or []}
+        if roles & {"head_of_state", "head_of_government", "foreign_minister"} and p.get("aliases"):
+            aliases = sorted({a for a in p["aliases"] if len(a) >= 4}, key=len, reverse=True)
+            if aliases:
+                out.append((p["aliases"][0], aliases))
+    return out
+
+
+def generate(n: int, seed: int) -> list[dict]:
+    rnd = random.Random(seed)
+    sources = _load_sources()
+    leaders = _leaders()
+    alias_to = {a: k for k, (_, aliases) in enumerate(leaders) for a in aliases}
+    any_alias = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(alias_to, key=len, reverse=True)) + r")\b")
+    outlets = ["baoA.vn", "tinB.vn", "nhipC.vn", "thoisuD.vn", "cauE.vn"]
+    present_by_src: dict[int, list[str]] = {}
+    out = []
+    for i in range(n):
+        text, pub = sources[i % len(sources)]
+        paras = [p for p in text.split("\n") if p.strip()]
+        head, body = paras[:1], paras[1:]
+        rnd.shuffle(body)
+        text = "\n".join(head + body)
+        # swap about half of the leaders named in the article for others (consistently)
+        if i % len(sources) not in present_by_src:
+            present_by_src[i % len(sources)] = sorted(
+                {m.group(1) for m in any_alias.finditer(sources[i % len(sources)][0])}, key=len, reverse=True)
+        present = present_by_src[i % len(sources)]
+        swap = {k: leaders[rnd.randrange(len(leaders))][0]
+                for k in sorted({alias_to[a] for a in present}) if rnd.random() < 0.5}
+        for a in present:
+            if alias_to[a] in swap:
+                text = text.replace(a, swap[alias_to[a]])
+        # shift dates consistently
+        shift = rnd.randint(-400, 400)
+        base = date.fromisoformat(pub) if pub else date(2025, 6, 1)
+        def _shift(m):
+            d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+            try:
+                dt = date(int(y) if y else base.year, mo, d) + timedelta(days=shift)
+            except ValueError:
+                return m.group(0)
+            return f"{dt.day}/{dt.month}/{dt.year}" if y else f"{dt.day}/{dt.month}"
+        text = DATE_RE.sub(_shift, text)
+        text = NUM_RE.sub(lambda m: str(max(2, int(int(m.group(1)) * rnd.uniform(0.5, 1.5))))
+                          if not (1900 <= int(m.group(1)) <= 2100) else m.group(1), text)
+        pub_date = (base + timedelta(days=shift)).isoformat() if (pub or rnd.random() < 0.8) else None
+        rec = {"id": f"bench-{i:06d}", "text": text, "outlet": outlets[i % len(outlets)]}
+        if pub_date:
+            rec["pub_date"] = pub_date
+        out.append(rec)
+    return out
+
+
+def run(records: list[dict], workdir: Path, workers: int, label: str, profile: bool = False) -> dict:
+    from sukien.config import Config, Resources
+    from sukien.ingest import ingest_paths
+    from sukien.store import Store
+    src = workdir / f"{label}.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    db = workdir / f"{label}.db"
+    from sukien.pipeline import process
+    res = Resources(Config(db=str(db), workers=workers, run_pipeline=False))
+    prof = cProfile.Profile() if profile else None
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        if prof:
+            prof.enable()
+        report = ingest_paths([str(src)], store, res, progress="none")       # read, decode, clean, store
+        t1 = time.perf_counter()
+        stats = process(store, res, report.new + report.updated, workers=workers, progress="none")
+        if prof:
+            prof.disable()
+        elapsed = time.perf_counter() - t0
+        counts = store.status_counts()
+    out = {"label": label, "articles": len(records), "workers": workers, "seconds": round(elapsed, 2),
+           "articles_per_s": round(len(records) / elapsed, 1),
+           "stage_seconds": {"ingest_clean_store": round(t1 - t0, 2), **stats["seconds"]},
+           "doc_events": counts["doc_events"], "events": counts["events"],
+           "failed": len(report.failed) + len(stats["failed"]), "errors": counts["errors"]}
+    if prof:
+        out["profile"] = _profile_summary(prof)
+    return out
+
+
+def _profile_summary(prof: cProfile.Profile, top: int = 25) -> dict:
+    st = pstats.Stats(prof)
+    by_module: dict[str, float] = {}
+    for (fname, _, _), (_, _, tt, _, _) in st.stats.items():
+        key = fname
+        if "/sukien/" in fname:
+            key = "sukien/" + fname.split("/sukien/", 1)[1]
+        elif "site-packages/" in fname:
+            key = fname.split("site-packages/", 1)[1].split("/", 1)[0]
+        elif fname.startswith("~") or fname.startswith("<"):
+            key = "builtins"
+        else:
+            key = Path(fname).name
+        by_module[key] = by_module.get(key, 0.0) + tt
+    total = sum(by_module.values()) or 1.0
+    modules = sorted(by_module.items(), key=lambda kv: -kv[1])[:top]
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
+    return {"self_time_by_module": [{"module": k, "seconds": round(v, 2), "share": round(v / total, 3)}
+                                    for k, v in modules],
+            "cumulative_top": buf.getvalue().splitlines()[:top + 12]}
+
+
+def synthetic_doc_events(n: int, seed: int) -> dict[str, list[dict]]:
+    """Document-level event records as the extractor gives them (for --resolution-only): a
+    main event between two leaders, often a truce or an exchange, dated or not."""
+    rnd = random.Random(seed)
+    import yaml
+    people = yaml.safe_load((ROOT / "src" / "sukien" / "data" / "actors" / "people.yaml").read_text(encoding="utf-8"))
+    leaders = [p["name"] for p in people if p.get("country") and any(
+        r.get("role") == "head_of_state" for r in p.get("roles") or [])][:40]
+    stories = []
+    for _ in range(max(1, n // 8)):                      # ~8 reports per real event
+        a, b = rnd.sample(leaders, 2)
+        day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
+        stories.append((a, b, day, rnd.choice([None, 30, 60, 90, 120]), rnd.choice(["phone_call", "meeting"]),
+                        rnd.choice([None, 10, 30]), rnd.choice([None, 50, 175, 1000])))
+    out: dict[str, list[dict]] = {}
+    for i in range(n):
+        a, b, day, dur, etype, truce, pows = stories[rnd.randrange(len(stories))]
+        doc = f"syn-{i:06d}"
+        pub = (day + timedelta(days=rnd.randint(0, 2))).isoformat()
+        dated = rnd.random() < 0.8
+        def ev(k, t, parts, d, **kw):
+            sent = f"câu {k} của {doc}"
+            rec = {"doc_event_id": f"{doc}#{k}", "doc": doc, "type": t, "cameo": None, "status": "occurred",
+                   "date": d, "date_confidence": 0.8 if d else 0.0, "date_basis": "sentence" if d else "none",
+                   "year_explicit": rnd.random() < 0.5, "participants": parts, "initiator": None,
+                   "duration_minutes": None, "location": None, "topics": [], "quantities": {}, "ordinal": None,
+                   "main": k == 0, "mentions": [{"doc": doc, "start": k * 50, "end": k * 50 + 20, "sentence": sent,
+                                                 "source": None}], "evidence": {}, "pub_date": pub, "outlet": None}
+            rec.update(kw)
+            return rec
+        evs = [ev(0, etype, [a, b], day.isoformat() if dated else None, duration_minutes=dur)]
+        if truce and rnd.random() < 0.7:
+            evs.append(ev(1, "ceasefire", [a, b], None, quantities={"days": truce}))
+        if pows and rnd.random() < 0.7:
+            evs.append(ev(len(evs), "prisoner_exchange", [a, b], (day + timedelta(days=1)).isoformat(),
+                          quantities={"prisoners_each_side": pows}))
+        out[doc] = evs
+    return out
+
+
+def bench_resolution(n: int, seed: int, batch: int = 2000) -> dict:
+    """Resolution and event storage alone, over synthetic document-level events."""
+    from sukien import store_events as se
+    from sukien.config import Config, Resources
+    from sukien.models import Document, Segment
+    from sukien.resolve import resolve
+    from sukien.store import Store
+    docs = synthetic_doc_events(n, seed)
+    with tempfile.TemporaryDirectory(prefix="sukien-bench-res-") as tmp:
+        db = Path(tmp) / "r.db"
+        res = Resources(Config(db=str(db)))
+        with Store(db) as store:
+            for d in docs:
+                store.put_document(Document(doc_id=d, text="x", segments=[Segment(0, 1, "body")], content_hash=d))
+            ids = sorted(docs)
+            t0 = time.perf_counter()
+            for i in range(0, len(ids), batch):
+                chunk = ids[i:i + batch]
+                with store.transaction():
+                    for d in chunk:
+                        se.save_doc_events(store, d, docs[d])
+                resolve(store, res, chunk)
+            elapsed = time.perf_counter() - t0
+            events = store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    return {"documents": n, "doc_events": sum(len(v) for v in docs.values()), "events": events,
+            "seconds": round(elapsed, 2), "documents_per_s": round(n / elapsed, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="articles per run (default 10,000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the all-cores run")
+    ap.add_argument("--profile-n", type=int, default=1000, help="articles in the profiled single-core run")
+    ap.add_argument("--skip-single", action="store_true")
+    ap.add_argument("--skip-multi", action="store_true")
+    ap.add_argument("--json", help="also write the results to this file")
+    ap.add_argument("--resolution-only", type=int, metavar="N",
+                    help="only time resolution + event storage over N synthetic documents' events")
+    args = ap.parse_args()
+    if args.resolution_only:
+        r = bench_resolution(args.resolution_only, args.seed)
+        print(f"resolution: {r['documents_per_s']} documents/s ({r['documents']} documents, {r['doc_events']} "
+              f"document-level events → {r['events']} events, {r['seconds']} s)")
+        if args.json:
+            Path(args.json).write_text(json.dumps(r, indent=2), encoding="utf-8")
+        return
+    t0 = time.perf_counter()
+    records = generate(args.n, args.seed)
+    gen_s = time.perf_counter() - t0
+    distinct = len({r["text"] for r in records})
+    results = {"generated": args.n, "distinct_texts": distinct, "generate_seconds": round(gen_s, 2),
+               "cpu_count": os.cpu_count(), "runs": []}
+    print(f"generated {args.n} articles ({distinct} distinct texts) in {gen_s:.1f}s", flush=True)
+    with tempfile.TemporaryDirectory(prefix="sukien-bench-") as tmp:
+        tmp = Path(tmp)
+        if not args.skip_single:
+            r = run(records, tmp, 1, "single")
+            results["runs"].append(r)
+            print(f"one core:  {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events, "
+                  f"{r['failed']} failed; stages {r['stage_seconds']})", flush=True)
+        if not args.skip_multi and args.workers > 1:
+            r = run(records, tmp, args.workers, "multi")
+            results["runs"].append(r)
+            print(f"{args.workers} cores: {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events; "
+                  f"stages {r['stage_seconds']})", flush=True)
+        if args.profile_n:
+            r = run(records[:args.profile_n], tmp, 1, "profile", profile=True)
+            results["profile"] = r.pop("profile")
+            results["runs"].append(r)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["peak_rss_children_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    print(f"peak memory: {results['peak_rss_mb']} MB (main), {results['peak_rss_children_mb']} MB (largest worker)")
+    if "profile" in results:
+        print("self time by module (profiled single-core run):")
+        for row in results["profile"]["self_time_by_module"][:15]:
+            print(f"  {row['share']:6.1%}  {row['seconds']:8.2f}s  {row['module']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The pipeline after ingest: analyze → extract → document-level events → resolve → store.
+
+``process(store, res, doc_ids)`` is idempotent: a document's language rows and document-level
+events are replaced, then resolution joins them to the canonical events on record. A failure
+in one document is recorded (``ingest_errors``, with its stage) and the batch goes on.
+
+With ``res.config.workers > 1`` the language and extraction stages run in worker processes
+over batches of documents (one ``Resources`` per worker); storing and resolution stay in this
+process (single writer).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import Any, Iterable
+
+from . import store_events as se
+from .models import SukienError
+
+log = logging.getLogger("sukien.pipeline")
+
+
+def analyze_and_extract(doc, res) -> tuple[Any, list[dict]]:
+    """Language layer and event extraction for one document: (analysis, document-level events).
+    Raises SukienError naming the document and the stage that failed."""
+    stage = "analyze"
+    try:
+        from . import extract, vi
+        analysis = vi.analyze(doc, res)
+        stage = "extract"
+        mentions = extract.extract_mentions(doc, analysis, res)
+        doc_events = extract.document_events(doc, analysis, mentions, res)
+    except SukienError as err:
+        if err.doc is None:
+            err.doc = doc.doc_id
+        raise
+    except Exception as exc:  # noqa: BLE001 - any bug in one document must not stop the batch
+        raise SukienError(f"{type(exc).__name__}: {exc}", doc=doc.doc_id, stage=stage) from exc
+    for ev in doc_events:
+        ev.setdefault("doc", doc.doc_id)
+        if ev.get("pub_date") is None and doc.pub_date is not None:
+            ev["pub_date"] = doc.pub_date.value
+        if ev.get("outlet") is None and doc.outlet is not None:
+            ev["outlet"] = doc.outlet.value
+    return analysis, doc_events
+
+
+# ---------------------------------------------------------------- worker processes
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(config) -> None:   # runs once in each worker process
+    from .config import Resources
+    _WORKER["res"] = Resources(config)
+
+
+def _worker_run(doc) -> tuple[str, Any, list[dict] | None, SukienError | None]:
+    try:
+        analysis, evs = analyze_and_extract(doc, _WORKER["res"])
+        return doc.doc_id, analysis, evs, None
+    except SukienError as err:
+        return doc.doc_id, None, None, err
+
+
+def _results(docs: list, res, workers: int) -> Iterable[tuple[str, Any, list[dict] | None, SukienError | None]]:
+    if workers <= 1 or len(docs) < 2:
+        for doc in docs:
+            try:
+                analysis, evs = analyze_and_extract(doc, res)
+                yield doc.doc_id, analysis, evs, None
+            except SukienError as err:
+                yield doc.doc_id, None, None, err
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    chunk = max(1, min(64, len(docs) // (workers * 4) or 1))
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(res.config,)) as pool:
+        yield from pool.imap(_worker_run, docs, chunksize=chunk)
+
+
+# ---------------------------------------------------------------- progress
+
+class _Bar:
+    def __init__(self, total: int, mode: str):
+        self.bar = None
+        if mode == "auto":
+            mode = "bar" if sys.stderr.isatty() else "none"
+        if mode == "bar" and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.bar = Progress(TextColumn("events"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("events", total=total)
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# ---------------------------------------------------------------- entry point
+
+def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, progress: str = "auto",
+            batch_size: int = 2000) -> dict[str, Any]:
+    """Run analyze → extract → resolve over ``doc_ids``; returns counts and per-stage timings."""
+    doc_ids = list(dict.fromkeys(doc_ids))
+    workers = workers if workers is not None else max(1, int(getattr(res.config, "workers", 1) or 1))
+    stats: dict[str, Any] = {"documents": len(doc_ids), "doc_events": 0, "failed": [], "seconds": {}}
+    bar = _Bar(len(doc_ids), progress)
+    t_lang = t_store = t_resolve = 0.0
+    try:
+        for start in range(0, len(doc_ids), batch_size):
+            batch_ids = doc_ids[start:start + batch_size]
+            docs = []
+            for d in batch_ids:
+                doc = store.get_document(d)
+                if doc is None:
+                    _fail(store, stats, SukienError("document not found", doc=d, stage="load"))
+                    continue
+                docs.append(doc)
+            done: list[str] = []
+            t0 = time.perf_counter()
+            for doc_id, analysis, evs, err in _results(docs, res, workers):
+                t1 = time.perf_counter()
+                t_lang += t1 - t0
+                if err is not None:
+                    _fail(store, stats, err)
+                else:
+                    try:
+                        with store.transaction():
+                            se.save_analysis(store, doc_id, analysis)
+                            se.save_doc_events(store, doc_id, evs)
+                            store.conn.execute("UPDATE documents SET stage = 'extracted' WHERE doc_id = ?", (doc_id,))
+                        stats["doc_events"] += len(evs)
+                        done.append(doc_id)
+                    except Exception as exc:  # noqa: BLE001
+                        _fail(store, stats, SukienError(f"{type(exc).__name__}: {exc}", doc=doc_id, stage="store"))
+                bar.step()
+                t0 = time.perf_counter()
+                t_store += t0 - t1
+            if done:
+                t2 = time.perf_counter()
+                try:
+                    from .resolve import resolve
+                    resolve(store, res, done)
+                    store.set_stage(done, "resolved")
+                except Exception as exc:  # noqa: BLE001 - keep the extracted rows; report the batch
+                    log.exception("resolution failed")
+                    _fail(store, stats, SukienError(f"{type(exc).__name__}: {exc}", doc=done[0] if len(done) == 1
+                                                    else f"{len(done)} documents", stage="resolve"))
+                t_resolve += time.perf_counter() - t2
+    finally:
+        bar.stop()
+    stats["seconds"] = {"analyze_extract": round(t_lang, 3), "store": round(t_store, 3),
+                        "resolve": round(t_resolve, 3)}
+    return stats
+
+
+def _fail(store, stats: dict, err: SukienError) -> None:
+    stats["failed"].append(str(err))
+    log.warning("%s", err)
+    try:
+        store.record_error(err.doc or "", err.reason, line=err.line, stage=err.stage or "pipeline")
+    except Exception:  # noqa: BLE001
+        log.exception("could not record the error")

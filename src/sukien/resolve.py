@@ -1,0 +1,713 @@
+"""Cross-document resolution: cluster document-level events into canonical events.
+
+See docs/RESOLUTION.md for the algorithm. In short:
+
+1. *Nodes*: every document-level event is a node; in incremental mode, the canonical events
+   already stored near the new ones (same type family, a shared participant country, a date
+   window) come back as super-nodes (their members stay together).
+2. *Blocking*: nodes are compared only inside a (type family, country) block and a time window
+   (event date, or the publication date of undated events), never everything with everything.
+3. *Scoring*: participants / countries, date compatibility (exact, year-less "16/10" vs
+   "16/10/2025", ±1 day, same month, unknown), distinctive shared facts (quantities, duration,
+   location, ordinal, topics) and the story context (the other events both articles report).
+   Hard vetoes: two events of one document, explicitly incompatible dates, disjoint persons of
+   one country, participant sets that only partly overlap.
+4. *Greedy agglomeration* over candidate pairs by decreasing score, with the vetoes re-checked
+   on whole clusters (single link, complete veto).
+5. *Merging* with provenance (``resolve_merge.py``): every value keeps its evidence;
+   disagreements go to ``conflicts``; a missing date or year is filled from confident cluster
+   mates; ids, ordinal checks.
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as _date
+from typing import Iterable
+
+from . import store_events as se
+from .store_events import family_of
+
+MERGE_THRESHOLD = 2.2
+DAY_WINDOW = 2            # dated events further apart than this are never compared
+PUB_WINDOW_BACK = 45      # an undated event may be about an event up to this many days before publication
+PUB_PAIR_WINDOW = 14      # two undated events are compared when published within this many days
+ANCHOR_MIN_CONF = 0.5     # an inferred anchor orders reports only when the language layer is this sure
+UNDATED_CANDIDATES = 60  # stored events an undatable report (no date, no publication date) is compared with
+CONTEXT_DOCS = 50         # documents of a cluster read for its story context
+BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
+
+BASIS_WEIGHT = {"sentence": 1.0, "paragraph": 0.9, "relative": 0.85, "document": 0.7, "anchor": 0.6,
+                "cross_document": 0.6, "context": 0.8, "none": 0.3}
+
+
+# ---------------------------------------------------------------- dates
+
+@dataclass(frozen=True)
+class DateVal:
+    y: int | None
+    m: int | None
+    d: int | None
+    year_explicit: bool = True
+    conf: float = 0.5
+
+    @property
+    def day_level(self) -> bool:
+        return self.m is not None and self.d is not None
+
+    def ordinal(self) -> int | None:
+        if self.y and self.m and self.d:
+            try:
+                return _date(self.y, self.m, self.d).toordinal()
+            except ValueError:
+                return None
+        return None
+
+    def iso(self) -> str | None:
+        if self.y is None:
+            return None
+        if self.m is None:
+            return f"{self.y:04d}"
+        if self.d is None:
+            return f"{self.y:04d}-{self.m:02d}"
+        return f"{self.y:04d}-{self.m:02d}-{self.d:02d}"
+
+
+def parse_date(value: str | None, *, year_explicit: bool = True, conf: float = 0.5) -> DateVal | None:
+    """'2025-03-18' | '2025-03' | '2025' | '--03-18' / 'XXXX-03-18' (year unknown) → DateVal."""
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip().split("T")[0].split("/")[0]
+    if v.startswith("--") or v.startswith("XXXX"):
+        parts = v.replace("XXXX", "").strip("-").split("-")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            return DateVal(None, int(parts[0]), int(parts[1]), False, conf)
+        return None
+    parts = v.split("-")
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if not nums or not (1000 <= nums[0] <= 2999):
+        return None
+    y = nums[0]
+    m = nums[1] if len(nums) > 1 and 1 <= nums[1] <= 12 else None
+    d = nums[2] if len(nums) > 2 and m and 1 <= nums[2] <= 31 else None
+    return DateVal(y, m, d, year_explicit, conf)
+
+
+def _day(value: str | None) -> int | None:
+    dv = parse_date(value)
+    return dv.ordinal() if dv else None
+
+
+def date_relation(a: DateVal, b: DateVal) -> tuple[str, float]:
+    """How two dates of two reports relate: (kind, bonus). kind 'conflict' is a veto."""
+    if a.day_level and b.day_level:
+        if (a.m, a.d) == (b.m, b.d):
+            if a.y == b.y and a.y is not None and a.year_explicit and b.year_explicit:
+                return "exact", 2.0
+            if a.y is None or b.y is None or not a.year_explicit or not b.year_explicit:
+                return "month_day", 1.6
+            return "conflict", 0.0          # same day, explicitly different years
+        oa, ob = a.ordinal(), b.ordinal()
+        if oa is not None and ob is not None and abs(oa - ob) <= 1 and min(a.conf, b.conf) < 0.85:
+            return "near", 0.6               # time zones, "hôm qua" vs the date: a weak report may be a day off
+        if min(a.conf, b.conf) < 0.35:
+            return "unknown", -0.3
+        return "conflict", 0.0
+    # at least one side is month- or year-level
+    if a.y is not None and b.y is not None and a.year_explicit and b.year_explicit and a.y != b.y:
+        return ("conflict", 0.0) if min(a.conf, b.conf) >= 0.35 else ("unknown", -0.3)
+    if a.m is not None and b.m is not None:
+        if a.m != b.m:
+            return ("conflict", 0.0) if min(a.conf, b.conf) >= 0.35 else ("unknown", -0.3)
+        return "month", 0.4
+    return "year", 0.1
+
+
+# ---------------------------------------------------------------- nodes
+
+@dataclass
+class Node:
+    """A cluster under construction (one document-level event, or a stored canonical event)."""
+    key: int
+    members: list[dict]
+    family: str
+    docs: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    persons: dict[str, set[str]] = field(default_factory=dict)
+    dates: set[DateVal] = field(default_factory=set)
+    pubs: list[int] = field(default_factory=list)
+    types: Counter = field(default_factory=Counter)
+    statuses: set[str] = field(default_factory=set)
+    quantities: dict[str, set[float]] = field(default_factory=dict)
+    topics: set[str] = field(default_factory=set)
+    durations: set[float] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    ordinals: set[int] = field(default_factory=set)
+    initiators: set[str] = field(default_factory=set)
+    old_ids: set[str] = field(default_factory=set)
+
+    def tkey(self) -> tuple[str, int] | None:
+        """Time position for blocking: the event's day, else the first publication day."""
+        days = sorted(o for o in (dv.ordinal() for dv in self.dates if dv.year_explicit) if o is not None)
+        if days:
+            return "date", days[0]
+        if self.pubs:
+            return "pub", min(self.pubs)
+        return None
+
+    def absorb(self, other: "Node") -> None:
+        self.members += other.members
+        self.docs |= other.docs
+        self.countries |= other.countries
+        for c, ps in other.persons.items():
+            self.persons.setdefault(c, set()).update(ps)
+        self.dates |= other.dates
+        self.pubs += other.pubs
+        self.types += other.types
+        self.statuses |= other.statuses
+        for k, vs in other.quantities.items():
+            self.quantities.setdefault(k, set()).update(vs)
+        self.topics |= other.topics
+        self.durations |= other.durations
+        self.locations |= other.locations
+        self.ordinals |= other.ordinals
+        self.initiators |= other.initiators
+        self.old_ids |= other.old_ids
+
+
+class _Countries:
+    """participant name → canonical country (cached; falls back to the name itself)."""
+
+    def __init__(self, res):
+        self.res = res
+        self.cache: dict[str, tuple[str, bool]] = {}
+
+    def __call__(self, name: str) -> tuple[str, bool]:
+        """(country, is_country_itself)"""
+        hit = self.cache.get(name)
+        if hit is None:
+            c = None
+            try:
+                actors = getattr(self.res, "actors", None) if self.res is not None else None
+                if actors is not None:
+                    c = actors.country_of(name)
+            except Exception:  # noqa: BLE001 - an unknown name is simply its own country
+                c = None
+            c = c or name
+            hit = (c, c == name)
+            self.cache[name] = hit
+        return hit
+
+
+def _node_from_member(key: int, ev: dict, cof: _Countries) -> Node:
+    n = Node(key=key, members=[ev], family=family_of(ev.get("type")))
+    n.docs.add(ev["doc"])
+    _add_features(n, ev, cof)
+    return n
+
+
+def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
+    for p in ev.get("participants") or []:
+        c, is_country = cof(p)
+        n.countries.add(c)
+        if not is_country:
+            n.persons.setdefault(c, set()).add(p)
+    dv = _member_date(ev)
+    if dv is not None:   # confidence rounded: a big cluster keeps a handful of distinct date values
+        n.dates.add(DateVal(dv.y, dv.m, dv.d, dv.year_explicit, round(dv.conf, 1)))
+    pd = _day(ev.get("pub_date"))
+    if pd is not None:
+        n.pubs.append(pd)
+    n.types[ev.get("type") or "other"] += 1
+    n.statuses.add(ev.get("status") or "occurred")
+    for k, v in (ev.get("quantities") or {}).items():
+        if isinstance(v, (int, float)):
+            n.quantities.setdefault(k, set()).add(float(v))
+    n.topics |= {t.lower() for t in ev.get("topics") or []}
+    if ev.get("duration_minutes"):
+        n.durations.add(float(ev["duration_minutes"]))
+    if ev.get("location"):
+        n.locations.add(ev["location"])
+    if ev.get("ordinal"):
+        n.ordinals.add(int(ev["ordinal"]))
+    if ev.get("initiator"):
+        n.initiators.add(cof(ev["initiator"])[0])
+
+
+def _member_date(ev: dict) -> DateVal | None:
+    """The member's date with its weighted confidence (computed once per loaded record: the
+    ``_dateval`` key lives only in memory, records are never saved back from here)."""
+    if "_dateval" in ev:
+        return ev["_dateval"]
+    conf = ev.get("date_confidence")
+    conf = 0.5 if conf is None else float(conf)
+    conf *= BASIS_WEIGHT.get(ev.get("date_basis") or "sentence", 0.8) if ev.get("date_basis") else 1.0
+    dv = parse_date(ev.get("date"), year_explicit=ev.get("year_explicit", True) is not False, conf=conf)
+    if dv is None and ev.get("date_partial"):
+        dv = parse_date(ev.get("date_partial"), year_explicit=False, conf=conf)
+    ev["_dateval"] = dv
+    return dv
+
+
+# ---------------------------------------------------------------- scoring
+
+def veto(a: Node, b: Node) -> bool:
+    """True when a and b can never be the same real-world event."""
+    if a.family != b.family or (a.docs & b.docs):
+        return True
+    if not a.countries or not b.countries:
+        return True
+    inter = a.countries & b.countries
+    if not inter:
+        return True
+    small = min(len(a.countries), len(b.countries))
+    if small >= 2 and len(inter) < 2 and not _shared_outcome(a, b):
+        return True                          # US-RU vs US-UA: one shared side is not one event
+    for c in inter:
+        pa, pb = a.persons.get(c), b.persons.get(c)
+        if pa and pb and not (pa & pb):
+            return True
+    for da in a.dates:
+        for db in b.dates:
+            if date_relation(da, db)[0] == "conflict":
+                return True
+    # an event that already happened cannot be one that a report published before it describes
+    for x, y in ((a, b), (b, a)):
+        if x.statuses == {"occurred"} and x.pubs and not x.dates:
+            last = max(x.pubs)
+            days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
+            if days and all(d is not None and d > last + 1 for d in days):
+                return True
+    return False
+
+
+OUTCOME_FAMILIES = ("agreement", "prisoner_exchange")
+
+
+def _shared_outcome(a: Node, b: Node) -> bool:
+    """Reports name different sides of one truce or exchange (the leaders who agreed it, the
+    parties who observe it): a shared distinctive quantity (30 days, 175 prisoners) lets two such
+    casts that share one country be compared."""
+    return a.family in OUTCOME_FAMILIES and any(a.quantities[k] & b.quantities[k]
+                                                for k in a.quantities.keys() & b.quantities.keys())
+
+
+def score(a: Node, b: Node, ctx: float = 0.0) -> float:
+    inter, union = a.countries & b.countries, a.countries | b.countries
+    s = 0.7 + 0.3 * len(inter) / max(1, len(union))
+    pa = set().union(*a.persons.values()) if a.persons else set()
+    pb = set().union(*b.persons.values()) if b.persons else set()
+    if pa and pb:
+        s += 0.3 * len(pa & pb) / len(pa | pb)
+    # dates
+    best = None
+    for da in a.dates:
+        for db in b.dates:
+            kind, bonus = date_relation(da, db)
+            best = bonus if best is None else max(best, bonus)
+    if best is not None:
+        s += best
+    else:
+        dated, undated = (a, b) if a.dates else (b, a)
+        if dated.dates and undated.pubs:
+            days = [dv.ordinal() for dv in dated.dates if dv.ordinal() is not None]
+            pub = min(undated.pubs)
+            if days and any(pub - PUB_WINDOW_BACK <= d <= pub + 1 for d in days):
+                s += 0.6 if any(pub - 3 <= d <= pub + 1 for d in days) else 0.2
+        elif not a.dates and not b.dates and a.pubs and b.pubs:
+            gap = abs(min(a.pubs) - min(b.pubs))
+            s += 0.4 if gap <= 3 else (-0.5 if gap > 30 else 0.0)
+    if a.types.most_common(1)[0][0] == b.types.most_common(1)[0][0]:
+        s += 0.2
+    # distinctive facts
+    qbonus = 0.0
+    for k in a.quantities.keys() & b.quantities.keys():
+        qbonus += 1.0 if a.quantities[k] & b.quantities[k] else -1.2
+    s += min(qbonus, 2.0)
+    if a.topics and b.topics:
+        s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
+    if a.durations and b.durations:
+        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
+        s += 0.6 if close else -0.4
+    if a.locations and b.locations:
+        s += 0.5 if a.locations & b.locations else -0.6
+    if a.ordinals and b.ordinals:
+        s += 0.6 if a.ordinals & b.ordinals else -1.0
+    if a.initiators and b.initiators:
+        s += 0.2 if a.initiators & b.initiators else -0.3
+    return s + ctx
+
+
+# ---------------------------------------------------------------- story context
+
+def _fact_tokens(ev: dict) -> set[tuple]:
+    """Distinctive facts of one document-level event (for the story-context signal)."""
+    fam = family_of(ev.get("type"))
+    toks: set[tuple] = set()
+    for k, v in (ev.get("quantities") or {}).items():
+        if isinstance(v, (int, float)):
+            toks.add((fam, "q", k, float(v)))
+    dv = parse_date(ev.get("date"))
+    if dv and dv.day_level and ev.get("date_basis") not in ("anchor", "document", "cross_document", "none"):
+        toks.add((fam, "md", dv.m, dv.d))
+    if ev.get("duration_minutes"):
+        toks.add((fam, "dur", float(ev["duration_minutes"])))
+    if ev.get("location"):
+        toks.add((fam, "loc", ev["location"]))
+    return toks
+
+
+class Context:
+    """Facts of the *other* events each document reports: two articles that report the same
+    outcomes (a 30-day truce, an exchange on 19/3) tell the same story, so their undated
+    events of one type and cast are the same event."""
+
+    def __init__(self, doc_events_by_doc: dict[str, list[dict]]):
+        self.tokens: dict[str, dict[str, set[tuple]]] = {}
+        for doc, evs in doc_events_by_doc.items():
+            self.tokens[doc] = {ev["doc_event_id"]: _fact_tokens(ev) for ev in evs}
+
+    def node_tokens(self, n: Node, cap_docs: int = 50) -> set[tuple]:  # cap_docs = CONTEXT_DOCS
+        mine = {m["doc_event_id"] for m in n.members}
+        out: set[tuple] = set()
+        for doc in sorted(n.docs)[:cap_docs]:
+            for de, toks in self.tokens.get(doc, {}).items():
+                if de not in mine:
+                    out |= toks
+        return out
+
+    def bonus(self, a: Node, b: Node, cache: dict[int, set[tuple]]) -> float:
+        ta = cache.get(a.key)
+        if ta is None:
+            ta = cache[a.key] = self.node_tokens(a)
+        tb = cache.get(b.key)
+        if tb is None:
+            tb = cache[b.key] = self.node_tokens(b)
+        own = set()
+        for n in (a, b):
+            for m in n.members[:50]:
+                own |= _fact_tokens(m)
+        return min(1.8, 0.6 * len((ta & tb) - own))
+
+
+# ---------------------------------------------------------------- clustering
+
+def _pregroup(members: list[dict], cof: _Countries, start_key: int) -> list[Node]:
+    """Document-level events with the same type family, cast and explicit day date are the same
+    event (unless they come from one document): group them cheaply before pairwise scoring."""
+    groups: dict[tuple, list[Node]] = {}
+    loose: list[Node] = []
+    key = start_key
+    for ev in members:
+        node = _node_from_member(key, ev, cof)
+        key += 1
+        dv = _member_date(ev)
+        if dv is None or not dv.day_level or not dv.year_explicit or dv.conf < 0.6 or not node.countries:
+            loose.append(node)
+            continue
+        persons = tuple(sorted(set().union(*node.persons.values()))) if node.persons else ()
+        gk = (node.family, tuple(sorted(node.countries)), persons, dv.iso(), ev.get("location"),
+              ev.get("ordinal"), tuple(sorted((ev.get("quantities") or {}).items())))
+        for g in groups.setdefault(gk, []):
+            if not (g.docs & node.docs):
+                g.absorb(node)
+                break
+        else:
+            groups[gk].append(node)
+    out = [n for gs in groups.values() for n in gs] + loose
+    return out
+
+
+def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
+    """Blocking: pairs in one (family, country) block within a time window."""
+    # Two casts of two or more countries must share two countries (see veto): they meet in a
+    # (family, country pair) block. A one-country cast meets everything of its country in a
+    # (family, country, "*") block, where pairs of two multi-country casts are skipped.
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        cs = sorted(n.countries)
+        for c in cs:
+            blocks[(n.family, c, "*")].append(i)
+        for x in range(len(cs)):
+            for y in range(x + 1, len(cs)):
+                blocks[(n.family, cs[x], cs[y])].append(i)
+        if n.family in OUTCOME_FAMILIES:          # truces / exchanges also meet by a shared quantity
+            for k, vs in n.quantities.items():
+                for v in vs:
+                    blocks[(n.family, f"q:{k}", v)].append(i)
+    seen: set[tuple[int, int]] = set()
+    tkeys = [n.tkey() for n in nodes]
+    for bkey, idxs in blocks.items():
+        if bkey[2] == "*":
+            if all(len(nodes[i].countries) >= 2 for i in idxs):
+                continue
+        if len(idxs) < 2:
+            continue
+        star = bkey[2] == "*"
+        keys = {i: tkeys[i] for i in idxs}
+        dated = sorted((k[1], i) for i, k in keys.items() if k is not None and k[0] == "date")
+        pubbed = sorted((k[1], i) for i, k in keys.items() if k is not None and k[0] == "pub")
+        untimed = [i for i, k in keys.items() if k is None]
+        cand: list[tuple[int, int]] = []
+        for seq, window in ((dated, DAY_WINDOW), (pubbed, PUB_PAIR_WINDOW)):   # sliding windows
+            for x in range(len(seq)):
+                tx, i = seq[x]
+                for y in range(x + 1, len(seq)):
+                    ty, j = seq[y]
+                    if ty - tx > window:
+                        break
+                    cand.append((i, j))
+        if dated and pubbed:      # a report published at tp may be about an event in [tp-45, tp+1]
+            days = [t for t, _ in dated]
+            for tp, j in pubbed:
+                lo = bisect.bisect_left(days, tp - PUB_WINDOW_BACK)
+                hi = bisect.bisect_right(days, tp + 1)
+                cand += [(dated[k][1], j) for k in range(lo, hi)]
+        for i, j in cand:
+            if star and len(nodes[i].countries) >= 2 and len(nodes[j].countries) >= 2:
+                continue
+            p = (min(i, j), max(i, j))
+            if p not in seen:
+                seen.add(p)
+                yield p
+        for i in untimed:
+            partners = [j for j in idxs if j != i and not (star and len(nodes[i].countries) >= 2
+                                                           and len(nodes[j].countries) >= 2)][:BLOCK_CAP]
+            for j in partners:
+                p = (min(i, j), max(i, j))
+                if p not in seen:
+                    seen.add(p)
+                    yield p
+
+
+def cluster(nodes: list[Node], context: Context | None = None, threshold: float = MERGE_THRESHOLD) -> list[Node]:
+    """Greedy agglomeration by decreasing pair score; vetoes re-checked on whole clusters."""
+    ctx_cache: dict[int, set[tuple]] = {}
+    heap: list[tuple[float, str, str, int, int]] = []
+    for i, j in _candidate_pairs(nodes):
+        a, b = nodes[i], nodes[j]
+        if veto(a, b):
+            continue
+        ctx = context.bonus(a, b, ctx_cache) if context is not None else 0.0
+        s = score(a, b, ctx)
+        if s >= threshold:
+            ka, kb = _node_sort_id(a), _node_sort_id(b)
+            heap.append((-round(s, 6), min(ka, kb), max(ka, kb), i, j))
+    heapq.heapify(heap)
+    parent = list(range(len(nodes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    live = {i: nodes[i] for i in range(len(nodes))}
+    while heap:
+        _, _, _, i, j = heapq.heappop(heap)
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = live[ri], live[rj]
+        if veto(a, b):
+            continue
+        keep, gone = (ri, rj) if _node_sort_id(a) <= _node_sort_id(b) else (rj, ri)
+        live[keep].absorb(live[gone])
+        parent[gone] = keep
+        del live[gone]
+    return [live[k] for k in sorted(live, key=lambda k: _node_sort_id(live[k]))]
+
+
+def _node_sort_id(n: Node) -> str:
+    return min(m["doc_event_id"] for m in n.members)
+
+
+# ---------------------------------------------------------------- driver
+
+def resolve(store, res, doc_ids: list[str] | None = None, *, _again: bool = True) -> None:
+    """Cluster the document-level events of ``doc_ids`` (all documents when None) into canonical
+    events, joining the stored canonical events they block with. Writes events, event_actors,
+    evidence, event_keys, aliases and doc_events.event_id."""
+    from .resolve_merge import (assign_ids, check_ordinals, merge_cluster, propagate_parent_dates,
+                                repair_years_by_series)
+    from .summary import summarize
+
+    cof = _Countries(res)
+    if doc_ids is None:
+        new_members = se.load_doc_events(store)
+        old_ids = {r[0] for r in store.conn.execute("SELECT event_id FROM events")}
+        old_events = se.load_events(store, old_ids)
+        super_members: dict[str, list[dict]] = {}
+    else:
+        doc_ids = sorted(set(doc_ids))
+        new_members = se.load_doc_events(store, doc_ids)
+        touched = se.event_ids_for_documents(store, doc_ids)
+        cand: set[str] = set(touched)
+        for ev in new_members:
+            cand |= _candidates_for(store, ev, cof)
+        # events of the same series that carry an ordinal: their check (and a guessed year) may
+        # depend on the new events
+        blocks = sorted({(family_of(ev.get("type")), cof(p)[0]) for ev in new_members
+                         for p in ev.get("participants") or []})
+        for fam, country in blocks:
+            cand |= {r[0] for r in store.conn.execute(
+                "SELECT k.event_id FROM event_keys k JOIN events e ON e.event_id = k.event_id"
+                " WHERE k.family = ? AND k.country = ? AND json_extract(e.data_json, '$.ordinal') IS NOT NULL"
+                " LIMIT 50", (fam, country))}
+        # one hop more: undated outcomes (truces, agreements) reported by the same articles may
+        # take the date of their main event once it is dated here (propagate_parent_dates)
+        cand_docs = {r[0] for r in _rows_in(store, "SELECT DISTINCT doc_id FROM doc_events WHERE event_id IN ({q})",
+                                             sorted(cand))}
+        cand |= {r[0] for r in _rows_in(
+            store, "SELECT DISTINCT event_id FROM doc_events WHERE doc_id IN ({q}) AND date IS NULL"
+                   " AND type IN ('agreement', 'ceasefire') AND event_id IS NOT NULL", sorted(cand_docs))}
+        old_events = se.load_events(store, cand)
+        old_ids = {e["id"] for e in old_events}
+        new_ids = {m["doc_event_id"] for m in new_members}
+        super_members = defaultdict(list)
+        for m in se.doc_events_of_events(store, old_ids):
+            if m["doc"] in doc_ids or m["doc_event_id"] in new_ids:
+                continue
+            super_members[m["event_id"]].append(m)
+        # members recorded in an event's record but whose doc_events row was replaced are dropped
+    _attach_anchors(store, new_members + [m for ms in super_members.values() for m in ms])
+    # nodes
+    nodes: list[Node] = []
+    key = 0
+    for eid in sorted(super_members):
+        ms = super_members[eid]
+        if not ms:
+            continue
+        n = _node_from_member(key, ms[0], cof)
+        for m in ms[1:]:
+            n.members.append(m)
+            n.docs.add(m["doc"])
+            _add_features(n, m, cof)
+        n.old_ids.add(eid)
+        nodes.append(n)
+        key += 1
+    nodes += _pregroup(new_members, cof, key)
+    # story context: every event of every document involved
+    docs = sorted({d for n in nodes for d in n.docs})
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    involved = {m["doc_event_id"] for n in nodes for m in n.members}
+    for n in nodes:
+        for m in n.members:
+            by_doc[m["doc"]].append(m)
+    # (a super-node's context reads at most CONTEXT_DOCS of its documents: load only those)
+    ctx_docs = set(doc_ids or []) | {d for n in nodes for d in sorted(n.docs)[:CONTEXT_DOCS]}
+    extra = [m for m in se.load_doc_events(store, sorted(ctx_docs)) if m["doc_event_id"] not in involved] \
+        if ctx_docs else []
+    for m in extra:
+        by_doc[m["doc"]].append(m)
+    clusters = cluster(nodes, Context(by_doc))
+    # canonical records: a stored event whose members did not change keeps its record (no
+    # re-merge, no rewrite) unless it carries an ordinal (its year may be repaired by the series)
+    # or is an undated outcome that may take the date of its main event
+    old_by_id = {e["id"]: e for e in old_events}
+    fresh_docs = {m["doc"] for m in new_members}
+    pairs, kept = [], []
+    for n in clusters:
+        old = old_by_id.get(next(iter(n.old_ids))) if len(n.old_ids) == 1 else None
+        if old is not None and not old.get("ordinal") and not any(m["doc"] in fresh_docs for m in n.members) \
+                and not (not old.get("date") and (old.get("type") in ("agreement", "ceasefire") or any(
+                    m.get(k) for m in n.members for k in ("parent", "during", "part_of")))) \
+                and set(old.get("doc_events") or []) == {m["doc_event_id"] for m in n.members}:
+            kept.append((old, n))
+        else:
+            pairs.append((merge_cluster(n, res, cof), n))
+    records = [r for r, _ in pairs]
+    kept_ids = {r["id"] for r, _ in kept}
+    old_ids -= kept_ids
+    old_events = [e for e in old_events if e["id"] not in kept_ids]
+    lookup: dict = {}
+    for rec, n in kept + pairs:
+        for m in n.members:
+            lookup[("member", m["doc_event_id"])] = m
+            lookup[("record", m["doc_event_id"])] = rec
+    shifts = repair_years_by_series(store, pairs, old_ids)
+    propagate_parent_dates(records, lookup, cof)
+    taken = {r[0] for r in store.conn.execute("SELECT event_id FROM events")} - old_ids
+    assign_ids(pairs, taken)
+    # aliases: each old id points to the new event holding most of its former members
+    old_members: dict[str, set[str]] = {e["id"]: set(e.get("doc_events") or []) for e in old_events}
+    aliases: dict[str, str] = {}
+    new_by_id = {r["id"]: set(r["doc_events"]) for r in records}
+    owner = {de: r["id"] for r in records for de in r["doc_events"]}
+    for oid, mems in old_members.items():
+        if oid in new_by_id:
+            continue
+        votes = Counter(owner[de] for de in mems if de in owner)
+        if votes:
+            aliases[oid] = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    for rec in records:
+        rec["summary"] = summarize(rec, res)
+    deleted = sorted(old_ids - set(new_by_id))
+    with store.transaction():
+        se.save_events(store, [], delete=deleted)
+        refreshed = check_ordinals(store, records)
+        se.save_events(store, records + refreshed, aliases=aliases)
+        se.assign_doc_events(store, {de: r["id"] for r in records for de in r["doc_events"]})
+    # a repaired year moves the document's other guessed-year events: resolve that document again
+    # when some of its events were not part of this run
+    in_run = {de for r in records for de in r["doc_events"]}
+    pending = sorted(d for d in shifts if {m["doc_event_id"] for m in se.load_doc_events(store, [d])} - in_run)
+    if pending and _again:
+        resolve(store, res, pending, _again=False)
+
+
+def _rows_in(store, sql: str, values: list) -> list:
+    out = []
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        out += store.conn.execute(sql.format(q=",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
+def _attach_anchors(store, members: list[dict]) -> None:
+    """Members without a publication date get the document's inferred anchor date (``_anchor``,
+    used to order reports, never stored) when the language layer is confident enough in it."""
+    need = sorted({m["doc"] for m in members if not m.get("pub_date")})
+    anchors: dict[str, tuple[str | None, float]] = {}
+    for r in _rows_in(store, "SELECT doc_id, anchor_date, anchor_source, anchor_conf FROM documents"
+                             " WHERE doc_id IN ({q})", need):
+        ok = r[1] and (r[2] or "none") != "none"
+        anchors[r[0]] = (r[1] if ok else None, float(r[3] or 0.0) if ok else 0.0)
+    for m in members:
+        if m.get("pub_date") or m["doc"] not in anchors:
+            continue
+        date, conf = anchors[m["doc"]]
+        m["_anchor_conf"] = conf
+        if date and conf >= ANCHOR_MIN_CONF:
+            m["_anchor"] = date
+
+
+def _candidates_for(store, ev: dict, cof: _Countries) -> set[str]:
+    fam = family_of(ev.get("type"))
+    countries = {cof(p)[0] for p in ev.get("participants") or []}
+    if not countries:
+        return set()
+    dv = _member_date(ev)
+    day = dv.ordinal() if dv else None
+    if day is not None:
+        lo, hi = _date.fromordinal(day - DAY_WINDOW), _date.fromordinal(day + DAY_WINDOW)
+        return set(se.candidate_event_ids(store, fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
+    if dv is not None and dv.y and dv.m:
+        return set(se.candidate_event_ids(store, fam, countries, f"{dv.y:04d}-{dv.m:02d}-00",
+                                          f"{dv.y:04d}-{dv.m:02d}-99", undated=True))
+    if dv is not None and dv.m and dv.d:   # year unknown: any year, same day
+        out = set()
+        for eid in se.candidate_event_ids(store, fam, countries, None, None, undated=True):
+            out.add(eid)
+        return out
+    pub = _day(ev.get("pub_date"))
+    if pub is not None:
+        lo, hi = _date.fromordinal(pub - PUB_WINDOW_BACK), _date.fromordinal(pub + 1)
+        return set(se.candidate_event_ids(store, fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
+    # neither a date nor a publication date: the most recent events of the block
+    return set(se.candidate_event_ids(store, fam, countries, None, None, undated=True, limit=UNDATED_CANDIDATES))

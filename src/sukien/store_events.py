@@ -1,0 +1,319 @@
+"""Persistence and queries for the language tables (sentences, mentions), document-level
+events (doc_events) and canonical events (events, event_actors, evidence, event_keys,
+event_aliases).
+
+Canonical event records are the EXPORT.md record plus ``summary``, ``plover``, ``evidence``,
+``doc_events``, ``n_sources``, ``flags`` and ``provenance``; they are stored whole in
+``events.data_json`` and the indexed columns are copies for filtering and ordering.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, Iterable
+
+from .models import Analysis
+from .store import Store, now_iso
+
+FAMILIES = {
+    "phone_call": "phone_call",
+    "meeting": "meeting", "negotiation": "meeting", "visit": "meeting",
+    "agreement": "agreement", "ceasefire": "agreement",
+    "prisoner_exchange": "prisoner_exchange",
+    "statement": "statement", "proposal": "statement",
+}
+
+
+def family_of(event_type: str | None) -> str:
+    """Type family used for blocking (the same groups as ../shared/eval/score.py)."""
+    return FAMILIES.get(event_type or "", "other")
+
+
+def date_sort_key(date: str | None) -> str | None:
+    """Sortable form of a (partial) ISO date: partial dates sort first in their period."""
+    if not date:
+        return None
+    parts = date.split("-")
+    while len(parts) < 3:
+        parts.append("00")
+    return "-".join(parts[:3])
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=_default)
+
+
+def _default(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj):
+        # the language records are flat: their __dict__ is their JSON (nested ones recurse here)
+        return obj.__dict__
+    if isinstance(obj, (set, frozenset)):
+        return sorted(obj)
+    raise TypeError(f"not JSON serializable: {type(obj).__name__}")
+
+
+# ---------------------------------------------------------------- language layer
+
+def save_analysis(store: Store, doc_id: str, analysis: Analysis) -> None:
+    """Replace the document's sentences and actor/time/quantity mentions; record its anchor."""
+    sent_rows, mention_rows = [], []
+    for s in analysis.sentences:
+        attr = _dumps(s.attribution) if s.attribution is not None else None
+        sent_rows.append((doc_id, s.index, s.start, s.end, s.paragraph, s.role, attr))
+        for a in s.actors:
+            mention_rows.append((doc_id, s.index, "actor", a.start, a.end, a.text, a.actor_id or a.name, _dumps(a)))
+        for t in s.times:
+            mention_rows.append((doc_id, s.index, "time", t.start, t.end, t.text, t.value, _dumps(t)))
+        for q in s.quantities:
+            key = None if q.value is None else f"{q.value:g}"
+            mention_rows.append((doc_id, s.index, "quantity", q.start, q.end, q.text, key, _dumps(q)))
+    anchor = analysis.anchor
+    with store.transaction() as c:
+        c.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+        c.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        c.executemany("INSERT OR REPLACE INTO sentences (doc_id, idx, start, end, paragraph, role, attribution_json)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)", sent_rows)
+        c.executemany("INSERT INTO mentions (doc_id, sent_idx, kind, start, end, text, key, data_json)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
+        if anchor is not None:
+            c.execute("UPDATE documents SET anchor_date = ?, anchor_source = ?, anchor_conf = ?, updated_at = ?"
+                      " WHERE doc_id = ?", (anchor.date, anchor.source, anchor.confidence, now_iso(), doc_id))
+
+
+# ---------------------------------------------------------------- document-level events
+
+def save_doc_events(store: Store, doc_id: str, doc_events: list[dict]) -> None:
+    """Replace the document's document-level events (idempotent)."""
+    rows = []
+    for ev in doc_events:
+        if ev.get("doc") not in (None, doc_id):
+            raise ValueError(f"doc event {ev.get('doc_event_id')} belongs to {ev.get('doc')}, not {doc_id}")
+        stored = {k: v for k, v in ev.items() if not k.startswith("_")}     # "_..." keys are in-memory only
+        rows.append((ev["doc_event_id"], doc_id, ev.get("type") or "other", ev.get("date"), _dumps(stored)))
+    with store.transaction() as c:
+        c.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
+        c.executemany("INSERT INTO doc_events (doc_event_id, doc_id, event_id, type, date, data_json)"
+                      " VALUES (?, ?, NULL, ?, ?, ?)", rows)
+
+
+def load_doc_events(store: Store, doc_ids: Iterable[str] | None = None) -> list[dict]:
+    """Document-level events (their stored dicts, with ``event_id`` added), in id order."""
+    if doc_ids is None:
+        rows = store.conn.execute("SELECT event_id, data_json FROM doc_events ORDER BY doc_id, doc_event_id")
+        return [_docev(r) for r in rows]
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(doc_ids))):
+        q = ",".join("?" * len(chunk))
+        out += [_docev(r) for r in store.conn.execute(
+            f"SELECT event_id, data_json FROM doc_events WHERE doc_id IN ({q}) ORDER BY doc_id, doc_event_id", chunk)]
+    return out
+
+
+def doc_events_of_events(store: Store, event_ids: Iterable[str]) -> list[dict]:
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(event_ids))):
+        q = ",".join("?" * len(chunk))
+        out += [_docev(r) for r in store.conn.execute(
+            f"SELECT event_id, data_json FROM doc_events WHERE event_id IN ({q}) ORDER BY doc_id, doc_event_id",
+            chunk)]
+    return out
+
+
+def _docev(row) -> dict:
+    d = json.loads(row["data_json"])
+    d["event_id"] = row["event_id"]
+    return d
+
+
+def assign_doc_events(store: Store, mapping: dict[str, str]) -> None:
+    """Record which canonical event each document-level event was resolved into."""
+    with store.transaction() as c:
+        c.executemany("UPDATE doc_events SET event_id = ? WHERE doc_event_id = ?",
+                      [(eid, de) for de, eid in mapping.items()])
+
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+# ---------------------------------------------------------------- canonical events
+
+def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
+                aliases: dict[str, str] | None = None) -> None:
+    """Upsert canonical events with their actors, evidence rows and blocking keys.
+
+    ``delete``: ids of events that no longer exist (removed first, in the same transaction);
+    ``aliases``: old id → new id, so that an old id keeps resolving (see docs/RESOLUTION.md).
+    """
+    ts = now_iso()
+    with store.transaction() as c:
+        for old in delete:
+            c.execute("DELETE FROM events WHERE event_id = ?", (old,))
+        for ev in events:
+            eid = ev["id"]
+            c.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
+            c.execute("DELETE FROM evidence WHERE event_id = ?", (eid,))
+            c.execute("DELETE FROM event_keys WHERE event_id = ?", (eid,))
+            c.execute(
+                "INSERT OR REPLACE INTO events (event_id, type, status, date, date_sort, summary, n_sources,"
+                " n_conflicts, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (eid, ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
+                 date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
+                 len(ev.get("conflicts") or []), _dumps(ev), ts))
+            actors = {(p, "participant") for p in ev.get("participants") or []}
+            if ev.get("initiator"):
+                actors.add((ev["initiator"], "initiator"))
+            c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
+                          [(eid, a, r) for a, r in sorted(actors)])
+            ev_rows = []
+            for m in ev.get("mentions") or []:
+                ev_rows.append((eid, "mention", None, m["doc"], m["start"], m["end"], m.get("sentence") or "",
+                                m.get("source")))
+            for fld, items in sorted((ev.get("evidence") or {}).items()):
+                for it in items:
+                    if it.get("doc") is None or it.get("start") is None:
+                        continue
+                    val = it.get("value")
+                    ev_rows.append((eid, fld, None if val is None else (val if isinstance(val, str) else _dumps(val)),
+                                    it["doc"], it["start"], it.get("end", it["start"]), it.get("sentence") or "",
+                                    it.get("source")))
+            c.executemany("INSERT INTO evidence (event_id, field, value, doc_id, start, end, sentence, source)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
+            fam = family_of(ev.get("type"))
+            c.executemany("INSERT OR IGNORE INTO event_keys (event_id, family, country, date_sort) VALUES (?, ?, ?, ?)",
+                          [(eid, fam, k, date_sort_key(ev.get("date"))) for k in ev.get("countries") or []])
+        now = ts
+        for old, new in (aliases or {}).items():
+            if old == new:
+                continue
+            c.execute("INSERT OR REPLACE INTO event_aliases (alias, event_id, at) VALUES (?, ?, ?)", (old, new, now))
+            # chains: anything that pointed at ``old`` now points at ``new``
+            c.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (new, old))
+        # an id that exists again is no longer an alias
+        for ev in events:
+            c.execute("DELETE FROM event_aliases WHERE alias = ?", (ev["id"],))
+
+
+def event_ids_for_documents(store: Store, doc_ids: Iterable[str]) -> set[str]:
+    """Canonical events that have a mention in any of these documents."""
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(doc_ids))):
+        q = ",".join("?" * len(chunk))
+        out |= {r[0] for r in store.conn.execute(
+            f"SELECT DISTINCT event_id FROM evidence WHERE field = 'mention' AND doc_id IN ({q})", chunk)}
+        out |= {r[0] for r in store.conn.execute(
+            f"SELECT DISTINCT event_id FROM doc_events WHERE doc_id IN ({q}) AND event_id IS NOT NULL", chunk)}
+    return out
+
+
+def candidate_event_ids(store: Store, family: str, countries: Iterable[str], date_lo: str | None,
+                        date_hi: str | None, *, undated: bool = True, limit: int = 200) -> list[str]:
+    """Blocking: events of a type family that share a participant country and whose date lies
+    in [date_lo, date_hi] (or that are undated, when ``undated``). Without a window: the most
+    recent ``limit`` events of the block."""
+    out: list[str] = []
+    for country in sorted(set(countries)):
+        if date_lo and date_hi:
+            rows = store.conn.execute(
+                "SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort BETWEEN ? AND ?"
+                " LIMIT ?", (family, country, date_lo, date_hi, limit))
+            out += [r[0] for r in rows]
+        else:
+            rows = store.conn.execute(
+                "SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NOT NULL"
+                " ORDER BY date_sort DESC LIMIT ?", (family, country, limit))
+            out += [r[0] for r in rows]
+        if undated:
+            rows = store.conn.execute(
+                "SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NULL LIMIT ?",
+                (family, country, limit))
+            out += [r[0] for r in rows]
+    return sorted(set(out))
+
+
+def load_events(store: Store, event_ids: Iterable[str]) -> list[dict]:
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(event_ids))):
+        q = ",".join("?" * len(chunk))
+        out += [json.loads(r[0]) for r in store.conn.execute(
+            f"SELECT data_json FROM events WHERE event_id IN ({q}) ORDER BY event_id", chunk)]
+    return out
+
+
+def resolve_alias(store: Store, event_id: str) -> str:
+    row = store.conn.execute("SELECT event_id FROM event_aliases WHERE alias = ?", (event_id,)).fetchone()
+    return row[0] if row else event_id
+
+
+def _where(actor=None, type=None, status=None, date_from=None, date_to=None, q=None) -> tuple[str, list]:
+    clauses, params = [], []
+    if actor:
+        clauses.append("(e.event_id IN (SELECT event_id FROM event_actors WHERE actor LIKE ?)"
+                       " OR e.event_id IN (SELECT event_id FROM event_keys WHERE country LIKE ?))")
+        params += [f"%{actor}%", actor]
+    if type:
+        types = [t.strip() for t in str(type).split(",") if t.strip()]
+        clauses.append(f"e.type IN ({','.join('?' * len(types))})")
+        params += types
+    if status:
+        statuses = [s.strip() for s in str(status).split(",") if s.strip()]
+        clauses.append(f"e.status IN ({','.join('?' * len(statuses))})")
+        params += statuses
+    if date_from:
+        clauses.append("e.date_sort >= ?")
+        params.append(date_sort_key(date_from))
+    if date_to:
+        to = date_to.split("-")
+        to += ["99"] * (3 - len(to))
+        clauses.append("e.date_sort <= ?")
+        params.append("-".join(to))
+    if q:
+        clauses.append("(e.summary LIKE ? OR e.data_json LIKE ?)")
+        params += [f"%{q}%", f"%{q}%"]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_events(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
+                date_from: str | None = None, date_to: str | None = None, q: str | None = None,
+                limit: int | None = 100, offset: int = 0) -> list[dict]:
+    """Canonical events (full records) ordered by date (undated last), then id."""
+    where, params = _where(actor, type, status, date_from, date_to, q)
+    sql = f"SELECT e.data_json FROM events e{where} ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [json.loads(r[0]) for r in store.conn.execute(sql, params)]
+
+
+def count_events(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None, q: str | None = None) -> int:
+    where, params = _where(actor, type, status, date_from, date_to, q)
+    return store.conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
+
+
+def get_event(store: Store, event_id: str) -> dict | None:
+    """The full record (evidence and doc events included); old ids resolve through aliases."""
+    row = store.conn.execute("SELECT data_json FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    if row is None:
+        new = resolve_alias(store, event_id)
+        if new == event_id:
+            return None
+        row = store.conn.execute("SELECT data_json FROM events WHERE event_id = ?", (new,)).fetchone()
+        if row is None:
+            return None
+    return json.loads(row[0])
+
+
+def events_for_document(store: Store, doc_id: str) -> list[dict]:
+    ids = event_ids_for_documents(store, [doc_id])
+    return sorted(load_events(store, ids), key=_order)
+
+
+def events_for_actor(store: Store, actor: str) -> list[dict]:
+    return list_events(store, actor=actor, limit=None)
+
+
+def _order(ev: dict) -> tuple:
+    ds = date_sort_key(ev.get("date"))
+    return (ds is None, ds or "", ev.get("id") or "")

@@ -1,0 +1,472 @@
+"""Cross-document resolution on synthetic document-level event records (docs/ARCHITECTURE.md)."""
+from __future__ import annotations
+
+import pytest
+
+from sukien import store_events as se
+from sukien.models import Document, MetaValue, Segment
+from sukien.resolve import DateVal, date_relation, parse_date, resolve
+from sukien.store import Store
+
+COUNTRY = {"Donald Trump": "United States", "Marco Rubio": "United States", "Vladimir Putin": "Russia",
+           "Sergei Lavrov": "Russia", "Volodymyr Zelensky": "Ukraine", "To Lam": "Vietnam",
+           "Xi Jinping": "China", "Luong Cuong": "Vietnam"}
+
+
+class FakeActors:
+    def country_of(self, name):
+        return COUNTRY.get(name, name)
+
+    def by_name(self, name):
+        return None
+
+
+class FakeRes:
+    def __init__(self):
+        self.actors = FakeActors()
+        from sukien.config import Config
+        self.config = Config()
+
+    def load_yaml(self, rel):
+        import yaml
+        from sukien.config import PACKAGE_DATA
+        return yaml.safe_load((PACKAGE_DATA / rel).read_text(encoding="utf-8"))
+
+
+def mk(doc, n, type_, participants, date=None, **kw):
+    text = kw.pop("sentence", f"câu về sự kiện {n} trong {doc}")
+    ev = {"doc_event_id": f"{doc}#{n}", "doc": doc, "type": type_, "cameo": None, "status": "occurred",
+          "date": date, "date_confidence": 0.9 if date else 0.0, "date_basis": "sentence" if date else "none",
+          "year_explicit": True, "participants": participants, "initiator": None, "duration_minutes": None,
+          "location": None, "topics": [], "quantities": {}, "ordinal": None, "main": n == 0,
+          "mentions": [{"doc": doc, "start": 10 * n, "end": 10 * n + 5, "sentence": text, "source": None}],
+          "evidence": {}, "pub_date": None, "outlet": None}
+    ev.update(kw)
+    if ev["date"] and "date" not in ev["evidence"]:
+        ev["evidence"]["date"] = [{"value": ev["date"], "doc": doc, "start": 10 * n, "end": 10 * n + 5,
+                                   "sentence": text, "source": None}]
+    return ev
+
+
+def put_doc(store, doc_id, pub=None):
+    text = "Nội dung bài báo thử nghiệm. " * 5
+    d = Document(doc_id=doc_id, text=text, segments=[Segment(0, len(text), "body")], content_hash="h-" + doc_id,
+                 pub_date=MetaValue(pub, "test") if pub else None)
+    store.put_document(d)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def res():
+    return FakeRes()
+
+
+def load(store, docs_events, res, pubs=None, incremental=False):
+    for doc, evs in docs_events.items():
+        put_doc(store, doc, (pubs or {}).get(doc))
+        for ev in evs:
+            if pubs and doc in pubs:
+                ev["pub_date"] = pubs[doc]
+        se.save_doc_events(store, doc, evs)
+        if incremental:
+            resolve(store, res, [doc])
+    if not incremental:
+        resolve(store, res, list(docs_events))
+    return se.list_events(store, limit=None)
+
+
+def by_docs(events):
+    return {tuple(sorted({m["doc"] for m in e["mentions"]})): e for e in events}
+
+
+# ---------------------------------------------------------------- dates
+
+def test_parse_date_forms():
+    assert parse_date("2025-03-18") == DateVal(2025, 3, 18, True, 0.5)
+    assert parse_date("2025-03").d is None and parse_date("2025-03").m == 3
+    assert parse_date("--10-16").y is None and parse_date("--10-16").d == 16
+    assert parse_date("garbage") is None and parse_date(None) is None
+
+
+def test_date_relation_kinds():
+    full = DateVal(2025, 10, 16, True, 0.9)
+    assert date_relation(full, DateVal(2025, 10, 16, True, 0.9))[0] == "exact"
+    assert date_relation(full, DateVal(None, 10, 16, False, 0.9))[0] == "month_day"
+    assert date_relation(full, DateVal(2024, 10, 16, False, 0.6))[0] == "month_day"   # inferred year
+    assert date_relation(full, DateVal(2025, 10, 20, True, 0.9))[0] == "conflict"
+    assert date_relation(full, DateVal(2025, 10, 17, True, 0.6))[0] == "near"
+    assert date_relation(full, DateVal(2025, 10, None, True, 0.9))[0] == "month"
+    assert date_relation(full, DateVal(2025, 11, None, True, 0.9))[0] == "conflict"
+
+
+# ---------------------------------------------------------------- clustering
+
+def test_same_call_in_two_articles_merges_and_conflicting_duration_is_kept(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12", duration_minutes=90)],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-02-12", duration_minutes=150)],
+        "c.txt": [mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12", duration_minutes=90)],
+    }, res)
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev["duration_minutes"] == 90                         # majority
+    conf = {c["field"]: c["values"] for c in ev["conflicts"]}
+    assert conf["duration_minutes"] == [{"value": 90, "docs": ["a.txt", "c.txt"]}, {"value": 150, "docs": ["b.txt"]}]
+    assert ev["n_sources"] == 3 and ev["date"] == "2025-02-12"
+
+
+def test_different_casts_same_day_stay_apart(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-05-19"),
+                  mk("a.txt", 1, "phone_call", ["Donald Trump", "Volodymyr Zelensky"], "2025-05-19")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Marco Rubio", "Sergei Lavrov"], "2025-05-19")],
+    }, res)
+    assert len(evs) == 3      # US-RU vs US-UA: partial overlap; Rubio-Lavrov vs Trump-Putin: other persons
+
+
+def test_two_events_of_one_document_never_merge(store, res):
+    evs = load(store, {"a.txt": [
+        mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18"),
+        mk("a.txt", 1, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18"),
+    ]}, res)
+    assert len(evs) == 2
+
+
+def test_explicit_different_dates_never_merge(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18",
+                     topics=["ceasefire"], duration_minutes=120)],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-05-19",
+                     topics=["ceasefire"], duration_minutes=120)],
+    }, res)
+    assert len(evs) == 2
+
+
+def test_undated_report_takes_the_date_through_shared_story(store, res):
+    """An article without date or publication date reports a call and its outcomes; another
+    article reports the same outcomes with the date: the call, truce and exchange all join."""
+    dated = [mk("x.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-03-18", topics=["ceasefire"]),
+             mk("x.txt", 1, "ceasefire", ["Vladimir Putin", "Donald Trump"], "2025-03-18", quantities={"days": 30}),
+             mk("x.txt", 2, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19", status="planned",
+                quantities={"prisoners_each_side": 175})]
+    other_call = [mk("z.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12", topics=["ceasefire"])]
+    undated = [mk("y.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None, topics=["ceasefire"]),
+               mk("y.txt", 1, "ceasefire", ["Vladimir Putin", "Donald Trump"], None, quantities={"days": 30}),
+               mk("y.txt", 2, "prisoner_exchange", ["Russia", "Ukraine"], "2026-03-19", status="planned",
+                  year_explicit=False, date_confidence=0.5)]
+    evs = load(store, {"x.txt": dated, "z.txt": other_call, "y.txt": undated}, res)
+    call = next(e for e in evs if e["type"] == "phone_call" and "y.txt" in e["documents"])
+    assert call["documents"] == ["x.txt", "y.txt"] and call["date"] == "2025-03-18"
+    truce = next(e for e in evs if e["type"] == "ceasefire")
+    assert truce["documents"] == ["x.txt", "y.txt"] and truce["date"] == "2025-03-18"
+    assert "y.txt" in call["provenance"]["date_filled_for"]
+    exch = next(e for e in evs if e["type"] == "prisoner_exchange")
+    assert exch["date"] == "2025-03-19"                       # year taken from the explicit mate
+    assert {m["doc"] for m in exch["mentions"]} == {"x.txt", "y.txt"}
+    assert not [c for c in exch["conflicts"] if c["field"] == "date"]
+    assert next(e for e in evs if e["documents"] == ["z.txt"])["date"] == "2025-02-12"
+
+
+def test_undated_without_distinctive_facts_stays_apart(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None)],
+    }, res)
+    assert len(evs) == 2
+
+
+def test_undated_report_joins_the_recent_call_by_publication_window(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["To Lam", "Xi Jinping"], "2025-04-14", topics=["trade"])],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Xi Jinping", "To Lam"], None, topics=["trade"])],
+    }, res, pubs={"a.txt": "2025-04-15", "b.txt": "2025-04-15"})
+    assert len(evs) == 1 and evs[0]["date"] == "2025-04-14"
+
+
+def test_an_undated_occurred_report_cannot_be_a_later_event(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "meeting", ["To Lam", "Xi Jinping"], "2025-06-20", location="Hanoi")],
+        "b.txt": [mk("b.txt", 0, "meeting", ["Xi Jinping", "To Lam"], None, location="Hanoi")],
+    }, res, pubs={"b.txt": "2025-05-01"})
+    assert len(evs) == 2
+
+
+def test_year_less_date_gets_year_from_mate(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "visit", ["Luong Cuong", "China"], "2025-10-16", location="Beijing")],
+        "b.txt": [mk("b.txt", 0, "visit", ["Luong Cuong", "China"], "--10-16", year_explicit=False,
+                     location="Beijing")],
+    }, res)
+    assert len(evs) == 1 and evs[0]["date"] == "2025-10-16"
+    assert evs[0]["provenance"]["year_from"]["filled_for"] == ["b.txt"]
+
+
+def test_status_occurred_wins_when_the_date_has_passed(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19", status="planned",
+                     quantities={"prisoners_each_side": 175})],
+        "b.txt": [mk("b.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19",
+                     quantities={"prisoners_each_side": 175})],
+    }, res, pubs={"a.txt": "2025-03-18", "b.txt": "2025-03-20"})
+    assert len(evs) == 1 and evs[0]["status"] == "occurred"
+    assert any(c["field"] == "status" for c in evs[0]["conflicts"])
+
+
+def test_conflicting_quantities_block_a_merge_of_undated_events(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, status="planned",
+                     quantities={"prisoners_each_side": 1000})],
+        "b.txt": [mk("b.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, status="planned",
+                     quantities={"prisoners_each_side": 175})],
+    }, res)
+    assert len(evs) == 2
+
+
+def test_parent_event_date_propagates_inside_a_document(store, res):
+    evs = load(store, {"a.txt": [
+        mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18"),
+        mk("a.txt", 1, "ceasefire", ["Donald Trump", "Vladimir Putin"], None, parent="a.txt#0"),
+    ]}, res)
+    cf = next(e for e in evs if e["type"] == "ceasefire")
+    assert cf["date"] == "2025-03-18" and cf["provenance"]["date_from_event"]["doc_event"] == "a.txt#0"
+
+
+# ---------------------------------------------------------------- ids, incremental, ordinals
+
+def _corpus():
+    return {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18", topics=["ceasefire"]),
+                  mk("a.txt", 1, "ceasefire", ["Donald Trump", "Vladimir Putin"], "2025-03-18", quantities={"days": 30})],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], None, topics=["ceasefire"]),
+                  mk("b.txt", 1, "ceasefire", ["Donald Trump", "Vladimir Putin"], None, quantities={"days": 30})],
+        "c.txt": [mk("c.txt", 0, "meeting", ["Donald Trump", "Volodymyr Zelensky"], "2025-12-28", status="planned",
+                     location="Mar-a-Lago")],
+    }
+
+
+def _signature(evs):
+    return sorted((e["id"], tuple(sorted({m["doc"] for m in e["mentions"]})), e["date"]) for e in evs)
+
+
+def test_ids_are_stable_across_runs_and_ingest_orders(tmp_path, res):
+    sigs = []
+    for i, order in enumerate([["a.txt", "b.txt", "c.txt"], ["c.txt", "b.txt", "a.txt"], ["b.txt", "a.txt", "c.txt"]]):
+        with Store(tmp_path / f"s{i}.db") as s:
+            corpus = _corpus()
+            sigs.append(_signature(load(s, {d: corpus[d] for d in order}, res, incremental=True)))
+    with Store(tmp_path / "batch.db") as s:
+        sigs.append(_signature(load(s, _corpus(), res)))
+    assert sigs[0] == sigs[1] == sigs[2] == sigs[3]
+    assert len(sigs[0]) == 3
+
+
+def test_old_id_resolves_through_alias_after_the_cluster_gains_a_date(store, res):
+    corpus = _corpus()
+    load(store, {"b.txt": corpus["b.txt"]}, res)
+    old = {e["type"]: e["id"] for e in se.list_events(store, limit=None)}
+    load(store, {"a.txt": corpus["a.txt"]}, res)
+    new = {e["type"]: e["id"] for e in se.list_events(store, limit=None)}
+    assert old["phone_call"] != new["phone_call"]
+    assert se.get_event(store, old["phone_call"])["id"] == new["phone_call"]
+
+
+def test_reprocessing_a_document_is_idempotent(store, res):
+    corpus = _corpus()
+    first = _signature(load(store, corpus, res))
+    se.save_doc_events(store, "a.txt", corpus["a.txt"])
+    resolve(store, res, ["a.txt"])
+    assert _signature(se.list_events(store, limit=None)) == first
+    assert store.conn.execute("SELECT COUNT(*) FROM doc_events WHERE event_id IS NULL").fetchone()[0] == 0
+
+
+def test_a_document_that_loses_an_event_leaves_no_orphan(store, res):
+    corpus = _corpus()
+    load(store, corpus, res)
+    se.save_doc_events(store, "c.txt", [])
+    resolve(store, res, ["c.txt"])
+    assert [e for e in se.list_events(store, limit=None) if e["type"] == "meeting"] == []
+
+
+def test_ordinal_checked_against_the_series(store, res):
+    docs = {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")],
+        "c.txt": [mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-05-19", ordinal=2)],
+        "d.txt": [mk("d.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-08-01", ordinal=9)],
+    }
+    load(store, docs, res, incremental=True)
+    g = by_docs(se.list_events(store, limit=None))
+    assert [f["flag"] for f in g[("c.txt",)]["flags"]] == ["ordinal_inconsistent"]
+    assert [f["flag"] for f in g[("d.txt",)]["flags"]] == ["ordinal_series_incomplete"]
+
+
+def test_blocking_never_compares_far_apart_dates(res):
+    from sukien.resolve import _Countries, _candidate_pairs, _pregroup
+    evs = [mk(f"d{i}.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"],
+              f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}") for i in range(300)]
+    nodes = _pregroup(evs, _Countries(res), 0)
+    pairs = list(_candidate_pairs(nodes))
+    assert len(pairs) < 300 * 5          # a sliding window, not 300*299/2 pairs
+
+
+def test_ordinal_flags_follow_the_series_when_an_earlier_event_arrives_later(store, res):
+    load(store, {"c.txt": [mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-05-19", ordinal=2)]},
+         res)
+    assert [f["flag"] for f in se.list_events(store)[0]["flags"]] == ["ordinal_series_incomplete"]
+    load(store, {"a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12")]}, res)
+    later = next(e for e in se.list_events(store) if e["date"] == "2025-05-19")
+    assert later["flags"] == []                                # now consistent: one earlier call on record
+
+
+def test_outcome_of_an_undated_main_event_is_dated_when_the_event_is(store, res):
+    """An article never dates its call nor the truce agreed in it; once the call is dated from
+    another article, the truce takes that date."""
+    dated = [mk("x.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-03-18", duration_minutes=150),
+             mk("x.txt", 1, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19", quantities={"wounded": 23})]
+    undated = [mk("y.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None, duration_minutes=150),
+               mk("y.txt", 1, "agreement", ["Vladimir Putin", "Donald Trump"], None, main=False),
+               mk("y.txt", 2, "prisoner_exchange", ["Ukraine"], "2026-03-19", year_explicit=False,
+                  quantities={"wounded": 23})]
+    evs = load(store, {"x.txt": dated, "y.txt": undated}, res)
+    agr = next(e for e in evs if e["type"] == "agreement")
+    assert agr["date"] == "2025-03-18"
+    assert agr["provenance"]["date_from_event"]["rule"] == "outcome_of_main_event"
+
+
+def test_status_without_a_date_goes_to_the_majority_then_the_latest_report(store, res):
+    q = {"prisoners_each_side": 300}
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, status="planned", quantities=q)],
+        "b.txt": [mk("b.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, quantities=q)],
+    }, res, pubs={"a.txt": "2025-06-01", "b.txt": "2025-06-03"})
+    assert len(evs) == 1 and evs[0]["status"] == "occurred"          # the later report says it happened
+    store.conn.execute("DELETE FROM events")
+    evs = load(store, {
+        "c.txt": [mk("c.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, status="planned", quantities=q)],
+        "d.txt": [mk("d.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, quantities=q)],
+    }, res, pubs={"c.txt": "2025-07-05", "d.txt": "2025-07-01"})
+    assert next(e for e in evs if "c.txt" in e["documents"])["status"] == "planned"
+
+
+def test_participants_are_the_sides_most_reports_name(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "ceasefire", ["Donald Trump", "Vladimir Putin", "Volodymyr Zelensky"], "2025-03-18",
+                     quantities={"days": 30})],
+        "b.txt": [mk("b.txt", 0, "ceasefire", ["Vladimir Putin", "Donald Trump"], "2025-03-18", quantities={"days": 30})],
+        "c.txt": [mk("c.txt", 0, "ceasefire", ["Russia", "United States"], "2025-03-18", quantities={"days": 30})],
+    }, res)
+    assert len(evs) == 1
+    assert sorted(evs[0]["participants"]) == ["Donald Trump", "Vladimir Putin"]   # Ukraine: one report in three
+    evs = load(store, {
+        "d.txt": [mk("d.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-05-23", quantities={"n": 390})],
+        "e.txt": [mk("e.txt", 0, "prisoner_exchange", ["Vladimir Putin", "Ukraine"], "2025-05-23", quantities={"n": 390})],
+    }, res)
+    exch = next(e for e in evs if e["type"] == "prisoner_exchange")
+    assert sorted(exch["participants"]) == ["Ukraine", "Vladimir Putin"]             # Russia is Putin's side
+
+
+def _rich_corpus():
+    c = _corpus()
+    c["d.txt"] = [mk("d.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19", quantities={"n": 175}),
+                  mk("d.txt", 1, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18", duration_minutes=150)]
+    c["e.txt"] = [mk("e.txt", 0, "prisoner_exchange", ["Ukraine"], "--03-19", year_explicit=False,
+                     quantities={"n": 175}),
+                  mk("e.txt", 1, "meeting", ["Donald Trump", "Volodymyr Zelensky"], "2025-12-28", location="Mar-a-Lago")]
+    # an article that dates neither its call nor the agreement reached in it
+    c["f.txt"] = [mk("f.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None, duration_minutes=150,
+                     pub_date="2025-03-19"),
+                  mk("f.txt", 1, "agreement", ["Donald Trump", "Vladimir Putin"], None, topics=["working groups"],
+                     pub_date="2025-03-19")]
+    return c
+
+
+def test_any_ingest_order_gives_the_batch_result(tmp_path_factory):
+    from hypothesis import given, settings, strategies as st
+    res = FakeRes()
+    with Store(tmp_path_factory.mktemp("batch") / "b.db") as s:
+        expected = _signature(load(s, _rich_corpus(), res))
+
+    @settings(max_examples=12, deadline=None)
+    @given(st.permutations(sorted(_rich_corpus())), st.integers(1, 3))
+    def check(order, step):
+        with Store(tmp_path_factory.mktemp("inc") / "i.db") as s:
+            corpus = _rich_corpus()
+            for i in range(0, len(order), step):
+                chunk = order[i:i + step]
+                for d in chunk:
+                    put_doc(s, d)
+                    se.save_doc_events(s, d, corpus[d])
+                resolve(s, res, chunk)
+            assert _signature(se.list_events(s, limit=None)) == expected
+
+    assert ("ev-", ("f.txt",), "2025-03-18") in {(i[:3], d, t) for i, d, t in expected}   # the agreement
+    check()
+
+
+def test_a_guessed_year_is_repaired_by_the_ordinal_series(store, res):
+    """An article without publication date says "the third call this year" on 19/5; the language
+    layer guessed a wrong year. The series on record (two earlier calls in 2025) fixes the year,
+    and the article's other guessed-year events move with it."""
+    load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")],
+    }, res)
+    guess = dict(year_explicit=False, date_confidence=0.6)
+    evs = load(store, {"c.txt": [
+        mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2022-05-19", ordinal=3, **guess),
+        mk("c.txt", 1, "phone_call", ["Marco Rubio", "Sergei Lavrov"], "2022-05-17", **guess),
+    ]}, res)
+    g = {e["participants"][0]: e for e in evs if e["documents"] == ["c.txt"]}
+    assert g["Donald Trump"]["date"] == "2025-05-19" and g["Donald Trump"]["flags"] == []
+    assert g["Marco Rubio"]["date"] == "2025-05-17"
+    assert g["Donald Trump"]["provenance"]["year_from_series"]["guessed"] == 2022
+
+
+def test_a_stated_year_is_never_repaired(store, res):
+    load(store, {"a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12")],
+                 "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")]}, res)
+    evs = load(store, {"c.txt": [mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2022-05-19",
+                                    ordinal=3)]}, res)
+    c = next(e for e in evs if e["documents"] == ["c.txt"])
+    assert c["date"] == "2022-05-19" and c["flags"][0]["flag"] == "ordinal_series_incomplete"
+
+
+def test_year_repair_does_not_depend_on_ingest_order(tmp_path):
+    res = FakeRes()
+    guess = dict(year_explicit=False, date_confidence=0.6)
+    corpus = {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-02-12", ordinal=1)],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")],
+        "c.txt": [mk("c.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2022-05-19", ordinal=3, **guess),
+                  mk("c.txt", 1, "negotiation", ["Russia", "Ukraine"], "2022-05-16", location="Istanbul", **guess)],
+    }
+    sigs = []
+    for i, order in enumerate([["a.txt", "b.txt", "c.txt"], ["c.txt", "b.txt", "a.txt"], ["c.txt", "a.txt", "b.txt"]]):
+        with Store(tmp_path / f"o{i}.db") as s:
+            sigs.append(_signature(load(s, {d: json_copy(corpus[d]) for d in order}, res, incremental=True)))
+    assert sigs[0] == sigs[1] == sigs[2]
+    assert {t for _, _, t in sigs[0]} == {"2025-02-12", "2025-03-18", "2025-05-19", "2025-05-16"}
+
+
+def json_copy(x):
+    import json
+    return json.loads(json.dumps(x))
+
+
+def test_one_truce_reported_with_different_sides_joins_on_a_shared_quantity(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "ceasefire", ["Vladimir Putin", "Donald Trump"], "2025-03-18", quantities={"days": 30})],
+        "b.txt": [mk("b.txt", 0, "ceasefire", ["Russia", "Ukraine"], "2025-03-18", quantities={"days": 30})],
+        "c.txt": [mk("c.txt", 0, "ceasefire", ["Russia", "Ukraine"], "2025-03-18", quantities={"days": 10})],
+        "d.txt": [mk("d.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")],
+        "e.txt": [mk("e.txt", 0, "phone_call", ["Donald Trump", "Volodymyr Zelensky"], "2025-03-18")],
+    }, res)
+    truces = sorted(e["documents"] for e in evs if e["type"] == "ceasefire")
+    assert truces == [["a.txt", "b.txt"], ["c.txt"]]
+    assert len([e for e in evs if e["type"] == "phone_call"]) == 2      # calls: no such exception

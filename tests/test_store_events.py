@@ -1,0 +1,95 @@
+"""store_events: language rows, doc events, canonical events and their queries."""
+from __future__ import annotations
+
+from sukien import store_events as se
+from sukien.models import ActorMention, Analysis, Anchor, Attribution, Quantity, Sentence, TimeMention
+from sukien.resolve import resolve
+from test_resolve import FakeRes, mk, put_doc
+
+
+def _analysis(doc_id):
+    s = Sentence(0, 40, "Ông A điện đàm với ông B ngày 3/4.", 0, 0, "body",
+                 times=[TimeMention(28, 33, "3/4", "partial_date", "2025-04-03", 0.8, relative=True)],
+                 actors=[ActorMention(0, 5, "Ông A", "a", "Person A", "person", country="X")],
+                 quantities=[Quantity(10, 12, "90", "duration", 90.0, "minutes")],
+                 attribution=Attribution("theo TTXVN", None, None, "theo", 0, 10))
+    return Analysis(doc_id, Anchor("2025-04-04", "pub_date", 1.0), [s])
+
+
+def test_save_analysis_replaces_rows_and_records_the_anchor(store):
+    put_doc(store, "a.txt", "2025-04-04")
+    for _ in range(2):
+        se.save_analysis(store, "a.txt", _analysis("a.txt"))
+    c = store.conn
+    assert c.execute("SELECT COUNT(*) FROM sentences WHERE doc_id='a.txt'").fetchone()[0] == 1
+    kinds = sorted(r[0] for r in c.execute("SELECT kind FROM mentions WHERE doc_id='a.txt'"))
+    assert kinds == ["actor", "quantity", "time"]
+    assert c.execute("SELECT key FROM mentions WHERE kind='time'").fetchone()[0] == "2025-04-03"
+    assert store.document_row("a.txt")["anchor_date"] == "2025-04-04"
+
+
+def test_save_doc_events_is_idempotent_and_rejects_foreign_events(store):
+    put_doc(store, "a.txt")
+    evs = [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18")]
+    se.save_doc_events(store, "a.txt", evs)
+    se.save_doc_events(store, "a.txt", evs)
+    assert len(se.load_doc_events(store, ["a.txt"])) == 1
+    import pytest
+    with pytest.raises(ValueError):
+        se.save_doc_events(store, "a.txt", [mk("b.txt", 0, "phone_call", ["Donald Trump"], None)])
+
+
+def _populate(store):
+    res = FakeRes()
+    docs = {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18",
+                     duration_minutes=150, sentence="Hai tổng thống điện đàm hơn hai giờ.")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-03-18", duration_minutes=90),
+                  mk("b.txt", 1, "meeting", ["To Lam", "Xi Jinping"], "2025-04-14", location="Hanoi")],
+        "c.txt": [mk("c.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None, status="planned")],
+    }
+    for d, evs in docs.items():
+        put_doc(store, d)
+        se.save_doc_events(store, d, evs)
+    resolve(store, res, list(docs))
+
+
+def test_queries_and_filters(store):
+    _populate(store)
+    evs = se.list_events(store)
+    assert [e["date"] for e in evs] == ["2025-03-18", "2025-04-14", None]      # undated last
+    assert se.count_events(store) == 3
+    assert [e["type"] for e in se.list_events(store, actor="Putin")] == ["phone_call"]
+    assert [e["type"] for e in se.list_events(store, actor="Ukraine")] == ["prisoner_exchange"]
+    assert [e["type"] for e in se.list_events(store, type="meeting,phone_call")] == ["phone_call", "meeting"]
+    assert se.count_events(store, status="planned") == 1
+    assert [e["date"] for e in se.list_events(store, date_from="2025-04")] == ["2025-04-14"]
+    assert [e["date"] for e in se.list_events(store, date_to="2025-03")] == ["2025-03-18"]
+    assert se.count_events(store, q="Hanoi") == 1
+    assert len(se.list_events(store, limit=1, offset=1)) == 1
+    assert {e["type"] for e in se.events_for_document(store, "b.txt")} == {"phone_call", "meeting"}
+    assert [e["type"] for e in se.events_for_actor(store, "Xi Jinping")] == ["meeting"]
+
+
+def test_get_event_has_evidence_rows_actors_and_keys(store):
+    _populate(store)
+    call = se.list_events(store, type="phone_call")[0]
+    full = se.get_event(store, call["id"])
+    assert full["doc_events"] == ["a.txt#0", "b.txt#0"] and full["n_sources"] == 2
+    assert {c["field"] for c in full["conflicts"]} == {"duration_minutes"}
+    rows = store.conn.execute("SELECT field, doc_id, sentence FROM evidence WHERE event_id = ?", (call["id"],)).fetchall()
+    assert ("mention", "a.txt", "Hai tổng thống điện đàm hơn hai giờ.") in [tuple(r) for r in rows]
+    assert {r[0] for r in rows} >= {"mention", "date"}
+    actors = {r[0] for r in store.conn.execute("SELECT actor FROM event_actors WHERE event_id = ?", (call["id"],))}
+    assert actors == {"Donald Trump", "Vladimir Putin"}
+    keys = {r[0] for r in store.conn.execute("SELECT country FROM event_keys WHERE event_id = ?", (call["id"],))}
+    assert keys == {"United States", "Russia"}
+    assert se.get_event(store, "ev-doesnotexist") is None
+
+
+def test_date_sort_key():
+    assert se.date_sort_key("2025") == "2025-00-00"
+    assert se.date_sort_key("2025-03") == "2025-03-00"
+    assert se.date_sort_key(None) is None
+    assert se.family_of("visit") == "meeting" and se.family_of("ceasefire") == "agreement"
+    assert se.family_of("whatever") == "other"

@@ -3,13 +3,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 from sukien.config import Config, Resources
 from sukien.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+
+
+def pytest_sessionstart(session):
+    """On CI the seeds and the gold must be there: a quality gate that silently skips is no gate."""
+    if os.environ.get("CI") and not (SEEDS.is_dir() and (SHARED / "eval" / "score.py").is_file()):
+        raise pytest.UsageError(f"CI: ../shared (seeds, eval/score.py) not found at {SHARED}; "
+                                "the quality gates would be skipped")
 
 
 @pytest.fixture

@@ -54,7 +54,9 @@ def timeline(
         table.add_row(ev.get("date") or "?", (ev.get("type") or "") + status_mark,
                       ", ".join(ev.get("participants") or []), ev.get("summary") or "",
                       str(ev.get("n_sources") or 0), warn, ev["id"])
-    Console().print(table)
+    # Off a terminal (pipes, CI logs, `make demo` under a non-TTY) Rich falls back to 80 columns,
+    # which wraps every cell; use a readable width there, the real one on a terminal.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command(epilog="Example: sukien event ev-1a2b3c4d5e6f --db demo.db")

@@ -1,0 +1,103 @@
+"""Shared harness of the quality gates (seeds, devset, held-out set).
+
+Each gate ingests a folder of articles with the full pipeline into a fresh database, exports
+the canonical events (EXPORT.md JSONL), scores them with ../shared/eval/score.py and fails when a
+score drops below the values pinned next to the gold (re-pin only upward).
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from sukien.evaluate import slot_ratio
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+TYPES = {"phone_call", "meeting", "visit", "negotiation", "agreement", "ceasefire", "prisoner_exchange",
+         "proposal", "statement", "other"}
+STATUSES = {"occurred", "planned", "hypothetical", "denied"}
+
+
+def shared_scorer():
+    """``score(gold_path, system_path) -> dict`` from ../shared/eval/score.py (the reference)."""
+    if not SHARED_SCORER.exists():
+        pytest.skip(f"shared scorer not found at {SHARED_SCORER}")
+    spec = importlib.util.spec_from_file_location("shared_eval_score", SHARED_SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def ingest_and_export(paths: list[Path], tmp: Path, name: str) -> Path:
+    """Ingest ``paths`` with the full pipeline into ``tmp/<name>.db``; return its JSONL export."""
+    from sukien.config import Config, Resources
+    from sukien.export import export_jsonl
+    from sukien.ingest import ingest_paths
+    from sukien.store import Store
+    db = tmp / f"{name}.db"
+    res = Resources(Config(db=str(db), run_pipeline=True))
+    with Store(db) as store:
+        report = ingest_paths([str(p) for p in paths], store, res, progress="none")
+        assert not report.failed, report.failed
+        out = tmp / f"{name}-events.jsonl"
+        with open(out, "w", encoding="utf-8") as fh:
+            export_jsonl(store, fh)
+    return out
+
+
+def floor_drops(got: dict, pinned: dict) -> list[str]:
+    """Every score in ``got`` that fell below its pinned floor (overmerged: rose above it)."""
+    drops = []
+    for k in ("f1", "recall", "precision"):
+        if got[k] + 1e-9 < pinned[k]:
+            drops.append(f"{k}: {got[k]} < pinned {pinned[k]}")
+    for name, floor in pinned["slots"].items():
+        if slot_ratio(got["slots"].get(name, "0/0")) + 1e-9 < floor:
+            drops.append(f"slot {name}: {got['slots'].get(name)} < pinned {floor}")
+    if slot_ratio(got["cross_doc_links"]) + 1e-9 < pinned["cross_doc_links"]:
+        drops.append(f"cross_doc_links: {got['cross_doc_links']} < pinned {pinned['cross_doc_links']}")
+    if got["overmerged"] > pinned["overmerged"]:
+        drops.append(f"overmerged: {got['overmerged']} > pinned {pinned['overmerged']}")
+    return drops
+
+
+def assert_no_drop(got: dict, pinned_path: Path, what: str) -> None:
+    drops = floor_drops(got, json.loads(pinned_path.read_text(encoding="utf-8")))
+    assert not drops, f"quality drop on {what}:\n" + "\n".join(drops) + \
+        "\nmisses: " + json.dumps(got["misses"], ensure_ascii=False, indent=1) + \
+        "\nextras: " + json.dumps(got["extras"], ensure_ascii=False, indent=1)
+
+
+def check_pinned_file(pinned_path: Path) -> None:
+    pinned = json.loads(pinned_path.read_text(encoding="utf-8"))
+    assert {"f1", "recall", "precision", "slots", "cross_doc_links", "overmerged"} <= set(pinned)
+    for v in pinned["slots"].values():
+        assert 0.0 <= v <= 1.0
+
+
+def check_gold(gold: list[dict], docs: list[str], *, no_core_ok: set[str] = frozenset()) -> None:
+    """The gold names every document once, in order; events are well formed; gids are unique;
+    at least one core event is reported by two documents (a cross-document pair)."""
+    assert [r["doc"] for r in gold] == docs
+    gids = [g["gid"] for r in gold for g in r["events"]]
+    assert len(gids) == len(set(gids))
+    canon: dict[str, set] = {}
+    for r in gold:
+        assert r["pub_date"] is None or len(r["pub_date"]) == 10
+        assert any(g["core"] for g in r["events"]) or r["doc"] in no_core_ok, r["doc"]
+        for g in r["events"]:
+            assert {"gid", "canonical", "core", "type", "status", "date", "participants"} <= set(g), g["gid"]
+            assert g["type"] in TYPES and g["status"] in STATUSES, g["gid"]
+            assert g["participants"], g["gid"]
+            if g.get("date_accept"):
+                assert g["date"] in g["date_accept"], g["gid"]
+            if g["core"]:
+                canon.setdefault(g["canonical"], set()).add(r["doc"])
+    assert any(len(d) >= 2 for d in canon.values()), "no cross-document pair in the gold"

@@ -3,8 +3,8 @@
     python bench/bench_language.py [--repeat N] [--seeds DIR] [--data-dir DIR] [--profile]
 
 Runs analyze() over the seeds N times (default 1,000 passes over the 5 seeds) on one core and
-prints throughput in MB/s (of article text) and ms per article. Documents are built with one body
-segment per non-empty line (or sukien.clean.clean_document when available).
+prints throughput in MB/s (of article text) and ms per article. Documents are cleaned as ingest does
+(boilerplate removed), so only kept text is analyzed.
 """
 from __future__ import annotations
 
@@ -16,29 +16,9 @@ import time
 from pathlib import Path
 
 from sukien.config import Config, Resources
-from sukien.models import Document, MetaValue
 from sukien.vi import analyze
-from sukien.vi.sentences import line_segments
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-
-
-def load_docs(seeds: Path) -> list[Document]:
-    docs = []
-    for f in sorted(seeds.glob("*.txt")):
-        text = f.read_text(encoding="utf-8")
-        doc = Document(doc_id=f.name, text=text, pub_date=MetaValue("2025-05-20", "bench"))
-        try:
-            from sukien.clean import clean_document  # type: ignore
-            clean_document(doc)
-        except Exception:
-            doc.segments = line_segments(text)
-        if not doc.segments:
-            doc.segments = line_segments(text)
-        docs.append(doc)
-    return docs
-
+from benchlib import DEFAULT_SEEDS, load_cleaned
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -48,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="print a cProfile summary of one pass x 50")
     args = ap.parse_args(argv)
     res = Resources(Config(data_dir=args.data_dir) if args.data_dir else Config())
-    docs = load_docs(args.seeds)
+    docs = load_cleaned(args.seeds, res)
     if not docs:
         print(f"no seeds under {args.seeds}", file=sys.stderr)
         return 1

@@ -14,30 +14,11 @@ import time
 from pathlib import Path
 
 from sukien.config import Resources
-from sukien.models import Document, MetaValue, Segment
 from sukien.vi.numbers import find_quantities
 from sukien.vi.sentences import split_sentences
 from sukien.vi.timex import find_times, infer_anchor
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-
-
-def load(seeds: Path) -> list[Document]:
-    docs = []
-    for f in sorted(seeds.glob("*.txt")):
-        text = f.read_text(encoding="utf-8")
-        doc = Document(doc_id=f.name, text=text, pub_date=MetaValue("2025-05-20", "bench"))
-        try:
-            from sukien.clean import clean_document
-            clean_document(doc)
-        except Exception:
-            pass
-        if not doc.segments:
-            doc.segments = [Segment(0, len(text), "body")]
-        docs.append(doc)
-    return docs
-
+from benchlib import DEFAULT_SEEDS, load_cleaned
 
 def best_cpu(fn, repeat: int, rounds: int = 3) -> float:
     best = float("inf")
@@ -56,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     res = Resources()
     res.temporal
-    docs = load(args.seeds)
+    docs = load_cleaned(args.seeds, res)
     if not docs:
         print(f"no seeds under {args.seeds}", file=sys.stderr)
         return 1

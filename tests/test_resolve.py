@@ -26,6 +26,7 @@ class FakeRes:
         self.actors = FakeActors()
         from sukien.config import Config
         self.config = Config()
+        self.summary_templates = self.load_yaml("events/summary.yaml")
 
     def load_yaml(self, rel):
         import yaml

@@ -71,3 +71,12 @@ class Resources:
     def topics(self):
         from .extract import TopicTaxonomy
         return TopicTaxonomy.load(self)
+
+    @cached_property
+    def clean_rules(self):
+        from .clean import CleanRules
+        return CleanRules.load(self)
+
+    @cached_property
+    def summary_templates(self) -> dict:
+        return self.load_yaml("events/summary.yaml")

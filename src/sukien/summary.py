@@ -9,16 +9,10 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 
 def _templates(res) -> dict:
-    if res is not None:
-        cache = res.__dict__.setdefault("_summary_templates", None)
-        if cache is None:
-            cache = res.load_yaml("events/summary.yaml")
-            res.__dict__["_summary_templates"] = cache
-        return cache
-    import yaml
-    from .config import PACKAGE_DATA
-    with open(PACKAGE_DATA / "events" / "summary.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    if res is None:
+        from .config import Resources
+        res = Resources()
+    return res.summary_templates
 
 
 def display_name(name: str, res=None) -> str:
@@ -26,10 +20,7 @@ def display_name(name: str, res=None) -> str:
     ("Nga"), a Vietnamese person with diacritics ("Tô Lâm"); other names as they are."""
     if res is None:
         return name
-    try:
-        actor = res.actors.by_name(name)
-    except Exception:  # noqa: BLE001 - the dictionary may not know the name
-        actor = None
+    actor = res.actors.by_name(name)          # None when the dictionary does not know the name
     if actor is None or getattr(actor, "name", None) != name:
         return name
     aliases = list(getattr(actor, "aliases", None) or [])

@@ -48,29 +48,18 @@ class Repo:
 
     # ------------------------------------------------------------ actors dictionary
     def _actordb(self):
-        if self.res is None:
-            return None
-        try:
-            return self.res.actors
-        except Exception:          # dictionary not available: names only
-            return None
+        return None if self.res is None else self.res.actors
 
     def _actor_info(self, name: str) -> dict[str, Any]:
         db = self._actordb()
         info: dict[str, Any] = {"id": name, "name": name, "kind": None, "country": None}
         if db is None:
             return info
-        try:
-            a = db.by_name(name)
-        except Exception:
-            a = None
+        a = db.by_name(name)                  # None when the dictionary does not know the name
         if a is not None:
             info["id"] = _attr(a, "id") or _attr(a, "actor_id") or name
             info["kind"] = _attr(a, "kind") or _attr(a, "type")
-        try:
-            info["country"] = db.country_of(name)
-        except Exception:
-            pass
+        info["country"] = db.country_of(name)
         return info
 
     def actor_names(self) -> list[str]:
@@ -83,10 +72,7 @@ class Repo:
             return key
         db = self._actordb()
         if db is not None:
-            try:
-                a = db.get(key)
-            except Exception:
-                a = None
+            a = db.get(key)
             name = _attr(a, "name") if a is not None else None
             if name in names:
                 return name

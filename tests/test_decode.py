@@ -166,3 +166,32 @@ def test_sniff_format():
     assert sniff_format("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
     assert sniff_format("---\ntitle: x\n---\nnội dung") == "md"
     assert sniff_format("Một dòng văn bản.") == "txt"
+
+
+# Regression: valid UTF-8 Vietnamese news that quotes foreign names whose letters happen to form
+# VNI-like pairs ("Araújo" → "aú", "Raphaël" → "aë") was refused as legacy-encoded.
+_FOREIGN_NAMES_VI = (
+    "Ông Ernesto Araújo tiếp Bộ trưởng Ngoại giao tại thủ đô trong chuyến thăm chính thức.\n"
+    "Ông Ernesto Araújo cho rằng hai bên cần tăng cường hợp tác kinh tế và đầu tư.\n"
+    "Sau cuộc gặp, ông Araújo và ông Raphaël Glucksmann đã họp báo chung.\n"
+    "Người phát ngôn cho biết ông Araújo đồng ý rằng một lệnh ngừng bắn là cần thiết.\n"
+)
+
+
+@pytest.mark.parametrize("repeat", [1, 3, 10])
+def test_no_legacy_false_positive_on_foreign_names_in_utf8_vietnamese(repeat):
+    text = _FOREIGN_NAMES_VI * repeat
+    assert detect_legacy_encoding(text) is None
+    assert decode_bytes(text.encode("utf-8"), "araujo.txt") == (text, "utf-8")
+
+
+def test_legacy_detection_needs_varied_patterns_not_one_repeated_name():
+    # no Vietnamese letters at all, only one VNI-like pair repeated: not legacy either
+    text = "Ernesto Araújo " * 40
+    assert detect_legacy_encoding(text) is None
+
+
+def test_legacy_text_with_a_few_foreign_names_is_still_refused():
+    data = to_vni(VI_LOWER)
+    view = data.decode("cp1252") + " Araújo Araújo"
+    assert detect_legacy_encoding(view) == "VNI"

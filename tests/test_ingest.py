@@ -591,3 +591,26 @@ def test_kill_9_mid_batch_leaves_a_consistent_db_and_a_rerun_completes(tmp_path)
     assert st.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == total
     assert st.integrity_problems() == []
     st.close()
+
+
+def test_minhash_signature_is_datasketchs_own(tmp_path):
+    # the inlined SHA-1 hashing must give the very signature datasketch computes (stored signatures
+    # of earlier runs are compared with new ones)
+    import re as _re
+    from datasketch import MinHash
+    from sukien.ingest import SHINGLE_WORDS, NearDupIndex
+    from sukien.models import Document
+    from sukien.textnorm import match_form
+    text = ("Chủ tịch nước tiếp Thủ tướng Lào tại Hà Nội. Hai bên nhất trí tăng cường hợp tác "
+            "kinh tế, thương mại và đầu tư; ông Araújo cũng dự cuộc gặp.")
+    with Store(tmp_path / "m.db") as st:
+        idx = NearDupIndex(st, Config(db=str(tmp_path / "m.db")))
+        for t in (text, "Hai bên", "Một"):
+            mh = idx.signature(Document(doc_id="x.txt", text=t))
+            words = _re.findall(r"\w+", match_form(t).text)
+            sh = ({" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+                  if len(words) >= SHINGLE_WORDS else set(words) or {""})
+            ref = MinHash(num_perm=idx.num_perm, seed=1, permutations=idx._template.permutations, **idx._kw())
+            ref.update_batch([s.encode("utf-8") for s in sorted(sh)])
+            assert idx.to_bytes(mh) == idx.to_bytes(ref)
+            assert mh.hashfunc is ref.hashfunc

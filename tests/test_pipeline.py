@@ -107,3 +107,20 @@ def test_worker_processes_give_the_same_result(tmp_path, fakes):
             pipeline.process(st, _res(tmp_path, workers), ids, progress="none")
             results.append([(e["id"], e["doc_events"]) for e in se.list_events(st)])
     assert results[0] == results[1] and results[0]
+
+
+def test_worker_pool_over_several_batches_gives_the_same_result(tmp_path, fakes):
+    # one pool for the run: the next batch is analyzed while the current one is resolved
+    from sukien.store import Store
+    results = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"b{workers}.db") as st:
+            ids = [f"d{i}{'-dated' if i % 3 == 0 else ''}.txt" for i in range(7)]
+            for d in ids:
+                put_doc(st, d, "2025-03-19")
+            stats = pipeline.process(st, _res(tmp_path, workers), ids + ["missing.txt"], progress="none",
+                                     batch_size=3)
+            assert len(stats["failed"]) == 1 and stats["documents"] == 8
+            assert set(st.document_stages().values()) == {"resolved"}
+            results.append([(e["id"], e["doc_events"]) for e in se.list_events(st)])
+    assert results[0] == results[1] and results[0]

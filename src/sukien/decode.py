@@ -26,12 +26,31 @@ _TCVN3_RE = re.compile(rf"[A-Za-z][{_TCVN3_SYMBOLS}]|[{_TCVN3_SYMBOLS}][a-z]|[a-
 _VNI_RE = re.compile(r"[aeiouyAEIOUY][øùûï]|[aeAE][âäåãàáéèëúü]|[oO][âäåë]|\bñ[aeiouôö]")
 
 
+# Proper Vietnamese precomposed letters (Latin Extended Additional: ạ ả ấ ầ ... ỹ). A single-byte
+# decoding (Latin-1, Windows-1252/1258) of a legacy font encoding can never produce them, so text
+# that has them in a normal proportion is real Unicode Vietnamese, whatever else it quotes: a
+# foreign name such as "Araújo" shows the VNI pattern "aú" but is no sign of a legacy encoding.
+_PROPER_VI_RE = re.compile("[\u1ea0-\u1ef9]")
+_PROPER_VI_RATIO = 0.05   # per word; real Vietnamese has several times more, legacy text none
+
+
 def detect_legacy_encoding(text: str) -> str | None:
-    """"TCVN3" or "VNI" when ``text`` looks like a legacy Vietnamese font encoding read as Latin."""
+    """"TCVN3" or "VNI" when ``text`` looks like a legacy Vietnamese font encoding read as Latin.
+
+    Strict: the characteristic byte sequences must be frequent (>= 3 hits, >= 2% of the words)
+    and varied (>= 2 distinct sequences, not one foreign name repeated), and the text must lack
+    proper precomposed Vietnamese letters."""
+    proper = len(_PROPER_VI_RE.findall(text))
+    # cheap exit for ordinary Vietnamese (the common case): a text has at most (len + 1) / 2 words
+    if proper * 2 >= _PROPER_VI_RATIO * (len(text) + 1):
+        return None
     words = max(1, len(text.split()))
+    if proper / words >= _PROPER_VI_RATIO:
+        return None
     for name, rx in (("TCVN3", _TCVN3_RE), ("VNI", _VNI_RE)):
-        hits = len(rx.findall(text))
-        if hits >= 3 and hits / words >= 0.02:
+        found = rx.findall(text)
+        hits = len(found)
+        if hits >= 3 and hits / words >= 0.02 and len(set(found)) >= 2:
             return name
     return None
 

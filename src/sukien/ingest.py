@@ -33,9 +33,11 @@ import inspect
 import json
 import logging
 import re
+import struct
 import sys
 import time
 from dataclasses import dataclass, field
+from hashlib import sha1 as _sha1
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -101,6 +103,13 @@ class IngestReport:
 
 # ================================================================== near-duplicates
 
+def _int_identity(v: int) -> int:
+    return v
+
+
+_unpack_u32 = struct.Struct("<I").unpack_from
+
+
 class NearDupIndex:
     """MinHash + LSH over the stored signatures; new documents are compared incrementally.
 
@@ -115,6 +124,11 @@ class NearDupIndex:
         self._MinHash = MinHash
         self._scheme = getattr(self._template, "scheme", None)
         self._dtype = self._template.hashvalues.dtype.newbyteorder("<")
+        try:                        # the inlined hash below is datasketch's default; else use its own
+            from datasketch.hashfunc import sha1_hash32
+            self._inline_sha1 = self._template.hashfunc is sha1_hash32
+        except ImportError:         # pragma: no cover - older datasketch
+            self._inline_sha1 = False
         self.method = f"minhash-{self.num_perm}-{self._scheme or 'legacy'}-w{SHINGLE_WORDS}"
         self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         self.sigs: dict[str, Any] = {}
@@ -145,11 +159,20 @@ class NearDupIndex:
         kept = doc.kept_text() if doc.segments else doc.text
         words = re.findall(r"\w+", match_form(kept).text)
         if len(words) >= SHINGLE_WORDS:
-            shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+            shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
         else:
             shingles = set(words) or {""}
-        mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations, **self._kw())
-        mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+        # The 32-bit SHA-1 hashes (datasketch's sha1_hash32) are computed here in one pass, without a
+        # Python call per shingle; update_batch then only applies the permutations (vectorized).
+        # The minimum is order-independent, so the signature is the same as hashing one by one.
+        if not self._inline_sha1:
+            mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations, **self._kw())
+            mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+            return mh
+        mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations,
+                           hashfunc=_int_identity, **self._kw())
+        mh.update_batch([_unpack_u32(_sha1(s.encode("utf-8")).digest())[0] for s in shingles])
+        mh.hashfunc = self._template.hashfunc
         return mh
 
     def signature_of_copy(self, doc: Document):

@@ -64,20 +64,28 @@ def _worker_run(doc) -> tuple[str, Any, list[dict] | None, SukienError | None]:
         return doc.doc_id, None, None, err
 
 
-def _results(docs: list, res, workers: int) -> Iterable[tuple[str, Any, list[dict] | None, SukienError | None]]:
-    if workers <= 1 or len(docs) < 2:
-        for doc in docs:
-            try:
-                analysis, evs = analyze_and_extract(doc, res)
-                yield doc.doc_id, analysis, evs, None
-            except SukienError as err:
-                yield doc.doc_id, None, None, err
-        return
+def _in_process(docs: list, res) -> Iterable[tuple[str, Any, list[dict] | None, SukienError | None]]:
+    for doc in docs:
+        try:
+            analysis, evs = analyze_and_extract(doc, res)
+            yield doc.doc_id, analysis, evs, None
+        except SukienError as err:
+            yield doc.doc_id, None, None, err
+
+
+def _start(docs: list, res, workers: int, pool) -> Iterable[tuple[str, Any, list[dict] | None, SukienError | None]]:
+    """The results of ``docs`` in order. With a pool the work starts now (in the workers) and
+    goes on while the caller does something else (stores, resolves the previous batch)."""
+    if pool is None or len(docs) < 2:
+        return _in_process(docs, res)
+    chunk = max(1, min(64, len(docs) // (workers * 4) or 1))
+    return pool.imap(_worker_run, docs, chunksize=chunk)
+
+
+def _pool(res, workers: int):
     import multiprocessing as mp
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    chunk = max(1, min(64, len(docs) // (workers * 4) or 1))
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(res.config,)) as pool:
-        yield from pool.imap(_worker_run, docs, chunksize=chunk)
+    return ctx.Pool(workers, initializer=_worker_init, initargs=(res.config,))
 
 
 # ---------------------------------------------------------------- progress
@@ -114,19 +122,35 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
     stats: dict[str, Any] = {"documents": len(doc_ids), "doc_events": 0, "failed": [], "seconds": {}}
     bar = _Bar(len(doc_ids), progress)
     t_lang = t_store = t_resolve = 0.0
+    # one pool for the whole run (not one per batch)
+    pool = _pool(res, workers) if workers > 1 and len(doc_ids) >= 2 else None
+
+    def load(batch_ids: list[str]) -> list:
+        docs = []
+        for d in batch_ids:
+            doc = store.get_document(d)
+            if doc is None:
+                _fail(store, stats, SukienError("document not found", doc=d, stage="load"))
+                continue
+            docs.append(doc)
+        return docs
+
+    starts = list(range(0, len(doc_ids), batch_size))
+    ahead = None
     try:
-        for start in range(0, len(doc_ids), batch_size):
-            batch_ids = doc_ids[start:start + batch_size]
-            docs = []
-            for d in batch_ids:
-                doc = store.get_document(d)
-                if doc is None:
-                    _fail(store, stats, SukienError("document not found", doc=d, stage="load"))
-                    continue
-                docs.append(doc)
+        for bi, start in enumerate(starts):
+            if ahead is None:
+                results = _start(load(doc_ids[start:start + batch_size]), res, workers, pool)
+            else:
+                results, ahead = ahead, None
+            if pool is not None and bi + 1 < len(starts):
+                # queue the next batch now: the workers go on with it while this process stores
+                # and resolves the current one
+                nxt = starts[bi + 1]
+                ahead = _start(load(doc_ids[nxt:nxt + batch_size]), res, workers, pool)
             done: list[str] = []
             t0 = time.perf_counter()
-            for doc_id, analysis, evs, err in _results(docs, res, workers):
+            for doc_id, analysis, evs, err in results:
                 t1 = time.perf_counter()
                 t_lang += t1 - t0
                 if err is not None:
@@ -157,6 +181,9 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                 t_resolve += time.perf_counter() - t2
     finally:
         bar.stop()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     stats["seconds"] = {"analyze_extract": round(t_lang, 3), "store": round(t_store, 3),
                         "resolve": round(t_resolve, 3)}
     return stats

@@ -120,7 +120,8 @@ def generate(n: int, seed: int) -> list[dict]:
     return out
 
 
-def run(records: list[dict], workdir: Path, workers: int, label: str, profile: bool = False) -> dict:
+def run(records: list[dict], workdir: Path, workers: int, label: str, profile: bool = False,
+        events_out: str | None = None) -> dict:
     from sukien.config import Config, Resources
     from sukien.ingest import ingest_paths
     from sukien.store import Store
@@ -143,6 +144,10 @@ def run(records: list[dict], workdir: Path, workers: int, label: str, profile: b
             prof.disable()
         elapsed = time.perf_counter() - t0
         counts = store.status_counts()
+        if events_out:                       # the exported events, to compare two versions byte for byte
+            from sukien.export import export_jsonl
+            with open(events_out, "w", encoding="utf-8") as fh:
+                export_jsonl(store, fh)
     out = {"label": label, "articles": len(records), "workers": workers, "seconds": round(elapsed, 2),
            "articles_per_s": round(len(records) / elapsed, 1),
            "stage_seconds": {"ingest_clean_store": round(t1 - t0, 2), **stats["seconds"]},
@@ -253,6 +258,8 @@ def main() -> None:
     ap.add_argument("--skip-single", action="store_true")
     ap.add_argument("--skip-multi", action="store_true")
     ap.add_argument("--json", help="also write the results to this file")
+    ap.add_argument("--events-out", metavar="FILE",
+                    help="write the one-core run's exported events (JSONL) to FILE (compare versions with cmp)")
     ap.add_argument("--resolution-only", type=int, metavar="N",
                     help="only time resolution + event storage over N synthetic documents' events")
     args = ap.parse_args()
@@ -273,7 +280,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sukien-bench-") as tmp:
         tmp = Path(tmp)
         if not args.skip_single:
-            r = run(records, tmp, 1, "single")
+            r = run(records, tmp, 1, "single", events_out=args.events_out)
             results["runs"].append(r)
             print(f"one core:  {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events, "
                   f"{r['failed']} failed; stages {r['stage_seconds']})", flush=True)

@@ -471,3 +471,16 @@ def test_one_truce_reported_with_different_sides_joins_on_a_shared_quantity(stor
     truces = sorted(e["documents"] for e in evs if e["type"] == "ceasefire")
     assert truces == [["a.txt", "b.txt"], ["c.txt"]]
     assert len([e for e in evs if e["type"] == "phone_call"]) == 2      # calls: no such exception
+
+
+def test_merged_evidence_keeps_each_distinct_item_once_in_first_seen_order(res):
+    from sukien.resolve import Node
+    from sukien.resolve_merge import merge_cluster
+    item = {"value": "2025-03-18", "start": 0, "end": 5, "sentence": "s", "source": None}
+    a = mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18", evidence={
+        "date": [dict(item), dict(item, value=["2025-03-18"]), dict(item, start=7)]})
+    b = mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-18", evidence={
+        "date": [dict(item, doc="a.txt"), dict(item, doc="a.txt", value=["2025-03-18"])]})
+    rec = merge_cluster(Node(key=0, members=[a, b], family="phone_call"), res)
+    assert [(e["doc"], e["start"], e["value"]) for e in rec["evidence"]["date"]] == [
+        ("a.txt", 0, "2025-03-18"), ("a.txt", 0, ["2025-03-18"]), ("a.txt", 7, "2025-03-18")]

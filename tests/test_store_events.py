@@ -93,3 +93,24 @@ def test_date_sort_key():
     assert se.date_sort_key(None) is None
     assert se.family_of("visit") == "meeting" and se.family_of("ceasefire") == "agreement"
     assert se.family_of("whatever") == "other"
+
+
+def test_load_doc_events_skips_the_records_the_caller_holds(store):
+    put_doc(store, "a.txt")
+    se.save_doc_events(store, "a.txt", [mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None),
+                                        mk("a.txt", 1, "meeting", ["To Lam", "Xi Jinping"], None)])
+    assert [e["doc_event_id"] for e in se.load_doc_events(store, ["a.txt"], exclude={"a.txt#0"})] == ["a.txt#1"]
+    assert [e["doc_event_id"] for e in se.load_doc_events(store, None, exclude={"a.txt#1"})] == ["a.txt#0"]
+
+
+def test_save_events_in_one_batch_replaces_rows_and_the_last_record_of_an_id_wins(store):
+    _populate(store)
+    call = se.list_events(store, type="phone_call")[0]
+    n_rows = store.conn.execute("SELECT COUNT(*) FROM evidence WHERE event_id = ?", (call["id"],)).fetchone()[0]
+    changed = dict(call, location="Hanoi")
+    se.save_events(store, [call, changed])
+    assert se.get_event(store, call["id"])["location"] == "Hanoi"
+    assert store.conn.execute("SELECT COUNT(*) FROM evidence WHERE event_id = ?",
+                              (call["id"],)).fetchone()[0] == n_rows           # rewritten, not duplicated
+    undated = se.undated_event_ids(store, "prisoner_exchange", "Ukraine")
+    assert len(undated) == 1 and se.get_event(store, undated[0])["type"] == "prisoner_exchange"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from itertools import islice
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
@@ -37,6 +38,7 @@ PUB_PAIR_WINDOW = 14      # two undated events are compared when published withi
 ANCHOR_MIN_CONF = 0.5     # an inferred anchor orders reports only when the language layer is this sure
 UNDATED_CANDIDATES = 60  # stored events an undatable report (no date, no publication date) is compared with
 CONTEXT_DOCS = 50         # documents of a cluster read for its story context
+CONTEXT_MAX = 1.8         # the story-context bonus never exceeds this
 BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
 
 BASIS_WEIGHT = {"sentence": 1.0, "paragraph": 0.9, "relative": 0.85, "document": 0.7, "anchor": 0.6,
@@ -150,6 +152,13 @@ class Node:
     ordinals: set[int] = field(default_factory=set)
     initiators: set[str] = field(default_factory=set)
     old_ids: set[str] = field(default_factory=set)
+    _top: str | None = field(default=None, repr=False, compare=False)       # cached types.most_common(1)
+    _sort_id: tuple | None = field(default=None, repr=False, compare=False)  # (len(members), smallest member id)
+
+    def top_type(self) -> str:
+        if self._top is None:
+            self._top = self.types.most_common(1)[0][0]
+        return self._top
 
     def tkey(self) -> tuple[str, int] | None:
         """Time position for blocking: the event's day, else the first publication day."""
@@ -161,6 +170,11 @@ class Node:
         return None
 
     def absorb(self, other: "Node") -> None:
+        sa, sb = self._sort_id, other._sort_id
+        self._sort_id = (len(self.members) + len(other.members), min(sa[1], sb[1])) \
+            if sa is not None and sb is not None and sa[0] == len(self.members) and sb[0] == len(other.members) \
+            else None
+        self._top = None
         self.members += other.members
         self.docs |= other.docs
         self.countries |= other.countries
@@ -212,6 +226,7 @@ def _node_from_member(key: int, ev: dict, cof: _Countries) -> Node:
 
 
 def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
+    n._top = None
     for p in ev.get("participants") or []:
         c, is_country = cof(p)
         n.countries.add(c)
@@ -322,7 +337,7 @@ def score(a: Node, b: Node, ctx: float = 0.0) -> float:
         elif not a.dates and not b.dates and a.pubs and b.pubs:
             gap = abs(min(a.pubs) - min(b.pubs))
             s += 0.4 if gap <= 3 else (-0.5 if gap > 30 else 0.0)
-    if a.types.most_common(1)[0][0] == b.types.most_common(1)[0][0]:
+    if a.top_type() == b.top_type():
         s += 0.2
     # distinctive facts
     qbonus = 0.0
@@ -371,6 +386,22 @@ class Context:
         self.tokens: dict[str, dict[str, set[tuple]]] = {}
         for doc, evs in doc_events_by_doc.items():
             self.tokens[doc] = {ev["doc_event_id"]: _fact_tokens(ev) for ev in evs}
+        self._own: dict[int, set[tuple]] = {}      # node key → facts of its own first 50 members
+
+    def _member_tokens(self, m: dict) -> set[tuple]:
+        toks = self.tokens.get(m["doc"], {}).get(m["doc_event_id"])
+        return toks if toks is not None else _fact_tokens(m)
+
+    def own_tokens(self, n: Node) -> set[tuple]:
+        """Facts of the node's own (first 50) members; computed once per node (bonus is only
+        asked before clustering starts absorbing nodes)."""
+        own = self._own.get(n.key)
+        if own is None:
+            own = set()
+            for m in n.members[:50]:
+                own |= self._member_tokens(m)
+            self._own[n.key] = own
+        return own
 
     def node_tokens(self, n: Node, cap_docs: int = 50) -> set[tuple]:  # cap_docs = CONTEXT_DOCS
         mine = {m["doc_event_id"] for m in n.members}
@@ -388,11 +419,10 @@ class Context:
         tb = cache.get(b.key)
         if tb is None:
             tb = cache[b.key] = self.node_tokens(b)
-        own = set()
-        for n in (a, b):
-            for m in n.members[:50]:
-                own |= _fact_tokens(m)
-        return min(1.8, 0.6 * len((ta & tb) - own))
+        shared = ta & tb
+        if not shared:
+            return 0.0
+        return min(CONTEXT_MAX, 0.6 * len(shared - self.own_tokens(a) - self.own_tokens(b)))
 
 
 # ---------------------------------------------------------------- clustering
@@ -476,8 +506,9 @@ def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
                 seen.add(p)
                 yield p
         for i in untimed:
-            partners = [j for j in idxs if j != i and not (star and len(nodes[i].countries) >= 2
-                                                           and len(nodes[j].countries) >= 2)][:BLOCK_CAP]
+            multi_i = star and len(nodes[i].countries) >= 2
+            partners = list(islice((j for j in idxs if j != i and not (multi_i and len(nodes[j].countries) >= 2)),
+                                   BLOCK_CAP))
             for j in partners:
                 p = (min(i, j), max(i, j))
                 if p not in seen:
@@ -493,8 +524,11 @@ def cluster(nodes: list[Node], context: Context | None = None, threshold: float 
         a, b = nodes[i], nodes[j]
         if veto(a, b):
             continue
-        ctx = context.bonus(a, b, ctx_cache) if context is not None else 0.0
-        s = score(a, b, ctx)
+        s = score(a, b)
+        if context is not None:
+            if s + CONTEXT_MAX < threshold:      # not even the largest story bonus lifts it: skip the context
+                continue
+            s = s + context.bonus(a, b, ctx_cache)      # == score(a, b, ctx)
         if s >= threshold:
             ka, kb = _node_sort_id(a), _node_sort_id(b)
             heap.append((-round(s, 6), min(ka, kb), max(ka, kb), i, j))
@@ -524,7 +558,10 @@ def cluster(nodes: list[Node], context: Context | None = None, threshold: float 
 
 
 def _node_sort_id(n: Node) -> str:
-    return min(m["doc_event_id"] for m in n.members)
+    cached = n._sort_id
+    if cached is None or cached[0] != len(n.members):     # members only grow: the length tells a stale value
+        cached = n._sort_id = (len(n.members), min(m["doc_event_id"] for m in n.members))
+    return cached[1]
 
 
 # ---------------------------------------------------------------- driver
@@ -548,8 +585,9 @@ def resolve(store, res, doc_ids: list[str] | None = None, *, _again: bool = True
         new_members = se.load_doc_events(store, doc_ids)
         touched = se.event_ids_for_documents(store, doc_ids)
         cand: set[str] = set(touched)
+        memo: dict[tuple, list[str]] = {}
         for ev in new_members:
-            cand |= _candidates_for(store, ev, cof)
+            cand |= _candidates_for(store, ev, cof, memo)
         # events of the same series that carry an ordinal: their check (and a guessed year) may
         # depend on the new events
         blocks = sorted({(family_of(ev.get("type")), cof(p)[0]) for ev in new_members
@@ -601,8 +639,7 @@ def resolve(store, res, doc_ids: list[str] | None = None, *, _again: bool = True
             by_doc[m["doc"]].append(m)
     # (a super-node's context reads at most CONTEXT_DOCS of its documents: load only those)
     ctx_docs = set(doc_ids or []) | {d for n in nodes for d in sorted(n.docs)[:CONTEXT_DOCS]}
-    extra = [m for m in se.load_doc_events(store, sorted(ctx_docs)) if m["doc_event_id"] not in involved] \
-        if ctx_docs else []
+    extra = se.load_doc_events(store, sorted(ctx_docs), exclude=involved) if ctx_docs else []
     for m in extra:
         by_doc[m["doc"]].append(m)
     clusters = cluster(nodes, Context(by_doc))
@@ -687,7 +724,27 @@ def _attach_anchors(store, members: list[dict]) -> None:
             m["_anchor"] = date
 
 
-def _candidates_for(store, ev: dict, cof: _Countries) -> set[str]:
+def _candidates_for(store, ev: dict, cof: _Countries, memo: dict | None = None) -> set[str]:
+    """Stored events a new record blocks with. ``memo`` caches the lookups of one run (many
+    reports of one story ask the same question)."""
+    def lookup(fam, countries, lo, hi, undated=True, limit=200):
+        if memo is None:
+            return se.candidate_event_ids(store, fam, countries, lo, hi, undated=undated, limit=limit)
+        # the answer is the union over countries of the dated and the undated part: memoize the parts
+        out: set[str] = set()
+        for c in countries:
+            k = (fam, c, lo, hi, limit)
+            hit = memo.get(k)
+            if hit is None:
+                hit = memo[k] = se.candidate_event_ids(store, fam, [c], lo, hi, undated=False, limit=limit)
+            out.update(hit)
+            if undated:
+                k = (fam, c, "undated", limit)
+                hit = memo.get(k)
+                if hit is None:
+                    hit = memo[k] = se.undated_event_ids(store, fam, c, limit)
+                out.update(hit)
+        return out
     fam = family_of(ev.get("type"))
     countries = {cof(p)[0] for p in ev.get("participants") or []}
     if not countries:
@@ -696,18 +753,18 @@ def _candidates_for(store, ev: dict, cof: _Countries) -> set[str]:
     day = dv.ordinal() if dv else None
     if day is not None:
         lo, hi = _date.fromordinal(day - DAY_WINDOW), _date.fromordinal(day + DAY_WINDOW)
-        return set(se.candidate_event_ids(store, fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
+        return set(lookup(fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
     if dv is not None and dv.y and dv.m:
-        return set(se.candidate_event_ids(store, fam, countries, f"{dv.y:04d}-{dv.m:02d}-00",
+        return set(lookup(fam, countries, f"{dv.y:04d}-{dv.m:02d}-00",
                                           f"{dv.y:04d}-{dv.m:02d}-99", undated=True))
     if dv is not None and dv.m and dv.d:   # year unknown: any year, same day
         out = set()
-        for eid in se.candidate_event_ids(store, fam, countries, None, None, undated=True):
+        for eid in lookup(fam, countries, None, None, undated=True):
             out.add(eid)
         return out
     pub = _day(ev.get("pub_date"))
     if pub is not None:
         lo, hi = _date.fromordinal(pub - PUB_WINDOW_BACK), _date.fromordinal(pub + 1)
-        return set(se.candidate_event_ids(store, fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
+        return set(lookup(fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
     # neither a date nor a publication date: the most recent events of the block
-    return set(se.candidate_event_ids(store, fam, countries, None, None, undated=True, limit=UNDATED_CANDIDATES))
+    return set(lookup(fam, countries, None, None, undated=True, limit=UNDATED_CANDIDATES))

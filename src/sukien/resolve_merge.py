@@ -247,13 +247,17 @@ def merge_cluster(node: Node, res=None, cof: _Countries | None = None) -> dict:
                              "sentence": mm.get("sentence", ""), "source": mm.get("source")})
     mentions.sort(key=lambda x: (x["doc"], x["start"] or 0, x["end"] or 0))
     evidence: dict[str, list[dict]] = {}
+    seen_ev: dict[tuple, list[dict]] = {}     # (field, hash key) → items kept: dedupe without O(n²) scans
     for m in members:
         for fld, items in (m.get("evidence") or {}).items():
+            lst = evidence.setdefault(fld, [])
             for it in items or []:
                 e = dict(it)
                 e.setdefault("doc", m["doc"])
-                if e not in evidence.setdefault(fld, []):
-                    evidence[fld].append(e)
+                bucket = seen_ev.setdefault((fld, _dict_key(e)), [])
+                if e not in bucket:
+                    bucket.append(e)
+                    lst.append(e)
     for items in evidence.values():
         items.sort(key=lambda e: (e.get("doc") or "", e.get("start") or 0))
     docs = sorted({m["doc"] for m in members} | {x["doc"] for x in mentions})
@@ -268,6 +272,13 @@ def merge_cluster(node: Node, res=None, cof: _Countries | None = None) -> dict:
         "countries": countries or sorted(node.countries),
         "outlets": sorted({m["outlet"] for m in members if m.get("outlet")}),
     }
+
+
+def _dict_key(e: dict) -> tuple:
+    """A hashable key that equal evidence items share (unhashable values — lists, dicts — are
+    left out of it; the bucket is then compared item by item)."""
+    return tuple(sorted((k, v if isinstance(v, (str, int, float, bool, type(None))) else None)
+                        for k, v in e.items()))
 
 
 def _num(v: Any) -> Any:
@@ -373,19 +384,27 @@ def check_ordinals(store, records: list[dict]) -> list[dict]:
     batch = {r["id"]: r for r in records}
     keys = sorted({(family_of(r["type"]), r["date"][:4]) for r in records if r.get("date") and len(r["date"]) >= 4})
     changed: list[dict] = []
+    by_year: dict[str, tuple[list, list[dict]]] = {}    # one read per year, shared by the families
     for fam, year in keys:
         span = (f"{year}-00-00", f"{year}-99-99")
-        rows = [r for r in store.conn.execute(
-            "SELECT event_id, type, status, date FROM events WHERE date_sort >= ? AND date_sort <= ?", span)
-            if family_of(r[1]) == fam and r[0] not in batch]
+        if year not in by_year:
+            by_year[year] = (
+                store.conn.execute("SELECT event_id, type, status, date FROM events"
+                                   " WHERE date_sort >= ? AND date_sort <= ?", span).fetchall(),
+                [_json.loads(r[0]) for r in store.conn.execute(
+                    "SELECT data_json FROM events WHERE date_sort >= ? AND date_sort <= ?"
+                    " AND json_extract(data_json, '$.ordinal') IS NOT NULL", span)])
+        year_rows, year_stored = by_year[year]
+        rows = [r for r in year_rows if family_of(r[1]) == fam and r[0] not in batch]
         pool = _light_events(store, rows) + [v for v in batch.values() if family_of(v.get("type")) == fam
                                              and (v.get("date") or "")[:4] == year]
-        stored = [_json.loads(r[0]) for r in store.conn.execute(
-            "SELECT data_json FROM events WHERE date_sort >= ? AND date_sort <= ?"
-            " AND json_extract(data_json, '$.ordinal') IS NOT NULL", span)]
-        stored = [r for r in stored if family_of(r.get("type")) == fam and r["id"] not in batch]
+        stored = [r for r in year_stored if family_of(r.get("type")) == fam and r["id"] not in batch]
         light_ids = {r["id"]: i for i, r in enumerate(pool)}
         keys = {id(o): _series_key(o) for o in pool}
+        series: dict[tuple, list[dict]] = defaultdict(list)     # series key → its occurred, day-dated events
+        for o in pool:
+            if o.get("status") == "occurred" and o.get("date") and len(o["date"]) == 10:
+                series[keys[id(o)]].append(o)
         for rec in [v for v in pool if v["id"] in batch] + stored:
             if not rec.get("ordinal") and not any(str(f.get("flag", "")).startswith("ordinal")
                                                   for f in rec.get("flags") or []):
@@ -393,7 +412,7 @@ def check_ordinals(store, records: list[dict]) -> list[dict]:
             before = [f for f in rec.get("flags") or [] if str(f.get("flag", "")).startswith("ordinal")]
             flags = [f for f in rec.get("flags") or [] if not str(f.get("flag", "")).startswith("ordinal")]
             me = pool[light_ids[rec["id"]]] if rec["id"] in light_ids else rec
-            new = _ordinal_flag(rec, [o for o in pool if o is not me], year, keys)
+            new = _ordinal_flag(rec, [o for o in series.get(_series_key(rec), ()) if o is not me], year, keys)
             if new:
                 flags.append(new)
             rec["flags"] = flags

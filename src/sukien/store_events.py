@@ -96,16 +96,20 @@ def save_doc_events(store: Store, doc_id: str, doc_events: list[dict]) -> None:
                       " VALUES (?, ?, NULL, ?, ?, ?)", rows)
 
 
-def load_doc_events(store: Store, doc_ids: Iterable[str] | None = None) -> list[dict]:
-    """Document-level events (their stored dicts, with ``event_id`` added), in id order."""
+def load_doc_events(store: Store, doc_ids: Iterable[str] | None = None, *,
+                    exclude: set[str] | frozenset[str] = frozenset()) -> list[dict]:
+    """Document-level events (their stored dicts, with ``event_id`` added), in id order.
+    ``exclude``: doc_event_ids the caller already holds (their JSON is not decoded again)."""
     if doc_ids is None:
-        rows = store.conn.execute("SELECT event_id, data_json FROM doc_events ORDER BY doc_id, doc_event_id")
-        return [_docev(r) for r in rows]
+        rows = store.conn.execute("SELECT doc_event_id, event_id, data_json FROM doc_events"
+                                  " ORDER BY doc_id, doc_event_id")
+        return [_docev(r) for r in rows if r[0] not in exclude]
     out: list[dict] = []
     for chunk in _chunks(sorted(set(doc_ids))):
         q = ",".join("?" * len(chunk))
         out += [_docev(r) for r in store.conn.execute(
-            f"SELECT event_id, data_json FROM doc_events WHERE doc_id IN ({q}) ORDER BY doc_id, doc_event_id", chunk)]
+            f"SELECT doc_event_id, event_id, data_json FROM doc_events WHERE doc_id IN ({q})"
+            " ORDER BY doc_id, doc_event_id", chunk) if r[0] not in exclude]
     return out
 
 
@@ -148,25 +152,28 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
     """
     ts = now_iso()
     with store.transaction() as c:
-        for old in delete:
-            c.execute("DELETE FROM events WHERE event_id = ?", (old,))
+        c.executemany("DELETE FROM events WHERE event_id = ?", [(old,) for old in delete])
+        # one statement per table for the whole batch; an id given twice: the last record wins
+        events = list({ev["id"]: ev for ev in events}.values())
+        ids = [(ev["id"],) for ev in events]
+        c.executemany("DELETE FROM event_actors WHERE event_id = ?", ids)
+        c.executemany("DELETE FROM evidence WHERE event_id = ?", ids)
+        c.executemany("DELETE FROM event_keys WHERE event_id = ?", ids)
+        c.executemany(
+            "INSERT OR REPLACE INTO events (event_id, type, status, date, date_sort, summary, n_sources,"
+            " n_conflicts, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ev["id"], ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
+              date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
+              len(ev.get("conflicts") or []), _dumps(ev), ts) for ev in events])
+        actor_rows: list[tuple] = []
+        ev_rows: list[tuple] = []
+        key_rows: list[tuple] = []
         for ev in events:
             eid = ev["id"]
-            c.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
-            c.execute("DELETE FROM evidence WHERE event_id = ?", (eid,))
-            c.execute("DELETE FROM event_keys WHERE event_id = ?", (eid,))
-            c.execute(
-                "INSERT OR REPLACE INTO events (event_id, type, status, date, date_sort, summary, n_sources,"
-                " n_conflicts, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (eid, ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
-                 date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
-                 len(ev.get("conflicts") or []), _dumps(ev), ts))
             actors = {(p, "participant") for p in ev.get("participants") or []}
             if ev.get("initiator"):
                 actors.add((ev["initiator"], "initiator"))
-            c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
-                          [(eid, a, r) for a, r in sorted(actors)])
-            ev_rows = []
+            actor_rows += [(eid, a, r) for a, r in sorted(actors)]
             for m in ev.get("mentions") or []:
                 ev_rows.append((eid, "mention", None, m["doc"], m["start"], m["end"], m.get("sentence") or "",
                                 m.get("source")))
@@ -178,11 +185,13 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
                     ev_rows.append((eid, fld, None if val is None else (val if isinstance(val, str) else _dumps(val)),
                                     it["doc"], it["start"], it.get("end", it["start"]), it.get("sentence") or "",
                                     it.get("source")))
-            c.executemany("INSERT INTO evidence (event_id, field, value, doc_id, start, end, sentence, source)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
             fam = family_of(ev.get("type"))
-            c.executemany("INSERT OR IGNORE INTO event_keys (event_id, family, country, date_sort) VALUES (?, ?, ?, ?)",
-                          [(eid, fam, k, date_sort_key(ev.get("date"))) for k in ev.get("countries") or []])
+            key_rows += [(eid, fam, k, date_sort_key(ev.get("date"))) for k in ev.get("countries") or []]
+        c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)", actor_rows)
+        c.executemany("INSERT INTO evidence (event_id, field, value, doc_id, start, end, sentence, source)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
+        c.executemany("INSERT OR IGNORE INTO event_keys (event_id, family, country, date_sort) VALUES (?, ?, ?, ?)",
+                      key_rows)
         now = ts
         for old, new in (aliases or {}).items():
             if old == new:
@@ -191,8 +200,7 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
             # chains: anything that pointed at ``old`` now points at ``new``
             c.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (new, old))
         # an id that exists again is no longer an alias
-        for ev in events:
-            c.execute("DELETE FROM event_aliases WHERE alias = ?", (ev["id"],))
+        c.executemany("DELETE FROM event_aliases WHERE alias = ?", ids)
 
 
 def event_ids_for_documents(store: Store, doc_ids: Iterable[str]) -> set[str]:
@@ -225,11 +233,16 @@ def candidate_event_ids(store: Store, family: str, countries: Iterable[str], dat
                 " ORDER BY date_sort DESC LIMIT ?", (family, country, limit))
             out += [r[0] for r in rows]
         if undated:
-            rows = store.conn.execute(
-                "SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NULL LIMIT ?",
-                (family, country, limit))
-            out += [r[0] for r in rows]
+            out += undated_event_ids(store, family, country, limit)
     return sorted(set(out))
+
+
+def undated_event_ids(store: Store, family: str, country: str, limit: int = 200) -> list[str]:
+    """Undated events of one (family, country) block (at most ``limit``)."""
+    rows = store.conn.execute(
+        "SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NULL LIMIT ?",
+        (family, country, limit))
+    return [r[0] for r in rows]
 
 
 def load_events(store: Store, event_ids: Iterable[str]) -> list[dict]:

@@ -819,3 +819,34 @@ def test_unknown_name_after_tai_is_a_venue_not_a_side(res):
     ms = [m for m in _mentions(res, "Chiều 10/6, Tổng thống Emmanuel Macron tiếp Thủ tướng Phạm Minh Chính tại Dinh Tổng thống Lumière.")
           if m.type == "meeting"]
     assert ms and set(ms[0].participants) == {"Emmanuel Macron", "Pham Minh Chinh"}
+
+
+# ------------------------------------------------------------------------------ domestic vs diplomatic
+
+O = lambda surface, name, country: (surface, name, "organization", country)   # noqa: E731
+
+
+def test_a_session_with_a_foreign_side_is_a_meeting(res):
+    _, _, evs = run(res, [("Thủ tướng Phạm Minh Chính chủ trì cuộc họp với phái đoàn Nhật Bản.", {
+        "actors": [P("Thủ tướng Phạm Minh Chính", "Pham Minh Chinh", "Vietnam"), C("Nhật Bản", "Japan")]})])
+    assert [e["type"] for e in evs] == ["meeting"]
+    assert set(evs[0]["participants"]) == {"Pham Minh Chinh", "Japan"}
+
+
+def test_a_domestic_session_is_no_diplomatic_event(res):
+    """Chairing a meeting of one's own government: no foreign side, no event."""
+    _, _, evs = run(res, [("Thủ tướng Phạm Minh Chính chủ trì cuộc họp của Thường trực Chính phủ về xuất khẩu.", {
+        "actors": [P("Thủ tướng Phạm Minh Chính", "Pham Minh Chinh", "Vietnam"),
+                   O("Chính phủ", "Government of Vietnam", "Vietnam")]})])
+    assert evs == []
+
+
+def test_a_call_between_compatriots_is_domestic_but_a_call_abroad_is_kept(res):
+    _, _, evs = run(res, [("Tổng thống Mỹ Donald Trump điện đàm với Ngoại trưởng Marco Rubio về thuế quan.", {
+        "actors": [P("Tổng thống Mỹ Donald Trump", "Donald Trump", "United States"),
+                   P("Ngoại trưởng Marco Rubio", "Marco Rubio", "United States")]})])
+    assert evs == []
+    _, _, evs = run(res, [("Tổng thống Mỹ Donald Trump điện đàm với Tổng thống Nga Vladimir Putin về Ukraine.", {
+        "actors": [P("Tổng thống Mỹ Donald Trump", "Donald Trump", "United States"),
+                   P("Tổng thống Nga Vladimir Putin", "Vladimir Putin", "Russia")]})])
+    assert [e["type"] for e in evs] == ["phone_call"]

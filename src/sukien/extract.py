@@ -50,6 +50,7 @@ class Trigger:
     online_same: bool = False      # names the online talks of an article ("hội đàm")
     formal: bool = False           # a formal session (hội đàm, hội kiến, tiếp): never absorbed by a trip
     subject_only: bool = False     # the sides are the subject ("X và Y đồng chủ trì phiên họp ...")
+    foreign_side: bool = False     # a chaired session: an event only when a foreign side takes part
 
 
 @dataclass
@@ -100,7 +101,8 @@ class TriggerLexicon:
                                        cameo=it.get("cameo"), keep=bool(it.get("keep")),
                                        subject_only=bool(it.get("subject_only")),
                                        formal=bool(it.get("formal")), online=bool(it.get("online")),
-                                       online_same=bool(it.get("online_same"))))
+                                       online_same=bool(it.get("online_same")),
+                                       foreign_side=bool(it.get("foreign_side"))))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
@@ -437,7 +439,7 @@ def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) ->
         "status_raw": args.status_raw, "pkind": dict(args.pkind), "status_soft": args.status_soft,
         "location_country": args.location_country, "focus_text": args.focus_text,
         "host_only": args.host_only, "formal": trig.formal, "online": trig.online,
-        "online_same": trig.online_same,
+        "online_same": trig.online_same, "foreign_side": trig.foreign_side,
     })
     return m
 

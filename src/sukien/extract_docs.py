@@ -379,6 +379,22 @@ def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
     cmap.setdefault(name, a.name if kind == "country" else getattr(a, "country", None))
 
 
+_BILATERAL = ("phone_call", "meeting", "visit", "negotiation", "agreement", "ceasefire", "prisoner_exchange")
+
+
+def _domestic(e, parts: list[str], cmap: dict) -> bool:
+    """A diplomatic event has sides of different countries. Two or more participants that all
+    belong to one country ("Thủ tướng chủ trì cuộc họp của Thường trực Chính phủ", a president
+    calling his own minister) make a domestic event; so does a chaired session ("chủ trì cuộc
+    họp") with no foreign side. A participant of unknown country counts as a side of its own."""
+    if e.type not in _BILATERAL:
+        return False
+    sides = {cmap.get(p) or p for p in parts}
+    if len(sides) >= 2:
+        return False
+    return len(parts) >= 2 or all(m.flags.get("foreign_side") for m in e.mentions)
+
+
 def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
     """Drop a country or organization when a person of that country takes part, and an
     organization when its country is a participant."""
@@ -410,7 +426,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             pkind.update(m.flags.get("pkind") or {})
             cmap.update({k: v for k, v in (m.flags.get("countries") or {}).items() if v or k not in cmap})
         parts = _dedupe(e.persons + e.others, cmap, pkind)
-        if not parts:
+        if not parts or _domestic(e, parts, cmap):
             continue
         e.parts, e.pkind, e.cmap = parts, pkind, cmap
         kept.append(e)

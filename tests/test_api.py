@@ -17,6 +17,9 @@ def test_api_events_event_documents_export(tmp_path):
         evs = sk.events()
         assert [e["type"] for e in evs] == ["phone_call", "meeting", "prisoner_exchange"]
         assert sk.count_events(type="meeting") == 1
+        assert [e["type"] for e in sk.events(actor="russia")] == ["phone_call", "prisoner_exchange"]
+        assert [e["type"] for e in sk.events(actor="Putin")] == ["phone_call"]   # an alias of the dictionary
+        assert sk.events(actor="Puti") == [] and sk.count_events(actor="vladimir_putin") == 1
         full = sk.event(evs[0]["id"])
         assert full == evs[0] and full["evidence"]
         assert sk.event("ev-unknown") is None

@@ -41,6 +41,14 @@ def test_timeline_table_and_filters(db):
     assert "2025-03-18" in r.output and "⚠" in r.output and "3 of 3 events" in r.output
     r = runner.invoke(app, ["timeline", "--db", db, "--actor", "Xi Jinping", "--json"])
     assert [json.loads(x)["type"] for x in r.output.splitlines()] == ["meeting"]
+    # the one actor rule (docs/API.md): accent/case-insensitive name, dictionary id, country; no substring
+    for key, types in (("xi jinping", ["meeting"]), ("vladimir_putin", ["phone_call"]), ("Putin", ["phone_call"]), ("Puti", []),
+                       ("Russia", ["phone_call", "prisoner_exchange"])):
+        r = runner.invoke(app, ["timeline", "--db", db, "--actor", key, "--json"])
+        assert r.exit_code == 0, r.output
+        assert [json.loads(x)["type"] for x in r.output.splitlines()] == types, key
+    r = runner.invoke(app, ["timeline", "--db", db, "--q", "hanoi", "--json"])
+    assert [json.loads(x)["type"] for x in r.output.splitlines()] == ["meeting"]
     r = runner.invoke(app, ["timeline", "--db", db, "--status", "planned", "--json"])
     assert [json.loads(x)["type"] for x in r.output.splitlines()] == ["prisoner_exchange"]
     r = runner.invoke(app, ["timeline", "--db", db, "--from", "2025-04-01", "--to", "2025-12", "--json"])

@@ -210,6 +210,19 @@ def test_events_filters(client, params, expected):
     assert r.json()["total"] == len(expected)
 
 
+@pytest.mark.parametrize("key", ["Ishiba Shigeru", "ISHIBA shigeru", "ishiba_shigeru", "Phạm Minh Chính",
+                                 "pham minh chinh", "Ishiba", "Russia", "Nobody"])
+def test_actor_filter_is_the_store_rule(client, fixture_db, key):
+    """/api/events?actor= and the CLI / Python API (store_events.list_events) give the same events."""
+    from sukien import store_events as se
+    http = client.get("/api/events", params={"actor": key, "limit": 500}).json()
+    with Store(fixture_db, read_only=True) as st:
+        expected = [e["id"] for e in se.list_events(st, actor=key, limit=None)]
+        assert http["total"] == se.count_events(st, actor=key) == len(expected)
+    assert [e["id"] for e in http["items"]] == expected
+    assert (expected == []) == (key in ("Ishiba", "Nobody"))            # no substring matching
+
+
 def test_events_pagination(client):
     a = client.get("/api/events", params={"limit": 2}).json()
     b = client.get("/api/events", params={"limit": 2, "offset": 2}).json()

@@ -59,8 +59,38 @@ def test_queries_and_filters(store):
     evs = se.list_events(store)
     assert [e["date"] for e in evs] == ["2025-03-18", "2025-04-14", None]      # undated last
     assert se.count_events(store) == 3
-    assert [e["type"] for e in se.list_events(store, actor="Putin")] == ["phone_call"]
+    assert [e["type"] for e in se.list_events(store, actor="Vladimir Putin")] == ["phone_call"]
     assert [e["type"] for e in se.list_events(store, actor="Ukraine")] == ["prisoner_exchange"]
+    assert se.count_events(store, q="hanoi") == 1                               # q: full text, any case
+
+
+def test_actor_rule_one_for_every_caller(store):
+    """docs/API.md "Actor filter": exact name, case/accent-insensitive name, dictionary id, country."""
+    _populate(store)
+    types = lambda key: [e["type"] for e in se.list_events(store, actor=key)]     # noqa: E731
+    assert types("Vladimir Putin") == types("vladimir putin") == types("vladimir_putin") == ["phone_call"]
+    assert types("Tô Lâm") == types("TO LAM") == ["meeting"]                     # accents and case ignored
+    assert types("Putin") == [] and types("Nobody") == []                      # no substring matching
+    assert se.count_events(store, actor="Putin") == 0
+    # a country: events it takes part in and events with a participant of that country
+    assert types("Russia") == types("russia") == ["phone_call", "prisoner_exchange"]
+    assert types("Vietnam") == ["meeting"]
+    assert se.resolve_actor(store, "xi_jinping") == "Xi Jinping"
+    assert se.resolve_actor(store, "Putin") is None                            # no dictionary: names only
+    # with the actor dictionary, a key that is one whole alias resolves ("Putin", "Nga", "Tập Cận Bình")
+    from sukien.config import Resources
+    db = Resources().actors
+    assert se.resolve_actor(store, "Putin", actors=db) == "Vladimir Putin"
+    assert [e["type"] for e in se.list_events(store, actor="Putin", actors=db)] == ["phone_call"]
+    assert [e["type"] for e in se.list_events(store, actor="Nga", actors=db)] == ["phone_call", "prisoner_exchange"]
+    assert [e["type"] for e in se.list_events(store, actor="Tập Cận Bình", actors=db)] == ["meeting"]
+    assert se.resolve_actor(store, "Put", actors=db) is None                   # still no substring matching
+    assert [e["type"] for e in se.events_for_actor(store, "Russia")] == ["phone_call", "prisoner_exchange"]
+    # event_ids restricts (the web passes its full-text matches); an empty list matches nothing
+    call = se.list_events(store, type="phone_call")[0]["id"]
+    assert [e["id"] for e in se.list_events(store, event_ids=[call])] == [call]
+    assert se.count_events(store, event_ids=[]) == 0
+    assert se.count_events(store, actor="Russia", event_ids=[call]) == 1
     assert [e["type"] for e in se.list_events(store, type="meeting,phone_call")] == ["phone_call", "meeting"]
     assert se.count_events(store, status="planned") == 1
     assert [e["date"] for e in se.list_events(store, date_from="2025-04")] == ["2025-04-14"]

@@ -45,10 +45,16 @@ class Sukien:
     def events(self, *, actor: str | None = None, type: str | None = None, status: str | None = None,
                date_from: str | None = None, date_to: str | None = None, q: str | None = None,
                limit: int | None = 100, offset: int = 0) -> list[dict]:
+        """Canonical events by date. ``actor``: the actor rule of docs/API.md (name in any case or
+        without accents, dictionary id, or a country = its nationals' events too; no substring);
+        ``q``: accent-insensitive full text (every word), as ``/api/events``."""
         return se.list_events(self.store, actor=actor, type=type, status=status, date_from=date_from,
-                              date_to=date_to, q=q, limit=limit, offset=offset)
+                              date_to=date_to, q=q, limit=limit, offset=offset,
+                              actors=self.res.actors if actor else None)
 
     def count_events(self, **filters) -> int:
+        if filters.get("actor"):
+            filters.setdefault("actors", self.res.actors)
         return se.count_events(self.store, **filters)
 
     def event(self, event_id: str) -> dict | None:

@@ -17,18 +17,26 @@ TYPES = "phone_call, meeting, visit, negotiation, agreement, ceasefire, prisoner
 
 
 def _filters(actor, type_, status, date_from, date_to, q=None) -> dict:
-    return {"actor": actor, "type": type_, "status": status, "date_from": date_from, "date_to": date_to, "q": q}
+    f = {"actor": actor, "type": type_, "status": status, "date_from": date_from, "date_to": date_to, "q": q}
+    if actor:                         # the dictionary resolves ids and aliases ("Putin", "Nga")
+        from .config import Resources
+        f["actors"] = Resources().actors
+    return f
 
 
-@app.command(epilog="Example: sukien timeline --actor Putin --type phone_call --from 2025-03 --db demo.db")
+@app.command(epilog="Example: sukien timeline --actor 'Vladimir Putin' --type phone_call --from 2025-03 --db demo.db")
 def timeline(
     db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Participant or country (canonical name, substring)."),
+    actor: Optional[str] = typer.Option(
+        None, "--actor", help="Actor: canonical name, the name in any case / without accents, or a dictionary id"
+        " (vladimir_putin); a country also matches events with a participant of that country. No substring"
+        " matching (the rule of docs/API.md, same as /api/events?actor=)."),
     type_: Optional[str] = typer.Option(None, "--type", help=f"Event type(s), comma-separated: {TYPES}."),
     status: Optional[str] = typer.Option(None, "--status", help="occurred | planned | hypothetical | denied."),
     date_from: Optional[str] = typer.Option(None, "--from", help="From date: YYYY, YYYY-MM or YYYY-MM-DD."),
     date_to: Optional[str] = typer.Option(None, "--to", help="To date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD."),
-    q: Optional[str] = typer.Option(None, "--q", help="Text search in summaries and records."),
+    q: Optional[str] = typer.Option(None, "--q", help="Full-text filter: every word, accent-insensitive"
+                                   " (the search index, as /api/events?q=)."),
     limit: int = typer.Option(200, "--limit", help="At most this many events."),
     json_out: bool = typer.Option(False, "--json", help="Print the records as JSON Lines instead of a table."),
 ) -> None:
@@ -113,7 +121,7 @@ def export(
     db: Optional[str] = DbOption,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (../shared/spec/EXPORT.md) or csv (flat, CAMEO + PLOVER)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this participant or country."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events passing the actor filter (as timeline --actor)."),
     type_: Optional[str] = typer.Option(None, "--type", help="Only these event type(s)."),
     status: Optional[str] = typer.Option(None, "--status", help="Only this status."),
     date_from: Optional[str] = typer.Option(None, "--from", help="From date."),

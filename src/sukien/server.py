@@ -290,7 +290,7 @@ def create_app(db: str, read_only: bool = False, config: Config | None = None) -
 
     # ---------------------------------------------------------- JSON API
     @app.get("/api/events", tags=["events"], summary="List canonical events (filtered, paginated)")
-    async def api_events(actor: str | None = Query(None, description="actor id or canonical name"),
+    async def api_events(actor: str | None = Query(None, description="actor: canonical name, name in any case / without accents, dictionary id; a country also matches its nationals' events (docs/API.md, Actor filter)"),
                          type: str | None = Query(None, description="event type, e.g. phone_call"),
                          status: str | None = Query(None, description="occurred|planned|hypothetical|denied"),
                          date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from .models import Analysis
 from .store import Store, now_iso
+from .textnorm import fold
 
 FAMILIES = {
     "phone_call": "phone_call",
@@ -259,12 +260,124 @@ def resolve_alias(store: Store, event_id: str) -> str:
     return row[0] if row else event_id
 
 
-def _where(actor=None, type=None, status=None, date_from=None, date_to=None, q=None) -> tuple[str, list]:
+# ---------------------------------------------------------------- queries (CLI, Python API, HTTP API, web)
+#
+# ONE implementation of the event filters, used by ``sukien timeline``, ``sukien.api.Sukien``,
+# ``/api/events`` and the web pages (``sukien.web.views.Repo``).
+#
+# Actor rule (``actor=KEY``), see docs/API.md:
+#   KEY names an actor when it is (1) its canonical name as stored in the events, (2) that name
+#   compared case- and accent-insensitively, with ``_`` / ``-`` read as spaces (so "vladimir putin",
+#   "Vladimír Putin" and the name-derived dictionary id "vladimir_putin" all name "Vladimir Putin"),
+#   or (3) an id of the actor dictionary (the caller's ``actors``, else the packaged one).
+#   The filter keeps the events that actor takes part in (participant or initiator). When KEY
+#   (by the same rules) is also a country, it also keeps the events with a participant of that
+#   country ("Russia" → events of Russia and of Putin, Lavrov, ...). No substring matching: an
+#   unknown KEY matches nothing.
+# Text rule (``q=TEXT``): accent-insensitive full-text match (every word) through the search
+# index of ``sukien.search``; a caller that already ran the search passes ``event_ids`` instead.
+
+def _name_key(s: str) -> str:
+    return " ".join(fold(s).replace("_", " ").replace("-", " ").split())
+
+
+def _aget(obj: Any, name: str) -> Any:
+    if obj is None:
+        return None
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def actor_names(store: Store) -> list[str]:
+    """Canonical names of the actors that take part in events."""
+    return [r[0] for r in store.conn.execute("SELECT DISTINCT actor FROM event_actors ORDER BY actor")]
+
+
+def _alias_name(actors: Any, key: str) -> str | None:
+    """The canonical name of ``key`` when the whole key is one alias of the actor dictionary
+    ("Putin", "Nga", "Điện Kremlin", "Tập Cận Bình")."""
+    if actors is None:
+        return None
+    for s, e, hits in actors.lookup(key):
+        if s == 0 and e == len(key):
+            for h in hits:
+                if h.type == "actor":
+                    return _aget(actors.get(h.ref), "name")
+    return None
+
+
+def resolve_actor(store: Store, key: str, *, actors: Any = None) -> str | None:
+    """An actor's canonical name (as stored in events) for ``key`` by the actor rule above, or None.
+    ``actors``: the actor dictionary (``Resources.actors``) for dictionary ids and aliases
+    ("Putin" → "Vladimir Putin"); without it, only stored names match."""
+    key = (key or "").strip()
+    if not key:
+        return None
+    names = actor_names(store)
+    if key in names:
+        return key
+    nk = _name_key(key)
+    for n in names:
+        if _name_key(n) == nk:
+            return n
+    if actors is not None:
+        name = _aget(actors.get(key), "name")
+        if name in names:
+            return name
+        name = _alias_name(actors, key)
+        if name in names:
+            return name
+        for n in names:                         # dictionary ids that are not derived from the name
+            a = actors.by_name(n)
+            if a is not None and (_aget(a, "id") or _aget(a, "actor_id")) == key:
+                return n
+    return None
+
+
+def _countries(store: Store, key: str, name: str | None, actors: Any = None) -> list[str]:
+    """Country keys (event_keys.country) that ``key`` / its resolved ``name`` denote."""
+    nk = {_name_key(key)} | ({_name_key(name)} if name else set())
+    if name is None and actors is not None:     # an id or alias of a country that only appears in event_keys
+        a = actors.get(key)
+        if a is not None and _aget(a, "kind") == "country" and _aget(a, "name"):
+            nk.add(_name_key(_aget(a, "name")))
+        alias = _alias_name(actors, key)        # "Nga" → Russia
+        if alias:
+            nk.add(_name_key(alias))
+    rows = store.conn.execute("SELECT DISTINCT country FROM event_keys").fetchall()
+    return sorted(r[0] for r in rows if r[0] and _name_key(r[0]) in nk)
+
+
+def _search_event_ids(store: Store, q: str) -> list[str]:
+    """Events matching every word of ``q`` (accent-insensitive), through sukien.search."""
+    from .search import SearchIndex
+    idx = getattr(store, "_sukien_search_index", None)
+    if idx is None:
+        idx = SearchIndex.for_store(store)
+        idx.refresh()
+        try:
+            store._sukien_search_index = idx            # reused by the next query on this store
+        except AttributeError:
+            pass
+    else:
+        idx.refresh_if_stale()
+    return idx.event_ids(q)
+
+
+def _where(store: Store, actor=None, type=None, status=None, date_from=None, date_to=None, q=None,
+           event_ids=None, actors=None) -> tuple[str, list]:
     clauses, params = [], []
-    if actor:
-        clauses.append("(e.event_id IN (SELECT event_id FROM event_actors WHERE actor LIKE ?)"
-                       " OR e.event_id IN (SELECT event_id FROM event_keys WHERE country LIKE ?))")
-        params += [f"%{actor}%", actor]
+    if actor and str(actor).strip():
+        name = resolve_actor(store, actor, actors=actors)
+        countries = _countries(store, actor, name, actors)
+        alts = []
+        if name is not None:
+            alts.append("e.event_id IN (SELECT event_id FROM event_actors WHERE actor = ?)")
+            params.append(name)
+        if countries:
+            alts.append(f"e.event_id IN (SELECT event_id FROM event_keys WHERE country IN"
+                        f" ({','.join('?' * len(countries))}))")
+            params += countries
+        clauses.append("(" + " OR ".join(alts) + ")" if alts else "0")
     if type:
         types = [t.strip() for t in str(type).split(",") if t.strip()]
         clauses.append(f"e.type IN ({','.join('?' * len(types))})")
@@ -281,52 +394,74 @@ def _where(actor=None, type=None, status=None, date_from=None, date_to=None, q=N
         to += ["99"] * (3 - len(to))
         clauses.append("e.date_sort <= ?")
         params.append("-".join(to))
-    if q:
-        clauses.append("(e.summary LIKE ? OR e.data_json LIKE ?)")
-        params += [f"%{q}%", f"%{q}%"]
+    if event_ids is None and q and str(q).strip():
+        event_ids = _search_event_ids(store, str(q))
+    if event_ids is not None:
+        clauses.append("e.event_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(event_ids)))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_event_rows(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None, q: str | None = None,
+                    event_ids: Iterable[str] | None = None, actors: Any = None,
+                    limit: int | None = 100, offset: int = 0) -> list:
+    """The ``events`` rows (all columns) that pass the filters, ordered by date (undated last), then id.
+
+    ``actor``/``q``: the rules at the top of this section; ``event_ids``: restrict to these ids
+    (e.g. search results; replaces the ``q`` search); ``actors``: the actor dictionary."""
+    where, params = _where(store, actor, type, status, date_from, date_to, q, event_ids, actors)
+    sql = f"SELECT e.* FROM events e{where} ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return store.conn.execute(sql, params).fetchall()
 
 
 def list_events(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
                 date_from: str | None = None, date_to: str | None = None, q: str | None = None,
-                limit: int | None = 100, offset: int = 0) -> list[dict]:
-    """Canonical events (full records) ordered by date (undated last), then id."""
-    where, params = _where(actor, type, status, date_from, date_to, q)
-    sql = f"SELECT e.data_json FROM events e{where} ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return [json.loads(r[0]) for r in store.conn.execute(sql, params)]
+                limit: int | None = 100, offset: int = 0, event_ids: Iterable[str] | None = None,
+                actors: Any = None) -> list[dict]:
+    """Canonical events (full records) ordered by date (undated last), then id (filters: see above)."""
+    return [json.loads(r["data_json"]) for r in list_event_rows(
+        store, actor=actor, type=type, status=status, date_from=date_from, date_to=date_to, q=q,
+        event_ids=event_ids, actors=actors, limit=limit, offset=offset)]
 
 
 def count_events(store: Store, *, actor: str | None = None, type: str | None = None, status: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None, q: str | None = None) -> int:
-    where, params = _where(actor, type, status, date_from, date_to, q)
+                 date_from: str | None = None, date_to: str | None = None, q: str | None = None,
+                 event_ids: Iterable[str] | None = None, actors: Any = None) -> int:
+    where, params = _where(store, actor, type, status, date_from, date_to, q, event_ids, actors)
     return store.conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
 
 
-def get_event(store: Store, event_id: str) -> dict | None:
-    """The full record (evidence and doc events included); old ids resolve through aliases."""
-    row = store.conn.execute("SELECT data_json FROM events WHERE event_id = ?", (event_id,)).fetchone()
+def get_event_row(store: Store, event_id: str):
+    """The ``events`` row of ``event_id``; an old id resolves through the aliases. None if unknown."""
+    row = store.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
     if row is None:
         new = resolve_alias(store, event_id)
         if new == event_id:
             return None
-        row = store.conn.execute("SELECT data_json FROM events WHERE event_id = ?", (new,)).fetchone()
-        if row is None:
-            return None
-    return json.loads(row[0])
+        row = store.conn.execute("SELECT * FROM events WHERE event_id = ?", (new,)).fetchone()
+    return row
+
+
+def get_event(store: Store, event_id: str) -> dict | None:
+    """The full record (evidence and doc events included); old ids resolve through aliases."""
+    row = get_event_row(store, event_id)
+    return None if row is None else json.loads(row["data_json"])
+
+
+def event_rows_for_document(store: Store, doc_id: str) -> list:
+    """``events`` rows of the events reported by a document (see event_ids_for_documents), by date."""
+    ids = sorted(event_ids_for_documents(store, [doc_id]))
+    return list_event_rows(store, event_ids=ids, limit=None)
 
 
 def events_for_document(store: Store, doc_id: str) -> list[dict]:
-    ids = event_ids_for_documents(store, [doc_id])
-    return sorted(load_events(store, ids), key=_order)
+    return [json.loads(r["data_json"]) for r in event_rows_for_document(store, doc_id)]
 
 
-def events_for_actor(store: Store, actor: str) -> list[dict]:
-    return list_events(store, actor=actor, limit=None)
-
-
-def _order(ev: dict) -> tuple:
-    ds = date_sort_key(ev.get("date"))
-    return (ds is None, ds or "", ev.get("id") or "")
+def events_for_actor(store: Store, actor: str, *, actors: Any = None) -> list[dict]:
+    """Every event that passes the ``actor`` filter (the actor rule above), by date."""
+    return list_events(store, actor=actor, actors=actors, limit=None)

@@ -1,7 +1,10 @@
 """Read-side queries and view models for the web server (``sukien.server``).
 
-``Repo`` reads the store (documents through ``Store``'s document methods, events
-from the ``events`` / ``event_actors`` / ``evidence`` tables of the shared schema).
+``Repo`` reads the store: documents through ``Store``'s document methods; event lists, counts,
+lookups (old ids included) and the actor / full-text filters through ``sukien.store_events``
+(``list_event_rows``, ``count_events``, ``get_event_row``, ``event_rows_for_document``,
+``resolve_actor``) — the one implementation the CLI and the Python API use too; here only the
+web-specific reads remain (evidence rows, related events, actor aggregates, document pages).
 The ``*_page`` / ``*_json`` functions turn records into plain dicts for the JSON API
 and the Jinja2 templates. Highlighted text is always returned as a list of
 ``{"text", "cls"}`` pieces: the templates escape every piece, so article text can
@@ -14,7 +17,7 @@ import json
 from datetime import date as _date, timedelta
 from typing import Any
 
-from ..textnorm import fold
+from .. import store_events as se
 
 MONTHS = {"vi": [f"T{i}" for i in range(1, 13)],
           "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
@@ -63,27 +66,12 @@ class Repo:
         return info
 
     def actor_names(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT DISTINCT actor FROM event_actors ORDER BY actor")]
+        return se.actor_names(self.store)
 
     def resolve_actor(self, key: str) -> str | None:
-        """An actor id, canonical name or accent-less name → the canonical name used in events."""
-        names = self.actor_names()
-        if key in names:
-            return key
-        db = self._actordb()
-        if db is not None:
-            a = db.get(key)
-            name = _attr(a, "name") if a is not None else None
-            if name in names:
-                return name
-        fk = fold(key).strip()
-        for n in names:
-            if fold(n) == fk:
-                return n
-        for n in names:                     # actor ids of the dictionary are derived from names
-            if self._actor_info(n)["id"] == key:
-                return n
-        return None
+        """An actor id, canonical name or accent-less name → the canonical name used in events
+        (the one actor rule of ``sukien.store_events``)."""
+        return se.resolve_actor(self.store, key, actors=self._actordb())
 
     def actors(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -101,53 +89,24 @@ class Repo:
         name = self.resolve_actor(key)
         if name is None:
             return None
-        rows = self.conn.execute(
-            "SELECT e.* FROM events e WHERE e.event_id IN (SELECT event_id FROM event_actors WHERE actor = ?)"
-            " ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id", (name,)).fetchall()
+        rows = se.list_event_rows(self.store, actor=name, actors=self._actordb(), limit=None)
         return {**self._actor_info(name), "events": [_event_row(r) for r in rows], "n_events": len(rows)}
 
     # ------------------------------------------------------------ events
     def list_events(self, f, *, limit: int, offset: int, ids: list[str] | None = None):
-        where, params = [], []
-        if f.type:
-            where.append("e.type = ?"); params.append(f.type)
-        if f.status:
-            where.append("e.status = ?"); params.append(f.status)
-        if f.lo:
-            where.append("e.date_sort >= ?"); params.append(f.lo)
-        if f.hi:
-            where.append("e.date_sort <= ?"); params.append(f.hi)
-        if f.actor:
-            name = self.resolve_actor(f.actor)
-            if name is None:
-                return 0, []
-            where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE actor = ?)")
-            params.append(name)
-        if ids is not None:
-            if not ids:
-                return 0, []
-            where.append(f"e.event_id IN ({','.join('?' * len(ids))})")
-            params.extend(ids)
-        w = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.conn.execute(f"SELECT count(*) FROM events e{w}", params).fetchone()[0]
-        rows = self.conn.execute(
-            f"SELECT e.* FROM events e{w} ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id"
-            " LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        """(total, rows) of the events passing the web filters ``f`` (``sukien.server.Filters``);
+        ``ids``: the full-text matches of ``f.q`` (``SearchIndex.event_ids``), when already known."""
+        filters = dict(actor=f.actor, type=f.type, status=f.status, date_from=f.lo, date_to=f.hi,
+                       q=f.q, event_ids=ids, actors=self._actordb())
+        total = se.count_events(self.store, **filters)
+        rows = se.list_event_rows(self.store, **filters, limit=limit, offset=offset)
         return total, [_event_row(r) for r in rows]
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        r = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
-        if r is None:                        # an old id that still resolves (re-clustered events)
-            try:
-                a = self.conn.execute("SELECT event_id FROM event_aliases WHERE alias = ?", (event_id,)).fetchone()
-            except Exception:                # no aliases table in this database
-                a = None
-            if a is None:
-                return None
-            event_id = a[0]
-            r = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
-            if r is None:
-                return None
+        r = se.get_event_row(self.store, event_id)          # an old id resolves (re-clustered events)
+        if r is None:
+            return None
+        event_id = r["event_id"]
         ev = _event_row(r)
         ev["evidence_rows"] = [dict(x) for x in self.conn.execute(
             "SELECT field, value, doc_id, start, end, sentence, source FROM evidence WHERE event_id = ?"
@@ -225,11 +184,7 @@ class Repo:
                             for r in self.conn.execute(
                                 "SELECT idx, start, end, paragraph, role, attribution_json FROM sentences"
                                 " WHERE doc_id = ? ORDER BY idx", (doc_id,))]
-        rows = self.conn.execute(
-            "SELECT e.* FROM events e WHERE e.event_id IN (SELECT event_id FROM doc_events WHERE doc_id = ?"
-            " UNION SELECT event_id FROM evidence WHERE doc_id = ?)"
-            " ORDER BY e.date_sort IS NULL, e.date_sort, e.event_id", (doc_id, doc_id)).fetchall()
-        doc["events"] = [_event_row(r) for r in rows]
+        doc["events"] = [_event_row(r) for r in se.event_rows_for_document(self.store, doc_id)]
         doc["doc_events"] = [{"doc_event_id": r["doc_event_id"], "event_id": r["event_id"], "type": r["type"],
                               "date": r["date"]} for r in self.conn.execute(
             "SELECT doc_event_id, event_id, type, date FROM doc_events WHERE doc_id = ? ORDER BY doc_event_id",

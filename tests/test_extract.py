@@ -850,3 +850,26 @@ def test_a_call_between_compatriots_is_domestic_but_a_call_abroad_is_kept(res):
         "actors": [P("Tổng thống Mỹ Donald Trump", "Donald Trump", "United States"),
                    P("Tổng thống Nga Vladimir Putin", "Vladimir Putin", "Russia")]})])
     assert [e["type"] for e in evs] == ["phone_call"]
+
+
+def test_year_less_day_month_without_anchor_is_kept_as_a_partial_key(res):
+    # no publication date, no year anywhere: the time layer gives "XXXX-10-16"; the record keeps
+    # the day-month as a partial key (date stays None: no invented year) with its evidence
+    line = "Tối 16/10, Thủ tướng Nhật Bản Ishiba điện đàm với Tổng thống Hàn Quốc Lee."
+    _, ms, evs = run(res, [(line, {
+        "actors": [P("Thủ tướng Nhật Bản Ishiba", "Shigeru Ishiba", "Japan"),
+                   P("Tổng thống Hàn Quốc Lee", "Lee Jae-myung", "South Korea")],
+        "times": [("Tối 16/10", "date", "XXXX-10-16", True)]})], pub=None)
+    assert ms[0].date is None and ms[0].flags["day_month"] == "10-16"
+    call = next(e for e in evs if e["type"] == "phone_call")
+    assert call["date"] is None and call["year_explicit"] is False
+    assert call["date_basis"] == "day_month" and call["day_month"] == "10-16"
+    ev = call["evidence"]["day_month"][0]
+    assert ev["value"] == "10-16" and "Tối 16/10" in ev["sentence"]
+    # a full date in the same sentence wins: no partial key then
+    _, _, evs = run(res, [("Ngày 16/10/2025, Thủ tướng Nhật Bản Ishiba điện đàm với Tổng thống Hàn Quốc Lee.", {
+        "actors": [P("Thủ tướng Nhật Bản Ishiba", "Shigeru Ishiba", "Japan"),
+                   P("Tổng thống Hàn Quốc Lee", "Lee Jae-myung", "South Korea")],
+        "times": [("Ngày 16/10/2025", "date", "2025-10-16", False)]})], pub=None)
+    call = next(e for e in evs if e["type"] == "phone_call")
+    assert call["date"] == "2025-10-16" and call["day_month"] is None and "day_month" not in call["evidence"]

@@ -484,3 +484,79 @@ def test_merged_evidence_keeps_each_distinct_item_once_in_first_seen_order(res):
     rec = merge_cluster(Node(key=0, members=[a, b], family="phone_call"), res)
     assert [(e["doc"], e["start"], e["value"]) for e in rec["evidence"]["date"]] == [
         ("a.txt", 0, "2025-03-18"), ("a.txt", 0, ["2025-03-18"]), ("a.txt", 7, "2025-03-18")]
+
+
+# ---------------------------------------------------------------- year-less day-month (partial key)
+
+def mk_dm(doc, n, type_, participants, day_month, **kw):
+    """A record as the extractor writes it for "16/10" with no year and no publication date."""
+    text = kw.pop("sentence", f"Tối {day_month[3:]}/{day_month[:2]}, sự kiện {n} trong {doc}.")
+    ev = mk(doc, n, type_, participants, None, sentence=text, **kw)
+    ev.update({"date_basis": "day_month", "date_confidence": 0.27, "year_explicit": False,
+               "day_month": day_month})
+    ev["evidence"]["day_month"] = [{"value": day_month, "doc": doc, "start": 10 * n, "end": 10 * n + 5,
+                                    "sentence": text, "source": None}]
+    return ev
+
+
+def test_date_relation_year_less_against_a_dated_report():
+    part = DateVal(None, 10, 16, False, 0.5)
+    assert date_relation(part, DateVal(2025, 10, 16, True, 0.9))[0] == "month_day"
+    assert date_relation(DateVal(2025, 10, 17, True, 0.9), part)[0] == "near"      # time zones
+    assert date_relation(part, DateVal(2025, 10, 19, True, 0.9))[0] == "conflict"
+    assert date_relation(DateVal(None, 12, 31, False, 0.5), DateVal(2026, 1, 1, True, 0.9))[0] == "near"
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_day_month_without_year_takes_the_year_of_a_dated_mate(store, res, incremental):
+    evs = load(store, {
+        "nodate.txt": [mk_dm("nodate.txt", 0, "meeting", ["To Lam", "Xi Jinping"], "10-16")],
+        "dated.txt": [mk("dated.txt", 0, "meeting", ["Xi Jinping", "To Lam"], "2025-10-16")],
+    }, res, pubs={"dated.txt": "2025-10-17"}, incremental=incremental)
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev["date"] == "2025-10-16"
+    assert ev["provenance"]["year_from"] == {"docs": ["dated.txt"], "filled_for": ["nodate.txt"]}
+    filled = [e for e in ev["evidence"]["date"] if e["doc"] == "nodate.txt"]
+    assert filled and filled[0]["value"] == "2025-10-16" and filled[0]["year_from"] == ["dated.txt"]
+    assert "16/10" in filled[0]["sentence"]
+
+
+def test_day_month_blocks_over_all_years_in_the_store(store, res):
+    # the dated report is stored first, long before: the year-less one still finds it
+    evs = load(store, {
+        "old.txt": [mk("old.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2023-03-05")],
+        "other.txt": [mk("other.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"], "2025-03-20")],
+        "nodate.txt": [mk_dm("nodate.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "03-05")],
+    }, res, pubs={"old.txt": "2023-03-05", "other.txt": "2025-03-20"}, incremental=True)
+    g = by_docs(evs)
+    assert ("nodate.txt", "old.txt") in g and g[("nodate.txt", "old.txt")]["date"] == "2023-03-05"
+    assert ("other.txt",) in g
+
+
+def test_day_month_of_another_day_stays_apart(store, res):
+    evs = load(store, {
+        "nodate.txt": [mk_dm("nodate.txt", 0, "meeting", ["To Lam", "Xi Jinping"], "10-20")],
+        "dated.txt": [mk("dated.txt", 0, "meeting", ["Xi Jinping", "To Lam"], "2025-10-16")],
+    }, res)
+    assert len(evs) == 2
+    assert next(e for e in evs if e["documents"] == ["nodate.txt"])["date"] is None
+
+
+def test_two_year_less_reports_of_one_day_stay_undated(store, res):
+    evs = load(store, {
+        "a.txt": [mk_dm("a.txt", 0, "meeting", ["To Lam", "Xi Jinping"], "10-16", location="Hanoi")],
+        "b.txt": [mk_dm("b.txt", 0, "meeting", ["Xi Jinping", "To Lam"], "10-16", location="Hanoi")],
+    }, res)
+    assert len(evs) == 1 and evs[0]["date"] is None
+    assert evs[0]["provenance"].get("date_partial") == "--10-16"
+
+
+def test_a_city_and_its_country_are_one_place(store, res):
+    COUNTRY_PLACES = {"Hanoi": "Vietnam"}
+    res.actors.country_of = lambda name: COUNTRY_PLACES.get(name) or COUNTRY.get(name, name)
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "visit", ["Xi Jinping", "To Lam"], "2025-10-16", location="Vietnam")],
+        "b.txt": [mk_dm("b.txt", 0, "visit", ["Xi Jinping"], "10-16", location="Hanoi")],
+    }, res)
+    assert len(evs) == 1 and evs[0]["date"] == "2025-10-16"

@@ -433,6 +433,7 @@ def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) ->
         "asserted": args.asserted, "anaphoric": args.anaphoric, "focus_ref": args.focus_ref,
         "focus_members": list(args.focus_members), "status_explicit": args.status_explicit,
         "date_basis": args.date_basis, "year_explicit": args.year_explicit,
+        "day_month": args.day_month, "day_month_confidence": args.day_month_confidence,
         "background": args.background, "same_occasion": args.same_occasion, "countries": dict(args.countries),
         "left_subject": args.left_subject, "paragraph": sent.paragraph, "role": sent.role,
         "duration_qualifier": args.duration_qualifier, "source": source,

@@ -52,6 +52,8 @@ class Args:
     date_confidence: float = 0.0
     date_basis: str = "none"
     year_explicit: bool = False
+    day_month: str | None = None     # "08-14": a year-less day-month with no anchor to date it
+    day_month_confidence: float = 0.0
     status: str = "occurred"
     status_raw: str | None = None
     status_explicit: bool = False
@@ -563,6 +565,8 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
             # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
             # still stated in the sentence
             return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
+        if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
+            return v, "day_month"      # "14-8" with no year and no anchor: a partial key
         return None, "none"
     if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
         return anchor.date, "relative"
@@ -571,6 +575,7 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
 
 def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     best = None
+    best_dm = None        # the nearest year-less day-month, used only when no full date is found
     low = sv.low
     for t in sv.sent.times:
         v, basis = _time_value(t, analysis.anchor)
@@ -603,8 +608,17 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
                 if nearer and not _venue_between(low, te, s, nearer, lex):
                     continue
+        if basis == "day_month":
+            if best_dm is None or d_me < best_dm[0]:
+                best_dm = (d_me, v, basis, t)
+            continue
         if best is None or d_me < best[0]:
             best = (d_me, v, basis, t)
+    if best is None and best_dm is not None:
+        _, v, _, t = best_dm
+        a.day_month = v[5:]
+        a.day_month_confidence = round(min(1.0, t.confidence) * 0.9, 3)
+        return
     if best is None:
         fo = lex.ends.get("follow_on") if lex is not None else None
         if fo is not None and fo.match(low) and not any(os < ts for os, _ in others):

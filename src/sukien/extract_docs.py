@@ -482,6 +482,11 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             basis = date_m.flags.get("date_basis") or "sentence"
             year_explicit = bool(date_m.flags.get("year_explicit"))
         e.date_info = (date, conf, basis, year_explicit, date_m)
+        # no full date: a year-less day-month ("14-8" in an article with no publication date and
+        # no year) is kept as a partial key that resolution completes from a dated cluster mate
+        dm = [m for m in ms if m.flags.get("day_month")] if not dated else []
+        e.day_month_m = max(dm, key=lambda m: (m.flags.get("day_month_confidence") or 0.0, -m.start)) \
+            if dm else None
     # an undated event tied to another event of the same sentence ("Sau hội đàm, hai bên ký ...")
     # takes that event's date
     for e in final:
@@ -623,6 +628,10 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
     evidence: dict[str, list] = {}
     if date_m is not None:
         evidence["date"] = [_ev(date_m, date)]
+    dm_m = getattr(e, "day_month_m", None) if not date else None
+    day_month = dm_m.flags["day_month"] if dm_m is not None else None
+    if dm_m is not None:
+        evidence["day_month"] = [_ev(dm_m, day_month)]
     # a stated length ("khoảng 40 phút") beats a bound ("chưa đầy một giờ"), the body beats the title
     durs = [m for m in ms if m.duration_minutes]
     dur_m = min(durs, key=lambda m: (m.flags.get("duration_qualifier") not in ("exact", "approx", None),
@@ -680,8 +689,9 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
         "status": e.final_status,
         "status_basis": e.status_basis,            # explicit (a cue) | soft (a hint) | default (no cue)
         "date": date,
-        "date_confidence": conf if date else 0.0,
-        "date_basis": basis if date else "none",
+        "date_confidence": conf if date else ((dm_m.flags.get("day_month_confidence") or 0.0) if dm_m else 0.0),
+        "date_basis": basis if date else ("day_month" if dm_m else "none"),
+        "day_month": day_month,                    # "MM-DD" when only a year-less day-month is known
         "year_explicit": year_explicit if date else False,
         "participants": list(e.parts),
         "initiator": init,

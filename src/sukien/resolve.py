@@ -41,6 +41,7 @@ CONTEXT_DOCS = 50         # documents of a cluster read for its story context
 CONTEXT_MAX = 1.8         # the story-context bonus never exceeds this
 BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
 
+DAY_MONTH_CONF = 0.5      # a stated year-less day-month: the day is sure, only the year is missing
 BASIS_WEIGHT = {"sentence": 1.0, "paragraph": 0.9, "relative": 0.85, "document": 0.7, "anchor": 0.6,
                 "cross_document": 0.6, "context": 0.8, "none": 0.3}
 
@@ -114,6 +115,16 @@ def date_relation(a: DateVal, b: DateVal) -> tuple[str, float]:
             if a.y is None or b.y is None or not a.year_explicit or not b.year_explicit:
                 return "month_day", 1.6
             return "conflict", 0.0          # same day, explicitly different years
+        if (a.y is None) != (b.y is None):
+            # a year-less day-month ("14-8") against a dated report: the same day (±1 for time
+            # zones) in the dated report's year or a neighbouring one, else another event
+            part, full = (a, b) if a.y is None else (b, a)
+            ofull = full.ordinal()
+            for y in (full.y - 1, full.y, full.y + 1):
+                op = DateVal(y, part.m, part.d).ordinal()
+                if op is not None and ofull is not None and abs(op - ofull) <= 1:
+                    return "near", 0.6
+            return ("unknown", -0.3) if min(a.conf, b.conf) < 0.35 else ("conflict", 0.0)
         oa, ob = a.ordinal(), b.ordinal()
         if oa is not None and ob is not None and abs(oa - ob) <= 1 and min(a.conf, b.conf) < 0.85:
             return "near", 0.6               # time zones, "hôm qua" vs the date: a weak report may be a day off
@@ -149,6 +160,7 @@ class Node:
     topics: set[str] = field(default_factory=set)
     durations: set[float] = field(default_factory=set)
     locations: set[str] = field(default_factory=set)
+    loc_keys: set[tuple[str, str, bool]] = field(default_factory=set)   # (place, its country, is a country)
     ordinals: set[int] = field(default_factory=set)
     initiators: set[str] = field(default_factory=set)
     old_ids: set[str] = field(default_factory=set)
@@ -189,6 +201,7 @@ class Node:
         self.topics |= other.topics
         self.durations |= other.durations
         self.locations |= other.locations
+        self.loc_keys |= other.loc_keys
         self.ordinals |= other.ordinals
         self.initiators |= other.initiators
         self.old_ids |= other.old_ids
@@ -248,6 +261,7 @@ def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
         n.durations.add(float(ev["duration_minutes"]))
     if ev.get("location"):
         n.locations.add(ev["location"])
+        n.loc_keys.add((ev["location"], *cof(ev["location"])))
     if ev.get("ordinal"):
         n.ordinals.add(int(ev["ordinal"]))
     if ev.get("initiator"):
@@ -265,6 +279,8 @@ def _member_date(ev: dict) -> DateVal | None:
     dv = parse_date(ev.get("date"), year_explicit=ev.get("year_explicit", True) is not False, conf=conf)
     if dv is None and ev.get("date_partial"):
         dv = parse_date(ev.get("date_partial"), year_explicit=False, conf=conf)
+    if dv is None and ev.get("day_month"):        # "14-8" with no year anywhere: a partial key
+        dv = parse_date(f"--{ev['day_month']}", year_explicit=False, conf=max(conf, DAY_MONTH_CONF))
     ev["_dateval"] = dv
     return dv
 
@@ -350,12 +366,25 @@ def score(a: Node, b: Node, ctx: float = 0.0) -> float:
         close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
         s += 0.6 if close else -0.4
     if a.locations and b.locations:
-        s += 0.5 if a.locations & b.locations else -0.6
+        if a.locations & b.locations:
+            s += 0.5
+        elif not _place_within(a, b):
+            s -= 0.6
     if a.ordinals and b.ordinals:
         s += 0.6 if a.ordinals & b.ordinals else -1.0
     if a.initiators and b.initiators:
         s += 0.2 if a.initiators & b.initiators else -0.3
     return s + ctx
+
+
+def _place_within(a: Node, b: Node) -> bool:
+    """One report names the country ("Việt Nam"), the other a place in it ("Hà Nội"): not a
+    disagreement, only a coarser statement."""
+    for pa, ca, country_a in a.loc_keys:
+        for pb, cb, country_b in b.loc_keys:
+            if (country_a and cb == pa) or (country_b and ca == pb):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- story context
@@ -757,10 +786,10 @@ def _candidates_for(store, ev: dict, cof: _Countries, memo: dict | None = None) 
     if dv is not None and dv.y and dv.m:
         return set(lookup(fam, countries, f"{dv.y:04d}-{dv.m:02d}-00",
                                           f"{dv.y:04d}-{dv.m:02d}-99", undated=True))
-    if dv is not None and dv.m and dv.d:   # year unknown: any year, same day
-        out = set()
-        for eid in lookup(fam, countries, None, None, undated=True):
-            out.add(eid)
+    if dv is not None and dv.m and dv.d:   # year unknown ("14-8"): the same day (±1) of any year
+        out = _day_month_candidates(store, fam, countries, dv.m, dv.d)
+        for c in sorted(countries):
+            out.update(se.undated_event_ids(store, fam, c, UNDATED_CANDIDATES))
         return out
     pub = _day(ev.get("pub_date"))
     if pub is not None:
@@ -768,3 +797,30 @@ def _candidates_for(store, ev: dict, cof: _Countries, memo: dict | None = None) 
         return set(lookup(fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
     # neither a date nor a publication date: the most recent events of the block
     return set(lookup(fam, countries, None, None, undated=True, limit=UNDATED_CANDIDATES))
+
+
+def _day_month_candidates(store, fam: str, countries: set[str], month: int, day: int,
+                          limit: int = 200) -> set[str]:
+    """Stored dated events of a (family, country) block whose day is month/day (±1 day, for
+    time zones) in any year: the blocking of a year-less report ("14-8"), which has no window.
+    A cast of two or more countries keeps the events found under at least two of them (the
+    country-pair block of the veto)."""
+    mds = set()
+    for y in (2023, 2024):          # a leap and a common year: 29/2 and its neighbours both ways
+        try:
+            o = _date(y, month, day).toordinal()
+        except ValueError:
+            continue
+        mds |= {_date.fromordinal(o + k).strftime("%m-%d") for k in (-1, 0, 1)}
+    if not mds:
+        return set()
+    seen: Counter = Counter()
+    q = ",".join("?" * len(mds))
+    for c in sorted(countries):
+        rows = store.conn.execute(
+            f"SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NOT NULL"
+            f" AND substr(date_sort, 6, 5) IN ({q}) ORDER BY date_sort DESC LIMIT ?",
+            (fam, c, *sorted(mds), limit))
+        seen.update({r[0] for r in rows})
+    need = 2 if len(countries) >= 2 else 1
+    return {e for e, k in seen.items() if k >= need}

@@ -85,9 +85,13 @@ def merge_date(members: list[dict]) -> tuple[str | None, float, list[dict], dict
         ndocs = len({m["doc"] for m, _ in vs})
         conf = min(1.0, conf + 0.05 * (ndocs - 1))
         soft_docs = sorted({m["doc"] for m, dv in vs if not dv.year_explicit})
+        yearless = sorted({m["doc"] for m, dv in vs if dv.y is None})
         if soft_docs and explicit:
             prov["year_from"] = {"docs": sorted({m["doc"] for m, dv in vs if dv.year_explicit}),
                                  "filled_for": soft_docs}
+        elif yearless:      # "14-8" with no year anywhere: the year of the mates that date it
+            prov["year_from"] = {"docs": sorted({m["doc"] for m, dv in vs if dv.y == year}),
+                                 "filled_for": yearless}
         # conflicting day-level values (soft years that agree on day and month are not conflicts)
         conflicts = []
         if len(ranked) > 1:
@@ -122,6 +126,12 @@ def merge_status(members: list[dict], date: str | None) -> tuple[str, list[dict]
     day = _day(date)
     occurred_days = [d for d in (_report_day(m) for m in members if st(m) == "occurred") if d is not None]
     if "occurred" in statuses and day is not None and occurred_days and day <= max(occurred_days) + 1:
+        return "occurred", conflicts
+    # the reports that call it planned were all written after its day: the day has passed and
+    # another report says it took place (a year-less report cannot be ordered by its own day)
+    planned_days = [_report_day(m) for m in members if st(m) == "planned"]
+    if "occurred" in statuses and day is not None and planned_days and None not in planned_days \
+            and day < min(planned_days):
         return "occurred", conflicts
     weight = {s: sum(_ev_weight(m) for m in members if st(m) == s) for s in statuses}
     latest = {s: max((d for d in (_report_day(m) for m in members if st(m) == s) if d is not None), default=-1)
@@ -258,6 +268,15 @@ def merge_cluster(node: Node, res=None, cof: _Countries | None = None) -> dict:
                 if e not in bucket:
                     bucket.append(e)
                     lst.append(e)
+    # a year-less day-month ("14-8") completed by the cluster: its evidence also stands for the
+    # full date, with the documents the year came from
+    year_from = (provenance.get("year_from") or {}).get("docs") or []
+    if date and year_from:
+        for it in evidence.get("day_month") or []:
+            if it.get("doc") not in year_from and date[5:] == it.get("value"):
+                e = dict(it, value=date, year_from=list(year_from))
+                if e not in evidence.setdefault("date", []):
+                    evidence["date"].append(e)
     for items in evidence.values():
         items.sort(key=lambda e: (e.get("doc") or "", e.get("start") or 0))
     docs = sorted({m["doc"] for m in members} | {x["doc"] for x in mentions})

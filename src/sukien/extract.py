@@ -89,10 +89,11 @@ class TriggerLexicon:
         trig = res.load_yaml("events/triggers.yaml")
         cameo = res.load_yaml("events/cameo.yaml")
         mod = res.load_yaml("events/modality.yaml")
-        return cls.from_data(trig, cameo, mod)
+        return cls.from_data(trig, cameo, mod, capitals=_capital_names(res))
 
     @classmethod
-    def from_data(cls, trig: dict, cameo: dict, mod: dict) -> "TriggerLexicon":
+    def from_data(cls, trig: dict, cameo: dict, mod: dict,
+                  capitals: dict[str, str] | None = None) -> "TriggerLexicon":
         entries: list[Trigger] = []
         for etype, items in (trig.get("types") or {}).items():
             for it in items:
@@ -164,9 +165,9 @@ class TriggerLexicon:
             venue=_words_re(trig.get("venue_prepositions") or []),
             raw={"triggers": trig, "modality": mod},
             automaton=auto, gap_regex=gap_regex,
-        ).with_ends()
+        ).with_ends(capitals=capitals)
 
-    def with_ends(self) -> "TriggerLexicon":
+    def with_ends(self, capitals: dict[str, str] | None = None) -> "TriggerLexicon":
         def end(rx: re.Pattern, tail: str = r"\s*$") -> re.Pattern:
             return re.compile(r"(?:" + rx.pattern + r")" + tail)
         self.ends = {"agreed": end(self.agreement_verbs, r"\s+(?:về\s+)?(?:việc\s+)?$"),
@@ -179,6 +180,7 @@ class TriggerLexicon:
         self.ends["title"] = re.compile(r"(?<!\w)(?:" + _words_re(titles).pattern + r")\s*$")
         self.ends["follow_on"] = re.compile(r"\s*(?:" + _words_re(mod.get("follow_on") or ["sau đó"]).pattern + r")\s*,")
         self.ends["concrete"] = _words_re(mod.get("concrete_proposals") or ["tổ chức"])
+        self.ends["capitals"] = capitals or {}
         return self
 
     def cameo_of(self, etype: str, trigger: Trigger | None = None) -> str:
@@ -321,8 +323,6 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
     """Event mentions, one per trigger occurrence, in document order."""
     lex: TriggerLexicon = res.triggers
     topics: TopicTaxonomy = res.topics
-    if "capitals" not in lex.ends:
-        lex.ends["capitals"] = _capital_names(res)
     out: list[EventMention] = []
     sents = analysis.sentences
     for k, sent in enumerate(sents):
@@ -358,10 +358,7 @@ def _capital_names(res) -> dict[str, str]:
     """Capital aliases (matching form) → the capital's canonical name, the first name written in
     Latin letters in the actor dictionary ("Hà Nội" → "Hanoi", "Mát-xcơ-va" → "Moscow")."""
     out: dict[str, str] = {}
-    try:
-        countries = res.load_yaml("actors/countries.yaml") or []
-    except Exception:          # noqa: BLE001 - the dictionary is optional for the extractor
-        return out
+    countries = res.load_yaml("actors/countries.yaml") or []
     for c in countries if isinstance(countries, list) else []:
         caps = [x for x in (c.get("capitals") or []) if isinstance(x, str)]
         # a list may hold several cities ("Kuala Lumpur", "Putrajaya"): a Vietnamese spelling

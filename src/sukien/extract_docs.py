@@ -366,10 +366,7 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
 
 
 def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
-    try:
-        a = res.actors.by_name(name)
-    except Exception:  # noqa: BLE001 - the actor dictionary is optional here
-        a = None
+    a = res.actors.by_name(name)             # None for a name the dictionary does not know
     if a is None:
         pkind.setdefault(name, "person")
         cmap.setdefault(name, None)

@@ -218,14 +218,8 @@ class _Countries:
         """(country, is_country_itself)"""
         hit = self.cache.get(name)
         if hit is None:
-            c = None
-            try:
-                actors = getattr(self.res, "actors", None) if self.res is not None else None
-                if actors is not None:
-                    c = actors.country_of(name)
-            except Exception:  # noqa: BLE001 - an unknown name is simply its own country
-                c = None
-            c = c or name
+            # an unknown name (country_of → None) is simply its own country
+            c = (self.res.actors.country_of(name) if self.res is not None else None) or name
             hit = (c, c == name)
             self.cache[name] = hit
         return hit

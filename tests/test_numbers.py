@@ -1,40 +1,16 @@
 """sukien.vi.numbers: parse_number, find_quantities (table-driven + seeds)."""
 from __future__ import annotations
 
-import csv
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from exprtable import check_attrs, rows as _rows
 from sukien.config import Resources
 from sukien.vi.numbers import NumberLexicon, find_quantities, parse_number
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
-DATA = Path(__file__).parent / "data" / "expressions_time.tsv"
-
-
-def _rows(func: str):
-    with open(DATA, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
-    rd = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(r, id=f"{func}:{r['text'][:50]}") for r in rd if r["func"] == func]
-
-
-def check_attrs(obj, attrs: str):
-    for item in filter(None, (a.strip() for a in attrs.split(";"))):
-        if "~" in item and ("=" not in item or item.index("~") < item.index("=")):
-            k, v = item.split("~", 1)
-            got = getattr(obj, k)
-            assert got is not None and v in str(got), (k, got, v)
-        else:
-            k, v = item.split("=", 1)
-            got = getattr(obj, k)
-            want = {"True": True, "False": False, "None": None}.get(v, v)
-            if isinstance(got, float) and not isinstance(want, bool):
-                assert got == pytest.approx(float(want)), (k, got, want)
-            else:
-                assert got == want, (k, got, want)
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,17 @@
 """sukien.vi.timex: table-driven expressions, resolution rules and checks on the seed articles."""
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 
+from exprtable import check_attrs, rows as _rows
 from sukien.config import Resources
 from sukien.models import Anchor, Segment
 from sukien.vi.timex import TemporalLexicon, find_times, infer_anchor, resolve_partial
 
-DATA = Path(__file__).parent / "data" / "expressions_time.tsv"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
-
-
-def _rows(func: str):
-    with open(DATA, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
-    rd = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(r, id=f"{func}:{r['text'][:50]}") for r in rd if r["func"] == func]
 
 
 @pytest.fixture(scope="module")
@@ -29,22 +21,6 @@ def res():
 
 def anchor_of(s: str) -> Anchor:
     return Anchor(None, "none", 0.0) if s == "-" else Anchor(s, "pub_date", 1.0)
-
-
-def check_attrs(obj, attrs: str):
-    for item in filter(None, (a.strip() for a in attrs.split(";"))):
-        if "~" in item and ("=" not in item or item.index("~") < item.index("=")):
-            k, v = item.split("~", 1)
-            got = getattr(obj, k)
-            assert got is not None and v in str(got), (k, got, v)
-        else:
-            k, v = item.split("=", 1)
-            got = getattr(obj, k)
-            want = {"True": True, "False": False, "None": None}.get(v, v)
-            if isinstance(got, float) and not isinstance(want, bool):
-                assert got == pytest.approx(float(want)), (k, got, want)
-            else:
-                assert got == want, (k, got, want)
 
 
 @pytest.mark.parametrize("row", _rows("time"))

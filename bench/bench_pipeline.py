@@ -68,7 +68,7 @@ def _leaders() -> list[tuple[str, list[str]]]:
     for p in people or []:
         roles = {r.get("role") for r in p.get("roles") or []}
         if roles & {"head_of_state", "head_of_government", "foreign_minister"} and p.get("aliases"):
-            aliases = sorted({a for a in p["aliases"] if len(a) >= 4}, key=len, reverse=True)
+            aliases = sorted({a for a in p["aliases"] if len(a) >= 4}, key=lambda a: (-len(a), a))
             if aliases:
                 out.append((p["aliases"][0], aliases))
     return out
@@ -79,7 +79,7 @@ def generate(n: int, seed: int) -> list[dict]:
     sources = _load_sources()
     leaders = _leaders()
     alias_to = {a: k for k, (_, aliases) in enumerate(leaders) for a in aliases}
-    any_alias = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(alias_to, key=len, reverse=True)) + r")\b")
+    any_alias = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(alias_to, key=lambda a: (-len(a), a))) + r")\b")
     outlets = ["baoA.vn", "tinB.vn", "nhipC.vn", "thoisuD.vn", "cauE.vn"]
     present_by_src: dict[int, list[str]] = {}
     out = []
@@ -92,7 +92,7 @@ def generate(n: int, seed: int) -> list[dict]:
         # swap about half of the leaders named in the article for others (consistently)
         if i % len(sources) not in present_by_src:
             present_by_src[i % len(sources)] = sorted(
-                {m.group(1) for m in any_alias.finditer(sources[i % len(sources)][0])}, key=len, reverse=True)
+                {m.group(1) for m in any_alias.finditer(sources[i % len(sources)][0])}, key=lambda a: (-len(a), a))
         present = present_by_src[i % len(sources)]
         swap = {k: leaders[rnd.randrange(len(leaders))][0]
                 for k in sorted({alias_to[a] for a in present}) if rnd.random() < 0.5}

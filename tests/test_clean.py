@@ -764,6 +764,56 @@ def test_property_html(parts):
     check_invariants(doc, text)
 
 
+def test_blank_characters_and_span_stripping_match_their_definition():
+    import random
+    from sukien import clean
+    every = [chr(c) for c in range(0x110000)]
+    assert set(clean._BLANK_CHARS) == {ch for ch in every if ch.isspace()} | clean._INVISIBLE
+
+    def reference(text: str, s: int, e: int) -> tuple[int, int]:
+        while s < e and (text[s].isspace() or text[s] in clean._INVISIBLE):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in clean._INVISIBLE):
+            e -= 1
+        return s, e
+    rnd = random.Random(9)
+    alphabet = list(" \t\n\r\u00a0\u200b\ufeff\u3000\u2028ab.Ảđ")
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(0, len(text))
+        assert clean._strip_span(text, s, e) == reference(text, s, e), (text, s, e)
+
+
+def test_line_keys_match_their_definition():
+    import random
+    import unicodedata
+    from sukien.clean import _norm_key
+    every = [chr(c) for c in range(0x110000)]
+    # the fast path relies on: whitespace other than " " is unprintable, lower() makes no whitespace
+    assert not [ch for ch in every if ch.isspace() and ch != " " and ch.isprintable()]
+    assert not [ch for ch in every if not ch.isspace() and any(x.isspace() for x in ch.lower())]
+
+    def reference(s: str) -> str:
+        s = unicodedata.normalize("NFC", s)
+        return " ".join(s.lower().replace("\u00a0", " ").split()).strip(" :-–—»>|•·*_#")
+    rnd = random.Random(4)
+    alphabet = list("  \t\u00a0\u2009\u3000:-–—»>|•·*_#aĂẢÁİΣ") + ["A\u0301", "e\u0302\u0301"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert _norm_key(text) == reference(text), repr(text)
+
+
+def test_caption_test_is_computed_once_per_unit_with_the_same_answer(res):
+    from sukien import clean
+    doc = Document(doc_id="c.txt", text="x", fmt="txt")
+    c = clean._Cleaner(doc, clean.rules_for(res))
+    for text in ("Thủ tướng phát biểu. Ảnh: TTXVN", "Đoàn đại biểu (Ảnh: AFP).", "hình ảnh: đẹp",
+                 "Không có dấu hai chấm", "Nguồn: Reuters", "Ảnh minh họa: AFP."):
+        u = clean._Unit(0, len(text), text, 0)
+        assert c.unit_caption(u) == c.is_caption(text) == c.unit_caption(u)
+
+
 if __name__ == "__main__":
     if "--regen" in sys.argv:
         regen()

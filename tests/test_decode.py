@@ -195,3 +195,36 @@ def test_legacy_text_with_a_few_foreign_names_is_still_refused():
     data = to_vni(VI_LOWER)
     view = data.decode("cp1252") + " Araújo Araújo"
     assert detect_legacy_encoding(view) == "VNI"
+
+
+def test_control_ratio_counts_exactly_the_control_characters():
+    from sukien.decode import _control_ratio
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for text in (every, every[:15000], "a\x00b", "\t\n\r\f\v", "x" * 30000 + "\x01", "\x85\x9f\x7f text", ""):
+        sample = text[:20000]
+        ref = (sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v") / len(sample)
+               if sample else 0.0)
+        assert _control_ratio(text) == ref
+
+
+_T1, _T2 = to_tcvn3(VI_1).decode("latin-1"), to_tcvn3(VI_2).decode("latin-1")
+
+
+@pytest.mark.parametrize("text", [VI_1, VI_2, VI_LOWER, VI_1 * 5, _T1, _T2 * 3, "", "abc", "ẠẠẠ " + _T1 * 2,
+                                  VI_1[:500] + _T2 * 4, VI_1 * 3 + _T2 * 20, _T2 * 20 + VI_1 * 3])
+def test_legacy_detection_with_the_early_exit_agrees_with_the_full_count(text):
+    import sukien.decode as dec
+
+    def reference(t: str) -> str | None:
+        proper = len(dec._PROPER_VI_RE.findall(t))
+        if proper * 2 >= dec._PROPER_VI_RATIO * (len(t) + 1):
+            return None
+        words = max(1, len(t.split()))
+        if proper / words >= dec._PROPER_VI_RATIO:
+            return None
+        for name, rx in (("TCVN3", dec._TCVN3_RE), ("VNI", dec._VNI_RE)):
+            found = rx.findall(t)
+            if len(found) >= 3 and len(found) / words >= 0.02 and len(set(found)) >= 2:
+                return name
+        return None
+    assert detect_legacy_encoding(text) == reference(text)

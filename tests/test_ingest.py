@@ -578,7 +578,8 @@ def test_kill_9_mid_batch_leaves_a_consistent_db_and_a_rerun_completes(tmp_path)
     assert st.integrity_problems() == []
     n_docs = st.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert 200 <= n_docs < total
-    # no partial document: every stored document has its version row and its signature
+    # no partial document (documents are committed in groups, each whole): every stored
+    # document has its version row and its signature
     assert st.conn.execute("SELECT COUNT(*) FROM document_versions").fetchone()[0] == n_docs
     assert st.conn.execute("SELECT COUNT(*) FROM doc_signatures").fetchone()[0] == n_docs
     st.close()
@@ -614,3 +615,185 @@ def test_minhash_signature_is_datasketchs_own(tmp_path):
             ref.update_batch([s.encode("utf-8") for s in sorted(sh)])
             assert idx.to_bytes(mh) == idx.to_bytes(ref)
             assert mh.hashfunc is ref.hashfunc
+
+
+def test_group_commit_an_error_in_one_document_keeps_the_others(tmp_path, store, res, monkeypatch):
+    # b.txt fails after its rows are written: its savepoint is rolled back, a.txt and c.txt of the
+    # same group transaction are stored
+    real = Store.put_document
+
+    def failing_after_write(self, doc, **kw):
+        out = real(self, doc, **kw)
+        if doc.doc_id == "b.txt":
+            raise sqlite3.OperationalError("disk I/O error")
+        return out
+    monkeypatch.setattr(Store, "put_document", failing_after_write)
+    for name, text in (("a.txt", VI_1), ("b.txt", VI_2), ("c.txt", _words(3))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = _ingest([tmp_path], store, res)
+    assert report.new == ["a.txt", "c.txt"] and len(report.failed) == 1
+    assert "internal error: OperationalError: disk I/O error" in str(report.failed[0])
+    assert store.document_ids() == ["a.txt", "c.txt"]
+    for table in ("document_versions", "segments", "removed_spans", "doc_signatures"):
+        assert store.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = 'b.txt'").fetchone()[0] == 0
+    assert store.errors()[0]["origin"].endswith("b.txt") and store.integrity_problems() == []
+    monkeypatch.setattr(Store, "put_document", real)
+    again = _ingest([tmp_path], store, res)            # a re-run completes the batch
+    assert again.new == ["b.txt"] and again.unchanged == ["a.txt", "c.txt"] and again.ok
+
+
+def test_group_commit_sizes_and_a_failed_commit(tmp_path, store, res, monkeypatch):
+    import sukien.ingest as ingest_mod
+    monkeypatch.setattr(ingest_mod, "GROUP_MAX_DOCS", 2)
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(_words(200 + i), encoding="utf-8")
+    commits = []
+    real_commit = Store.commit
+
+    def counting(self):
+        commits.append(len(self.document_ids()))
+        if len(commits) == 2:                             # the second group fails to commit ...
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_commit(self)
+    monkeypatch.setattr(Store, "commit", counting)
+    report = _ingest([tmp_path], store, res)
+    # groups of 2, 2 and 1 documents; the failed group is stored again one document at a time
+    assert len(commits) == 3 and report.ok
+    assert report.new == [f"{i}.txt" for i in range(5)]
+    assert store.document_ids() == [f"{i}.txt" for i in range(5)] and store.integrity_problems() == []
+    assert not store.conn.in_transaction
+
+
+def test_shingles_are_the_words_of_the_reference_definition():
+    import re as _re
+    from sukien.neardup import shingle_bytes, shingle_set
+    # every character is a separator exactly when it is not \w
+    chars = [chr(c) for c in range(0x110000)]
+    for ch in chars:
+        joined = [b"ab" + ch.encode("utf-8", "surrogatepass") + b"cd"]
+        if bool(_re.fullmatch(r"\w", ch)) != (shingle_bytes("ab" + ch + "cd") == joined):
+            raise AssertionError(f"U+{ord(ch):04X}")
+    rnd = random.Random(5)
+    alphabet = list("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạ_0123456789 \n\t,.;:!?()[]“”‘’…–—«»/\\'\"") + [
+        "\u00a0", "\u200b", "\ufeff", "\u2028", "①", "½", "٣", "𝟘", "😀", "中", "\x00", "\x85", "İ", "ß"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        assert set(shingle_bytes(text)) == {s.encode("utf-8") for s in shingle_set(text)}, text
+
+
+def test_signatures_and_links_match_datasketch_on_articles(tmp_path):
+    from datasketch import MinHash
+    from sukien.neardup import NearDupIndex, shingle_set
+    from sukien.models import Document
+    from sukien.textnorm import match_form
+    texts = [VI_1, VI_2, VI_1 + "\n" + VI_2, _words(1, 400), _words(1, 400) + " thêm", "“Trích” – a_b 12,5%"]
+    with Store(tmp_path / "m.db") as st:
+        idx = NearDupIndex(st, Config(db=str(tmp_path / "m.db")))
+        sigs = []
+        for i, t in enumerate(texts):
+            doc = Document(doc_id=f"d{i}", text=t, content_hash=str(i))
+            mh = idx.signature(doc)
+            ref = MinHash(num_perm=idx.num_perm, seed=1, permutations=idx._template.permutations, **idx._kw())
+            ref.update_batch([s.encode("utf-8") for s in sorted(shingle_set(match_form(t).text))])
+            assert idx.to_bytes(mh) == idx.to_bytes(ref)
+            expected = sorted(((f"d{j}", round(ref.jaccard(o), 4)) for j, o in enumerate(sigs)
+                               if ref.jaccard(o) >= idx.threshold), key=lambda x: (-x[1], x[0]))
+            assert [(o, s) for o, s, _ in idx.candidates(doc, mh)] == expected[:len(idx.candidates(doc, mh))]
+            idx.add(doc, mh)
+            sigs.append(ref)
+        assert any(idx.candidates(Document(doc_id="q", text=texts[4], content_hash="q"), idx.signature(
+            Document(doc_id="q", text=texts[4]))))
+
+
+def test_candidates_match_datasketch_lsh_with_many_ties(tmp_path):
+    # many near-identical signatures (more than MAX_LINKS_PER_DOC candidates, ties at the cut):
+    # the links are those of datasketch's MinHashLSH + MinHash.jaccard, sorted and cut as before
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+    from sukien.models import Document
+    from sukien.neardup import MAX_LINKS_PER_DOC, NearDupIndex
+    rnd = np.random.RandomState(3)
+    with Store(tmp_path / "t.db") as st:
+        idx = NearDupIndex(st, Config(db=str(tmp_path / "t.db")))
+        lsh = MinHashLSH(threshold=idx.threshold, num_perm=idx.num_perm)
+        base = rnd.randint(0, 2**32 - 1, size=idx.num_perm, dtype=np.uint64).astype(np.uint32)
+        refs: dict[str, MinHash] = {}
+        most = 0
+        for i in range(120):
+            hv = base.copy()
+            flip = rnd.choice(idx.num_perm, size=rnd.randint(0, 30), replace=False)
+            hv[flip] = rnd.randint(0, 2**32 - 1, size=len(flip), dtype=np.uint64).astype(np.uint32)
+            mh = MinHash(num_perm=idx.num_perm, seed=1, hashvalues=hv, permutations=idx._template.permutations,
+                         **idx._kw())
+            doc = Document(doc_id=f"d{i:03d}", text="x", content_hash=f"h{i}")
+            expected = []
+            for other in lsh.query(mh):
+                sim = float(mh.jaccard(refs[other]))
+                if sim >= idx.threshold:
+                    expected.append((other, round(sim, 4), idx.method))
+            expected.sort(key=lambda t: (-t[1], t[0]))
+            got = idx.candidates(doc, mh)
+            assert got == expected[:MAX_LINKS_PER_DOC], i
+            most = max(most, len(expected))
+            idx.add(doc, mh)
+            lsh.insert(doc.doc_id, mh)
+            refs[doc.doc_id] = mh
+        assert most > MAX_LINKS_PER_DOC
+        # forgetting a document takes it out of both
+        idx.forget("d005", st)
+        lsh.remove("d005")
+        assert "d005" not in {o for o, _, _ in idx.candidates(Document(doc_id="q", text="x", content_hash="q"),
+                                                              refs["d005"])}
+
+
+def _tables(st: Store) -> dict:
+    q = {"documents": "SELECT doc_id, version, content_hash, fmt, origin, encoding, raw, text, title, title_source,"
+                      " title_conf, pub_date, pub_date_source, pub_date_conf, outlet, outlet_source, url, stage"
+                      " FROM documents ORDER BY doc_id",
+         "versions": "SELECT doc_id, version, content_hash, meta_json FROM document_versions ORDER BY doc_id, version",
+         "segments": "SELECT * FROM segments ORDER BY doc_id, idx",
+         "removed": "SELECT * FROM removed_spans ORDER BY doc_id, start, end, reason",
+         "sigs": "SELECT * FROM doc_signatures ORDER BY doc_id",
+         "links": "SELECT * FROM near_duplicates ORDER BY doc_a, doc_b",
+         "errors": "SELECT origin, line, stage, reason FROM ingest_errors ORDER BY id"}
+    return {k: [tuple(r) for r in st.conn.execute(sql)] for k, sql in q.items()}
+
+
+def test_worker_processes_store_exactly_what_one_process_stores(tmp_path, monkeypatch):
+    import sukien.ingest as ingest_mod
+    real = ingest_mod.extract_metadata
+
+    def flaky(doc, raw, html=None):          # a bug in one document (inherited by forked workers)
+        if doc.doc_id == "bug.txt":
+            raise RuntimeError("bug")
+        return real(doc, raw, html)
+    monkeypatch.setattr(ingest_mod, "extract_metadata", flaky)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(40):
+        (corpus / f"{i:02d}.txt").write_text(f"Bài {i}.\n" + _words(i % 7, 200), encoding="utf-8")
+    (corpus / "bug.txt").write_text(VI_1, encoding="utf-8")
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    (corpus / "legacy.txt").write_bytes(to_tcvn3(VI_1))
+    with open(corpus / "batch.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(30):
+            fh.write(json.dumps({"id": f"j{i % 9}", "text": _words(100 + i, 150), "pub_date": "2025-03-18"},
+                                ensure_ascii=False) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "h", "html": "<html><body><h1>Tiêu đề bài báo</h1><p>" + VI_2 + "</p>"
+                             "<nav>Trang chủ</nav></body></html>"}) + "\n")
+    out = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        res = Resources(Config(db=str(db), run_pipeline=False, workers=workers))
+        with Store(db) as st:
+            first = _ingest([corpus], st, res).to_dict()
+            (corpus / "03.txt").write_text("Đã sửa.\n" + _words(3, 200), encoding="utf-8")
+            second = _ingest([corpus], st, res).to_dict()
+            (corpus / "03.txt").write_text("Bài 3.\n" + _words(3, 200), encoding="utf-8")
+            for rep in (first, second):
+                rep.pop("elapsed")
+            out[workers] = (first, second, _tables(st))
+    assert out[1][0]["failed"] and "03.txt" in out[1][1]["updated"]
+    assert any("internal error: RuntimeError: bug" in f["reason"] for f in out[1][0]["failed"])
+    assert out[2] == out[1]

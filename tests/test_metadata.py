@@ -165,3 +165,28 @@ def test_a_dateline_is_not_a_title():
     extract_metadata(doc, RawInput(doc_id="d.txt", origin="d.txt", text=""))
     assert doc.pub_date.value == "2025-10-15"
     assert doc.title is None or doc.title.value != "Thứ Tư, 07:10, 15/10/2025"
+
+
+def test_front_matter_loader_agrees_with_pyyaml_safe_load():
+    # libyaml reads plain front matter; the pure-Python loader decides elsewhere: same results
+    import random
+    import yaml
+    from sukien.metadata import _load_front_matter
+    atoms = ["title", "date", "outlet", "url", ":", ": ", " ", "\n", "\n  ", "- ", "'", '"', "#", "&a", "*a", "!!str ",
+             "%", "@", "`", "|", ">", "[", "]", "{", "}", ",", "?", "2025-01-02", "12:30", "yes", "null", "~",
+             "Tiêu đề", "“x”", "\\", "https://a.vn/x?y=1#z", "---", "...", "\t", "\r\n", "\x85", "\u2028",
+             "\ufeff", "😀", "2025-01-02T03:04:05Z", "a #b", "'it''s'", "\n%", "\n- [x](y)", "key: |\n  lit\n", "k: >\n  f\n"]
+    rnd = random.Random(17)
+    for _ in range(4000):
+        src = "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 20)))
+        try:
+            expected = yaml.safe_load(src)
+        except Exception:  # noqa: BLE001
+            expected = None
+        assert repr(_load_front_matter(src)) == repr(expected), src
+
+
+def test_follow_line_prefilter_literal_is_in_the_pattern():
+    # extract_metadata scans for follow lines only when their literal start occurs in the text
+    from sukien import metadata
+    assert metadata._FOLLOW_RE.pattern.startswith(r"^[ \t]*Theo dõi[ \t]+")

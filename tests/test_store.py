@@ -83,18 +83,54 @@ def test_near_duplicate_pairs_are_ordered_and_unique(store):
 def test_failed_transaction_stores_nothing(store):
     doc = make_doc()
     doc.segments = [Segment(0, 5, "body"), Segment(1, 6, "body")]
-    real = store._link
+    real = store._link_many
 
     def boom(*a):
         raise RuntimeError("disk full")
-    store._link = boom
+    store._link_many = boom
     with pytest.raises(RuntimeError):
         store.put_document(doc, signature=("m", b"x"), near_duplicates=[("zzz", 1.0, "m")])
-    store._link = real
+    store._link_many = real
     assert store.status_counts()["documents"] == 0
     assert store.conn.execute("SELECT COUNT(*) FROM document_versions").fetchone()[0] == 0
     assert store.conn.execute("SELECT COUNT(*) FROM segments").fetchone()[0] == 0
     assert store.integrity_problems() == []
+
+
+def test_group_transaction_with_a_savepoint_per_document(store):
+    # group commit: a failing document is undone alone, the others of the group are stored together
+    real = store._link_many
+
+    def boom(a, links):
+        if a == "bad.txt":
+            raise RuntimeError("disk full")
+        return real(a, links)
+    store._link_many = boom
+    store.begin()
+    for name in ("a.txt", "bad.txt", "b.txt"):
+        try:
+            with store.savepoint("doc"):
+                store.put_document(make_doc(name, TEXT + name), signature=("m", b"x"),
+                                   near_duplicates=[("a.txt", 0.9, "m")])
+        except RuntimeError:
+            pass
+    assert store.conn.in_transaction
+    store.commit()
+    store._link_many = real
+    assert store.document_ids() == ["a.txt", "b.txt"]
+    assert store.conn.execute("SELECT COUNT(*) FROM document_versions").fetchone()[0] == 2
+    assert store.conn.execute("SELECT COUNT(*) FROM doc_signatures").fetchone()[0] == 2
+    assert [(r["doc_a"], r["doc_b"]) for r in store.near_duplicates()] == [("a.txt", "b.txt")]
+    assert store.integrity_problems() == []
+    # a group that is rolled back stores nothing; a savepoint outside a group is a transaction
+    store.begin()
+    with store.savepoint("doc"):
+        store.put_document(make_doc("c.txt", TEXT + "c"))
+    store.rollback()
+    assert "c.txt" not in store.document_ids()
+    with store.savepoint("doc"):
+        store.put_document(make_doc("c.txt", TEXT + "c"))
+    assert not store.conn.in_transaction and "c.txt" in store.document_ids()
 
 
 def test_list_documents_ordered_by_date(store):
@@ -129,3 +165,20 @@ def test_read_only_store_cannot_write(db_path):
     with pytest.raises(sqlite3.OperationalError):
         ro.put_document(make_doc())
     ro.close()
+
+
+def test_many_segments_spans_and_links_are_stored_in_order(store):
+    # rows go in multi-row INSERTs of at most _ROWS_PER_INSERT rows: more than that, in order
+    n = 2 * store._ROWS_PER_INSERT + 37
+    text = " ".join(f"w{i:03d}" for i in range(n))
+    doc = make_doc("many.txt", text)
+    doc.segments = [Segment(i * 5, i * 5 + 4, "body") for i in range(n)]
+    doc.removed = [RemovedSpan(i * 5 + 4, i * 5 + 5, "markup") for i in range(n - 1)]
+    for i in range(n):
+        store.put_document(make_doc(f"o{i:03d}.txt", TEXT + str(i)))
+    store.put_document(doc, near_duplicates=[(f"o{i:03d}.txt", 0.7, "m") for i in range(n)] + [("many.txt", 1.0, "m")])
+    assert store.segments("many.txt") == doc.segments
+    assert store.removed_spans("many.txt") == doc.removed
+    rows = store.conn.execute("SELECT start FROM removed_spans WHERE doc_id = 'many.txt' ORDER BY rowid").fetchall()
+    assert [r[0] for r in rows] == [r.start for r in doc.removed]
+    assert len(store.near_duplicates("many.txt")) == n

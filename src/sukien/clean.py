@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .clean_html import HtmlBlock, html_blocks, html_main_mask, html_to_text  # noqa: F401 - re-exported
 from .models import Document, RemovedSpan, Segment
 
 # ----------------------------------------------------------------------------- reasons
@@ -52,7 +53,12 @@ def _norm_key(s: str) -> str:
     """Whole-line lookup key: NFC, lower case, single spaces, edge punctuation trimmed."""
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
-    return " ".join(s.lower().replace("\u00a0", " ").split()).strip(" :-–—»>|•·*_#")
+    low = s.lower()
+    # every whitespace character but " " is unprintable (and lower() makes none): in a printable
+    # line without double spaces, " ".join(split()) would only trim edge spaces, as strip() does
+    if not (s.isprintable() and "  " not in s):
+        low = " ".join(low.split())
+    return low.strip(" :-–—»>|•·*_#")
 
 
 def _alternation(keys: list[str]) -> str:
@@ -131,234 +137,7 @@ def rules_for(res: Any) -> CleanRules:
 
 
 # ----------------------------------------------------------------------------- HTML layer
-
-_WS_RE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\u2009\u202f\ufeff]+")
-_SKIP_TAGS = frozenset("script style noscript template svg math canvas iframe object embed head "
-                       "title meta link select textarea video audio".split())
-_BLOCK_TAGS = frozenset("address article aside blockquote body center dd details dialog dir div dl "
-                        "dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr "
-                        "html legend li main menu nav ol p pre section summary table tbody thead "
-                        "tfoot tr td th caption ul option br".split())
-_SEPARATED_INLINE = frozenset({"a", "button", "label"})
-_BOILER_TAGS = frozenset({"nav", "footer", "aside", "form", "button"})
-_BOILER_TOKENS = frozenset(
-    "nav navbar navigation menu mainmenu submenu footer breadcrumb breadcrumbs share sharing "
-    "social socials related relate lienquan tinlienquan comment comments binhluan cookie cookies "
-    "consent banner ads ad advert advertisement quangcao sidebar tags tag keywords keyword "
-    "subscribe newsletter login search popup modal mostread mostview cate category toplinks "
-    "mostpopular popular widget".split())
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-
-
-@dataclass
-class HtmlBlock:
-    text: str
-    tag: str                       # the innermost block element the text started in
-    tags: frozenset[str]           # tag names of that element and its ancestors
-    tokens: frozenset[str]         # class/id tokens of that element and its ancestors
-    path: tuple[int, ...]          # serial numbers of the enclosing elements (outermost first)
-
-
-def _parse_html(html: str):
-    from lxml import etree
-    from lxml import html as lhtml
-    s = html.lstrip("\ufeff")
-    s = re.sub(r"^\s*<\?xml[^>]*\?>", "", s)
-    s = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", s)
-    if not s.strip():
-        return None
-    parser = lhtml.HTMLParser(huge_tree=True)     # deeply nested pages (libxml2 caps depth at 2048)
-    try:
-        return lhtml.document_fromstring(s, parser=parser)
-    except (etree.ParserError, ValueError):
-        try:
-            return lhtml.fragment_fromstring(s, create_parent="div", parser=parser)
-        except (etree.ParserError, ValueError):
-            return None
-
-
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-
-
-def _hidden(el) -> bool:
-    """Elements a browser does not show (hidden attribute, inline display:none)."""
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE_RE.search(style))
-
-
-def html_blocks(html: str) -> list[HtmlBlock]:
-    """The visible blocks of an HTML page, in document order, with their DOM context."""
-    root = _parse_html(html)
-    if root is None:
-        return []
-    body = root.find("body")
-    if body is None:
-        body = root
-    blocks: list[HtmlBlock] = []
-    buf: list[str] = []
-    buf_ctx: list[Any] = [None]
-    serial = [0]
-
-    def flush() -> None:
-        if buf:
-            text = _WS_RE.sub(" ", "".join(buf)).strip()
-            buf.clear()
-            if text:
-                tag, tags, tokens, path = buf_ctx[0]
-                blocks.append(HtmlBlock(text, tag, tags, tokens, path))
-        buf_ctx[0] = None
-
-    def add(text: str | None, ctx) -> None:
-        if text:
-            if buf_ctx[0] is None:
-                if not text.strip():
-                    return
-                buf_ctx[0] = ctx
-            buf.append(text)
-
-    root_ctx = ("body", frozenset({"body"}), frozenset(), ())
-    ctx_stack = [root_ctx]
-    # iterative walk (deeply nested pages must not hit the recursion limit)
-    stack: list[tuple[Any, bool]] = [(body, False)]
-    first = True
-    while stack:
-        el, leaving = stack.pop()
-        if leaving:
-            tag = el.tag.lower()
-            if tag in _BLOCK_TAGS:
-                flush()
-            ctx_stack.pop()
-            add(el.tail, ctx_stack[-1])
-            continue
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if tag is None or tag in _SKIP_TAGS or _hidden(el):
-            if not first:
-                add(el.tail, ctx_stack[-1])
-            continue
-        first = False
-        parent = ctx_stack[-1]
-        serial[0] += 1
-        own = set()
-        for attr in ("class", "id"):
-            v = el.get(attr)
-            if v:
-                own.update(t for t in _TOKEN_SPLIT.split(v.lower()) if t)
-        ctx = (tag if tag in _BLOCK_TAGS else parent[0], parent[1] | {tag},
-               parent[2] | own if own else parent[2], parent[3] + (serial[0],))
-        if tag in _BLOCK_TAGS:
-            flush()
-        elif tag in _SEPARATED_INLINE and buf and buf[-1][-1:].isalnum():
-            buf.append(" ")                  # adjacent menu links: "Trang chủ" "Thế giới"
-        ctx_stack.append(ctx)
-        add(el.text, ctx)
-        stack.append((el, True))
-        for child in reversed(el):
-            stack.append((child, False))
-    flush()
-    return blocks
-
-
-def html_to_text(html: str) -> str:
-    """Render an HTML page into the block text layer (one block per line)."""
-    return "\n".join(b.text for b in html_blocks(html))
-
-
-def _align_key(s: str) -> str:
-    s = unicodedata.normalize("NFC", s).lower()
-    return "".join(ch for ch in s if ch.isalnum())
-
-
-def _trafilatura_main(html: str) -> tuple[list[str], str | None] | None:
-    """trafilatura's main-content paragraphs and title; None when it finds nothing."""
-    try:
-        import trafilatura
-    except ImportError:          # pragma: no cover - a declared dependency
-        return None
-    try:
-        res = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
-                                          include_images=False, favor_recall=True, deduplicate=False,
-                                          with_metadata=True)
-    except Exception:            # noqa: BLE001 - a parser failure means "no main content found"
-        return None
-    if res is None:
-        return None
-    get = res.get if isinstance(res, dict) else (lambda k: getattr(res, k, None))
-    text = get("text") or ""
-    lines = [ln.strip().strip("|").strip() for ln in text.splitlines()]
-    return [ln for ln in lines if ln], get("title")
-
-
-def _is_boiler_block(b: HtmlBlock) -> bool:
-    if b.tags & _BOILER_TAGS or b.tokens & _BOILER_TOKENS:
-        return True
-    return "header" in b.tags and not (b.tags & {"article", "main"})
-
-
-def html_main_mask(html: str, blocks: list[HtmlBlock]) -> tuple[list[bool], list[bool], int | None]:
-    """Which blocks are main content.
-
-    Returns (keep, trafilatura_only, title_index): ``trafilatura_only`` is the raw alignment of
-    trafilatura's paragraphs with the blocks (reported for measurement); ``keep`` widens it to the
-    article region: from the title block to the last main block, plus blocks inside the innermost
-    element that holds all main blocks, minus blocks under navigation/share/related/footer markup.
-    """
-    n = len(blocks)
-    found = _trafilatura_main(html)
-    keys = [_align_key(b.text) for b in blocks]
-    core = [False] * n
-    title_idx: int | None = None
-    if found is not None:
-        tlines, title = found
-        tkeys = [_align_key(t) for t in tlines]
-        tset = set(tkeys)
-        joined = "\n".join(tkeys)
-        for i, k in enumerate(keys):
-            if not k:
-                continue
-            if k in tset or (len(k) >= 20 and k in joined):
-                core[i] = True
-        if title:
-            tk = _align_key(title)
-            cands = [i for i, k in enumerate(keys) if k and k == tk]
-            if cands:
-                h1 = [i for i in cands if blocks[i].tag == "h1"]
-                title_idx = (h1 or cands)[0]
-    if title_idx is None:
-        h1s = [i for i, b in enumerate(blocks) if b.tag == "h1" and not _is_boiler_block(b)]
-        if h1s:
-            title_idx = h1s[0]
-    traf_only = list(core)
-    main = [i for i in range(n) if core[i] and not _is_boiler_block(blocks[i])]
-    if not main:   # trafilatura found nothing usable: fall back to <article>/<main> or all non-boilerplate
-        inside = [i for i, b in enumerate(blocks) if b.tags & {"article", "main"} and not _is_boiler_block(b)]
-        main = inside or [i for i, b in enumerate(blocks) if not _is_boiler_block(b)]
-    keep = [False] * n
-    if not main:
-        return keep, traf_only, title_idx
-    # the innermost element holding every main block
-    prefix = blocks[main[0]].path
-    for i in main[1:]:
-        p = blocks[i].path
-        j = 0
-        while j < len(prefix) and j < len(p) and prefix[j] == p[j]:
-            j += 1
-        prefix = prefix[:j]
-    lo = min(main[0], title_idx) if title_idx is not None else main[0]
-    hi = main[-1]
-    for i, b in enumerate(blocks):
-        if i == title_idx:
-            keep[i] = True
-            continue
-        if _is_boiler_block(b):
-            continue
-        in_region = lo <= i <= hi
-        in_container = len(prefix) > 0 and b.path[:len(prefix)] == prefix and i > hi
-        if in_region or in_container:
-            keep[i] = True
-    return keep, traf_only, title_idx
-
+# html_blocks, html_to_text, html_main_mask: in clean_html.py (imported above, re-exported)
 
 def _html_source(doc: Document) -> str | None:
     """The HTML source of ``doc`` when its text layer was rendered from it."""
@@ -414,6 +193,7 @@ class _Unit:
     md_title: bool = False         # came from a "# " markdown heading
     html_title: bool = False
     _key: str | None = None
+    _caption: bool | None = None
 
     @property
     def key(self) -> str:
@@ -474,6 +254,10 @@ def _split_lines(text: str) -> list[tuple[int, int]]:
 
 
 _INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+# every character for which str.isspace() is true, plus _INVISIBLE (tests check the list)
+_BLANK_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + "".join(sorted(_INVISIBLE)))
+_BLANK_SET = frozenset(_BLANK_CHARS)
 
 
 def is_blank_char(ch: str) -> bool:
@@ -482,11 +266,17 @@ def is_blank_char(ch: str) -> bool:
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in _INVISIBLE):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in _INVISIBLE):
-        e -= 1
-    return s, e
+    """(start, end) of ``text[s:e]`` without blank characters at either edge; (e, e) if all blank."""
+    if s >= e:
+        return s, e
+    if text[s] not in _BLANK_SET and text[e - 1] not in _BLANK_SET:
+        return s, e
+    seg = text[s:e]
+    left = seg.lstrip(_BLANK_CHARS)
+    if not left:
+        return e, e
+    s += len(seg) - len(left)
+    return s, s + len(left.rstrip(_BLANK_CHARS))
 
 
 class _Cleaner:
@@ -509,9 +299,9 @@ class _Cleaner:
         text = self.text
         lines = _split_lines(text)
         skip_to = -1
-        nonblank = [i for i, (s, e) in enumerate(lines) if _strip_span(text, s, e)[1] > _strip_span(text, s, e)[0]]
-        if nonblank:
-            i0 = nonblank[0]
+        i0 = next((i for i, (s, e) in enumerate(lines) if _strip_span(text, s, e)[1] > _strip_span(text, s, e)[0]),
+                  None)
+        if i0 is not None:
             first = text[slice(*_strip_span(text, *lines[i0]))]
             if first in ("---", "+++"):
                 for j in range(i0 + 1, min(len(lines), i0 + 80)):
@@ -550,6 +340,9 @@ class _Cleaner:
     def _strip_inline(self, s: int, e: int) -> list[tuple[int, int]]:
         """Remove image markdown and Markdown syntax inside one line; return the text pieces."""
         text = self.text
+        if not self.is_md and text.find("![", s, e) < 0:      # no image, no Markdown: one piece
+            s, e = _strip_span(text, s, e)
+            return [(s, e)] if e > s else []
         pieces = []
         pos = s
         for m in _IMG_MD_RE.finditer(text, s, e):
@@ -614,7 +407,7 @@ class _Cleaner:
         r = self.rules
         marker = [self.is_marker(u) for u in units]
         link = [bool(_MD_LINK_LINE_RE.match(u.text)) or bool(r.inline_link_re.match(u.text)) for u in units]
-        head = [_headline_like(u.text) and not self.is_caption(u.text) for u in units]
+        head = [_headline_like(u.text) and not self.unit_caption(u) for u in units]
         teaser = [_teaser(u.text) for u in units]
         keys = [u.key for u in units]
         # tail-acceptable units
@@ -679,8 +472,14 @@ class _Cleaner:
                 continue
             i += 1
 
+    def unit_caption(self, u: _Unit) -> bool:
+        """``is_caption`` of a unit's text, computed once per unit."""
+        if u._caption is None:
+            u._caption = self.is_caption(u.text)
+        return u._caption
+
     def is_caption(self, t: str) -> bool:
-        if len(t) > 400:
+        if len(t) > 400 or ":" not in t:      # both caption patterns need a colon
             return False
         r = self.rules
         m = r.caption_paren_re.search(t)
@@ -709,7 +508,7 @@ class _Cleaner:
         if not kept:
             return
         for u in kept:
-            if self.is_caption(u.text):
+            if self.unit_caption(u):
                 u.role = "caption"
         i = 0
         first = kept[0]

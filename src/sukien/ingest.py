@@ -18,9 +18,13 @@ run the same core (``_ingest_stream``). For every input it
    metadata stated before stays;
 4. cleans (``sukien.clean.clean_document`` fills kept segments and removed spans);
 5. reads metadata with provenance and confidence (``models.MetaValue``);
-6. computes a MinHash signature and links near-duplicates (LSH over stored signatures);
-7. stores the document, its new version, segments, removed spans, signature and links in ONE
-   transaction, so an interrupted run leaves a consistent database and a re-run completes it.
+6. computes a MinHash signature and links near-duplicates (``sukien.neardup``: LSH over stored
+   signatures);
+7. stores the document, its new version, segments, removed spans, signature and links
+   atomically: documents are written in group transactions (up to ``GROUP_MAX_DOCS`` documents
+   or ``GROUP_MAX_SECONDS``), each document in its own savepoint, so an error in one document
+   undoes only that document, an interrupted run (Ctrl-C, kill -9) leaves whole documents and a
+   consistent database, and a re-run completes it.
 
 Bad input never stops the batch: each failure is recorded in ``ingest_errors`` and returned in
 the ``IngestReport``.
@@ -33,11 +37,9 @@ import inspect
 import json
 import logging
 import re
-import struct
 import sys
 import time
 from dataclasses import dataclass, field
-from hashlib import sha1 as _sha1
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -46,8 +48,8 @@ from .decode import LEGACY_MESSAGE, decode_bytes, detect_legacy_encoding, sniff_
 from .metadata import (date_from_url, exclude_spans, explicit_meta, extract_metadata, iso_date,
                        outlet_from_url, parse_date_value)
 from .models import Document, RawInput, SukienError
+from .neardup import MAX_LINKS_PER_DOC, SHINGLE_WORDS, NearDupIndex  # noqa: F401 - re-exported
 from .store import Store
-from .textnorm import match_form
 
 log = logging.getLogger("sukien.ingest")
 
@@ -55,8 +57,6 @@ EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".h
               ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS = ("txt", "md", "html", "jsonl", "auto")
 EXPLICIT_SOURCES = ("jsonl", "request", "explicit")   # metadata sources of explicit fields (metadata.py)
-MAX_LINKS_PER_DOC = 20          # near-duplicate links kept per new document (best first)
-SHINGLE_WORDS = 3
 
 
 # ================================================================== report
@@ -99,126 +99,6 @@ class IngestReport:
                            for e in self.failed],
                 "near_duplicates": [list(t) for t in self.near_duplicates], "warnings": self.warnings,
                 "pipeline": self.pipeline, "pipeline_failed": self.pipeline_failed, "elapsed": self.elapsed, "interrupted": self.interrupted}
-
-
-# ================================================================== near-duplicates
-
-def _int_identity(v: int) -> int:
-    return v
-
-
-_unpack_u32 = struct.Struct("<I").unpack_from
-
-
-class NearDupIndex:
-    """MinHash + LSH over the stored signatures; new documents are compared incrementally.
-
-    Exact copies (same content hash) are linked to the first stored copy without an LSH query,
-    and only that first copy is indexed, so a batch of identical documents stays linear."""
-
-    def __init__(self, store: Store, config: Config):
-        from datasketch import MinHash, MinHashLSH
-        self.num_perm = config.near_dup_num_perm
-        self.threshold = config.near_dup_threshold
-        self._template = MinHash(num_perm=self.num_perm, seed=1)
-        self._MinHash = MinHash
-        self._scheme = getattr(self._template, "scheme", None)
-        self._dtype = self._template.hashvalues.dtype.newbyteorder("<")
-        try:                        # the inlined hash below is datasketch's default; else use its own
-            from datasketch.hashfunc import sha1_hash32
-            self._inline_sha1 = self._template.hashfunc is sha1_hash32
-        except ImportError:         # pragma: no cover - older datasketch
-            self._inline_sha1 = False
-        self.method = f"minhash-{self.num_perm}-{self._scheme or 'legacy'}-w{SHINGLE_WORDS}"
-        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        self.sigs: dict[str, Any] = {}
-        self.rep_by_hash: dict[str, str] = {}
-        self.hash_of: dict[str, str] = {}
-        for doc_id, h in store.document_hashes():
-            self.hash_of[doc_id] = h
-            self.rep_by_hash.setdefault(h, doc_id)
-        for doc_id, method, blob in store.signatures():
-            if method != self.method:
-                continue
-            if self.rep_by_hash.get(self.hash_of.get(doc_id, "")) == doc_id:
-                self._insert(doc_id, self._from_bytes(blob))
-
-    def _from_bytes(self, blob: bytes):
-        import numpy as np
-        return self._MinHash(num_perm=self.num_perm, seed=1, hashvalues=np.frombuffer(blob, dtype=self._dtype).copy(),
-                             permutations=self._template.permutations, **self._kw())
-
-    def _kw(self) -> dict[str, Any]:
-        return {"scheme": self._scheme} if self._scheme else {}
-
-    def _insert(self, doc_id: str, mh) -> None:
-        self.lsh.insert(doc_id, mh)
-        self.sigs[doc_id] = mh
-
-    def signature(self, doc: Document):
-        kept = doc.kept_text() if doc.segments else doc.text
-        words = re.findall(r"\w+", match_form(kept).text)
-        if len(words) >= SHINGLE_WORDS:
-            shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
-        else:
-            shingles = set(words) or {""}
-        # The 32-bit SHA-1 hashes (datasketch's sha1_hash32) are computed here in one pass, without a
-        # Python call per shingle; update_batch then only applies the permutations (vectorized).
-        # The minimum is order-independent, so the signature is the same as hashing one by one.
-        if not self._inline_sha1:
-            mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations, **self._kw())
-            mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-            return mh
-        mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations,
-                           hashfunc=_int_identity, **self._kw())
-        mh.update_batch([_unpack_u32(_sha1(s.encode("utf-8")).digest())[0] for s in shingles])
-        mh.hashfunc = self._template.hashfunc
-        return mh
-
-    def signature_of_copy(self, doc: Document):
-        """An exact copy (same text layer → same cleaning → same shingles) reuses the signature."""
-        rep = self.rep_by_hash.get(doc.content_hash)
-        return self.sigs.get(rep) if rep is not None and rep != doc.doc_id else None
-
-    def candidates(self, doc: Document, mh) -> list[tuple[str, float, str]]:
-        """(other doc id, similarity, method) for documents near ``doc``, best first."""
-        rep = self.rep_by_hash.get(doc.content_hash)
-        if rep is not None and rep != doc.doc_id:
-            return [(rep, 1.0, "exact-hash")]
-        out = []
-        for other in self.lsh.query(mh):
-            if other == doc.doc_id:
-                continue
-            sim = float(mh.jaccard(self.sigs[other]))
-            if sim >= self.threshold:
-                out.append((other, round(sim, 4), self.method))
-        out.sort(key=lambda t: (-t[1], t[0]))
-        return out[:MAX_LINKS_PER_DOC]
-
-    def forget(self, doc_id: str, store: Store) -> None:
-        """Before a document's content changes: drop it from the index (promote another copy)."""
-        old = self.hash_of.pop(doc_id, None)
-        if doc_id in self.sigs:
-            self.lsh.remove(doc_id)
-            del self.sigs[doc_id]
-        if old is not None and self.rep_by_hash.get(old) == doc_id:
-            del self.rep_by_hash[old]
-            for other in store.docs_with_hash(old):
-                if other != doc_id:
-                    self.rep_by_hash[old] = other
-                    sig = store.signature(other)
-                    if sig and sig[0] == self.method:
-                        self._insert(other, self._from_bytes(sig[1]))
-                    break
-
-    def add(self, doc: Document, mh) -> None:
-        self.hash_of[doc.doc_id] = doc.content_hash
-        if doc.content_hash not in self.rep_by_hash:
-            self.rep_by_hash[doc.content_hash] = doc.doc_id
-            self._insert(doc.doc_id, mh)
-
-    def to_bytes(self, mh) -> bytes:
-        return mh.hashvalues.astype(self._dtype).tobytes()
 
 
 # ================================================================== inputs
@@ -545,11 +425,22 @@ def prepare_document(raw: RawInput, cfg: Config, res: Resources,
     explicit metadata whose text equals ``known_text(doc_id)`` is unchanged too (the metadata
     stated with an earlier version is kept, not erased)."""
     doc, html_src = build_document(raw, cfg)
-    if known_hash is not None:
-        previous = known_hash(doc.doc_id)
-        if previous is not None and (previous == doc.content_hash or (
-                known_text is not None and not explicit_meta(raw) and known_text(doc.doc_id) == doc.text)):
-            return doc, True
+    if _is_unchanged(doc, raw, known_hash, known_text):
+        return doc, True
+    return finish_document(doc, raw, html_src, res), False
+
+
+def _is_unchanged(doc: Document, raw: RawInput, known_hash: Callable[[str], str | None] | None,
+                  known_text: Callable[[str], str | None] | None) -> bool:
+    if known_hash is None:
+        return False
+    previous = known_hash(doc.doc_id)
+    return previous is not None and (previous == doc.content_hash or (
+        known_text is not None and not explicit_meta(raw) and known_text(doc.doc_id) == doc.text))
+
+
+def finish_document(doc: Document, raw: RawInput, html_src: str | None, res: Resources) -> Document:
+    """Clean a built document and read its metadata (the pure part of ``prepare_document``)."""
     clean = _clean_module()
     if clean is not None and hasattr(clean, "clean_document"):
         try:
@@ -561,7 +452,7 @@ def prepare_document(raw: RawInput, cfg: Config, res: Resources,
                               stage="clean") from exc
     cands = extract_metadata(doc, raw, html_src)
     exclude_spans(doc, cands.spans)
-    return doc, False
+    return doc
 
 
 # ================================================================== progress
@@ -614,8 +505,8 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, res: Resources, *, p
     """Ingest files, folders (recursive), ``-`` (stdin) and http(s) URLs into ``store``.
 
     ``progress``: "auto" (a Rich bar on a terminal, log lines otherwise), "bar", "log" or "none".
-    Every document is stored in its own transaction; failures are recorded and the batch goes
-    on. After storing, runs ``sukien.pipeline.process`` on the new/changed (and not yet
+    Every document is stored atomically (group commit, one savepoint per document); failures
+    are recorded and the batch goes on. After storing, runs ``sukien.pipeline.process`` on the new/changed (and not yet
     processed) documents when ``res.config.run_pipeline``. The inputs are read into
     ``RawInput``s lazily and go through the same core as ``ingest_raws``.
     """
@@ -655,27 +546,124 @@ def ingest_raws(raws: Iterable[RawInput | SukienError], store: Store, res: Resou
     return _ingest_stream(expand(), store, res, report, t0, progress=progress, total=total, log_every=log_every)
 
 
+GROUP_MAX_DOCS = 200            # documents stored per transaction (group commit) at most ...
+GROUP_MAX_SECONDS = 0.5         # ... and seconds a transaction stays open at most
+
+
+@dataclass
+class _Stored:
+    """A document written in the open group transaction (kept until it is committed)."""
+    doc: Document
+    signature: tuple[str, bytes]
+    links: list[tuple[str, float, str]]
+    stage: str
+    status: str
+
+
+class _GroupCommit:
+    """Many documents per transaction, each in its own savepoint: a document is stored whole or
+    not at all (an error rolls back its savepoint only), a batch is committed whole or not at
+    all, so a kill -9 leaves whole documents (whole batches) and a re-run completes the rest."""
+
+    def __init__(self, store: Store, report: IngestReport, touched: list[str],
+                 max_docs: int | None = None, max_seconds: float | None = None):
+        self.store, self.report, self.touched = store, report, touched
+        self.max_docs = GROUP_MAX_DOCS if max_docs is None else max_docs
+        self.max_seconds = GROUP_MAX_SECONDS if max_seconds is None else max_seconds
+        self.pending: list[_Stored] = []
+        self.since: float | None = None          # monotonic time the open transaction began
+
+    def put(self, doc: Document, signature: tuple[str, bytes], links: list[tuple[str, float, str]],
+            stage: str) -> tuple[str, int]:
+        """``Store.put_document`` inside the group transaction (opened on the first document)."""
+        if self.since is None and not self.store.conn.in_transaction:
+            self.store.begin()
+            self.since = time.monotonic()
+        with self.store.savepoint("doc"):
+            status, version = self.store.put_document(doc, signature=signature, near_duplicates=links, stage=stage)
+        if self.since is not None:
+            self.pending.append(_Stored(doc, signature, links, stage, status))
+        return status, version
+
+    def due(self) -> bool:
+        return self.since is not None and (len(self.pending) >= self.max_docs
+                                           or time.monotonic() - self.since >= self.max_seconds)
+
+    def commit(self) -> None:
+        """Commit the open group; if the commit itself fails, store its documents one by one."""
+        if self.since is None:
+            return
+        pending, self.pending, self.since = self.pending, [], None
+        try:
+            self.store.commit()
+            return
+        except Exception:  # noqa: BLE001 - e.g. disk full at commit: retry each document alone
+            log.exception("group commit failed; storing its %d documents one by one", len(pending))
+            self.store.rollback()
+        for item in pending:
+            try:
+                self.store.put_document(item.doc, signature=item.signature, near_duplicates=item.links,
+                                        stage=item.stage)
+            except Exception as exc:  # noqa: BLE001 - report the document as failed, go on
+                self._unreport(item.doc.doc_id, item.status)
+                err = SukienError(f"internal error: {exc.__class__.__name__}: {exc}", doc=item.doc.origin,
+                                  stage="store")
+                self.report.failed.append(err)
+                try:
+                    self.store.record_error(item.doc.origin, err.reason, stage="store")
+                except Exception:  # noqa: BLE001
+                    log.exception("could not record the error")
+
+    def _unreport(self, doc_id: str, status: str) -> None:
+        lst = {"new": self.report.new, "updated": self.report.updated}.get(status)
+        if lst is not None and doc_id in lst:
+            lst.remove(doc_id)
+        if doc_id in self.touched:
+            self.touched.remove(doc_id)
+        self.report.near_duplicates[:] = [t for t in self.report.near_duplicates if t[0] != doc_id]
+
+
 def _ingest_stream(raws: Iterable[RawInput | SukienError], store: Store, res: Resources, report: IngestReport,
                    t0: float, *, progress: str, total: int | None, log_every: int) -> IngestReport:
-    """The core shared by every entry point: each input in its own transaction, then the pipeline."""
+    """The core shared by every entry point: documents stored in group transactions (each one
+    atomic), then the pipeline."""
     index = NearDupIndex(store, res.config)
     bar = _Progress(progress, total, log_every)
     touched: list[str] = []
+    group = _GroupCommit(store, report, touched)
+    workers = max(1, int(getattr(res.config, "workers", 1) or 1))
+    if workers > 1:        # decode, clean, metadata and signatures in worker processes
+        from .ingest_workers import prepared_stream
+        stream: Iterator[tuple[Any, Any]] = prepared_stream(raws, res.config, workers)
+    else:
+        stream = ((raw, None) for raw in raws)
     try:
-        for raw in raws:
-            _ingest_one(raw, store, res, index, report, bar, touched)
+        for raw, pre in stream:
+            _ingest_one(raw, store, res, index, report, bar, touched, group, pre)
+            if group.due():
+                group.commit()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        bar.stop()
-        report.elapsed = time.monotonic() - t0
+        stream.close()                   # stops the worker processes
+        try:
+            group.commit()               # the whole documents stored so far (also when interrupted)
+        except BaseException:
+            store.rollback()
+            raise
+        finally:
+            bar.stop()
+            report.elapsed = time.monotonic() - t0
     if not report.interrupted:
         _run_pipeline(store, res, touched, report, progress)
     return report
 
 
 def _ingest_one(raw: RawInput | SukienError, store: Store, res: Resources, index: NearDupIndex,
-                report: IngestReport, bar: _Progress, touched: list[str]) -> None:
+                report: IngestReport, bar: _Progress, touched: list[str], group: _GroupCommit,
+                pre: Any = None) -> None:
+    """Validate, prepare (or take what a worker prepared: ``ingest_workers.Prepared``), link and
+    store one input; every failure is reported and recorded, the batch goes on."""
     try:
         if isinstance(raw, SukienError):
             raise raw
@@ -685,21 +673,39 @@ def _ingest_one(raw: RawInput | SukienError, store: Store, res: Resources, index
             raise SukienError("input has no document id", doc=raw.origin or "?", stage="read")
         if raw.fmt not in FORMATS:
             raise SukienError(f"unknown format {raw.fmt!r} (use {', '.join(FORMATS)})", doc=raw.origin, stage="read")
-        doc, unchanged = prepare_document(raw, res.config, res, known_hash=store.current_hash,
-                                          known_text=lambda d: _stored_text_with_explicit_meta(store, d))
+        known: dict[str, str | None] = {}
+
+        def known_hash(doc_id: str) -> str | None:
+            known[doc_id] = h = store.current_hash(doc_id)
+            return h
+        known_text = lambda d: _stored_text_with_explicit_meta(store, d)  # noqa: E731
+        if pre is None:
+            doc, unchanged = prepare_document(raw, res.config, res, known_hash=known_hash, known_text=known_text)
+        else:                            # the same steps, in the same order, on the worker's results
+            pre.raise_build_error()
+            doc = pre.built
+            unchanged = _is_unchanged(doc, raw, known_hash, known_text)
+            if not unchanged:
+                pre.raise_finish_error()
+                doc = pre.doc
         if unchanged:
             report.unchanged.append(doc.doc_id)
             touched.append(doc.doc_id)
             bar.step()
             return
-        previous = store.current_hash(doc.doc_id)
+        previous = known[doc.doc_id] if doc.doc_id in known else store.current_hash(doc.doc_id)
         if previous is not None:
             index.forget(doc.doc_id, store)
-        mh = index.signature_of_copy(doc) or index.signature(doc)
+        mh = index.signature_of_copy(doc)
+        if mh is None and pre is not None:
+            pre.raise_signature_error()
+            mh = index.from_bytes(pre.signature)
+        elif mh is None:
+            mh = index.signature(doc)
         links = index.candidates(doc, mh)
         cleaned = getattr(_clean_module(), "clean_document", None) is not None
-        status, version = store.put_document(doc, signature=(index.method, index.to_bytes(mh)),
-                                             near_duplicates=links, stage="cleaned" if cleaned else "ingested")
+        status, version = group.put(doc, (index.method, index.to_bytes(mh)), links,
+                                    "cleaned" if cleaned else "ingested")
         index.add(doc, mh)
     except SukienError as err:
         report.failed.append(err)

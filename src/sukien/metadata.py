@@ -283,6 +283,36 @@ def _byline_lines(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+_DIRECTIVE_RE = re.compile(r"^%", re.M)
+_NOT_PLAIN_YAML_RE = re.compile(r"[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]|[|>\[\]{}!&*%@`\\]")
+
+
+def _load_front_matter(src: str) -> Any:
+    """YAML front matter as PyYAML's ``safe_load`` reads it (None when it is not YAML).
+
+    libyaml's C loader (same safe constructor, ~10x faster) decides alone on plain input:
+    printable characters and newlines, no line starting with ``%`` (a directive). Its result is
+    used when there are also none of the indicators ``| > [ ] { } ! & * % @``, no backtick or
+    backslash and no character outside the BMP; its rejection is final on any plain input (a
+    "---" rule that opens a Markdown text is no YAML). The two scanners differ outside that
+    (libyaml accepts a tab after ``key:``, ``|#`` ...): there the pure-Python loader decides.
+    tests/test_metadata.py checks the two agree on generated front matter."""
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", None)
+    plain = loader is not None and src.replace("\n", "").isprintable() and not _DIRECTIVE_RE.search(src)
+    if plain:
+        try:
+            data = yaml.load(src, Loader=loader)
+        except Exception:  # noqa: BLE001 - not front matter after all
+            return None
+        if not _NOT_PLAIN_YAML_RE.search(src):
+            return data
+    try:
+        return yaml.safe_load(src)
+    except Exception:  # noqa: BLE001 - not front matter after all
+        return None
+
+
 def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> MetaCandidates:
     """Collect metadata candidates for ``doc`` (after cleaning) and set doc.title/pub_date/outlet/url
     to the most confident ones. Returns the candidates (with the spans of metadata text)."""
@@ -298,11 +328,7 @@ def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> M
     # --- Markdown front matter
     fm = _FRONT_MATTER_RE.match(text)
     if fm:
-        try:
-            import yaml
-            data = yaml.safe_load(fm.group(1))
-        except Exception:  # noqa: BLE001 - not front matter after all
-            data = None
+        data = _load_front_matter(fm.group(1))
         if isinstance(data, dict):
             low = {str(k).lower(): v for k, v in data.items()}
             for key in ("pub_date", "date", "published", "ngay"):
@@ -370,11 +396,12 @@ def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> M
         c.add("outlet", outlet_from_url(url.value), "url-host", 0.9)
         c.add("pub_date", date_from_url(url.value), "url-path", 0.7)
     # --- "Theo dõi <outlet> trên Google News/Zalo/..." follow lines name the outlet
-    fm_follow = _FOLLOW_RE.search(text)
+    fm_follow = _FOLLOW_RE.search(text) if "Theo dõi" in text else None     # the pattern's literal
     if fm_follow:
         c.add("outlet", fm_follow.group(1), "follow-line", 0.5)
     # --- dated image URLs inside the text (/2025/2/13/...jpg): the most frequent date
-    img_dates = Counter(d for d in (iso_date(*m.groups()) for m in _IMAGE_URL_RE.finditer(text)) if d)
+    img_dates = (Counter(d for d in (iso_date(*m.groups()) for m in _IMAGE_URL_RE.finditer(text)) if d)
+                 if "://" in text else None)           # an image URL needs "://": skip the scan
     if img_dates:
         best_date = max(img_dates.items(), key=lambda kv: (kv[1], kv[0]))[0]
         c.add("pub_date", best_date, "image-url", 0.4)

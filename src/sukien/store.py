@@ -86,6 +86,35 @@ class Store:
         else:
             self.conn.commit()
 
+    @contextmanager
+    def savepoint(self, name: str = "unit") -> Iterator[sqlite3.Connection]:
+        """A nested atomic unit inside an open transaction (a group commit): on an error only its
+        own writes are undone and the error goes on; outside a transaction, ``transaction()``."""
+        if not self.conn.in_transaction:
+            with self.transaction() as c:
+                yield c
+            return
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+
+    def begin(self) -> None:
+        """Open a write transaction that the caller ends with ``commit()`` or ``rollback()``
+        (group commit: many units, each in a ``savepoint``, stored together or not at all)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -155,24 +184,35 @@ class Store:
                     " pub_date_source = ?, pub_date_conf = ?, outlet = ?, outlet_source = ?, url = ?,"
                     " stage = ?, updated_at = ?, anchor_date = NULL, anchor_source = NULL, anchor_conf = NULL"
                     " WHERE doc_id = ?", (*values, doc.doc_id))
-            c.executemany("INSERT INTO segments (doc_id, idx, start, end, role) VALUES (?, ?, ?, ?, ?)",
-                          [(doc.doc_id, i, s.start, s.end, s.role) for i, s in enumerate(doc.segments)])
-            c.executemany("INSERT INTO removed_spans (doc_id, start, end, reason) VALUES (?, ?, ?, ?)",
-                          [(doc.doc_id, r.start, r.end, r.reason) for r in doc.removed])
+            d = doc.doc_id
+            self._insert_rows("INSERT INTO segments (doc_id, idx, start, end, role) VALUES ", 5,
+                              [x for i, s in enumerate(doc.segments) for x in (d, i, s.start, s.end, s.role)])
+            self._insert_rows("INSERT INTO removed_spans (doc_id, start, end, reason) VALUES ", 4,
+                              [x for r in doc.removed for x in (d, r.start, r.end, r.reason)])
             if signature is not None:
                 c.execute("INSERT OR REPLACE INTO doc_signatures (doc_id, method, sig) VALUES (?, ?, ?)",
                           (doc.doc_id, signature[0], signature[1]))
-            for other, sim, method in near_duplicates:
-                self._link(doc.doc_id, other, sim, method)
+            self._link_many(doc.doc_id, near_duplicates)
         return status, version
 
+    def _link_many(self, a: str, links: Iterable[tuple[str, float, str]]) -> None:
+        self._insert_rows("INSERT OR REPLACE INTO near_duplicates (doc_a, doc_b, similarity, method) VALUES ", 4,
+                          [x for b, sim, method in links if b != a for x in (*sorted((a, b)), float(sim), method)])
+
+    _ROWS_PER_INSERT = 100
+
+    def _insert_rows(self, head: str, ncols: int, flat: list[Any]) -> None:
+        """INSERT ``flat`` (rows of ``ncols`` values, one after the other) with multi-row VALUES
+        statements of up to ``_ROWS_PER_INSERT`` rows: the rows of one executemany, in the same
+        order, with fewer statement steps."""
+        step = self._ROWS_PER_INSERT * ncols
+        row = "(" + ", ".join("?" * ncols) + ")"
+        for at in range(0, len(flat), step):
+            part = flat[at:at + step]
+            self.conn.execute(head + ", ".join([row] * (len(part) // ncols)), part)
+
     def _link(self, a: str, b: str, similarity: float, method: str) -> None:
-        if a == b:
-            return
-        a, b = sorted((a, b))
-        self.conn.execute(
-            "INSERT OR REPLACE INTO near_duplicates (doc_a, doc_b, similarity, method) VALUES (?, ?, ?, ?)",
-            (a, b, float(similarity), method))
+        self._link_many(a, [(b, similarity, method)])
 
     def link_near_duplicates(self, a: str, b: str, similarity: float, method: str) -> None:
         with self.transaction():

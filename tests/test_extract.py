@@ -873,3 +873,172 @@ def test_year_less_day_month_without_anchor_is_kept_as_a_partial_key(res):
         "times": [("Ngày 16/10/2025", "date", "2025-10-16", False)]})], pub=None)
     call = next(e for e in evs if e["type"] == "phone_call")
     assert call["date"] == "2025-10-16" and call["day_month"] is None and "day_month" not in call["evidence"]
+
+
+# ------------------------------------------------------------------------------ fast paths
+
+# The extractor shares per-sentence facts between the trigger hits of a sentence and skips word
+# lists that cannot match (extract_sent.py). These tests compare those paths with plain scans.
+
+import re as _re                  # noqa: E402
+
+from sukien.extract import SentView  # noqa: E402
+from sukien.extract_sent import _PUNCT_BOUND, _inside, _left_boundary, _list_item_end, _right_boundary, \
+    _title_chain, facts  # noqa: E402
+from sukien.textnorm import match_form  # noqa: E402
+
+
+def _plain_left(low, ts, acts, lex, others):
+    """The clause start of a trigger by a plain rescan of the sentence (the definition)."""
+    b = 0
+    for m in _PUNCT_BOUND.finditer(low, 0, ts):
+        if not _inside(m.start(), acts):
+            b = max(b, m.end())
+    for m in _re.finditer(",", low[:ts]):
+        p = m.start()
+        before_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
+        after_actor = any(a.s > p and not low[p + 1:a.s].strip() and _list_item_end(low, a.e, acts) for a in acts)
+        if not (before_actor and after_actor) and not (
+                after_actor and lex.ends["title"].search(low, max(0, p - 40), p)):
+            b = max(b, p + 1)
+    for m in lex.stop_before.finditer(low, 0, ts):
+        if not _inside(m.start(), acts) and m.end() <= ts:
+            b = max(b, m.end())
+    for (s, e) in others:
+        if e <= ts:
+            b = max(b, e)
+    return b
+
+
+def _plain_right(low, te, acts, lex, others, orig):
+    """The object end of a trigger by a plain rescan of the sentence (the definition)."""
+    b = len(low)
+    for m in _PUNCT_BOUND.finditer(low, te):
+        if not _inside(m.start(), acts):
+            b = min(b, m.start())
+            break
+    for m in _re.finditer(",", low[te:b]):
+        p = te + m.start()
+        if low[p + 1:p + 20].lstrip().startswith(("cùng ", "cũng như ")):
+            continue
+        nxt = next((a for a in acts if a.s > p and not low[p + 1:a.s].strip()), None)
+        prev = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
+        if nxt is not None and _list_item_end(low, nxt.e, acts) and (prev or _title_chain(orig, low, te, p, acts)):
+            continue
+        b = min(b, p)
+        break
+    for m in lex.stop_after.finditer(low, te, b):
+        if not _inside(m.start(), acts):
+            b = min(b, m.start())
+            break
+    for (s, e) in others:
+        if s >= te:
+            b = min(b, s)
+    return b
+
+
+_BOUNDARY_LINES = [
+    ("Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn, Ngoại trưởng Nga Lavrov và Ngoại trưởng Lào "
+     "đã gặp nhau tại Hà Nội; sau đó, hai bên ký 3 văn kiện, cùng với các bộ trưởng khác.", {
+         "actors": [P("Bùi Thanh Sơn", "Bùi Thanh Sơn", "Vietnam"), P("Ngoại trưởng Nga Lavrov", "Sergey Lavrov", "Russia"),
+                    P("Ngoại trưởng Lào", "Lao FM", "Laos"), ("Hà Nội", "Hanoi", "place", "Vietnam")]}),
+    ("Theo ông Peskov, trong cuộc điện đàm kéo dài 2.5 giờ, Nga, Mỹ và Pháp đã nhất trí: ngừng bắn 30 ngày.", {
+        "actors": [P("ông Peskov", "Dmitry Peskov", "Russia"), C("Nga", "Russia"), C("Mỹ", "United States"),
+                   C("Pháp", "France")]}),
+    ("Tổng thống Mỹ cho biết, ông sẽ tới Washington để gặp Thủ tướng Nhật Bản, Chủ tịch Trung Quốc, "
+     "nhưng chưa có kế hoạch cụ thể.", {
+         "actors": [C("Mỹ", "United States"), P("Thủ tướng Nhật Bản", "PM Japan", "Japan"),
+                    P("Chủ tịch Trung Quốc", "President China", "China")]}),
+]
+
+
+def test_clause_boundaries_agree_with_a_plain_rescan(res):
+    lex = res.triggers
+    for line, spec in _BOUNDARY_LINES:
+        doc, an = build([(line, spec)])
+        sv = SentView(an.sentences[0])
+        f = facts(sv, lex)
+        low = sv.low
+        hits = [(s, e) for s, e, _ in lex.scan(low)]
+        assert hits, line
+        # every word start (and punctuation) as a trigger position, with and without other triggers
+        positions = sorted({m.start() for m in _re.finditer(r"\w+|[^\w\s]", low)} | {len(low)})
+        for ts in positions:
+            for others in ([], hits):
+                others = [(s, e) for s, e in others if s != ts]
+                assert _left_boundary(f, ts, lex, others) == _plain_left(low, ts, f.acts, lex, others), (line, ts)
+                assert _right_boundary(f, ts, lex, others) == \
+                    _plain_right(low, ts, f.acts, lex, others, f.orig), (line, ts)
+
+
+def test_status_cues_fast_alternation_agrees_with_named_groups(res):
+    lex = res.triggers
+    mod = yaml.safe_load((Path(__file__).parents[1] / "src/sukien/data/events/modality.yaml").read_text("utf-8"))
+    for which in ("before", "after"):
+        assert lex.status_before_fast[0] is not None and lex.status_after_fast[0] is not None
+        rx, statuses = lex.status_before_rx if which == "before" else lex.status_after_rx
+        texts = [it["example"] for items in mod[which].values() for it in items]
+        texts.append(" ".join(it["cue"] for items in mod[which].values() for it in items))
+        texts.append(", ".join(it["cue"].replace(" ", "  ") for items in mod[which].values() for it in items))
+        for text in texts:
+            low = match_form(text).text
+            named = [(m.span(), statuses[int(m.lastgroup[1:])]) for m in rx.finditer(low)]
+            fast = [(m.span(), st) for m, st in lex.status_matches(which, low)]
+            assert fast == named, text
+
+
+def test_prefilters_never_hide_a_match(res):
+    """A word list skipped for a sentence (no first word of its forms there) cannot match in it."""
+    lex = res.triggers
+    data = Path(__file__).parents[1] / "src/sukien/data/events"
+    texts = []
+    for name in ("triggers.yaml", "modality.yaml"):
+        def walk(o):
+            if isinstance(o, dict):
+                for k, v in o.items():
+                    if k == "example" and isinstance(v, str):
+                        texts.append(v)
+                    walk(v)
+            elif isinstance(o, list):
+                for v in o:
+                    walk(v)
+        walk(yaml.safe_load((data / name).read_text("utf-8")))
+    texts += [line for line, _ in _BOUNDARY_LINES]
+    init = lex.raw["triggers"]["initiator"]
+    texts += [p.replace("{X}", "phía Pháp") for k in ("before_trigger", "after_trigger") for p in init[k]]
+    seen = {"agree": 0, "refs": 0, "same_occasion": 0, "initiators": 0}
+    for text in texts:
+        doc, an = build([(text, {})])
+        f = facts(SentView(an.sentences[0]), lex)
+        low = f.low
+        for flag, rx in (("agree", lex.agreement_verbs), ("refs", lex.references),
+                         ("same_occasion", lex.same_occasion)):
+            if rx.search(low):
+                seen[flag] += 1
+                assert getattr(f, flag), (flag, text)
+        for rx in lex.initiator_after + lex.initiator_before:
+            if rx.search(low):
+                seen["initiators"] += 1
+                assert rx in f.initiators[0] + f.initiators[1], text
+    assert all(seen.values()), seen        # each prefilter was put to the test
+
+
+def test_sentence_forms_sliced_from_the_document_form_are_their_own_forms():
+    """A sentence cut at word boundaries from a one-to-one document form gets the slice of that form:
+    the same as its own matching form (old tone placements, typographic quotes, case)."""
+    from sukien.extract import _document_form, _sliced
+    texts = [
+        "Ông Hoà nói: “Hai bên hoà đàm”. Thuỷ điện HOÀ BÌNH—mới.\nKhoẻ không? QUÝ vị thuỷ thủ ký hoà ước",
+        "Tổng thống điện đàm với Thủ tướng.Hoà bình là mục tiêu…ông nói. «Xong» – hết.",
+        "hoàhoà thuỷ. Uỷ ban hoà giải, oà khóc; quý uỷ viên",
+    ]
+    for text in texts:
+        doc_low = _document_form(text, match_form)
+        assert doc_low is not None and len(doc_low) == len(text)
+        # every cut between two characters: sentences as a splitter might make them
+        for a in range(len(text)):
+            for b in range(a + 1, min(len(text), a + 40) + 1):
+                sent = Sentence(start=a, end=b, text=text[a:b], index=0, paragraph=0)
+                if _sliced(sent, text):
+                    assert SentView(sent, None, doc_low).low == match_form(text[a:b]).text, (a, b)
+    assert _document_form("Σίσυφος và Hoà", match_form) is None      # a capital sigma: no slicing

@@ -1,9 +1,10 @@
 """Event mentions and document-level events (docs/EVENTS.md).
 
 ``extract_mentions`` finds event triggers (data/events/triggers.yaml) in the sentences of the
-language layer's analysis with one compiled regular expression over each sentence's matching form
-(the cheap scan); only sentences with a trigger get argument analysis (participants, initiator,
-date, status, duration, location, quantities, ordinal, topics, attribution, evidence).
+language layer's analysis with one Aho–Corasick pass over the matching form (the cheap scan: once
+over the document when its form maps offsets one to one, then per sentence only where a trigger
+head is); only sentences with a trigger get argument analysis (participants, initiator, date,
+status, duration, location, quantities, ordinal, topics, attribution, evidence).
 
 ``document_events`` merges coreferent mentions (an article restates its main event many times)
 into one record per real event and keeps background recaps (earlier events with their own dates
@@ -13,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 import ahocorasick
 from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
-from .textnorm import match_form
+from .textnorm import MatchForm, match_form
 from .extract_args import Args, _actors, analyze_arguments
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
@@ -35,6 +37,14 @@ def _form_pattern(form: str) -> str:
 def _words_re(words: list[str]) -> re.Pattern:
     alts = sorted({_form_pattern(w) for w in words if w}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else re.compile(r"(?!x)x")
+
+
+_PREFILTERS = ("agree", "references", "same_occasion")    # TriggerLexicon.relaxed, in bit order
+
+
+def _first_words(forms: list[str]) -> tuple[str, ...]:
+    """The first word of each form of a word list: a match of the list anywhere contains one of them."""
+    return tuple(sorted({f.replace("…", " ").split()[0] for f in forms if f.split()}))
 
 
 @dataclass
@@ -80,9 +90,20 @@ class TriggerLexicon:
     ends: dict = field(default_factory=dict)   # end-anchored variants: "agreed", "anaphora", "venue", "blockers"
     status_before_rx: tuple = (None, [])       # one alternation over the `before` cues, statuses by group
     status_after_rx: tuple = (None, [])
+    # the same alternations without named groups (several times faster) and the status of each cue
+    # by its text; (None, {}) when a cue has a gap ("…"): then the named groups decide
+    status_before_fast: tuple = (None, {})
+    status_after_fast: tuple = (None, {})
     initiator_keys: list[str] = field(default_factory=list)
     automaton: Any = None                      # Aho–Corasick over each form's first literal part
     gap_regex: dict = field(default_factory=dict)   # trigger index -> compiled full pattern (gap forms)
+    form_lengths: list = field(default_factory=list)  # trigger index -> minus the length of its form
+    # prefilters (extract_sent.SentFacts.with_lexicon): the first word of every form of a word list; when
+    # none occurs in a sentence, the list cannot match in any part of that sentence
+    relaxed: dict = field(default_factory=dict)
+    initiator_words: tuple = ([], [])          # the literal words of each initiator pattern (after, before)
+    initiator_gate: Any = None                 # the longest literal part of every initiator pattern
+    prefilter_automaton: Any = None            # Aho–Corasick: each `relaxed` word -> bit of its lists
 
     @classmethod
     def load(cls, res) -> "TriggerLexicon":
@@ -128,6 +149,19 @@ class TriggerLexicon:
                             + r")(?!\w)")
             return rx, [s for _, s in out]
 
+        def fast(section: dict) -> tuple[re.Pattern | None, dict[str, str]]:
+            # a cue is literal words: the text a match covers names the cue, and the first cue in
+            # the alternation's order with those words is the one that matched
+            rx, statuses = combined(section)
+            by_text: dict[str, str] = {}
+            out = sorted(((it["cue"], st) for st, items in (section or {}).items() for it in items),
+                         key=lambda p: -len(p[0]))
+            if any("…" in c for c, _ in out):
+                return None, {}
+            for c, st in out:
+                by_text.setdefault(" ".join(c.split()), st)
+            return re.compile(re.sub(r"\(\?P<c\d+>", "(?:", rx.pattern)), by_text
+
         init = trig.get("initiator") or {}
 
         def slot_patterns(items: list[str]) -> list[re.Pattern]:
@@ -153,6 +187,7 @@ class TriggerLexicon:
             initiator_after=slot_patterns(init.get("after_trigger") or []),
             status_before_rx=combined(mod.get("before")),
             status_after_rx=combined(mod.get("after")),
+            status_before_fast=fast(mod.get("before")), status_after_fast=fast(mod.get("after")),
             initiator_keys=[k for p in (init.get("before_trigger") or []) + (init.get("after_trigger") or [])
                             for k in [p.replace("{X}", "|").split("|")[-1].strip() or p.split("{X}")[0].strip()]],
             agreement_verbs=_words_re([c["cue"] for c in av.get("cues") or []]),
@@ -181,12 +216,52 @@ class TriggerLexicon:
         self.ends["follow_on"] = re.compile(r"\s*(?:" + _words_re(mod.get("follow_on") or ["sau đó"]).pattern + r")\s*,")
         self.ends["concrete"] = _words_re(mod.get("concrete_proposals") or ["tổ chức"])
         self.ends["capitals"] = capitals or {}
+        self.form_lengths = [-len(t.form.replace("…", "")) for t in self.triggers]
+        trig = self.raw.get("triggers") or {}
+        self.relaxed = {"agree": _first_words([c["cue"] for c in (mod.get("agreement_verbs") or {}).get("cues") or []]),
+                        "references": _first_words([r["form"] for r in trig.get("references") or []]),
+                        "same_occasion": _first_words(mod.get("same_occasion") or [])}
+        init = (self.raw.get("triggers") or {}).get("initiator") or {}
+        # per pattern: its words (each must occur in the sentence) and its literal parts before and
+        # after the slot, spaces flexible (each must be found in the sentence)
+        self.initiator_words = tuple(
+            [(p.replace("{X}", " ").replace("…", " ").split(),
+              [re.compile(_form_pattern(part)) for part in p.split("{X}") if part.strip()])
+             for p in init.get(k) or []]
+            for k in ("after_trigger", "before_trigger"))
+        longest = {max((_form_pattern(part) for part in p.split("{X}") if part.strip()), key=len)
+                   for k in ("after_trigger", "before_trigger") for p in init.get(k) or []}
+        self.initiator_gate = re.compile("|".join(sorted(longest)) if longest else r"(?!x)x")
+        auto = ahocorasick.Automaton()
+        bits: dict[str, int] = {}
+        for bit, name in enumerate(_PREFILTERS):
+            for w in self.relaxed[name]:
+                bits[w] = bits.get(w, 0) | (1 << bit)
+        for w, b in bits.items():
+            auto.add_word(w, b)
+        if bits:
+            auto.make_automaton()
+        self.prefilter_automaton = auto if bits else None
         return self
 
     def cameo_of(self, etype: str, trigger: Trigger | None = None) -> str:
         if trigger is not None and trigger.cameo:
             return str(trigger.cameo)
         return str((self.types.get(etype) or {}).get("cameo") or "010")
+
+    def status_matches(self, which: str, low: str, pos: int = 0, endpos: int | None = None):
+        """(match, status) of the status cues (``which``: "before" / "after") in low[pos:endpos]."""
+        endpos = len(low) if endpos is None else endpos
+        rx, by_text = self.status_before_fast if which == "before" else self.status_after_fast
+        if rx is None:
+            rx, statuses = self.status_before_rx if which == "before" else self.status_after_rx
+            for m in rx.finditer(low, pos, endpos):
+                yield m, statuses[int(m.lastgroup[1:])]
+            return
+        for m in rx.finditer(low, pos, endpos):
+            t = m.group()
+            st = by_text.get(t)
+            yield m, (st if st is not None else by_text[" ".join(t.split())])
 
     def scan(self, low: str) -> list[tuple[int, int, Trigger]]:
         """Trigger occurrences (negatives removed) in a matching-form string. An agreement word
@@ -211,6 +286,7 @@ class TriggerLexicon:
         position the longest form wins ("tiếp tục" over "tiếp"), then the scan goes on after it."""
         cands = []
         n = len(low)
+        lengths = self.form_lengths
         for end, (head, idx) in self.automaton.iter(low):
             s = end - len(head) + 1
             if (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_")):
@@ -226,7 +302,7 @@ class TriggerLexicon:
                     if m is None:
                         continue
                     e = m.end()
-                cands.append((s, -len(self.triggers[i].form.replace("…", "")), i, e))
+                cands.append((s, lengths[i], i, e))
         cands.sort()
         out, last = [], 0
         for s, _, i, e in cands:
@@ -288,24 +364,59 @@ class TopicTaxonomy:
 
 # ------------------------------------------------------------------------------ sentence view
 
-def _fast_form(text: str):
-    """textnorm.match_form, through the language layer's faster equivalent when it is there."""
+def _form_function():
+    """textnorm.match_form, or the language layer's faster equivalent when it is there."""
     try:
         from .vi.actors import fast_form
     except ImportError:          # pragma: no cover - the language layer always ships it
-        return match_form(text)
-    return fast_form(text)
+        return match_form
+    return fast_form
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _document_form(text: str, form) -> str | None:
+    """The matching form of a whole document when it maps offsets one to one (the common case),
+    else None. The matching form of a sentence is then the same slice of it (see SentView): tone
+    re-placement looks only inside a word, the other steps at one character (a capital sigma, the
+    one letter whose lower case depends on its neighbours, turns this path off)."""
+    if not text or "Σ" in text or not unicodedata.is_normalized("NFC", text):
+        return None
+    mf = form(text)
+    if mf._starts is not None or len(mf.text) != len(text):
+        return None
+    return mf.text
+
+
+def _sliced(sent: Sentence, doc_text: str) -> bool:
+    """The sentence is the document's text between its offsets, cut at word boundaries, in NFC:
+    its matching form is the slice of a one-to-one document form (_document_form)."""
+    a, b, text = sent.start, sent.end, sent.text
+    return (b - a == len(text) and doc_text[a:b] == text
+            and (a == 0 or not _is_word(doc_text[a - 1])) and (b >= len(doc_text) or not _is_word(doc_text[b]))
+            and unicodedata.is_normalized("NFC", text))
 
 
 class SentView:
     """A sentence with its matching form and offset maps (matching form <-> document)."""
 
-    def __init__(self, sent: Sentence):
+    __slots__ = ("sent", "low", "_mf", "_starts", "facts")
+
+    def __init__(self, sent: Sentence, form=None, doc_low: str | None = None):
+        """doc_low: the one-to-one matching form of the document when the sentence is sliced from
+        it (_sliced): the sentence's matching form is then its slice."""
         self.sent = sent
-        mf = _fast_form(sent.text)
+        text = sent.text
+        if doc_low is not None:
+            mf = MatchForm(doc_low[sent.start:sent.end], None, len(text))
+        else:
+            mf = (form or _form_function())(text)
         self.low = mf.text
         self._mf = mf
         self._starts = mf._starts          # None = identity
+        self.facts = None                  # extract_sent.SentFacts, built on first use
 
     def to_doc(self, i: int) -> int:
         return self.sent.start + self._mf.to_orig(i)
@@ -325,10 +436,26 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
     topics: TopicTaxonomy = res.topics
     out: list[EventMention] = []
     sents = analysis.sentences
+    form = _form_function()
+    doc_text = doc.text
+    doc_low = _document_form(doc_text, form) if len(sents) > 1 else None
+    if doc_low is not None:
+        # the cheap scan once over the whole document: a sentence sliced from the document form
+        # with no trigger head inside it has no hit (its own scan would find the same heads)
+        head_ends, head_starts = [], []
+        for end, (head, _) in lex.automaton.iter(doc_low):
+            head_ends.append(end + 1)
+            head_starts.append(end + 1 - len(head))
     for k, sent in enumerate(sents):
         if not sent.text:
             continue
-        sv = SentView(sent)
+        sliced = doc_low is not None and _sliced(sent, doc_text)
+        if sliced:
+            a, b = sent.start, sent.end
+            if not any(head_starts[j] >= a for j in range(bisect.bisect_left(head_ends, a + 1),
+                                                          bisect.bisect_right(head_ends, b))):
+                continue
+        sv = SentView(sent, form, doc_low if sliced else None)
         hits = lex.scan(sv.low)
         if not hits:
             continue
@@ -421,9 +548,18 @@ def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) ->
         topics=list(topics), quantities=dict(args.quantities), ordinal=args.ordinal, evidence=ev,
     )
     fe = {}
-    for name in ("date", "duration_minutes", "location", "initiator", "ordinal", "quantities"):
-        if getattr(m, name if name != "duration_minutes" else "duration_minutes"):
-            fe[name] = ev
+    if m.date:
+        fe["date"] = ev
+    if m.duration_minutes:
+        fe["duration_minutes"] = ev
+    if m.location:
+        fe["location"] = ev
+    if m.initiator:
+        fe["initiator"] = ev
+    if m.ordinal:
+        fe["ordinal"] = ev
+    if m.quantities:
+        fe["quantities"] = ev
     m.field_evidence = fe
     m.flags.update({
         "cameo": lex.cameo_of(etype, trig), "nominal": args.nominal, "weak": trig.weak, "keep": trig.keep,

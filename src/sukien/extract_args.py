@@ -1,26 +1,28 @@
-"""Argument rules for event mentions and the document-level record builder (docs/EVENTS.md).
+"""Argument rules for event mentions (docs/EVENTS.md).
 
 Everything here works on one sentence's matching form (``SentView.low``) with the language
 layer's actor / time / quantity mentions mapped into it. Word lists live in
 data/events/*.yaml; the code only knows the shape of Vietnamese clauses:
 subject before the trigger (up to a clause boundary), object or "với/giữa X" after it.
+What the trigger hits of one sentence share (actors, clause boundaries, prefilters) is in
+extract_sent.py; values that do not depend on the hit are computed once per sentence.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .extract_sent import (_A, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
+                           _venue_between, facts, tokens_before)
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
               "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
 _NOMINALIZERS = {"cuộc", "các", "những", "vòng", "buổi", "lệnh", "việc", "sự", "chuyến", "bức", "lễ", "một"}
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:tôi|ta)(?!\w)")
-_PUNCT_BOUND = re.compile(r"[;:!?]|\.(?!\d)")
 _LOC_CUE = re.compile(r"(?:(?<!\w)(?:tại|ở|tới|đến|sang|thăm))(?:\s+[^\s,.;:]+){0,3}?\s*$")
 _FRONTED = re.compile(r"^\s*(?:[^,]{0,40},\s*)?(?:tại|ở)\s+(?:[^\s,]+\s+){0,3}$")
 _LOC_CUE_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang|thăm)\s+$")
-_TIMEZONE = re.compile(r"(?<!\w)giờ\s+$")
 _PRISONER_COUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:tù nhân|tù binh|quân nhân|binh sĩ|binh lính)(?!\s+\S*\s*bị thương)")
 _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
@@ -77,159 +79,37 @@ class Args:
     focus_text: str = ""
 
 
-@dataclass
-class _A:
-    s: int          # span in the matching form
-    e: int
-    name: str
-    kind: str
-    country: str | None
-    via: str
-    members: list[str]
-    text: str
-
-
-def _actors(sv) -> list[_A]:
-    cached = getattr(sv, "_acts", None)
-    if cached is not None:
-        return cached
-    sv._acts = _actors_uncached(sv)
-    return sv._acts
-
-
-def _actors_uncached(sv) -> list[_A]:
-    out = []
-    # actors inside a time phrase ("Tối 19/5 (theo giờ Việt Nam)") take no part in events
-    tspans = [(t.start, t.end) for t in sv.sent.times]
-    for a in sv.sent.actors:
-        if any(ts <= a.start and a.end <= te for ts, te in tspans):
-            continue
-        s, e = sv.from_doc(a.start), sv.from_doc(a.end)
-        if _TIMEZONE.search(sv.low, max(0, s - 12), s):
-            continue              # "(theo giờ Việt Nam)", "giờ Moscow": a time zone
-        members = list(getattr(a, "members", None) or [])
-        name = a.name or (a.text.strip() if a.via == "candidate" else None)
-        if not name and not members:
-            continue
-        out.append(_A(s, e, name or "", a.kind, a.country if a.kind != "country" else (a.country or a.name),
-                      a.via, members, a.text))
-    # "đặc phái viên của Tổng thống Mỹ Steve Witkoff": a title-only person right before a named
-    # person is an apposition, not a second participant
-    out.sort(key=lambda x: x.s)
-    keep = []
-    for i, x in enumerate(out):
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        if (nxt is not None and x.kind == "person" and nxt.kind == "person" and 0 <= nxt.s - x.e <= 1
-                and not sv.low[x.e:nxt.s].strip() and x.via in ("role", "reference")):
-            continue
-        # "Istanbul, Thổ Nhĩ Kỳ" / "Istanbul (Thổ Nhĩ Kỳ)": the country of a place, not a side
-        prv = keep[-1] if keep else None
-        if (prv is not None and x.kind == "country" and prv.kind == "place"
-                and sv.low[prv.e:x.s].strip() in (",", "(") and (prv.country in (None, x.name))):
-            x.kind = "place"
-        keep.append(x)
-    return keep
-
-
-def tokens_before(low: str, pos: int, n: int) -> list[str]:
-    return re.findall(r"\w+", low[max(0, pos - 12 * n):pos])[-n:]
-
-
-def _inside(pos: int, acts: list[_A]) -> bool:
-    return any(a.s <= pos < a.e for a in acts)
-
-
-def _left_boundary(low: str, ts: int, acts: list[_A], lex, others: list[tuple[int, int]]) -> int:
-    b = 0
-    for m in _PUNCT_BOUND.finditer(low, 0, ts):
-        if not _inside(m.start(), acts):
-            b = max(b, m.end())
-    for m in re.finditer(",", low[:ts]):
-        p = m.start()
-        # a list comma between two actors ("Nga, Mỹ và Pháp") does not end the clause
-        before_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
-        after_actor = any(a.s > p and not low[p + 1:a.s].strip() and _list_item_end(low, a.e, acts) for a in acts)
-        if not (before_actor and after_actor) and not (
-                after_actor and lex.ends["title"].search(low, max(0, p - 40), p)):
-            b = max(b, p + 1)     # "Phó Thủ tướng, Bộ trưởng Ngoại giao X": one person's offices
-    for m in lex.stop_before.finditer(low, 0, ts):
-        if not _inside(m.start(), acts) and m.end() <= ts:
-            b = max(b, m.end())
-    for (s, e) in others:
-        if e <= ts:
-            b = max(b, e)
-    return b
-
-
-def _right_boundary(low: str, te: int, acts: list[_A], lex, others: list[tuple[int, int]], orig: str = "") -> int:
-    n = len(low)
-    b = n
-    for m in _PUNCT_BOUND.finditer(low, te):
-        if not _inside(m.start(), acts):
-            b = min(b, m.start())
-            break
-    for m in re.finditer(",", low[te:b]):
-        p = te + m.start()
-        nxt = low[p + 1:p + 20].lstrip()
-        if nxt.startswith(("cùng ", "cũng như ")):
-            continue
-        nxt_actor = next((a for a in acts if a.s > p and not low[p + 1:a.s].strip()), None)
-        prev_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
-        if nxt_actor is not None and _list_item_end(low, nxt_actor.e, acts) and (prev_actor or _title_chain(orig, low, te, p, acts)):
-            continue
-        b = min(b, p)
-        break
-    for m in lex.stop_after.finditer(low, te, b):
-        if not _inside(m.start(), acts):
-            b = min(b, m.start())
-            break
-    for (s, e) in others:
-        if s >= te:
-            b = min(b, s)
-    return b
-
-
-def _title_chain(orig: str, low: str, te: int, p: int, acts: list[_A]) -> bool:
-    """"với Tổng Bí thư, Chủ tịch Trung Quốc X": the words before the comma are a capitalized
-    title of the actor after it."""
-    start = max([te] + [a.e for a in acts if a.e <= p])
-    seg = (orig or "")[start:p]
-    m = None
-    for m in re.finditer(r"(?<!\w)(?:với|giữa|và|của)(?!\w)", seg):
-        pass
-    words = seg[m.end():].split() if m is not None else seg.split()
-    # a title is capitalized on its first syllable: "Ủy viên Bộ Chính trị", "Tổng Bí thư"
-    return 0 < len(words) <= 6 and words[0][:1].isupper()
-
-
-_CLAUSE_START = re.compile(r"(?:đã|sẽ|cũng|vừa|đang|mới|cho biết|cho hay|nói|là|thì|không|chưa|đều|vẫn|"
-                           r"tiếp tục|nêu|nhấn mạnh|bày tỏ|khẳng định|thông báo|tuyên bố|muốn|cần|phải|sẵn sàng|có thể)(?!\w)")
-
-
-_CONJ = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
-
-
-def _list_item_end(low: str, pos: int, acts: list[_A] | None = None) -> bool:
-    """True when an actor ending at pos continues a list or a title chain ("Tổng Bí thư, Chủ tịch
-    Trung Quốc X tại ..."), False when a new clause starts after it or after the group it heads
-    ("..., phía Nga đã nêu", "..., Nga và Ukraine đã thực hiện")."""
-    while acts:
-        m = _CONJ.match(low, pos)
-        nxt = next((a for a in acts if m is not None and a.s == m.end()), None)
-        if nxt is None:
-            break
-        pos = nxt.e
-    rest = low[pos:pos + 20].lstrip(" )")
-    return not _CLAUSE_START.match(rest)
-
-
+_NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
+_IF_BEFORE = re.compile(r"(?<!\w)nếu\s*$")
+_STOP_PUNCT = re.compile(r"[.;:]")
 _HOST = re.compile(r"(?<!\w)(?:chủ trì|đồng chủ trì|làm trung gian|điều phối)\s+(?:các\s+|cuộc\s+|phiên\s+|buổi\s+)?$")
+
+
+_DO_MODIFIER = re.compile(r"(?<!\w)do\s+[^,]*$")
+_COMMA_SEMI_DOT = re.compile(r"[,;.]")
+_GAP_SIDES = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
+_GAP_OF = re.compile(r"(?:\s+\w+){0,2}?\s+của(?!\w)")
+_GAP_TO = re.compile(r"(?<!\w)(?:tới|đến|sang)\s*$")
+_OF_BEFORE = re.compile(r"(?<!\w)của\s+$")
+_IS_AFTER = re.compile(r"\s+là\s+")
+_IN_TURN = re.compile(r"(?<!\w)lần lượt(?!\w)")
+_BETWEEN_OF = re.compile(r"\s*(?:giữa|của)\s")
+
+
+def _loc_cue(f, x: _A):
+    """_LOC_CUE before an actor (a place cue: "tại", "ở", "tới" ... within a few words), once per actor."""
+    key = ("loc_cue", id(x))
+    if key in f.memo:
+        return f.memo[key]
+    v = f.memo[key] = _LOC_CUE.search(f.low[max(0, x.s - 30):x.s])
+    return v
 
 
 def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
     low = sv.low
     sent = sv.sent
-    acts = _actors(sv)
+    f = facts(sv, lex)
+    acts = f.acts
     a = Args()
     # ---- an object is required ("tiếp Thủ tướng Lào", not "tiếp tục")
     if trig.object:
@@ -238,68 +118,64 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if not (nxt_actor or (rest[:1].isupper())):
             return None
     prev_tok = tokens_before(low, ts, 1)
-    a.nominal = trig.nominal or (bool(prev_tok) and prev_tok[0] in _NOMINALIZERS)
-    lb = _left_boundary(low, ts, acts, lex, others)
-    if trig.type == "proposal" and re.search(r"(?<!\w)do\s+[^,]*$", low[lb:ts] if lb < ts else ""):
+    a.nominal = nominal = trig.nominal or (bool(prev_tok) and prev_tok[0] in _NOMINALIZERS)
+    lb = _left_boundary(f, ts, lex, others)
+    if trig.type == "proposal" and lb < ts and _DO_MODIFIER.search(low[lb:ts]):
         return None           # "một lệnh ngừng bắn do X đề xuất": a modifier, not a proposal act
 
-    rb = _right_boundary(low, te, acts, lex, others, sent.text if len(sent.text) == len(low) else "")
+    rb = _right_boundary(f, te, lex, others)
     left_txt = low[lb:ts]
     off = max(0, ts - 40)
-    agreed = lex.ends["agreed"].search(low, off, ts)
+    agreed = lex.ends["agreed"].search(low, off, ts) if f.agree else None
     if agreed and not left_txt.strip(" ,"):
         # "hai bên nhất trí về việc trao đổi tù binh": the agreeing sides are the participants
-        lb = _left_boundary(low, agreed.start(), acts, lex, others)
+        lb = _left_boundary(f, agreed.start(), lex, others)
         left_txt = low[lb:ts]
     # ---- anaphora and assertion
-    before_txt = low[max(0, ts - 12):ts]
-    if a.nominal:
-        if lex.ends["anaphora"].search(before_txt) or \
+    if nominal:
+        if lex.ends["anaphora"].search(low[max(0, ts - 12):ts]) or \
                 lex.anaphora_after.match(low[te:].lstrip()) and low[te:te + 1] == " ":
             a.anaphoric = True
-    bridge = bool(lex.light_verbs.search(left_txt) or lex.agreement_verbs.search(left_txt))
+    bridge = bool(lex.light_verbs.search(left_txt)
+                  or (f.agree and lex.agreement_verbs.search(left_txt)))
     # ---- participants
-    left = [x for x in acts if x.s >= lb and x.e <= ts]
-    allow_left = (not a.nominal) or bridge
-    if not allow_left:
-        left = []
+    allow_left = (not nominal) or bridge
+    left = [x for x in acts if x.s >= lb and x.e <= ts] if allow_left else []
     right_all = [x for x in acts if (x.s >= te and x.e <= rb) or (x.s > ts and x.e <= te)
                  or (ts < x.s < te < x.e)]
-    if a.nominal and not right_all:
+    if nominal and not right_all:
         # "Cuộc gặp kéo dài khoảng 100 phút giữa X và Y ...", "cuộc điện đàm kéo dài một giờ với X":
         # the sides after the predicate
         g = _GIUA.search(low, te, min(len(low), te + 60))
-        if g is not None and not re.search(r"[,;.]", low[te:g.start()]):
-            rb2 = _right_boundary(low, g.end(), acts, lex, others, sent.text if len(sent.text) == len(low) else "")
+        if g is not None and not _COMMA_SEMI_DOT.search(low, te, g.start()):
+            rb2 = _right_boundary(f, g.end(), lex, others)
             right_all = [x for x in acts if x.s >= g.end() and x.e <= rb2]
     right: list[_A] = []
     if right_all:
-        if not a.nominal:
+        if not nominal:
             right = right_all
         else:
             first = min(right_all, key=lambda x: x.s)
             gap = low[te:first.s] if first.s >= te else ""
-            if re.search(r"(?<!\w)(?:giữa|với)(?!\w)", gap[:60]) or len(gap.strip(" -–")) == 0 \
-                    or re.match(r"(?:\s+\w+){0,2}?\s+của(?!\w)", gap) \
-                    or (trig.type == "visit" and re.search(r"(?<!\w)(?:tới|đến|sang)\s*$", gap)):
+            if _GAP_SIDES.search(gap[:60]) or len(gap.strip(" -–")) == 0 \
+                    or _GAP_OF.match(gap) \
+                    or (trig.type == "visit" and _GAP_TO.search(gap)):
                 right = right_all       # "chuyến thăm cấp nhà nước tới Trung Quốc": the host
-    if not left and not right and a.nominal:
+    if not left and not right and nominal:
         # "Trong cuộc điện đàm đầu tiên, kéo dài 20 phút, X và Y ...": a fronted frame; its sides
         # are the subject of the clause after it
         if _FRONT_FRAME.match(low[:ts]):
-            after = [m.end() for m in re.finditer(r",", low[te:])]
-            for cut in after:
-                pos = te + cut
+            for pos in [p + 1 for p in f.commas if p >= te]:
                 xs = [x for x in acts if x.s >= pos and not x.members]
                 if xs and not low[pos:xs[0].s].strip(" ,"):
-                    rb3 = _right_boundary(low, xs[0].s, acts, lex, [], sent.text if len(sent.text) == len(low) else "")
+                    rb3 = _right_boundary(f, xs[0].s, lex, [])
                     right = [x for x in acts if pos <= x.s and x.e <= max(rb3, xs[0].e)]
                     break
     # "Đặc phái viên ... của Tổng thống Donald Trump là Steve Witkoff": the envoy takes part, not
     # the principal named in the envoy's title
     for x in list(left) + list(right):
-        if x.kind == "person" and re.search(r"(?<!\w)của\s+$", low[max(0, x.s - 6):x.s]) \
-                and re.match(r"\s+là\s+", low[x.e:x.e + 6]) \
+        if x.kind == "person" and _OF_BEFORE.search(low[max(0, x.s - 6):x.s]) \
+                and _IS_AFTER.match(low[x.e:x.e + 6]) \
                 and any(y.kind == "person" and y.s > x.e and not low[x.e:y.s].strip().replace("là", "", 1).strip()
                         for y in acts):
             left = [y for y in left if y is not x]
@@ -307,7 +183,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if trig.subject_only and left:
         right = []            # "đồng chủ trì Phiên họp ... Ủy ban X": the committee names the session
     chosen = left + right
-    if a.nominal and left and not right and _HOST.search(low, max(0, ts - 20), ts):
+    if nominal and left and not right and _HOST.search(low, max(0, ts - 20), ts):
         # "Với vai trò Chủ tịch ASEAN, ông X chủ trì cuộc đàm phán": the chair (a mediator) of talks
         # reported elsewhere, not talks of its own; a chair title's organization is no side
         a.host_only = True
@@ -316,24 +192,24 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             chosen = left = persons
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
-    purpose = bool(_PURPOSE.search(low, max(0, ts - 8), ts))
-    if not left and allow_left and purpose:
-        # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
-        cs = low.rfind(",", 0, ts) + 1
-        own = [x for x in acts if cs <= x.s and x.e <= ts and x.kind in ("person", "country") and not x.members]
-        if own:
-            chosen = own[:1] + chosen
-            left = own[:1]
-    elif not left and allow_left and (lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ",")):
-        attr = sent.attribution
-        # "Theo X, ...": X is the source, not the subject; a speaker ("X thông báo ...") is
-        fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
-        skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
-        subj = _carried_subject(low, lb, [x for x in acts if not (x.s < skip[1] and x.e > skip[0])])
-        if subj is not None:
-            chosen = [subj] + chosen
-            left = [subj]
-    if trig.type == "visit" and a.nominal and not left:
+    if not left and allow_left:
+        if _PURPOSE.search(low, max(0, ts - 8), ts):
+            # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
+            cs = low.rfind(",", 0, ts) + 1
+            own = [x for x in acts if cs <= x.s and x.e <= ts and x.kind in ("person", "country") and not x.members]
+            if own:
+                chosen = own[:1] + chosen
+                left = own[:1]
+        elif lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ","):
+            attr = sent.attribution
+            # "Theo X, ...": X is the source, not the subject; a speaker ("X thông báo ...") is
+            fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
+            skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
+            subj = _carried_subject(low, lb, [x for x in acts if not (x.s < skip[1] and x.e > skip[0])])
+            if subj is not None:
+                chosen = [subj] + chosen
+                left = [subj]
+    if trig.type == "visit" and nominal and not left:
         # "..., trong khuôn khổ chuyến thăm cấp nhà nước tới Trung Quốc": the visitor is the
         # sentence's subject
         attr = sent.attribution
@@ -353,33 +229,35 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             for mname in x.members:
                 a.focus_members.append(mname)
             continue
-        if x.kind == "place" or (x.kind == "country" and _LOC_CUE.search(low[max(0, x.s - 30):x.s])
-                                 and trig.type not in ("visit",)) \
-                or ((x.kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
+        kind = x.kind
+        if kind == "place" or (kind == "country" and _loc_cue(f, x) and trig.type not in ("visit",)) \
+                or ((kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
             loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng", "tại Điện Élysée": a venue, not a side
             continue
         if x.name and x.name not in names:
             names.append(x.name)
-            a.pkind[x.name] = "person" if x.kind == "person" else x.kind
+            a.pkind[x.name] = "person" if kind == "person" else kind
             a.countries[x.name] = x.country
     # first person inside a quote or a post: the speaker
     win_lo, win_hi = (lb if allow_left else ts), rb
-    if _FIRST_PERSON.search(low[win_lo:win_hi]) and sent.attribution is not None and sent.attribution.name:
-        sp = sent.attribution.name
+    attr = sent.attribution
+    if attr is not None and attr.name and _FIRST_PERSON.search(low[win_lo:win_hi]):
+        sp = attr.name
         kinds = {x.name: x for x in acts}
         if sp not in names and (sp in kinds and kinds[sp].kind == "person"):
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = kinds[sp].country
-    for r in lex.references.finditer(low, win_lo, win_hi):
-        # "hai ông chủ Điện Kremlin và Nhà Trắng": part of named actors, not a plural reference
-        if not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
-            a.focus_ref = True
-            a.focus_text = (a.focus_text + " " + r.group()).strip()
-            break
-    if trig.type == "statement" and sent.attribution is not None and sent.attribution.name:
+    if f.refs:
+        for r in lex.references.finditer(low, win_lo, win_hi):
+            # "hai ông chủ Điện Kremlin và Nhà Trắng": part of named actors, not a plural reference
+            if not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
+                a.focus_ref = True
+                a.focus_text = (a.focus_text + " " + r.group()).strip()
+                break
+    if trig.type == "statement" and attr is not None and attr.name:
         # a press conference or a communiqué is the statement of the sentence's speaker
-        sp = sent.attribution.name
+        sp = attr.name
         sx = next((x for x in acts if x.name == sp and x.kind == "person"), None)
         if sx is not None and sp not in names:
             names.insert(0, sp)
@@ -387,14 +265,14 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             a.countries[sp] = sx.country
     a.participants = names
     # "lần lượt có cuộc điện đàm với A và B": one event per object, in turn
-    if re.search(r"(?<!\w)lần lượt(?!\w)", low[max(0, ts - 30):ts]):
+    if "lần lượt" in low and _IN_TURN.search(low[max(0, ts - 30):ts]):
         objs = [x.name for x in right if x.name in names and not x.members and x.kind != "place"]
         if len(objs) >= 2:
             a.split_objects = objs
     # ---- status
-    _status(a, low, ts, te, lb, trig, lex, bridge)
+    _status(a, low, ts, te, lb, trig, lex, bridge, f)
     # ---- initiator
-    a.initiator = _initiator(low, lb, ts, te, rb, acts, lex)
+    a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
     # ---- date
     _date(a, sv, ts, te, others, analysis, lex)
     anchor = analysis.anchor.date
@@ -402,75 +280,70 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             and a.date > anchor[:len(a.date)]:
         a.status, a.status_explicit = "planned", True      # dated after the article: still to come
     # ---- duration, quantities, ordinal, location
-    _duration(a, sv, ts, te, others, trig)
-    _quantities(a, low[lb:rb] if rb > lb else low, ts, te, trig, low)
+    if sent.quantities or trig.type == "ceasefire":
+        _duration(a, sv, ts, te, others, trig)
+    if trig.type in ("agreement", "prisoner_exchange"):
+        _quantities(a, low[lb:rb] if rb > lb else low, ts, te, trig, low)
     a.ordinal = _ordinal(sv, te)
     a.location, a.location_country = _location(sv, ts, te, others, loc_cands, acts, trig, allow_left, lex, rb)
     # ---- assertion
-    venue = a.nominal and trig.type == "meeting" and lex.ends["venue"].search(low, max(0, ts - 25), ts) is not None
+    venue = nominal and trig.type == "meeting" and lex.ends["venue"].search(low, max(0, ts - 25), ts) is not None
     if venue and not bridge:
         # "bên lề Hội nghị cấp cao APEC tại ...": a venue named in passing, not an event reported
         a.asserted = False
-    elif a.nominal and not a.anaphoric:
+    elif nominal and not a.anaphoric:
         after = low[te:te + 40]
         a.asserted = bool(bridge or lex.asserting.match(after.lstrip())
-                          or re.match(r"\s*(?:giữa|của)\s", after) and len(names) + len(a.focus_members) >= 2
+                          or _BETWEEN_OF.match(after) and len(names) + len(a.focus_members) >= 2
                           or a.date or a.location or a.quantities or a.ordinal or a.duration)
     elif a.anaphoric:
         a.asserted = False
     # ---- background / same occasion
-    head = low.lstrip()
-    a.background = bool(lex.background.match(head))
-    a.same_occasion = bool(lex.same_occasion.search(low[:ts]))
+    bg = f.memo.get("background")
+    if bg is None:
+        bg = f.memo["background"] = bool(lex.background.match(low.lstrip()))
+    a.background = bg
+    a.same_occasion = f.same_occasion and bool(lex.same_occasion.search(low, 0, ts))
     return a
 
 
-def _carried_subject(low: str, lb: int, acts: list[_A]) -> _A | None:
-    """The subject of the nearest earlier clause that has one (first actor of that clause)."""
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;]", low[:lb]) if not _inside(m.start(), acts)]
-    bounds = list(zip(cuts, cuts[1:] + [lb]))
-    for s, e in reversed(bounds):
-        xs = [x for x in acts if x.s >= s and x.e <= e and x.kind != "place" and not x.members]
-        if xs:
-            return min(xs, key=lambda x: x.s)
-    return None
+def _cue_status(by_text: dict[str, str], m) -> str:
+    """The status of the cue a fast status match covers (TriggerLexicon.status_before_fast)."""
+    t = m.group()
+    st = by_text.get(t)
+    return st if st is not None else by_text[" ".join(t.split())]
 
 
-def _venue_between(low: str, te: int, pos: int, nearer, lex) -> bool:
-    """"gặp nhau bên lề Hội nghị cấp cao APEC vào tháng 11 tại Hàn Quốc": the place and time of
-    the venue event are also those of the event held on its sidelines."""
-    if lex is None:
-        return False
-    return all(te <= os and oe <= pos and lex.ends["venue"].search(low, max(0, os - 25), os)
-               for os, oe in nearer)
-
-
-def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True) -> None:
+def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) -> None:
     lo = max(0, ts - 70)
     # the clause start for cues is the last comma (a list comma included)
     cm = low.rfind(",", 0, ts)
     lo = max(lo, cm + 1 if cm >= 0 else 0)
     window = low[lo:ts]
     best = None      # (end, length, status)
-    rx_all, statuses = lex.status_before_rx
     denied = False
-    for m in rx_all.finditer(window):
-        st = statuses[int(m.lastgroup[1:])]
+    rx_fast, by_text = lex.status_before_fast
+    if rx_fast is not None:
+        found = [(m.start(), m.end(), _cue_status(by_text, m)) for m in rx_fast.finditer(window)]
+    else:
+        found = [(m.start(), m.end(), st) for m, st in lex.status_matches("before", window)]
+    for ms, me, st in found:
         denied = denied or st == "denied"
-        cand = (m.end(), m.end() - m.start(), st)
+        cand = (me, me - ms, st)
         if best is None or cand[:2] > best[:2]:
             best = cand
-    for m in lex.agreement_verbs.finditer(window):
+    agree_words = f is None or f.agree
+    for m in (lex.agreement_verbs.finditer(window) if agree_words else ()):
         st = "occurred" if trig.type in lex.agreement_occurred else "planned"
         before_verb = window[max(0, m.start() - 12):m.start()]
-        if re.search(r"(?<!\w)(?:không|chưa|chẳng)\s*$", before_verb):
+        if _NEG_BEFORE.search(before_verb):
             st = "negated"            # "nếu không đồng ý ngừng bắn": no agreement
-        elif re.search(r"(?<!\w)nếu\s*$", before_verb):
+        elif _IF_BEFORE.search(before_verb):
             st = "hypothetical"
         cand = (m.end(), m.end() - m.start(), st)
         if best is None or cand[:2] > best[:2]:
             best = cand
-    if best is not None and best[2] == "hypothetical":
+    if best is not None and best[2] == "hypothetical" and agree_words:
         agree = [m for m in lex.agreement_verbs.finditer(window) if m.end() <= best[0]]
         acc = lex.accepted.search(window, agree[-1].end()) if agree else None
         if acc is not None and acc.end() == best[0] and trig.type in lex.agreement_occurred:
@@ -480,18 +353,21 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True) -> None:
         best = (ts, 99, "denied")
     if best is not None and best[2] == "hypothetical" and _PURPOSE.search(low, max(0, ts - 8), ts):
         # "ông sẽ tới Washington ... để gặp ông Trump": the purpose of a planned trip is planned
-        rx_all2, sts2 = lex.status_before_rx
-        matrix = [sts2[int(m.lastgroup[1:])] for m in rx_all2.finditer(low, max(0, ts - 90), ts - 4)]
+        matrix = [st for _, st in lex.status_matches("before", low, max(0, ts - 90), ts - 4)]
         if matrix and matrix[-1] == "planned":
             best = (best[0], best[1], "planned")
     if best is not None and best[2] == "denied" and lex.concessive.match(low[:ts].lstrip()):
         best = (best[0], best[1], "negated")
     after = None
     if trig.nominal or a.nominal:
-        rx_after, st_after = lex.status_after_rx
-        m = rx_after.search(low, te, te + 40)
+        rx_fast, by_text = lex.status_after_fast
+        if rx_fast is None:
+            m, st = next(lex.status_matches("after", low, te, te + 40), (None, None))
+        else:
+            m = rx_fast.search(low, te, te + 40)
+            st = _cue_status(by_text, m) if m is not None else None
         if m and m.start() - te <= 25:
-            after = (m.start() - te, st_after[int(m.lastgroup[1:])])
+            after = (m.start() - te, st)
     if after:
         st = after[1]
     elif a.nominal and not bridge:
@@ -514,7 +390,7 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True) -> None:
     a.status, a.status_explicit = st, True
 
 
-def _initiator(low, lb, ts, te, rb, acts, lex) -> str | None:
+def _initiator(low, lb, ts, te, rb, acts, lex, f=None) -> str | None:
     def actor_in(s, e):
         best = None
         for x in acts:
@@ -522,26 +398,30 @@ def _initiator(low, lb, ts, te, rb, acts, lex) -> str | None:
                 if best is None or x.e > best.e:
                     best = x
         return best.name if best else None
+    # only the patterns whose words all occur in the sentence can match (most sentences: none)
+    after_rx, before_rx = (lex.initiator_after, lex.initiator_before) if f is None else f.initiators
+    if not after_rx and not before_rx:
+        return None
     seg_after = low[te:min(len(low), te + 160)]
     near = low[max(0, ts - 120):min(len(low), te + 160)]
     # "Ngay sau đó, theo đề nghị của phía Australia, X điện đàm với Y": a fronted request
     front = low[max(0, ts - 120):ts]
-    for rx in lex.initiator_after:
+    for rx in after_rx:
         for m in rx.finditer(front):
             off = max(0, ts - 120)
             n = actor_in(off + m.start("x"), off + m.end("x"))
-            if n and not re.search(r"[.;:]", front[m.end():]):
+            if n and not _STOP_PUNCT.search(front, m.end()):
                 return n
     if not any(k in near for k in lex.initiator_keys):
         return None
-    for rx in lex.initiator_after:
+    for rx in after_rx:
         for m in rx.finditer(seg_after):
             n = actor_in(te + m.start("x"), te + m.end("x"))
             if n:
                 return n
     off = max(lb, ts - 60)
     seg_before = low[off:min(len(low), te + 15)]
-    for rx in lex.initiator_before:
+    for rx in before_rx:
         for m in rx.finditer(seg_before):
             if off + m.end("x") > ts or off + m.end() < ts:
                 continue
@@ -573,13 +453,26 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
     return None, "none"
 
 
-def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
-    best = None
-    best_dm = None        # the nearest year-less day-month, used only when no full date is found
+_OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
+_OFFSET_AFTER = re.compile(r"\s*(?:trước|sau)(?:\s+khi)?\s+")
+
+
+def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple]:
+    """The time phrases of a sentence that can date its triggers, with what does not depend on the
+    trigger: (time, value, basis, start, end, shared day, owning trigger). Computed once per
+    sentence (the trigger set is the same for every hit of a sentence)."""
+    f = facts(sv)
+    key = ("times", tuple(sorted(triggers)))
+    out = f.memo.get(key)
+    if out is not None:
+        return out
+    out = []
     low = sv.low
     for t in sv.sent.times:
         v, basis = _time_value(t, analysis.anchor)
-        if "cùng ngày" in t.text.lower():
+        txt = t.text.lower()
+        shared = "cùng ngày" in txt
+        if shared:
             # "the same day": the day last named before, else the anchor
             prev_day = _previous_day(analysis, sv.sent)
             if prev_day:
@@ -589,15 +482,23 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
         s, e = sv.from_doc(t.start), sv.from_doc(t.end)
         if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]):
             continue
-        if re.search(r"(?:trước|sau)\s*$", low[s:e]):
+        if _OFFSET_END.search(low[s:e]):
             continue          # "một ngày trước": an offset from an event, not a date
-        off = re.match(r"\s*(?:trước|sau)(?:\s+khi)?\s+", low[e:e + 14])
-        if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in [(ts, te)] + list(others)):
+        off = _OFFSET_AFTER.match(low[e:e + 14])
+        if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in triggers):
             continue          # "một ngày trước cuộc gặp thượng đỉnh": relative to that event
-        txt = t.text.lower()
-        shared = "cùng ngày" in txt
+        out.append((t, v, basis, s, e, shared, _time_owner(low, s, e, triggers)))
+    f.memo[key] = out
+    return out
+
+
+def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
+    best = None
+    best_dm = None        # the nearest year-less day-month, used only when no full date is found
+    low = sv.low
+    times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
+    for t, v, basis, s, e, shared, owner in times:
         d_me = _dist(s, e, ts, te)
-        owner = _time_owner(low, s, e, [(ts, te)] + list(others))
         if not shared and owner != (ts, te):
             if owner is not None:
                 # another event's time, unless that event is the venue this one is held at
@@ -650,14 +551,6 @@ def _previous_day(analysis, sent) -> str | None:
             if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
                 return v
     return None
-
-
-def _dist(s, e, ts, te) -> int:
-    if e <= ts:
-        return ts - e
-    if s >= te:
-        return s - te
-    return 0
 
 
 def _duration(a: Args, sv, ts, te, others, trig) -> None:
@@ -736,11 +629,13 @@ def _quantities(a: Args, low, ts, te, trig, sentence: str = "") -> None:
 
 def _ordinal(sv, te) -> int | None:
     low = sv.low
+    if "thứ" not in low and "đầu tiên" not in low:
+        return None                # both patterns below need one of these words
     # "Vòng đàm phán Nga - Ukraine thứ ba": skip the sides named right after the trigger
-    for x in sorted(_actors(sv), key=lambda x: x.s):
-        if 0 <= x.s - te <= 3 and re.fullmatch(r"[\s\-–]*", low[te:x.s]):
+    for x in _actors(sv):          # already in order of position
+        if 0 <= x.s - te <= 3 and _DASHES.fullmatch(low[te:x.s]):
             te = x.e
-    m = re.match(r"(?:\s+(?:trực tiếp|chính thức|cấp cao|thượng đỉnh|song phương))?\s+(?:lần\s+)?thứ\s+(\d+|mười một|mười hai|\w+)(?!\w)", low[te:])
+    m = _ORDINAL.match(low[te:]) if "thứ" in low else None
     if m:
         w = m.group(1)
         orig = sv.sent.text[sv.to_doc(te + m.start(1)) - sv.sent.start:][:1]
@@ -750,17 +645,23 @@ def _ordinal(sv, te) -> int | None:
         if w.isdigit():
             return int(w)
         return _NUM_WORDS.get(w)
-    if re.match(r"(?:\s+[^\s.,;:]+){0,2}?\s+đầu tiên(?!\w)", low[te:te + 40]):
+    if "đầu tiên" in low and _FIRST_ONE.match(low[te:te + 40]):
         return 1
     return None
 
 
+_DASHES = re.compile(r"[\s\-–]*")
+_ORDINAL = re.compile(r"(?:\s+(?:trực tiếp|chính thức|cấp cao|thượng đỉnh|song phương))?\s+(?:lần\s+)?thứ\s+"
+                      r"(\d+|mười một|mười hai|\w+)(?!\w)")
+_FIRST_ONE = re.compile(r"(?:\s+[^\s.,;:]+){0,2}?\s+đầu tiên(?!\w)")
 _PLACE_AFTER = re.compile(r"\s*(?:tại|ở)\s+((?:[A-ZĐÀ-Ỹ][\w-]*)(?:\s+[A-ZĐÀ-Ỹ][\w-]*){0,3})")
 
 
 def _place_name_after_cue(sv, te: int, rb: int | None) -> str | None:
     """No place in the dictionary: a capitalized name right after "tại/ở" following the trigger
     ("gặp nhau tại Busan") is the location, as written."""
+    if "tại" not in sv.sent.text and "ở" not in sv.sent.text:
+        return None                # the pattern needs one of them
     rel = sv.to_doc(te) - sv.sent.start
     m = _PLACE_AFTER.match(sv.sent.text, rel)
     if m is None or (rb is not None and sv.from_doc(sv.sent.start + m.end(1)) > rb):
@@ -768,9 +669,31 @@ def _place_name_after_cue(sv, te: int, rb: int | None) -> str | None:
     return m.group(1)
 
 
+_COMMA_SEMI = re.compile(r"[,;]")
+_AND = re.compile(r"(?<!\w)và(?!\w)")
+
+
+def _place_cue(f, x: _A, lex) -> bool:
+    """A place cue ("tại", "ở", "tới" ...) stands before the actor, right before it for a country
+    ("tại các bệnh viện của Nga": the country modifies a noun), and no blocker word stands before
+    the cue ("xung đột ở Ukraine"); once per actor."""
+    key = ("place_cue", id(x), lex is None)
+    v = f.memo.get(key)
+    if v is None:
+        low = f.low
+        cue = _loc_cue(f, x)
+        v = bool(cue) and not (x.kind == "country" and not _LOC_CUE_NEAR.search(low[max(0, x.s - 12):x.s]))
+        if v and lex is not None:
+            cue_at = max(0, x.s - 30) + cue.start()
+            v = not lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at)
+        f.memo[key] = v
+    return v
+
+
 def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=None,
               rb=None) -> tuple[str | None, str | None]:
     low = sv.low
+    f = facts(sv)
     best = None
     pool = list(loc_cands)
     for x in acts:
@@ -780,15 +703,9 @@ def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=No
         if trig.type == "visit" and x.kind in ("place", "country") and ts < x.s <= te + 1 < x.e + 1:
             best = (-1, x)        # "thăm cấp nhà nước Trung Quốc": the destination
             break
-        cue = _LOC_CUE.search(low[max(0, x.s - 30):x.s])
-        if not cue:
-            continue
-        if x.kind == "country" and not _LOC_CUE_NEAR.search(low[max(0, x.s - 12):x.s]):
-            continue              # "tại các bệnh viện của Nga": the country modifies a noun
-        cue_at = max(0, x.s - 30) + cue.start()
+        if not _place_cue(f, x, lex):
+            continue              # no cue, a country modifying a noun, or a blocked cue
         if x.s < ts and not allow_left:
-            continue
-        if lex is not None and lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at):
             continue
         d = _dist(x.s, x.e, ts, te)
         in_clause = rb is not None and te <= x.s and x.e <= rb
@@ -799,9 +716,9 @@ def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=No
             continue
         if x.s < ts and d > 0 and trig.type not in ("visit",):
             # a place before the trigger only counts inside the same clause, close to it
-            if re.search(r"[,;]", low[x.e:ts]) or d > 30 or re.search(r"(?<!\w)và(?!\w)", low[x.e:ts]):
+            if _COMMA_SEMI.search(low, x.e, ts) or d > 30 or _AND.search(low[x.e:ts]):
                 continue
-        if x.s >= te and not in_clause and re.search(r"[,;]", low[te:x.s]):
+        if x.s >= te and not in_clause and _COMMA_SEMI.search(low, te, x.s):
             continue
         if best is None or d < best[0]:
             best = (d, x)

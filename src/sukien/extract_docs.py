@@ -31,9 +31,13 @@ class _Ev:
     quantities: dict[str, float] = field(default_factory=dict)
     ordinal: int | None = None
     location_country: str | None = None
+    # countries() until the sides change (_add clears it); never modified by its readers
+    _sides: set[str] | None = field(default=None, repr=False, compare=False)
 
     def countries(self) -> set[str]:
-        return {self.country.get(p) or p for p in self.persons + self.others}
+        if self._sides is None:
+            self._sides = {self.country.get(p) or p for p in self.persons + self.others}
+        return self._sides
 
 
 def _m_parts(m: EventMention) -> tuple[list[str], list[str], dict[str, str | None]]:
@@ -139,6 +143,7 @@ def _add(e: _Ev, m: EventMention, loose: bool = False) -> None:
             e.others.append(p)
     for p, c in cmap.items():
         e.country.setdefault(p, c)
+    e._sides = None
     if m.date and (not e.date or len(m.date) > len(e.date)):
         e.date = m.date
     if m.flags.get("status_explicit") and (e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]):
@@ -155,6 +160,7 @@ def _add(e: _Ev, m: EventMention, loose: bool = False) -> None:
         e.ordinal = m.ordinal
 
 
+_MEET_NEG = ("meeting", "negotiation")
 _STATUS_RANK = {"denied": 0, "hypothetical": 1, "planned": 2, "occurred": 3}
 
 
@@ -168,7 +174,12 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     events: list[_Ev] = []
 
     def best(m: EventMention, pool: list[_Ev], ignore: bool = False) -> _Ev | None:
-        scored = [(s, -i) for i, e in enumerate(pool) if (s := _compatible(e, m, ignore)) is not None]
+        mt = m.type
+        talk = mt in _MEET_NEG
+        # _compatible's first test inlined: other types never merge (but a meeting and a negotiation)
+        scored = [(s, -i) for i, e in enumerate(pool)
+                  if (e.type == mt or (talk and e.type in _MEET_NEG))
+                  and (s := _compatible(e, m, ignore)) is not None]
         if not scored:
             return None
         s, ni = max(scored)
@@ -210,7 +221,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     counts = {t: sum(1 for m in mentions if m.type == t and not m.flags.get("weak"))
               for t in ("phone_call", "meeting")}
     talk_type = max(counts, key=lambda t: (counts[t], t == "phone_call")) if any(counts.values()) else None
-    rest = [m for m in mentions if m not in strong]
+    # identity, not dataclass equality: comparing two mentions field by field is costly, and two
+    # distinct mentions with equal fields always fall on the same side of this split
+    strong_ids = {id(m) for m in strong}
+    rest = [m for m in mentions if id(m) not in strong_ids]
     unattached: list[EventMention] = []
     rest.sort(key=lambda m: (-specificity(m), m.start))
     for m in rest:

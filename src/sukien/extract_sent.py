@@ -1,0 +1,338 @@
+"""Per-sentence facts shared by every trigger hit of one sentence (docs/EVENTS.md).
+
+A sentence with a trigger is analysed once per trigger hit (``extract_args.analyze_arguments``);
+what does not depend on the hit is computed here once per sentence, lazily, and cached on the
+sentence view (``SentView``): the actors mapped into the matching form, the clause punctuation
+outside actors, the verdict on each comma (does it end a clause?), the list-continuation test of
+an actor end, the static checks of time and duration phrases and of place cues. The clause
+boundaries of a hit (``_left_boundary`` / ``_right_boundary``) are built from these facts and are
+the same as scanning the sentence again for every hit.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+_PUNCT_BOUND = re.compile(r"[;:!?]|\.(?!\d)")
+_TIMEZONE = re.compile(r"(?<!\w)giờ\s+$")
+_CLAUSE_START = re.compile(r"(?:đã|sẽ|cũng|vừa|đang|mới|cho biết|cho hay|nói|là|thì|không|chưa|đều|vẫn|"
+                           r"tiếp tục|nêu|nhấn mạnh|bày tỏ|khẳng định|thông báo|tuyên bố|muốn|cần|phải|sẵn sàng|có thể)(?!\w)")
+_CONJ = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
+_LINKER = re.compile(r"(?<!\w)(?:với|giữa|và|của)(?!\w)")
+_COMMA_SEMI = re.compile(r"[,;]")
+_START = re.Match.start
+
+
+@dataclass(slots=True)
+class _A:
+    s: int          # span in the matching form
+    e: int
+    name: str
+    kind: str
+    country: str | None
+    via: str
+    members: list[str]
+    text: str
+
+
+class SentFacts:
+    """What every trigger hit of one sentence shares, computed once (lazily where it is rare)."""
+
+    __slots__ = ("low", "orig", "acts", "covered", "punct", "commas", "_left_comma", "_right_comma",
+                 "_list_end", "memo", "agree", "refs", "same_occasion", "initiators", "lex")
+
+    def __init__(self, sv, lex=None):
+        low = sv.low
+        self.low = low
+        # the original text when it is aligned with the matching form (title chains need case)
+        self.orig = sv.sent.text if len(sv.sent.text) == len(low) else ""
+        self.acts = _actors_uncached(sv)
+        covered: set[int] = set()
+        for a in self.acts:
+            covered.update(range(a.s, a.e))
+        self.covered = covered
+        # clause punctuation outside actors, over the whole sentence (the scan of a prefix differs
+        # only for a "." right at its end: see _left_boundary)
+        self.punct = [p for p in map(_START, _PUNCT_BOUND.finditer(low)) if p not in covered]
+        commas: list[int] = []
+        i = low.find(",")
+        while i >= 0:
+            commas.append(i)
+            i = low.find(",", i + 1)
+        self.commas = commas
+        self._left_comma: dict[int, bool] = {}
+        self._right_comma: dict[int, int] = {}
+        self._list_end: dict[int, bool] = {}
+        self.memo: dict = {}      # other per-sentence values, keyed by the function computing them
+        self.lex = None
+        if lex is not None:
+            self.with_lexicon(lex)
+
+    def with_lexicon(self, lex) -> "SentFacts":
+        """Prefilters of the lexicon's word lists: False when a list cannot match in any part of
+        this sentence (not one of its forms' first words, ``TriggerLexicon.relaxed``, occurs in it);
+        the initiator patterns (after, before the trigger) that may match in it."""
+        if self.lex is lex:
+            return self
+        low = self.low
+        mask = 0
+        if lex.prefilter_automaton is not None:
+            for _, bit in lex.prefilter_automaton.iter(low):
+                mask |= bit
+        # bits in the order of extract._PREFILTERS
+        self.agree, self.refs, self.same_occasion = bool(mask & 1), bool(mask & 2), bool(mask & 4)
+        if lex.initiator_gate.search(low) is None:
+            self.initiators = ([], [])        # the common case: no pattern's longest part is here
+        else:
+            self.initiators = tuple(
+                [rx for rx, (words, parts) in zip(pats, wordlists)
+                 if all(w in low for w in words) and all(part.search(low) for part in parts)]
+                for pats, wordlists in ((lex.initiator_after, lex.initiator_words[0]),
+                                        (lex.initiator_before, lex.initiator_words[1])))
+        self.lex = lex
+        return self
+
+    def list_item_end(self, pos: int) -> bool:
+        v = self._list_end.get(pos)
+        if v is None:
+            v = self._list_end[pos] = _list_item_end(self.low, pos, self.acts)
+        return v
+
+    def prev_actor(self, p: int) -> bool:
+        """An actor ends right before position p (spaces and ")" between)."""
+        low = self.low
+        for a in self.acts:
+            if a.e <= p and not low[a.e:p].strip(" )"):
+                return True
+        return False
+
+    def left_comma(self, p: int, lex) -> bool:
+        """The comma at p ends the clause before a trigger after it."""
+        v = self._left_comma.get(p)
+        if v is not None:
+            return v
+        low = self.low
+        before_actor = self.prev_actor(p)
+        after_actor = False
+        for a in self.acts:
+            if a.s > p and not low[p + 1:a.s].strip() and self.list_item_end(a.e):
+                after_actor = True
+                break
+        # a list comma between two actors ("Nga, Mỹ và Pháp") does not end the clause; nor does
+        # the comma of a chain of offices ("Phó Thủ tướng, Bộ trưởng Ngoại giao X")
+        v = not (before_actor and after_actor) and not (
+            after_actor and lex.ends["title"].search(low, max(0, p - 40), p))
+        self._left_comma[p] = v
+        return v
+
+    def right_comma(self, p: int) -> int:
+        """The comma at p after a trigger: 0 = it never ends the object ("cùng ...", a list of
+        actors), 1 = it ends it, 2 = it continues only a title chain (depends on the trigger)."""
+        v = self._right_comma.get(p)
+        if v is not None:
+            return v
+        low = self.low
+        if low[p + 1:p + 20].lstrip().startswith(("cùng ", "cũng như ")):
+            v = 0
+        else:
+            nxt = None
+            for a in self.acts:
+                if a.s > p and not low[p + 1:a.s].strip():
+                    nxt = a
+                    break
+            if nxt is not None and self.list_item_end(nxt.e):
+                v = 0 if self.prev_actor(p) else 2
+            else:
+                v = 1
+        self._right_comma[p] = v
+        return v
+
+
+def facts(sv, lex=None) -> SentFacts:
+    """The facts of a sentence view, built on first use (with the lexicon's prefilters when given)."""
+    f = sv.facts
+    if f is None:
+        f = sv.facts = SentFacts(sv, lex)
+    elif lex is not None and f.lex is not lex:
+        f.with_lexicon(lex)
+    return f
+
+
+def _actors(sv) -> list[_A]:
+    return facts(sv).acts
+
+
+def _actors_uncached(sv) -> list[_A]:
+    out = []
+    low = sv.low
+    # actors inside a time phrase ("Tối 19/5 (theo giờ Việt Nam)") take no part in events
+    tspans = [(t.start, t.end) for t in sv.sent.times]
+    hours = "giờ" in low
+    from_doc = sv.from_doc
+    one_to_one = sv._starts is None            # then from_doc is a shift, clamped to the sentence
+    st, n = sv.sent.start, len(low)
+    for a in sv.sent.actors:
+        a_s, a_e = a.start, a.end
+        if tspans and any(ts <= a_s and a_e <= te for ts, te in tspans):
+            continue
+        if one_to_one:
+            s, e = a_s - st, a_e - st
+            s = 0 if s < 0 else (n if s > n else s)
+            e = 0 if e < 0 else (n if e > n else e)
+        else:
+            s, e = from_doc(a_s), from_doc(a_e)
+        if hours and _TIMEZONE.search(low, max(0, s - 12), s):
+            continue              # "(theo giờ Việt Nam)", "giờ Moscow": a time zone
+        members = list(getattr(a, "members", None) or [])
+        name = a.name or (a.text.strip() if a.via == "candidate" else None)
+        if not name and not members:
+            continue
+        out.append(_A(s, e, name or "", a.kind, a.country if a.kind != "country" else (a.country or a.name),
+                      a.via, members, a.text))
+    # "đặc phái viên của Tổng thống Mỹ Steve Witkoff": a title-only person right before a named
+    # person is an apposition, not a second participant
+    out.sort(key=lambda x: x.s)
+    keep: list[_A] = []
+    n = len(out)
+    for i, x in enumerate(out):
+        nxt = out[i + 1] if i + 1 < n else None
+        if (nxt is not None and x.kind == "person" and nxt.kind == "person" and 0 <= nxt.s - x.e <= 1
+                and not low[x.e:nxt.s].strip() and x.via in ("role", "reference")):
+            continue
+        # "Istanbul, Thổ Nhĩ Kỳ" / "Istanbul (Thổ Nhĩ Kỳ)": the country of a place, not a side
+        prv = keep[-1] if keep else None
+        if (prv is not None and x.kind == "country" and prv.kind == "place"
+                and low[prv.e:x.s].strip() in (",", "(") and (prv.country in (None, x.name))):
+            x.kind = "place"
+        keep.append(x)
+    return keep
+
+
+_WORD = re.compile(r"\w+")
+
+
+def tokens_before(low: str, pos: int, n: int) -> list[str]:
+    return _WORD.findall(low[max(0, pos - 12 * n):pos])[-n:]
+
+
+def _inside(pos: int, acts: list[_A]) -> bool:
+    return any(a.s <= pos < a.e for a in acts)
+
+
+def _left_boundary(f: SentFacts, ts: int, lex, others: list[tuple[int, int]]) -> int:
+    """Start of the clause of a trigger at ts: after the last clause punctuation, clause comma or
+    stop word before it (outside actors), or after the trigger before it."""
+    low = f.low
+    b = 0
+    punct = f.punct
+    i = bisect_left(punct, ts - 1)
+    if i:
+        b = punct[i - 1] + 1
+    if ts >= 1 and low[ts - 1] in ";:!?." and (ts - 1) not in f.covered:
+        b = ts                    # a prefix scan takes a "." right before ts even before a digit
+    commas = f.commas
+    for j in range(bisect_left(commas, ts) - 1, -1, -1):
+        p = commas[j]
+        if p + 1 <= b:
+            break
+        if f.left_comma(p, lex):
+            b = p + 1
+            break
+    # stop words: the scan may start at b, right after a punctuation mark or a comma (or at 0):
+    # no stop word spans one, so the matches from b are those of a scan from 0, and the earlier
+    # ones end before b
+    covered = f.covered
+    for m in lex.stop_before.finditer(low, b, ts):
+        if m.end() > b and m.start() not in covered and m.end() <= ts:
+            b = m.end()
+    for (s, e) in others:
+        if b < e <= ts:
+            b = e
+    return b
+
+
+def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -> int:
+    """End of the object of a trigger ending at te: the first clause punctuation, clause comma or
+    stop word after it (outside actors), or the next trigger."""
+    low = f.low
+    punct = f.punct
+    i = bisect_left(punct, te)
+    b = punct[i] if i < len(punct) else len(low)
+    commas = f.commas
+    for j in range(bisect_left(commas, te), len(commas)):
+        p = commas[j]
+        if p >= b:
+            break
+        v = f.right_comma(p)
+        if v == 0 or (v == 2 and _title_chain(f.orig, low, te, p, f.acts)):
+            continue
+        b = p
+        break
+    covered = f.covered
+    for m in lex.stop_after.finditer(low, te, b):
+        if m.start() not in covered:
+            b = m.start()
+            break
+    for (s, e) in others:
+        if te <= s < b:
+            b = s
+    return b
+
+
+def _title_chain(orig: str, low: str, te: int, p: int, acts: list[_A]) -> bool:
+    """"với Tổng Bí thư, Chủ tịch Trung Quốc X": the words before the comma are a capitalized
+    title of the actor after it."""
+    start = max([te] + [a.e for a in acts if a.e <= p])
+    seg = (orig or "")[start:p]
+    m = None
+    for m in _LINKER.finditer(seg):
+        pass
+    words = seg[m.end():].split() if m is not None else seg.split()
+    # a title is capitalized on its first syllable: "Ủy viên Bộ Chính trị", "Tổng Bí thư"
+    return 0 < len(words) <= 6 and words[0][:1].isupper()
+
+
+def _list_item_end(low: str, pos: int, acts: list[_A] | None = None) -> bool:
+    """True when an actor ending at pos continues a list or a title chain ("Tổng Bí thư, Chủ tịch
+    Trung Quốc X tại ..."), False when a new clause starts after it or after the group it heads
+    ("..., phía Nga đã nêu", "..., Nga và Ukraine đã thực hiện")."""
+    while acts:
+        m = _CONJ.match(low, pos)
+        if m is None:
+            break
+        me = m.end()
+        nxt = next((a for a in acts if a.s == me), None)
+        if nxt is None:
+            break
+        pos = nxt.e
+    rest = low[pos:pos + 20].lstrip(" )")
+    return not _CLAUSE_START.match(rest)
+
+
+def _carried_subject(low: str, lb: int, acts: list[_A]) -> _A | None:
+    """The subject of the nearest earlier clause that has one (first actor of that clause)."""
+    cuts = [0] + [m.end() for m in _COMMA_SEMI.finditer(low[:lb]) if not _inside(m.start(), acts)]
+    bounds = list(zip(cuts, cuts[1:] + [lb]))
+    for s, e in reversed(bounds):
+        xs = [x for x in acts if x.s >= s and x.e <= e and x.kind != "place" and not x.members]
+        if xs:
+            return min(xs, key=lambda x: x.s)
+    return None
+
+
+def _dist(s, e, ts, te) -> int:
+    if e <= ts:
+        return ts - e
+    if s >= te:
+        return s - te
+    return 0
+
+
+def _venue_between(low: str, te: int, pos: int, nearer, lex) -> bool:
+    """"gặp nhau bên lề Hội nghị cấp cao APEC vào tháng 11 tại Hàn Quốc": the place and time of
+    the venue event are also those of the event held on its sidelines."""
+    if lex is None:
+        return False
+    return all(te <= os and oe <= pos and lex.ends["venue"].search(low, max(0, os - 25), os)
+               for os, oe in nearer)

@@ -302,3 +302,28 @@ def test_seed_every_numeric_date_is_found(prefix, res):
             continue
         assert t.value and t.value[:10] == want, (m.group(), t.text, t.value, want)
     assert n > 0 or prefix == "001"               # seed 001 writes no numeric date
+
+
+@pytest.mark.parametrize("text", [
+    "ngày 18/3/2025", "8-10/1/2022", "từ ngày 18/8 đến 22/8/2024", "12 và 13/11", "tháng 11/2024",
+    "tháng Mười Hai năm 2024", "quý III/2025", "2025-12-29", "cuối năm 2022", "21h37 tối 19/5",
+    "21 giờ 37 phút", "đầu năm nay", "thứ Ba tuần trước", "hai ngày sau", "cách đây gần 3 tuần",
+    "theo giờ Moscow", "GMT+7", "sáng thứ Hai", "hôm qua", "cùng ngày",
+])
+def test_atom_groups_are_the_matched_alternatives(text, res):
+    """``_atoms`` keeps only the groups of the alternative that matched (``family`` lists them per
+    alternative): the same as filtering every group of the match on ``is not None``."""
+    lx = res.temporal
+    fams = [lx.fam_digit, lx.fam_offset] + [f for f, _ in lx.fam_by_key.values() if f is not None]
+    lt = text.lower()
+    seen = 0
+    for rx, names, groups in fams:
+        for p in range(len(lt)):
+            m = rx.match(lt, p)
+            if m is None:
+                continue
+            kind = next(nm for nm in names if m.group(nm) is not None)
+            full = {k: v for k, v in m.groupdict().items() if v is not None}
+            assert {k: m.groupdict()[k] for k in groups[kind] if m.groupdict()[k] is not None} == full
+            seen += 1
+    assert seen > 0

@@ -205,3 +205,71 @@ def test_underthesea_folder_patched_everywhere(monkeypatch, tmp_path):
                 if isinstance(v, str):
                     assert v.startswith(str(tmp_path)), (name, k, v)
     assert not (tmp_path / "uts").exists() or not any((tmp_path / "uts").iterdir())
+
+
+# ------------------------------------------------------------------ document-level prefilters
+
+class _NoPrefilter:
+    """A ``SentenceScan`` stand-in that says "no prefilter": every unit reads every sentence."""
+
+    def flags(self, *args):
+        return None
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+_PREFILTER_TEXTS = [
+    # cues, numbers and dates inside words must not count ("theodore", "hai1", "x2025")
+    "Ông Theodore nói trên Truth Social rằng hai bên đồng ý. Theodore-x2025 hai1 trăm.",
+    # no cue word at all, a channel after "trên": the outlet's own voice
+    "Bài viết trên Truth Social của ông Trump được chia sẻ rộng rãi.",
+    "“Chúng tôi sẵn sàng,” ông Peskov nói. Hai nhà lãnh đạo điện đàm 90 phút hôm 18/3.",
+    "Hàng chục tù binh được trao trả. Năm ngoái, ba mươi tư người. Cách đây hai tuần, ông nói như sau:",
+    "\"Không.\" Tuyên bố của Điện Kremlin nêu rõ. Hãng tin RIA dẫn lời ông Putin cho biết.",
+]
+
+
+def _prefilter_docs():
+    docs = []
+    for i, t in enumerate(_PREFILTER_TEXTS):
+        docs.append(Document(doc_id=f"p{i}", text=t, pub_date=MetaValue("2025-03-20", "t")))
+    joined = "\n".join(_PREFILTER_TEXTS)
+    cut = [Segment(3, 60, "title"), Segment(61, 140, "body"), Segment(150, len(joined) - 7, "body")]
+    docs.append(Document(doc_id="cut", text=joined, segments=cut, pub_date=MetaValue("2025-03-20", "t")))
+    for p in sorted(EXAMPLES.glob("*.txt")) + sorted(EXAMPLES.glob("*.md")):
+        docs.append(Document(doc_id=p.name, text=p.read_text(encoding="utf-8"),
+                             pub_date=MetaValue("2025-05-20", "t")))
+    return docs
+
+
+@pytest.mark.parametrize("doc", _prefilter_docs(), ids=lambda d: d.doc_id)
+def test_prefilters_change_nothing(doc):
+    """``analyze`` skips the time / quantity / attribution units on sentences where the document-level
+    scan finds none of their keys: the result must equal the one of a run that reads every sentence."""
+    import dataclasses
+    import unicodedata
+    fast, slow = Resources(Config()), Resources(Config())
+    slow.__dict__["sentence_scan"] = _NoPrefilter()          # the cached property, overridden
+    for d in (doc, dataclasses.replace(doc, text=unicodedata.normalize("NFD", doc.text), segments=[])):
+        a, b = dataclasses.asdict(analyze(d, fast)), dataclasses.asdict(analyze(d, slow))
+        assert a == b
+
+
+def test_sentence_scan_flags():
+    from sukien.vi.scan import A_QUOTE, A_THEO, A_VERB, ATTR, DIGIT, NUMWORD, TIME
+    from sukien.textnorm import match_form
+    res = Resources(Config())
+    sents = ["Hôm qua trời mưa.", "Không có gì mới.", "Ông nói có 5 người.", "Hai tù binh được thả.",
+             "Hai bên đồng ý.", "Theo ông Peskov, “mọi thứ ổn”."]
+    text = " ".join(sents)
+    starts, pos = [], 0
+    for s in sents:
+        starts.append(pos)
+        pos += len(s) + 1
+    ends = [a + len(s) for a, s in zip(starts, sents)]
+    f = res.sentence_scan.flags(text.lower(), match_form(text).text, starts, ends)
+    assert f[0] & TIME and not f[0] & (DIGIT | NUMWORD | ATTR)
+    assert f[1] == 0
+    assert f[2] & DIGIT and f[2] & TIME and f[2] & A_VERB and f[2] & ATTR
+    assert f[3] & NUMWORD                     # "hai" + a counted noun
+    assert not f[4] & DIGIT and f[4] & NUMWORD   # "hai bên": a candidate; the number scan rejects it
+    assert f[5] & A_THEO and f[5] & A_QUOTE

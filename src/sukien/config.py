@@ -63,6 +63,13 @@ class Resources:
         return TemporalLexicon.load(self)
 
     @cached_property
+    def sentence_scan(self):
+        """The prefilter automata of ``vi.analyze`` (built from the temporal, number and
+        attribution lexicons)."""
+        from .vi.scan import SentenceScan
+        return SentenceScan(self)
+
+    @cached_property
     def triggers(self):
         from .extract import TriggerLexicon
         return TriggerLexicon.load(self)

@@ -77,6 +77,8 @@ def _build_moves() -> dict[str, str]:
 
 _MOVES = _build_moves()
 _OLD_PAIR = re.compile("[oOuU][%s]" % "".join(sorted({k[1] for k in _MOVES})))   # no look-arounds: fast
+# the same pairs at the end of a word only (``\w`` is ``str.isalnum()`` or "_"): the others never move
+_OLD_PAIR_END = re.compile(_OLD_PAIR.pattern + r"(?!\w)")
 
 
 def _retone_nfc(text: str) -> str:
@@ -86,7 +88,7 @@ def _retone_nfc(text: str) -> str:
     if not _OLD_PAIR.search(text):
         return text
     out, last, n = [], 0, len(text)
-    for m in _OLD_PAIR.finditer(text):
+    for m in _OLD_PAIR_END.finditer(text):
         i, j = m.start(), m.end()
         if j < n and (text[j].isalnum() or text[j] == "_"):
             continue                             # not the end of the word

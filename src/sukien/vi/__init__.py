@@ -2,10 +2,22 @@
 
 ``analyze(doc, res)`` runs every unit over the kept segments of a document and returns an
 ``Analysis`` whose offsets point into ``doc.text``. See docs/LANGUAGE.md.
+
+Speed: the document is lower-cased and put in matching form ONCE (``_DocForms``); one
+Aho-Corasick pass over each (``scan.SentenceScan``) then says which sentences can hold anything
+at all: a sentence without a temporal trigger word or digit gets no ``find_times`` call, one
+without a digit or a number word followed by a unit gets no ``find_quantities`` call, one without
+an attribution cue or quote gets no ``attribute`` call, and attribution reads a slice of the
+document's matching form instead of building one per sentence. Each skip is exact: it only
+happens where the per-sentence unit provably finds nothing (same keys, same characters).
 """
 from __future__ import annotations
 
-from ..models import Analysis, Document
+import unicodedata
+
+from ..models import Analysis, Document, Sentence
+from ..textnorm import MatchForm, match_form
+from .scan import ALL, ATTR, DIGIT, NUMWORD, TIME
 from .sentences import line_segments, split_sentences
 
 
@@ -13,6 +25,35 @@ def _quote_balance(t: str) -> int:
     """1 when the sentence leaves a quotation open (or closes one), else 0. Straight and curly
     quotes are mixed in the wild (\"...\u201d), so they count as one pool."""
     return (t.count('"') + t.count("\u201c") + t.count("\u201d")) % 2
+
+
+class _DocForms:
+    """Document-level forms shared by the units of one ``analyze`` call.
+
+    ``low``: the lower-cased text (same length, ``numbers.lower_same_length``), valid for the
+    trigger prefilters only when the text is NFC (every slice of an NFC text is NFC, so the
+    per-sentence units scan exactly these characters). ``mf``: the matching form of the whole text.
+    """
+
+    __slots__ = ("text", "nfc", "low", "mf")
+
+    def __init__(self, text: str) -> None:
+        from .numbers import lower_same_length
+        self.text = text
+        self.nfc = text.isascii() or unicodedata.is_normalized("NFC", text)
+        self.low = lower_same_length(text) if self.nfc else None
+        self.mf = match_form(text)
+
+    def sentence_form(self, s: Sentence) -> MatchForm | None:
+        """The matching form of ``s.text`` as a slice of the document's, when that slice is exactly
+        what ``match_form(s.text)`` gives: NFC text, identity offset map, and whitespace (or the
+        text's edge) on both sides, so tone placement and lower-casing see the same word context."""
+        if not self.nfc or self.mf._starts is not None:
+            return None
+        text, a, b = self.text, s.start, s.end
+        if (a > 0 and not text[a - 1].isspace()) or (b < len(text) and not text[b].isspace()):
+            return None
+        return MatchForm(self.mf.text[a:b], None, b - a)
 
 
 def analyze(doc: Document, res) -> Analysis:
@@ -28,14 +69,30 @@ def analyze(doc: Document, res) -> Analysis:
     text = doc.text
     anchor = infer_anchor(text, segments, doc.pub_date.value if doc.pub_date else None, res)
     sentences = split_sentences(text, segments)
-    for s in sentences:
-        s.times = find_times(text, s.start, s.end, anchor, res)
-        s.quantities = find_quantities(text, s.start, s.end, res)
-    find_actors(text, sentences, anchor, res)
+    forms = _DocForms(text)
+    flags = None
+    if forms.low is not None and all(x.end <= y.start for x, y in zip(sentences, sentences[1:])):
+        flags = res.sentence_scan.flags(forms.low, forms.mf.text if forms.mf._starts is None else None,
+                                        [x.start for x in sentences], [x.end for x in sentences])
+    filtered = flags is not None
+    if flags is None:
+        flags = [ALL] * len(sentences)            # no prefilter: every unit reads every sentence
+    for s, f in zip(sentences, flags):
+        if f & TIME:
+            s.times = find_times(text, s.start, s.end, anchor, res)
+        if f & (DIGIT | NUMWORD):
+            s.quantities = find_quantities(text, s.start, s.end, res)
+    find_actors(text, sentences, anchor, res, mf=forms.mf)
     prev = None
     open_quote: list = []            # sentences inside a quotation split over several sentences
-    for s in sentences:
-        s.attribution = attribute(text, s, res, prev)
+    for s, f in zip(sentences, flags):
+        form = forms.sentence_form(s)
+        if not filtered or form is None:
+            s.attribution = attribute(text, s, res, prev, form=form)
+        elif f & ATTR:
+            s.attribution = attribute(text, s, res, prev, form=form, cues=f)
+        else:
+            s.attribution = None              # no cue, no quote: the outlet's own voice
         if open_quote and s.paragraph != open_quote[0].paragraph:
             open_quote = []
         balance = _quote_balance(s.text)

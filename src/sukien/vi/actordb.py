@@ -86,29 +86,72 @@ class Hit:
 _PLAIN_TYPES = frozenset(("actor", "capital", "demonym"))
 
 
-class _Tok:
-    __slots__ = ("s", "e", "hits", "by", "plain")
+def _first_of(by: dict[str, tuple[int, Hit]], types: tuple[str, ...]) -> Hit | None:
+    """The hit that comes first in the hit list among the first hits of ``types``."""
+    best = None
+    for t in types:
+        x = by.get(t)
+        if x is not None and (best is None or x[0] < best[0]):
+            best = x
+    return best[1] if best is not None else None
 
-    def __init__(self, s: int, e: int, hits: list[Hit]):
-        self.s, self.e = s, e                  # offsets into the original text
-        self.hits = hits
-        self.by: dict[str, tuple[int, Hit]] = {}
+
+class _KeyInfo:
+    """What one hit list means, computed once per automaton key (``ActorDB._finish``) and shared,
+    read-only, by every token of that key: the first hit of each type (``by`` with its index,
+    ``first``), whether all hits are plain names, the hits ``_plain`` and a chain start would take,
+    and, for keys with case-restricted hits, the filtered variant for each case of the text."""
+    __slots__ = ("hits", "by", "first", "plain", "plain_hit", "act_cap", "starter", "case", "any_upper", "variants",
+                 "persons")
+
+    def __init__(self, hits: list[Hit], variants: bool = True, actors: dict | None = None):
+        by: dict[str, tuple[int, Hit]] = {}
         plain = True
         for i, h in enumerate(hits):
-            self.by.setdefault(h.type, (i, h))
+            by.setdefault(h.type, (i, h))
             if h.type not in _PLAIN_TYPES:
                 plain = False
+        self.hits = hits
+        self.by = by
+        self.first = {t: h for t, (_, h) in by.items()}
         self.plain = plain
+        self.plain_hit = _first_of(by, ("actor", "capital", "demonym"))
+        self.act_cap = _first_of(by, ("actor", "capital"))
+        self.starter = _first_of(by, ("title", "phrase", "cprefix", "honorific", "pronoun"))
+        self.case = any(h.upper or h.cap for h in hits)
+        self.any_upper = any(h.upper for h in hits)
+        # the person ids among the hits (one per "actor" hit of a person), in hit order
+        self.persons = tuple(h.ref for h in hits if h.type == "actor" and actors[h.ref].kind == "person") \
+            if actors is not None else ()
+        self.variants: dict[tuple[bool, bool], _KeyInfo | None] = {}
+        if self.case and variants:
+            # (text all upper case, text with an upper-case initial) -> the hits that fit
+            for up in (False, True):
+                for cap in (False, True):
+                    ok = [h for h in hits if not ((h.upper and not up) or (h.cap and not h.upper and not cap))]
+                    self.variants[(up, cap)] = _KeyInfo(ok, variants=False, actors=actors) if ok else None
+
+
+class _Tok:
+    """One selected dictionary match: its span in the original text and the ``_KeyInfo`` of its hits
+    (``hits``, ``by``, ``first``, ``plain`` are copied from it for quick access)."""
+    __slots__ = ("s", "e", "hits", "by", "first", "plain", "k")
+
+    def __init__(self, s: int, e: int, info: _KeyInfo):
+        self.s, self.e = s, e                  # offsets into the original text
+        self.k = info
+        self.hits, self.by, self.first, self.plain = info.hits, info.by, info.first, info.plain
+
+    def drop(self) -> None:
+        """Forget every hit (the token is part of a longer unknown name)."""
+        self.k = _KeyInfo([])
+        self.hits, self.by, self.first = [], {}, {}
 
     def get(self, *types: str) -> Hit | None:
         """The first hit (in preference order) of one of ``types``."""
-        best = None
-        by = self.by
-        for t in types:
-            x = by.get(t)
-            if x is not None and (best is None or x[0] < best[0]):
-                best = x
-        return best[1] if best is not None else None
+        if len(types) == 1:
+            return self.first.get(types[0])
+        return _first_of(self.by, types)
 
 
 # ------------------------------------------------------------------------------------- database
@@ -129,6 +172,7 @@ class ActorDB:
         self.org_multi_first: set[str] = set()
         self.org_heads: set[str] = set()
         self.place_cues: set[str] = set()
+        self.cue_kinds: dict[str, str] = {}
         self.stopwords: set[str] = set()
         self.honorifics: set[str] = set()
         self.pronoun_stop: set[str] = set()
@@ -140,6 +184,10 @@ class ActorDB:
         self.historical_conf: float = 0.4
         self.credit_re: re.Pattern | None = None
         self._auto: Any = None
+        # one capitalized word that is never a candidate name by itself (not foreign-looking, starts
+        # no multi-word organization cue): a cache of that pure decision (``candidates``), bounded
+        self.plain_words: set[str] = set()
+        self.foreign_words: set[str] = set()      # one capitalized word that is ``_foreign_looking``
         self._role_index: dict[tuple[str, str | None], list[tuple[Role, Actor]]] = {}
 
     # ---------------------------------------------------------------- loading
@@ -166,6 +214,9 @@ class ActorDB:
         db.org_cues_multi = sorted((c for c in db.org_cues if " " in c), key=len, reverse=True)
         db.org_multi_first = {c.split()[0] for c in db.org_cues_multi}
         db.place_cues = {match_form(c).text for c in cues.get("place", [])}
+        # phrase -> candidate kind, person before organization before place (``candidates._cue_kind``)
+        for kind, group in (("place", db.place_cues), ("organization", db.org_cues), ("person", db.person_cues)):
+            db.cue_kinds.update(dict.fromkeys(group, kind))
         db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
         db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
         db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
@@ -287,7 +338,7 @@ class ActorDB:
                     hits.sort(key=lambda h: 0 if h.ref == pref else 1)
                 else:
                     self.collisions.append((core, actor_ids))
-            auto.add_word(pk, (len(pk), hits))
+            auto.add_word(pk, (len(pk), hits, _KeyInfo(hits, actors=self.actors)))
         auto.make_automaton()
         self._auto = auto
 
@@ -351,36 +402,36 @@ class ActorDB:
     # ---------------------------------------------------------------- scanning
     def _scan(self, text: str, scan: str, mf, start: int, end: int) -> list[_Tok]:
         """Tokens in t[start:end]; ``scan`` = scan_form(t) (padded, punctuation as spaces)."""
-        raw = [(e_incl - klen + 1, e_incl - 1, hits)
-               for e_incl, (klen, hits) in self._auto.iter(scan, start, end + 2)]
+        raw = [(e_incl - v[0] + 1, e_incl - 1, v)
+               for e_incl, v in self._auto.iter(scan, start, end + 2)]
         return self._select(text, mf, raw)
 
-    def _raw_all(self, scan: str) -> list[tuple[int, int, list[Hit]]]:
-        """Every match in the whole document (one automaton pass), in end order."""
-        return [(e_incl - klen + 1, e_incl - 1, hits) for e_incl, (klen, hits) in self._auto.iter(scan)]
+    def _raw_all(self, scan: str) -> list[tuple[int, int, tuple]]:
+        """Every match in the whole document (one automaton pass), in end order: (start, end,
+        automaton value ``(key length, hits, _KeyInfo(hits))``)."""
+        return [(e_incl - v[0] + 1, e_incl - 1, v) for e_incl, v in self._auto.iter(scan)]
 
     def _select(self, text: str, mf, raw: list) -> list[_Tok]:
-        """Case filter + the best non-overlapping cover of the raw matches of one sentence."""
+        """Case filter + the best non-overlapping cover of the raw matches of one sentence
+        (``raw``: ``(start, end, automaton value)`` in the matching form)."""
         if not raw:
             return []
         cands = []
-        for s, e, hits in raw:
-            os_, oe = mf.span_to_orig(s, e)
-            ok = hits
-            for h in hits:
-                if h.upper or h.cap:          # case-restricted hits: filter (rare)
-                    ok = [h2 for h2 in hits if not (
-                        (h2.upper and not text[os_:oe].isupper()) or
-                        (h2.cap and not h2.upper and not text[os_].isupper()))]
-                    break
-            if ok:
-                cands.append((s, e, os_, oe, ok))
+        ident = mf._starts is None
+        for s, e, v in raw:
+            os_, oe = (s, e) if ident else mf.span_to_orig(s, e)
+            info = v[2]
+            if info.case:                     # case-restricted hits: keep those the text fits
+                info = info.variants[(info.any_upper and text[os_:oe].isupper(), text[os_].isupper())]
+                if info is None:
+                    continue
+            cands.append((s, e, os_, oe, info))
         if not cands:
             return []
         if len(cands) == 1:
-            s, e, os_, oe, ok = cands[0]
-            return [_Tok(os_, oe, ok)]
-        return [_Tok(os_, oe, ok) for _, _, os_, oe, ok in _best_cover(cands)]
+            c = cands[0]
+            return [_Tok(c[2], c[3], c[4])]
+        return [_Tok(os_, oe, info) for _, _, os_, oe, info in _best_cover(cands)]
 
 
 _PUNCT_CHARS = (",.;:!?()\"'-/\n\r\t%+&*#@|<>=~^$[]{}\\`…«»·•°×–—“”‘’\u00a0\u2009\u202f\u200b"
@@ -392,6 +443,13 @@ def _best_cover(cands: list) -> list:
     "Thái tử" + "Mohammed bin Salman" beats "Thái tử Mohammed" + "bin Salman"; ties go to the
     leftmost-longest choice."""
     cands.sort(key=lambda c: (c[1], c[0]))
+    prev_end = -1
+    for c in cands:
+        if c[0] < prev_end:
+            break
+        prev_end = c[1]
+    else:
+        return cands                    # no two overlap: the cover is all of them
     ends = [c[1] for c in cands]
     n = len(cands)
     best = [0] * (n + 1)

@@ -29,11 +29,13 @@ context-dependent references (pronouns, counterparts, bare titles, "hai nhà lã
 """
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 from typing import Any
 
 from ..models import ActorMention, Anchor, Sentence
-from ..textnorm import match_form
+from ..textnorm import MatchForm, match_form
 from ..textnorm import match_form as fast_form  # noqa: F401  (was a faster twin of match_form; kept for importers)
 from .actordb import (LEADER_ROLES, Actor, ActorDB, Hit, Role, _mention, _Tok,  # noqa: F401  (re-exported)
                       _title_fits, _title_role, scan_form)
@@ -43,6 +45,7 @@ from .references import _DocCtx, _resolve_context, _short_ref
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _DIRECTIONS = frozenset(("đông", "tây", "nam", "bắc", "miền", "trung", "thủ", "toàn", "nước", "phía"))
 _LAST_WORD = re.compile(r"(\w+) $")
+_START = attrgetter("start")
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
@@ -60,17 +63,21 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 def _adjacent(text: str, a: int, b: int) -> bool:
     g = text[a:b]
-    return g == " " or (g != "" and g.isspace() and "\n" not in g) or _gap_ok(text, a, b)
+    # the last test is _gap_ok's parenthetical case, which needs a "("
+    return g == " " or (g != "" and g.isspace() and "\n" not in g) or ("(" in g and _gap_ok(text, a, b))
 
 
 _PAIR_SEP = re.compile(r"\s*(?:-|–|và|,)\s*$")
 
 
 
-def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res) -> None:
-    """Fill ``sentence.actors`` for every sentence (in place)."""
+def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res,
+                mf: MatchForm | None = None) -> None:
+    """Fill ``sentence.actors`` for every sentence (in place). ``mf``: ``match_form(text)`` when
+    the caller already has it."""
     db: ActorDB = res.actors
-    mf = match_form(text)
+    if mf is None:
+        mf = match_form(text)
     t = mf.text
     # map original offsets -> matching-form offsets (identity in the common case)
     if mf._starts is None:
@@ -86,26 +93,25 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
     first: dict[str, int] = {}
     ordered = all(a.start <= b.start for a, b in zip(sentences, sentences[1:]))
     raw_all = db._raw_all(scan) if ordered else []      # one pass over the document
-    ri, nraw = 0, len(raw_all)
-    # raw matches come in end order; sentences are in text order: walk both
+    # raw matches come in end order; sentences are in text order: the matches of a sentence are
+    # those ending in (start, end] that start at or after its start
+    raw_ends = [r[1] for r in raw_all]
+    right = bisect.bisect_right
+    lo = 0
     for sent in sentences:
         ms = sent.start if to_mf is None else to_mf.get(sent.start, 0)
         me = sent.end if to_mf is None else to_mf.get(sent.end, len(t))
-        while ri < nraw and raw_all[ri][1] <= ms:
-            ri += 1
-        raw = []
-        k = ri
-        while k < nraw and raw_all[k][1] <= me:
-            if raw_all[k][0] >= ms:
-                raw.append(raw_all[k])
-            k += 1
-        toks = db._select(text, mf, raw) if ordered else db._scan(text, scan, mf, ms, me)
+        if ordered:
+            lo = right(raw_ends, ms, lo)
+            raw = [r for r in raw_all[lo:right(raw_ends, me, lo)] if r[0] >= ms]
+            toks = db._select(text, mf, raw)
+        else:
+            toks = db._scan(text, scan, mf, ms, me)
         scans.append(toks)
         for tk in toks:
-            for h in tk.hits:
-                if h.type == "actor" and db.actors[h.ref].kind == "person":
-                    named[h.ref] = named.get(h.ref, 0) + 1
-                    first.setdefault(h.ref, tk.s)
+            for ref in tk.k.persons:          # the hits naming a person
+                named[ref] = named.get(ref, 0) + 1
+                first.setdefault(ref, tk.s)
     ctx = _DocCtx(db, anchor, named, first)
     low = t if to_mf is None else text.lower()
     for sent, toks in zip(sentences, scans):
@@ -129,8 +135,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             _plain(db, text, tok, out, covered, sent)
             i += 1
             continue
-        starter = tok.get("title", "phrase", "cprefix", "honorific", "pronoun")
-        person_here = tok.get("actor")
+        starter = tok.k.starter               # tok.get("title", "phrase", "cprefix", "honorific", "pronoun")
+        person_here = tok.first.get("actor")
         if person_here and db.actors[person_here.ref].kind == "person":
             starter = None
         if starter is not None:
@@ -148,18 +154,18 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 tj = toks[j]
                 if not first and not _adjacent(text, end, tj.s):
                     break
-                if tj.get("host") is not None and not first:
+                if tj.first.get("host") is not None and not first:
                     if countries or insts or host:
                         break
                     host = tj
                     end = tj.e
                     j += 1
                     continue
-                h_title = tj.get("title")
-                h_phrase = tj.get("phrase")
-                h_cpre = tj.get("cprefix")
-                h_hon = tj.get("honorific") or tj.get("pronoun")
-                h_act = tj.get("actor", "capital")
+                h_title = tj.first.get("title")
+                h_phrase = tj.first.get("phrase")
+                h_cpre = tj.first.get("cprefix")
+                h_hon = tj.first.get("honorific") or tj.first.get("pronoun")
+                h_act = tj.k.act_cap          # tj.get("actor", "capital")
                 act = db.actors.get(h_act.ref) if h_act else None
                 if act is not None and act.kind == "person":
                     break
@@ -195,12 +201,13 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     k += 1
             if k < n and (_adjacent(text, chain_end, toks[k].s) if k == j else
                           toks[k].s - pe <= 1 and text[pe:toks[k].s].strip() == ""):
-                hp = toks[k].get("actor")
+                hp = toks[k].first.get("actor")
                 pa = db.actors.get(hp.ref) if hp else None
-                if pa is not None and pa.kind == "person" and _title_fits(pa, role_hit, phrase_hit):
+                if pa is not None and pa.kind == "person" and (
+                        (role_hit is None and phrase_hit is None) or _title_fits(pa, role_hit, phrase_hit)):
                     s0 = tok.s
                     for tk in toks[i:j]:
-                        hc = tk.get("cprefix")
+                        hc = tk.first.get("cprefix")
                         if hc is not None and hc.ref == "country" and not tk.get("title", "honorific"):
                             s0 = toks[min(j, toks.index(tk) + 1)].s
                         else:
@@ -232,7 +239,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 # the name stops at the next dictionary token, except a one-word country that
                 # starts it ("Ông Anh Tuấn")
                 nxt = next((tk.s for tk in toks[j:] if tk.s > cs or (
-                    tk.s == cs and not (tk.get("actor") and db.actors[tk.get("actor").ref].kind == "country"
+                    tk.s == cs and not (tk.first.get("actor") and db.actors[tk.first.get("actor").ref].kind == "country"
                                         and " " not in text[tk.s:tk.e]))), sent.end)
                 ce = min(ce, nxt)
                 name = text[cs:ce].strip(" -")
@@ -296,7 +303,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 # a second country joined by "-"/"và": "Tổng thống Nga-Mỹ"
                 if j < n and len(countries) == 1:
                     tj = toks[j]
-                    h2 = tj.get("actor")
+                    h2 = tj.first.get("actor")
                     a2 = db.actors.get(h2.ref) if h2 else None
                     if (a2 is not None and a2.kind == "country" and
                             _PAIR_SEP.match(text[chain_end:tj.s]) and (not allowed or a2.name in allowed)):
@@ -327,7 +334,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     if h is not None and not _followed_by_cap(text, tok.e, sent.end):
                         out.append(_role_mention(db, h, allowed[0], span, text, "role", 0.8))
                         covered.append(span)
-                elif j == i + 1 and tok.get("title") is not None and not _followed_by_cap(text, tok.e, sent.end) \
+                elif j == i + 1 and tok.first.get("title") is not None and not _followed_by_cap(text, tok.e, sent.end) \
                         and not _BARE_TITLE_NOT_AFTER.search(low, max(sent.start, tok.s - 14), tok.s) \
                         and not _plural_before(low, sent.start, tok.s):
                     # a bare title ("Thủ tướng cho biết"): the person in context who holds it
@@ -337,7 +344,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     covered.append(span)
                 i = j if j > i else i + 1
                 continue
-            pron = tok.get("pronoun")
+            pron = tok.first.get("pronoun")
             if pron is not None and j == i + 1 and not countries and not insts:
                 nw = _NEXT_WORD.match(low, tok.e)
                 if not _followed_by_cap(text, tok.e, sent.end) and not _plural_before(low, sent.start, tok.s) \
@@ -351,19 +358,19 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             # chain gave nothing by itself: fall through to plain handling of its tokens
             if j == i:
                 j = i + 1
-            skip = 1 if (starter is not None and not (starter.type == "cprefix" and tok.get("actor"))) else 0
+            skip = 1 if (starter is not None and not (starter.type == "cprefix" and tok.first.get("actor"))) else 0
             for tk in toks[i + skip:j]:
                 _plain(db, text, tk, out, covered, sent)
             i = j
             continue
-        if tok.get("host") is not None:
+        if tok.first.get("host") is not None:
             mnt = ActorMention(start=tok.s, end=tok.e, text=text[tok.s:tok.e], actor_id=None, name=None,
                                kind="country", via="reference", confidence=0.5)
             out.append(mnt)
             pending.append((sent, mnt, "host_country", None))
             i += 1
             continue
-        g = tok.get("group")
+        g = tok.first.get("group")
         if g is not None:
             mnt = ActorMention(start=tok.s, end=tok.e, text=text[tok.s:tok.e], actor_id=None, name=None,
                                kind="group", via="reference", confidence=0.7)
@@ -373,7 +380,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             end = tok.e
             while j < n and len(explicit) < 2:
                 tj = toks[j]
-                ha = tj.get("actor")
+                ha = tj.first.get("actor")
                 a2 = db.actors.get(ha.ref) if ha else None
                 sep = text[end:tj.s]
                 if a2 is None or a2.kind != "country" or not (sep.strip() in ("", "-", "–", "và") and len(sep) <= 5):
@@ -403,7 +410,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             continue
         _plain(db, text, tok, out, covered, sent)
         i += 1
-    covered.extend((tk.s, tk.e) for tk in toks if tk.hits)
+    covered += [(tk.s, tk.e) for tk in toks if tk.hits]
     _candidates(db, text, low, sent, out, covered)
     if db.credit_re is not None and ":" in sent.text:
         # "Ảnh: Nhật Bắc", "(Ảnh: Telegram/Zelensky)": a photographer / agency, not a person of the story
@@ -413,7 +420,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     for m in out:
         if m.kind == "person" and m.actor_id and m.via in ("name", "alias") and ctx.historical(m.actor_id):
             m.confidence = min(m.confidence, db.historical_conf)
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     return out
 
 
@@ -437,7 +444,7 @@ def _followed_by_cap(text: str, pos: int, end: int) -> bool:
 
 
 def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Sentence) -> None:
-    h = tok.get("actor", "capital", "demonym")
+    h = tok.k.plain_hit                  # tok.get("actor", "capital", "demonym")
     if h is None:
         return
     a = db.actors.get(h.ref)
@@ -455,7 +462,7 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
             m = _LAST_WORD.search(text, max(sent.start, tok.s - 25), tok.s)
             if m and m.group(1)[:1].isupper() and m.group(1).lower() not in _DIRECTIONS and not any(cs <= tok.s - 2 < ce for cs, ce in covered) \
                     and not _prev_is_token(out, tok.s):
-                tok.hits, tok.by = [], {}     # dropped: the candidate finder sees the whole name
+                tok.drop()     # dropped: the candidate finder sees the whole name
                 return
         via = "name" if text[tok.s:tok.e] == a.name else "alias"
         out.append(_mention(db, a, tok.s, tok.e, text, via))
@@ -465,11 +472,11 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
 def _org_of_country(db: ActorDB, text: str, tok: _Tok, nxt: _Tok, out: list, covered: list) -> bool:
     """A country-less institution ("Văn phòng Tổng thống", "Quốc hội") directly followed by a country:
     one organization mention of that country."""
-    h = tok.get("actor")
+    h = tok.first.get("actor")
     a = db.actors.get(h.ref) if h is not None else None
     if a is None or a.kind != "organization" or a.country is not None or text[tok.e:nxt.s] != " ":
         return False
-    h2 = nxt.get("actor")
+    h2 = nxt.first.get("actor")
     c = db.actors.get(h2.ref) if h2 is not None else None
     if c is None or c.kind != "country":
         return False

@@ -77,6 +77,8 @@ def resolve_partial(day: int, month: int, anchor: Anchor, weekday: int | None = 
 
 _PAST_BEFORE = re.compile(r"(?:^|\W)(?:(?:hồi|kể từ|từ hồi|hồi đầu|trước đó vào)\s+(?:\w+\s+){0,2}|hôm\s+)$")
 _FUTURE_BEFORE = re.compile(r"(?:^|\W)(?:sẽ|dự kiến|dự định|sắp|kế hoạch|chuẩn bị)(?!\w)")
+_PAST_WORDS = ("hồi", "từ", "trước đó vào", "hôm")           # every _PAST_BEFORE match holds one
+_FUTURE_WORDS = ("sẽ", "dự kiến", "dự định", "sắp", "kế hoạch", "chuẩn bị")   # the _FUTURE_BEFORE words
 _YEAR_REL_AFTER = re.compile(r"\s+năm\s+(nay|ngoái|trước|tới|sau)(?!\w)")
 _YEAR_REL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
 
@@ -86,9 +88,10 @@ def _tense_hint(lt: str, s: int) -> int:
     clause says it is planned ("sẽ", "dự kiến"), else 0."""
     b = max(lt.rfind(".", 0, s), lt.rfind("\n", 0, s), lt.rfind(";", 0, s), s - 80)
     before = lt[b + 1:s]
-    if _PAST_BEFORE.search(before):
+    # each pattern needs one of its words: a substring test first saves the regex scan
+    if any(w in before for w in _PAST_WORDS) and _PAST_BEFORE.search(before):
         return -1
-    if _FUTURE_BEFORE.search(before):
+    if any(w in before for w in _FUTURE_WORDS) and _FUTURE_BEFORE.search(before):
         return 1
     return 0
 

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import ActorMention, Attribution, Sentence
-from ..textnorm import match_form
+from ..textnorm import MatchForm, match_form
+from .scan import A_CHANNEL, A_QUOTE, A_REP, A_SOCIAL, A_STMT, A_TAIL, A_THEO, A_VERB, ATTR
 
 _QUOTE_CHARS = '"“”'
 
@@ -43,6 +44,7 @@ class AttributionLexicon:
     theo_start_re: re.Pattern = field(init=False)
     theo_end_re: re.Pattern = field(init=False)
     any_re: re.Pattern = field(init=False)
+    verb_stops: dict = field(init=False)
     head_re: re.Pattern = field(init=False)
     source_noun_re: re.Pattern = field(init=False)
 
@@ -58,6 +60,7 @@ class AttributionLexicon:
         self.theo_start_re = re.compile(r'^[\s"“(]*theo\s+(?!(?:%s)(?!\w))([^,;:]{1,100}?)\s*,' % alt(self.theo_not))
         self.theo_end_re = re.compile(r',\s*theo\s+(?!(?:%s)(?!\w))([^,;:.]{1,80}?)\s*[.!?]?["”]?\s*$' % alt(self.theo_not))
         self._channel_by_form = {match_form(c).text: c for c in self.channels}
+        self.verb_stops = dict(self.verbs)         # cue -> the words that must not follow it
         self.source_noun_re = re.compile(r"(?<!\w)(?:nguồn tin|%s)(?!\w)" % alt(self.subject_heads)) \
             if self.subject_heads else re.compile(r"nguồn tin")
         self.head_re = re.compile(r"(?<!\w)(?:%s)(?:\s+(?:tại|ở|của|phía))?\s+$" % alt(self.subject_heads)) \
@@ -145,12 +148,20 @@ def _gap_ok(gap: str, lex: AttributionLexicon) -> bool:
     return True
 
 
-def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) -> Attribution | None:
-    """Whose claim ``sentence`` is, or None for the outlet's own voice."""
+def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None,
+              form: MatchForm | None = None, cues: int | None = None) -> Attribution | None:
+    """Whose claim ``sentence`` is, or None for the outlet's own voice. ``form``: the matching form
+    of ``sentence.text`` when the caller already has it (``match_form(sentence.text)``); ``cues``:
+    the ``scan.A_*`` flags of the cue words that occur in that form (a pattern whose cue word does
+    not occur cannot match and is not run); None: run every pattern."""
     lex = lexicon(res)
     st = sentence.text
-    mf = match_form(st)
+    mf = form if form is not None else match_form(st)
     t = mf.text
+    if cues is None:
+        cues = -1                             # every flag: nothing is skipped
+    elif not cues & ATTR:
+        return None                           # no cue word occurs: any_re cannot match
     if not lex.any_re.search(t):
         return None
     base = sentence.start
@@ -159,7 +170,7 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
         return base + mf.to_orig(i)
 
     # 1. "<outlet> dẫn lời X"
-    m = lex.rep_re.search(t)
+    m = lex.rep_re.search(t) if cues & A_REP else None
     if m:
         after = orig(m.end())
         src = next((a for a in _sources(sentence) if a.start >= after and a.kind == "person"), None) or \
@@ -173,14 +184,14 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
             return _src(src, (src.start, src.end), text, m.group(1),
                         channel=(outlet.name or outlet.text) if outlet else None)
     # 2. quote tail '"..." – Ông X nói'
-    for m in lex.tail_re.finditer(t):
+    for m in (lex.tail_re.finditer(t) if cues & A_QUOTE and cues & A_TAIL else ()):
         s, e = orig(m.start(1)), orig(m.end(1))
         a = _best_in(sentence, s, e)
         if a is None:
             a = next((x for x in _sources(sentence) if x.start < e and x.end > s), None)
         return _src(a, (s, e), text, "quote")
     # 3. "Theo X, ..." / "..., theo X."
-    for rx in (lex.theo_start_re, lex.theo_end_re):
+    for rx in ((lex.theo_start_re, lex.theo_end_re) if cues & A_THEO else ()):
         m = rx.search(t)
         if m:
             s, e = orig(m.start(1)), orig(m.end(1))
@@ -188,7 +199,7 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
             if a is not None or any(c.isupper() for c in text[s:e]) or lex.source_noun_re.search(t, m.start(1), m.end(1)):
                 return _src(a, (s, e), text, "theo")
     # 4. social post
-    m = lex.social_re.search(t)
+    m = lex.social_re.search(t) if cues & (A_SOCIAL | A_CHANNEL) else None
     if m:
         channel = lex.channel(m.group(2) or m.group(3))
         ms, me = orig(m.start()), orig(m.end())
@@ -205,7 +216,7 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
         if subj is not None:
             return _src(subj, (subj.start, subj.end), text, "social", channel=channel)
     # 5. statement noun "thông cáo của X"
-    m = lex.stmt_re.search(t)
+    m = lex.stmt_re.search(t) if cues & A_STMT else None
     if m:
         after = orig(m.end())
         a = next((x for x in _sources(sentence) if x.start == after or
@@ -213,8 +224,8 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None) 
         if a is not None:
             return _src(a, (a.start, a.end), text, "statement")
     # 6. speech verb right after its subject
-    verbs = dict(lex.verbs)
-    for m in lex.verb_re.finditer(t):
+    verbs = lex.verb_stops
+    for m in (lex.verb_re.finditer(t) if cues & A_VERB else ()):
         cue = m.group(1)
         rest = t[m.end():m.end() + 12].lstrip()
         if any(rest.startswith(x) for x in verbs.get(cue, ())):

@@ -23,6 +23,7 @@ _PARTICLE = r"(?:bin|ibn|al|el|de|van|von|der|da|di|du|la|le|dos|del)"
 _CAPSEQ = re.compile(r"%s(?:(?:[ ]|-)(?:%s[ ])?%s)*" % (_CAPWORD, _PARTICLE, _CAPWORD))
 _CAPSEQ_AT = re.compile(r"(?:\s*\([^()\n]{1,40}\))?[ ]?(%s(?:(?:[ ]|-)(?:%s[ ])?%s)*)" % (_CAPWORD, _PARTICLE, _CAPWORD))
 _WORDS = re.compile(r"\w+")
+_PLAIN_WORDS_MAX = 50_000         # bound of ``ActorDB.plain_words`` (a cache of pure decisions)
 
 
 def _is_stop_name(db: ActorDB, name: str) -> bool:
@@ -44,20 +45,45 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
     """Unknown capitalized multi-syllable names not covered by the dictionary."""
     st = sent.text
     title_case = None                         # computed on first need
+    plain_words, foreign_words = db.plain_words, db.foreign_words
+    spans = None                              # set(covered), built on first need (covered is fixed here)
+    base = sent.start
     for m in _CAPSEQ.finditer(st):
         mt = m.group(0)
-        s, e = sent.start + m.start(), sent.start + m.end()
-        if " " not in mt and not _foreign_looking(mt):
-            # one Vietnamese-looking capitalized word: never a name, unless it starts a two-syllable
-            # organization word followed by a name ("Ủy ban Đối ngoại", "Tòa án Tối cao")
-            oc = None
-            if mt.lower() in db.org_multi_first:
-                oc = next((c for c in db.org_cues_multi if low.startswith(c + " ", s)), None)
-            nx = _NEXT_CAPSEQ.match(text, s + len(oc), sent.end) if oc is not None else None
-            if nx is None:
+        if " " not in mt:
+            if mt in plain_words:             # known: Vietnamese-looking, starts no organization word
                 continue
-            e = nx.end()
-        if any(cs <= s and e <= ce for cs, ce in covered):
+            if mt in foreign_words:
+                s, e = base + m.start(), base + m.end()
+            elif not _foreign_looking(mt):
+                # one Vietnamese-looking capitalized word: never a name, unless it starts a
+                # two-syllable organization word followed by a name ("Ủy ban Đối ngoại", "Tòa án Tối cao")
+                if mt.lower() not in db.org_multi_first:
+                    if len(plain_words) < _PLAIN_WORDS_MAX:
+                        plain_words.add(mt)
+                    continue
+                s = base + m.start()
+                oc = next((c for c in db.org_cues_multi if low.startswith(c + " ", s)), None)
+                nx = _NEXT_CAPSEQ.match(text, s + len(oc), sent.end) if oc is not None else None
+                if nx is None:
+                    continue
+                e = nx.end()
+            else:
+                if len(foreign_words) < _PLAIN_WORDS_MAX:
+                    foreign_words.add(mt)
+                s, e = base + m.start(), base + m.end()
+        else:
+            s, e = base + m.start(), base + m.end()
+        if spans is None:
+            spans = set(covered)
+        if (s, e) in spans:                   # exactly a dictionary match / a composed mention
+            continue
+        for cs, ce in covered:
+            if cs <= s and e <= ce:
+                break
+        else:
+            cs = -1
+        if cs != -1:
             continue
         # split around covered spans
         pieces = [(s, e)]
@@ -105,7 +131,7 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
                 if title_case:
                     continue
             lead = low[ps:ps + 12]
-            own = next((c for c in db.org_cues if lead.startswith(c + " ")), None)
+            own = _own_org_cue(db, lead)
             if own is not None and len(words) >= 2:
                 # the name starts with an organization word: "Bộ Tài chính Mỹ", "Tập đoàn Vingroup"
                 kind, cue, dist = "organization", own, 0
@@ -178,16 +204,31 @@ def _foreign_looking(w: str) -> bool:
 def _cue_kind(db: ActorDB, low: str, sent_start: int, pos: int) -> tuple[str, str | None, int]:
     prev = low[max(sent_start, pos - 40):pos]
     words = _WORDS.findall(prev)[-4:]
+    kinds = db.cue_kinds
+    nw = len(words)
     # nearest cue first: try 1..3-word phrases ending right before the name, then further back
-    for back in range(0, len(words)):
+    for back in range(0, nw):
         for size in (3, 2, 1):
-            if back + size > len(words):
+            if back + size > nw:
                 continue
-            phrase = " ".join(words[len(words) - back - size:len(words) - back])
-            if phrase in db.person_cues:
-                return "person", phrase, back
-            if phrase in db.org_cues:
-                return "organization", phrase, back
-            if phrase in db.place_cues:
-                return "place", phrase, back
+            phrase = " ".join(words[nw - back - size:nw - back])
+            kind = kinds.get(phrase)
+            if kind is not None:
+                return kind, phrase, back
     return "person", None, 99
+
+
+def _own_org_cue(db: ActorDB, lead: str) -> str | None:
+    """The organization cue ``c`` with ``lead.startswith(c + " ")`` (the first in ``db.org_cues``
+    order when several do): only the prefixes of ``lead`` that end before a space can be one."""
+    found = None
+    cues = db.org_cues
+    i = lead.find(" ")
+    while i >= 0:
+        p = lead[:i]
+        if p in cues:
+            if found is not None:             # several: keep the set's order, as a scan would
+                return next((c for c in cues if lead.startswith(c + " ")), None)
+            found = p
+        i = lead.find(" ", i + 1)
+    return found

@@ -77,6 +77,8 @@ class EndsWith:
     def __init__(self, keys):
         self.keys = {" ".join(_nfc_lower(k).split()) for k in keys}
         self.maxw = max((len(k.split()) for k in self.keys), default=0)
+        # the last word of every key (None: an empty key, which any word ending in "(" would match)
+        self.last_words = None if "" in self.keys else {k.split()[-1] for k in self.keys}
 
     def search(self, before: str):
         """(key, start offset in ``before``) of the key that ends ``before``, or None."""
@@ -86,6 +88,10 @@ class EndsWith:
         toks = b[-48:].split()
         if not toks:
             return None
+        last = toks[-1].lower()
+        lw = self.last_words
+        if lw is not None and last not in lw and last.lstrip(self._OPEN) not in lw:
+            return None                        # no key ends with this word
         low = [x.lower() for x in toks]
         for k in range(min(self.maxw, len(toks)), 0, -1):
             seg = low[-k:]
@@ -155,6 +161,9 @@ class NumberLexicon:
     re_duration_before: Any = None
     re_any_word_after: Any = None
     re_reference: Any = None
+    trigger_keys: list[str] = field(default_factory=list)   # what ``re_trigger`` matches (literal keys)
+    # written number -> its value (a pure function of the text and this lexicon), bounded
+    value_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, data: dict, temporal: dict | None = None) -> "NumberLexicon":
@@ -205,6 +214,7 @@ class NumberLexicon:
         self.re_number_lc = re.compile(num)            # on lower-cased text (see find_quantities)
         starters = [k for k in self.digits if k not in self.after_tens and k not in self.fillers and self.digits[k] > 0]
         starters += ["mười", "nửa"] + list(self.vague) + [str(i) for i in range(10)]
+        self.trigger_keys = starters
         self.re_trigger = re.compile(_trie_pattern(starters))
         follow = _alt(list(self.duration_units) + list(self.currencies) + list(self.percent_words)
                       + list(self.counted_nouns))
@@ -446,10 +456,28 @@ def _number_value(m: re.Match, lx: NumberLexicon) -> tuple[float | None, bool]:
     if m.group("vague"):
         key = " ".join(m.group("vague").lower().split())
         return lx.vague.get(key), True
+    cache = lx.value_cache
     if m.group("digit"):
         txt = m.group("digit") + (m.group("dscale") or "")
-        return parse_number(txt, lx), False
-    return _parse_words(m.group("word").lower().split(), lx), False
+        key = ("d", txt)
+        v = cache.get(key, _MISSING)
+        if v is _MISSING:
+            v = parse_number(txt, lx)
+            if len(cache) < _VALUE_CACHE_MAX:
+                cache[key] = v
+        return v, False
+    word = m.group("word").lower()
+    key = ("w", word)
+    v = cache.get(key, _MISSING)
+    if v is _MISSING:
+        v = _parse_words(word.split(), lx)
+        if len(cache) < _VALUE_CACHE_MAX:
+            cache[key] = v
+    return v, False
+
+
+_MISSING = object()
+_VALUE_CACHE_MAX = 50_000        # bound of ``NumberLexicon.value_cache``
 
 
 def _line_start_section(t: str, s: int, e: int) -> bool:
@@ -492,7 +520,7 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
         # contexts that make the number a date, a clock time, a score or an identifier
         if is_digit:
             nxt = t[e:e + 2]
-            if nxt[:1] in ("/", ":") or re.match(r"-\d|h\d|\.\d", nxt):
+            if nxt[:1] in ("/", ":") or _NOT_QTY_AFTER.match(nxt):
                 continue
             if s > 0 and t[s - 1] in "/-:.,$" and not (t[s - 1] == "$"):
                 continue
@@ -532,8 +560,8 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
         rest = t[e:e + 80]
         q = None
         # clock time "13h", "21h37", "lúc 9 giờ", "3 giờ chiều": not a quantity; "trong 24h qua" is a duration
-        if is_digit and re.match(r"h(?:\d{1,2})?(?!\w)", rest):
-            if re.match(r"h\d", rest) or not (_duration_cue(before, lx) or re.match(r"h\s+qua(?!\w)", rest)):
+        if is_digit and _CLOCK_H.match(rest):
+            if _CLOCK_HM.match(rest) or not (_duration_cue(before, lx) or _H_QUA.match(rest)):
                 pos = e
                 continue
             q = Quantity(qs, e + 1, "", "duration", value * 60, "minutes", qual, approximate=approximate,
@@ -590,7 +618,7 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
                         not re.search(r"(?:^|\W)(?:sau|trong|suốt)\s+(?:\w+\s+)?$", before):
                     pos = qe
                     continue
-                tm = re.match(r"\s+tù(?!\w)", t[qe:qe + 6])
+                tm = _TU.match(t[qe:qe + 6])
                 if tm:
                     qe += tm.end()
                     unit_text = unit_text + " tù"
@@ -642,7 +670,7 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
                     continue
                 q = Quantity(qs, ne, "", "count", value, unit, qual, per=per, approximate=approximate)
             elif is_digit:
-                if re.fullmatch(r"(19|20)\d\d", m.group("digit")):
+                if _YEAR_LIKE.fullmatch(m.group("digit")):
                     pos = e
                     continue
                 q = Quantity(qs, e, "", "number", value, None, qual, approximate=approximate)
@@ -656,6 +684,13 @@ def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
     return out
 
 
+# precompiled once (were re.match(pattern, ...) calls through re's cache)
+_NOT_QTY_AFTER = re.compile(r"-\d|h\d|\.\d")
+_CLOCK_H = re.compile(r"h(?:\d{1,2})?(?!\w)")
+_CLOCK_HM = re.compile(r"h\d")
+_H_QUA = re.compile(r"h\s+qua(?!\w)")
+_TU = re.compile(r"\s+tù(?!\w)")
+_YEAR_LIKE = re.compile(r"(19|20)\d\d")
 _PER_SIDE_BEFORE = re.compile(r"(?:^|(?<=\W))mỗi\s+(?:bên|phía)\s+(?:[^\W\d]+\s+){0,3}$", re.IGNORECASE)
 _OFFSET_BEFORE = re.compile(r"(?:^|\W)cách\s+đây\s+$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}/\d", re.IGNORECASE)

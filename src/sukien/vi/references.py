@@ -32,6 +32,7 @@ class _DocCtx:
         self.named = sorted(named, key=lambda a: -named[a])
         self.first = first or {}                 # person id -> offset of its first named mention
         self._hist: dict[str, bool] = {}
+        self._holders: dict[tuple, Actor | None] = {}
 
     def historical(self, actor_id: str | None) -> bool:
         """All the person's dated roles ended long (``historical_after_years``) before the anchor."""
@@ -52,6 +53,16 @@ class _DocCtx:
         return h
 
     def holder(self, role: str, country: str | None, date: str | None = None, org: str | None = None) -> Actor | None:
+        """The holder of ``role`` at the document's date (``date`` is not used: the context's own
+        date is); one computation per (role, country, org) and document."""
+        key = (role, country, org)
+        try:
+            return self._holders[key]
+        except KeyError:
+            h = self._holders[key] = self._holder(role, country, org)
+            return h
+
+    def _holder(self, role: str, country: str | None, org: str | None) -> Actor | None:
         h = self.db.holder(role, country, self.date, org)
         if self.sure or not self.named:
             return h

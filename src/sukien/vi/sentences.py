@@ -24,9 +24,11 @@ co inc ltd corp gen col lt capt sgt mt ft vol ed eds al e.g i.e p ph q""".split(
 _UP = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper())
 
 # candidate boundary: terminal punctuation run, optional closing quotes/brackets, whitespace,
-# then something that can start a sentence.
+# then something that can start a sentence. The run is one character class (the same matches as
+# "(?:\.{3}|…|[.!?])+": the run always ends where the punctuation ends), so ``re`` can skip ahead
+# to the next candidate character instead of trying the pattern at every position.
 _BOUNDARY = re.compile(
-    r"(?P<term>(?:\.{3}|…|[.!?])+)(?P<close>[\"”’'»)\]]*)(?P<ws>\s+)(?=[%s0-9\"“‘«(\[„\-–—])" % re.escape(_UP))
+    r"(?P<term>[.!?…]+)(?P<close>[\"”’'»)\]]*)(?P<ws>\s+)(?=[%s0-9\"“‘«(\[„\-–—])" % re.escape(_UP))
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LINE = re.compile(r"[^\n]+")
 

@@ -134,7 +134,13 @@ class TemporalLexicon:
 
         def family(*names):
             pat = "|".join(f"(?P<{n}>{P[n]})" for n in names)
-            return re.compile(pat), names
+            rx = re.compile(pat)
+            # per alternative, its own groups (itself first, then those inside it, in group order):
+            # only these can be set when that alternative matched
+            order = sorted(rx.groupindex, key=rx.groupindex.get)
+            starts = [order.index(n) for n in names] + [len(order)]
+            groups = {n: tuple(order[starts[i]:starts[i + 1]]) for i, n in enumerate(names)}
+            return rx, names, groups
 
         # Scanning: one trie of trigger words (and digits) over the lower-cased text finds
         # candidate positions; the family of atom patterns for that trigger is then tried there.

@@ -95,7 +95,7 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
     cands.sort(key=lambda c: c[0])
     out: list[_Atom] = []
     last_end = -1
-    for p, (rx, names) in cands:
+    for p, (rx, names, groups) in cands:
         if p < last_end:
             continue
         m = rx.match(lt, p)
@@ -118,7 +118,8 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
                     e = k + 1
         if blocked and _in_blocked(s, e, blocked):
             continue
-        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        gd = m.groupdict()
+        g = {k: gd[k] for k in groups[kind] if gd[k] is not None}    # the matched alternative's groups
         out.append(_Atom(kind, s, e, g))
         last_end = e
     return out
@@ -261,7 +262,7 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
             continue
         s, e = tm.start, tm.end
         # include "ngày"/"hôm" written right before a date
-        pm = re.search(r"(?:^|(?<=\W))(ngày|hôm|Ngày|Hôm|NGÀY)\s+$", t[max(0, s - 6):s])
+        pm = _DAY_WORD_BEFORE.search(t[max(0, s - 6):s])
         if pm and tm.kind in ("date", "datetime", "range") and t[s:s + 1].isdigit():
             s = s - (min(6, s) - pm.start(1))
         # close a bracket opened inside the mention
@@ -283,6 +284,9 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
             last_end = e
         out.append(tm)
     return out
+
+
+_DAY_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(ngày|hôm|Ngày|Hôm|NGÀY)\s+$")
 
 
 def _mk(t, s, e, kind, value, conf=1.0, **kw) -> TimeMention:

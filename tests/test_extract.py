@@ -1042,3 +1042,47 @@ def test_sentence_forms_sliced_from_the_document_form_are_their_own_forms():
                 if _sliced(sent, text):
                     assert SentView(sent, None, doc_low).low == match_form(text[a:b]).text, (a, b)
     assert _document_form("Σίσυφος và Hoà", match_form) is None      # a capital sigma: no slicing
+
+
+def test_trigger_heads_of_a_document_pass_give_the_sentence_scan(res):
+    """The trigger heads a document-level pass finds inside a sentence sliced from the document
+    form (extract._DocHits) give the same hits as the sentence's own scan, at every cut."""
+    from sukien.extract import _DocHits, _document_form, _sliced
+    lex = res.triggers
+    texts = [line for line, _ in _BOUNDARY_LINES] + [
+        "Hai bên đạt được thỏa thuận ngừng bắn.Tiếp tục hội đàm, ông tiếp Thủ tướng Lào; "
+        "cuộc điện đàm kéo dài 40 phút",
+        "Nga và Ukraine trao đổi tù binh hôm qua.Không có cuộc gặp nào",
+    ]
+    checked = 0
+    for text in texts:
+        doc_low = _document_form(text, match_form)
+        assert doc_low is not None
+        heads = _DocHits(lex.automaton, doc_low)
+        assert heads.found
+        for a in range(len(text)):
+            for b in range(a + 1, min(len(text), a + 60) + 1, 3):
+                sent = Sentence(start=a, end=b, text=text[a:b], index=0, paragraph=0)
+                if not _sliced(sent, text):
+                    continue
+                low = doc_low[a:b]
+                expected = lex.scan(low)
+                got = lex.scan(low, heads.inside(a, b))
+                assert [(s, e, t.form, t.type) for s, e, t in got] == \
+                    [(s, e, t.form, t.type) for s, e, t in expected], (text, a, b)
+                checked += bool(expected)
+    assert checked > 50
+
+
+def test_mentions_of_a_split_do_not_share_their_lists(res):
+    """A mention takes the lists and dicts of its arguments unless several mentions (a split "lần
+    lượt ... với A và B") are made from them."""
+    doc, an = build([("Tổng thống Nga lần lượt có cuộc điện đàm với Thủ tướng Ấn Độ và Tổng thống Pháp.", {
+        "actors": [P("Tổng thống Nga", "Vladimir Putin", "Russia"), P("Thủ tướng Ấn Độ", "Narendra Modi", "India"),
+                   P("Tổng thống Pháp", "Emmanuel Macron", "France")]})])
+    ms = [m for m in extract_mentions(doc, an, res) if m.type == "phone_call"]
+    assert len(ms) == 2 and all(m.flags.get("split") for m in ms)
+    a, b = ms
+    assert a.participants is not b.participants and a.flags["pkind"] is not b.flags["pkind"]
+    assert a.flags["countries"] is not b.flags["countries"] and a.quantities is not b.quantities
+    assert a.evidence == b.evidence

@@ -263,11 +263,12 @@ class TriggerLexicon:
             st = by_text.get(t)
             yield m, (st if st is not None else by_text[" ".join(t.split())])
 
-    def scan(self, low: str) -> list[tuple[int, int, Trigger]]:
+    def scan(self, low: str, found: list | None = None) -> list[tuple[int, int, Trigger]]:
         """Trigger occurrences (negatives removed) in a matching-form string. An agreement word
-        right before an outcome trigger ("đạt được thỏa thuận ngừng bắn") is that outcome."""
+        right before an outcome trigger ("đạt được thỏa thuận ngừng bắn") is that outcome.
+        ``found``: the automaton's output over ``low`` when already known (see _candidates)."""
         out: list[tuple[int, int, Trigger]] = []
-        for s, e, i in self._candidates(low):
+        for s, e, i in self._candidates(low, found):
             t = self.triggers[i]
             if t.type is None:
                 continue
@@ -281,13 +282,16 @@ class TriggerLexicon:
             out.append((s, e, t))
         return out
 
-    def _candidates(self, low: str) -> list[tuple[int, int, int]]:
+    def _candidates(self, low: str, found: list | None = None) -> list[tuple[int, int, int]]:
         """Leftmost-longest non-overlapping matches of all forms (negatives included): at each
-        position the longest form wins ("tiếp tục" over "tiếp"), then the scan goes on after it."""
+        position the longest form wins ("tiếp tục" over "tiếp"), then the scan goes on after it.
+        ``found``: the automaton's (end, value) pairs over ``low`` when known (the pairs of a
+        document pass that lie inside the sentence, shifted: the same set; their order does not
+        matter, the candidates are sorted)."""
         cands = []
         n = len(low)
         lengths = self.form_lengths
-        for end, (head, idx) in self.automaton.iter(low):
+        for end, (head, idx) in (self.automaton.iter(low) if found is None else found):
             s = end - len(head) + 1
             if (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "_")):
                 continue
@@ -430,6 +434,31 @@ class SentView:
 
 # ------------------------------------------------------------------------------ extraction
 
+class _DocHits:
+    """An Aho–Corasick automaton's output over a whole document form, by end position: the
+    occurrences inside a sentence sliced from it are those of a pass over the sentence."""
+
+    __slots__ = ("ends", "starts", "found")
+
+    def __init__(self, automaton, doc_low: str):
+        self.ends: list[int] = []
+        self.starts: list[int] = []
+        self.found: list = []
+        if automaton is None:
+            return
+        for found in automaton.iter(doc_low):
+            end, (key, _) = found
+            self.ends.append(end + 1)
+            self.starts.append(end + 1 - len(key))
+            self.found.append(found)
+
+    def inside(self, a: int, b: int) -> list:
+        """The (end, value) pairs lying in doc_low[a:b], shifted to the slice's offsets."""
+        ends, starts, found = self.ends, self.starts, self.found
+        return [(found[j][0] - a, found[j][1])
+                for j in range(bisect.bisect_left(ends, a + 1), bisect.bisect_right(ends, b)) if starts[j] >= a]
+
+
 def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMention]:
     """Event mentions, one per trigger occurrence, in document order."""
     lex: TriggerLexicon = res.triggers
@@ -442,39 +471,42 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
     if doc_low is not None:
         # the cheap scan once over the whole document: a sentence sliced from the document form
         # with no trigger head inside it has no hit (its own scan would find the same heads)
-        head_ends, head_starts = [], []
-        for end, (head, _) in lex.automaton.iter(doc_low):
-            head_ends.append(end + 1)
-            head_starts.append(end + 1 - len(head))
+        heads = _DocHits(lex.automaton, doc_low)
     for k, sent in enumerate(sents):
         if not sent.text:
             continue
         sliced = doc_low is not None and _sliced(sent, doc_text)
+        found = None
         if sliced:
-            a, b = sent.start, sent.end
-            if not any(head_starts[j] >= a for j in range(bisect.bisect_left(head_ends, a + 1),
-                                                          bisect.bisect_right(head_ends, b))):
+            found = heads.inside(sent.start, sent.end)
+            if not found:
                 continue
         sv = SentView(sent, form, doc_low if sliced else None)
-        hits = lex.scan(sv.low)
+        hits = lex.scan(sv.low, found)
         if not hits:
             continue
         prev = sents[k - 1] if k > 0 else None
         sent_topics = topics.find(sv.low)
+        # what every mention of the sentence shares: one Evidence (never modified downstream)
+        attr = sent.attribution
+        source = (attr.name or attr.source_text) if attr is not None else None
+        ev = Evidence(doc=doc.doc_id, start=sent.start, end=sent.end, sentence=sent.text, source=source)
+        shared = (doc.doc_id, sent, sv, ev, source, sent_topics)
+        spans = [(a, b) for a, b, _ in hits]
         for i, (ts, te, trig) in enumerate(hits):
-            others = [(a, b) for j, (a, b, _) in enumerate(hits) if j != i]
+            others = spans[:i] + spans[i + 1:]
             args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
             if args is None:
                 continue
             if args.split_objects:
                 subjects = [p for p in args.participants if p not in args.split_objects]
                 for obj in args.split_objects:
-                    one = _mention(doc, sent, sv, ts, te, trig, args, lex, sent_topics)
+                    one = _mention(shared, ts, te, trig, args, lex)
                     one.participants = subjects + [obj]
                     one.flags["split"] = True
                     out.append(one)
                 continue
-            m = _mention(doc, sent, sv, ts, te, trig, args, lex, sent_topics)
+            m = _mention(shared, ts, te, trig, args, lex, own=True)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
                 m.flags["talking_point"] = _talking_point(sv, te, lex)
             out.append(m)
@@ -533,49 +565,54 @@ def _talking_point(sv, te: int, lex) -> bool:
     return c is None or bool(re.search(r"[,;.]", low[pos:c.start()]))
 
 
-def _mention(doc, sent, sv, ts, te, trig, args: Args, lex, topics: list[str]) -> EventMention:
+def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, own: bool = False) -> EventMention:
+    """The mention of one trigger hit. ``shared``: (doc id, sentence, sentence view, evidence,
+    source, topics), the same for every hit of the sentence. ``own``: the mention is the only one
+    made from ``args`` (then it takes its lists and dicts instead of copies)."""
+    doc_id, sent, sv, ev, source, topics = shared
     etype = trig.type
-    source = None
-    if sent.attribution is not None:
-        source = sent.attribution.name or sent.attribution.source_text
-    ev = Evidence(doc=doc.doc_id, start=sent.start, end=sent.end, sentence=sent.text, source=source)
-    s0, s1 = sv.to_doc(ts), sv.to_doc(te - 1) + 1 if te > ts else sv.to_doc(ts)
-    m = EventMention(
-        doc=doc.doc_id, type=etype, trigger=sent.text[s0 - sent.start:s1 - sent.start], start=s0, end=s1,
-        sentence_index=sent.index, participants=list(args.participants), initiator=args.initiator,
-        date=args.date, date_confidence=args.date_confidence, status=args.status,
-        duration_minutes=args.duration, location=_canonical_place(args.location, lex),
-        topics=list(topics), quantities=dict(args.quantities), ordinal=args.ordinal, evidence=ev,
-    )
+    s0 = sv.to_doc(ts)
+    s1 = sv.to_doc(te - 1) + 1 if te > ts else s0
+    st = sent.start
+    location = _canonical_place(args.location, lex)
+    quantities = args.quantities if own else dict(args.quantities)
     fe = {}
-    if m.date:
+    if args.date:
         fe["date"] = ev
-    if m.duration_minutes:
+    if args.duration:
         fe["duration_minutes"] = ev
-    if m.location:
+    if location:
         fe["location"] = ev
-    if m.initiator:
+    if args.initiator:
         fe["initiator"] = ev
-    if m.ordinal:
+    if args.ordinal:
         fe["ordinal"] = ev
-    if m.quantities:
+    if quantities:
         fe["quantities"] = ev
-    m.field_evidence = fe
-    m.flags.update({
+    flags = {
         "cameo": lex.cameo_of(etype, trig), "nominal": args.nominal, "weak": trig.weak, "keep": trig.keep,
         "asserted": args.asserted, "anaphoric": args.anaphoric, "focus_ref": args.focus_ref,
-        "focus_members": list(args.focus_members), "status_explicit": args.status_explicit,
+        "focus_members": args.focus_members if own else list(args.focus_members),
+        "status_explicit": args.status_explicit,
         "date_basis": args.date_basis, "year_explicit": args.year_explicit,
         "day_month": args.day_month, "day_month_confidence": args.day_month_confidence,
-        "background": args.background, "same_occasion": args.same_occasion, "countries": dict(args.countries),
+        "background": args.background, "same_occasion": args.same_occasion,
+        "countries": args.countries if own else dict(args.countries),
         "left_subject": args.left_subject, "paragraph": sent.paragraph, "role": sent.role,
         "duration_qualifier": args.duration_qualifier, "source": source,
-        "status_raw": args.status_raw, "pkind": dict(args.pkind), "status_soft": args.status_soft,
+        "status_raw": args.status_raw, "pkind": args.pkind if own else dict(args.pkind), "status_soft": args.status_soft,
         "location_country": args.location_country, "focus_text": args.focus_text,
         "host_only": args.host_only, "formal": trig.formal, "online": trig.online,
         "online_same": trig.online_same, "foreign_side": trig.foreign_side,
-    })
-    return m
+    }
+    return EventMention(
+        doc=doc_id, type=etype, trigger=sent.text[s0 - st:s1 - st], start=s0, end=s1,
+        sentence_index=sent.index, participants=args.participants if own else list(args.participants), initiator=args.initiator,
+        date=args.date, date_confidence=args.date_confidence, status=args.status,
+        duration_minutes=args.duration, location=location,
+        topics=list(topics), quantities=quantities, ordinal=args.ordinal, evidence=ev,
+        field_evidence=fe, flags=flags,
+    )
 
 
 def document_events(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:

@@ -44,7 +44,7 @@ def _num(s: str) -> float | None:
 
 # ------------------------------------------------------------------------------ arguments
 
-@dataclass
+@dataclass(slots=True)
 class Args:
     participants: list[str] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)
@@ -324,7 +324,11 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
     denied = False
     rx_fast, by_text = lex.status_before_fast
     if rx_fast is not None:
-        found = [(m.start(), m.end(), _cue_status(by_text, m)) for m in rx_fast.finditer(window)]
+        found = []
+        for m in rx_fast.finditer(window):
+            t = m.group()
+            st = by_text.get(t)
+            found.append((m.start(), m.end(), st if st is not None else by_text[" ".join(t.split())]))
     else:
         found = [(m.start(), m.end(), st) for m, st in lex.status_matches("before", window)]
     for ms, me, st in found:
@@ -677,8 +681,9 @@ def _place_cue(f, x: _A, lex) -> bool:
     """A place cue ("tại", "ở", "tới" ...) stands before the actor, right before it for a country
     ("tại các bệnh viện của Nga": the country modifies a noun), and no blocker word stands before
     the cue ("xung đột ở Ukraine"); once per actor."""
-    key = ("place_cue", id(x), lex is None)
-    v = f.memo.get(key)
+    memo = f.place_cue if lex is not None else f.memo
+    key = id(x) if lex is not None else ("place_cue", id(x), True)
+    v = memo.get(key)
     if v is None:
         low = f.low
         cue = _loc_cue(f, x)
@@ -686,7 +691,7 @@ def _place_cue(f, x: _A, lex) -> bool:
         if v and lex is not None:
             cue_at = max(0, x.s - 30) + cue.start()
             v = not lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at)
-        f.memo[key] = v
+        memo[key] = v
     return v
 
 
@@ -695,10 +700,16 @@ def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=No
     low = sv.low
     f = facts(sv)
     best = None
-    pool = list(loc_cands)
-    for x in acts:
-        if x.kind in ("place", "country") and x not in pool and not x.members:
-            pool.append(x)
+    places = f.memo.get("places")
+    if places is None:
+        # the sentence's places and countries (no group references), equal ones once
+        places = []
+        for x in acts:
+            if x.kind in ("place", "country") and x not in places and not x.members:
+                places.append(x)
+        if acts is f.acts:
+            f.memo["places"] = places
+    pool = list(loc_cands) + [x for x in places if x not in loc_cands] if loc_cands else list(places)
     for x in pool:
         if trig.type == "visit" and x.kind in ("place", "country") and ts < x.s <= te + 1 < x.e + 1:
             best = (-1, x)        # "thăm cấp nhà nước Trung Quốc": the destination

@@ -40,7 +40,15 @@ class _Ev:
         return self._sides
 
 
-def _m_parts(m: EventMention) -> tuple[list[str], list[str], dict[str, str | None]]:
+def _m_parts(m: EventMention, cache: dict | None = None) -> tuple[list[str], list[str], dict[str, str | None]]:
+    """(persons, others, countries) of a mention's participants. ``cache``: values by id(m), for
+    mentions whose participants no longer change (the clustering of cluster_and_build); the
+    lists returned are never modified by the callers."""
+    if cache is not None:
+        v = cache.get(id(m))
+        if v is None:
+            v = cache[id(m)] = _m_parts(m)
+        return v
     cmap = m.flags.get("countries") or {}
     pkind = m.flags.get("pkind") or {}
     persons = [p for p in m.participants if pkind.get(p) == "person"]
@@ -48,7 +56,8 @@ def _m_parts(m: EventMention) -> tuple[list[str], list[str], dict[str, str | Non
     return persons, others, cmap
 
 
-def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False) -> float | None:
+def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
+                cache: dict | None = None) -> float | None:
     """Score of merging mention m into event e, None when incompatible."""
     cross = False
     if m.type != e.type:
@@ -100,7 +109,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False) -> f
         score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
     if ignore_participants:
         return score
-    persons, others, cmap = _m_parts(m)
+    persons, others, cmap = _m_parts(m, cache)
     mc = {cmap.get(p) or p for p in persons + others}
     ec = e.countries()
     if mc and ec:
@@ -123,11 +132,11 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _add(e: _Ev, m: EventMention, loose: bool = False) -> None:
+def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None) -> None:
     """Attach m to e. ``loose``: m was attached without a participant check (anaphora), so it
     only contributes participants of countries the event already has."""
     e.mentions.append(m)
-    persons, others, cmap = _m_parts(m)
+    persons, others, cmap = _m_parts(m, cache)
     if not loose and m.type in ("ceasefire", "agreement", "prisoner_exchange") and len(e.countries()) >= 2:
         mc = {cmap.get(p) or p for p in persons + others}
         loose = not mc <= e.countries()      # restated with another side named: keep the parties
@@ -172,6 +181,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     _online_talks(mentions, res)
     _resolve_focus(mentions, res)
     events: list[_Ev] = []
+    # from here on the participants of a mention do not change: _m_parts once per mention
+    pc: dict[int, tuple] = {}
 
     def best(m: EventMention, pool: list[_Ev], ignore: bool = False) -> _Ev | None:
         mt = m.type
@@ -179,7 +190,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         # _compatible's first test inlined: other types never merge (but a meeting and a negotiation)
         scored = [(s, -i) for i, e in enumerate(pool)
                   if (e.type == mt or (talk and e.type in _MEET_NEG))
-                  and (s := _compatible(e, m, ignore)) is not None]
+                  and (s := _compatible(e, m, ignore, pc)) is not None]
         if not scored:
             return None
         s, ni = max(scored)
@@ -200,7 +211,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         if e is None:
             e = _Ev(type=m.type)
             events.append(e)
-        _add(e, m)
+        _add(e, m, cache=pc)
     # "X chủ trì cuộc đàm phán": the chair joins the talks the article reports (same family, no
     # date conflict), as a participant (mediator); without such talks the mention stands alone
     for m in hosts:
@@ -210,13 +221,13 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
                 and len(e.countries()) >= 2]
         if pool:
             e = max(pool, key=lambda e: (len(e.mentions), e.type == m.type))
-            _add(e, m)
+            _add(e, m, cache=pc)
         else:
             strong.append(m)
             e = best(m, events) or _Ev(type=m.type)
             if e not in events:
                 events.append(e)
-            _add(e, m)
+            _add(e, m, cache=pc)
     # weak talk words ("cuộc trò chuyện") take the talk type the article uses most
     counts = {t: sum(1 for m in mentions if m.type == t and not m.flags.get("weak"))
               for t in ("phone_call", "meeting")}
@@ -238,8 +249,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             # "đây là cuộc điện đàm thứ chín": the article's event, not a plan mentioned in passing
             factual = [e for e in pool if e.status in (None, "occurred")]
             e = _main(factual if factual and m.status == "occurred" else pool)
-            if e is not None and _compatible(e, m, ignore_participants=True) is not None:
-                _add(e, m, loose=True)
+            if e is not None and _compatible(e, m, ignore_participants=True, cache=pc) is not None:
+                _add(e, m, loose=True, cache=pc)
             elif e is None:
                 unattached.append(m)
             continue
@@ -248,13 +259,13 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
                 and m.status != (e.status or "occurred") and m.type not in OUTCOMES:
             e = None      # "chưa có kế hoạch về vòng đàm phán tiếp theo": another (future) event
         if e is not None:
-            _add(e, m)
+            _add(e, m, cache=pc)
             continue
         if (m.flags.get("weak") and m.flags.get("asserted") and m.status == "occurred"
                 and len({(m.flags.get("countries") or {}).get(p) or p for p in m.participants}) >= 2):
             e = _Ev(type=m.type)
             events.append(e)
-            _add(e, m)
+            _add(e, m, cache=pc)
         elif not m.flags.get("weak"):
             unattached.append(m)
     _presupposed(events, unattached)

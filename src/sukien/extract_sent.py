@@ -40,7 +40,7 @@ class SentFacts:
     """What every trigger hit of one sentence shares, computed once (lazily where it is rare)."""
 
     __slots__ = ("low", "orig", "acts", "covered", "punct", "commas", "_left_comma", "_right_comma",
-                 "_list_end", "memo", "agree", "refs", "same_occasion", "initiators", "lex")
+                 "_list_end", "memo", "agree", "refs", "same_occasion", "initiators", "lex", "place_cue")
 
     def __init__(self, sv, lex=None):
         low = sv.low
@@ -65,6 +65,7 @@ class SentFacts:
         self._right_comma: dict[int, int] = {}
         self._list_end: dict[int, bool] = {}
         self.memo: dict = {}      # other per-sentence values, keyed by the function computing them
+        self.place_cue: dict[int, bool] = {}   # extract_args._place_cue with a lexicon, by id of the actor
         self.lex = None
         if lex is not None:
             self.with_lexicon(lex)

@@ -135,6 +135,7 @@ def run(records: list[dict], workdir: Path, workers: int, label: str, profile: b
     prof = cProfile.Profile() if profile else None
     with Store(db) as store:
         t0 = time.perf_counter()
+        c0 = time.process_time()
         if prof:
             prof.enable()
         report = ingest_paths([str(src)], store, res, progress="none")       # read, decode, clean, store
@@ -143,6 +144,7 @@ def run(records: list[dict], workdir: Path, workers: int, label: str, profile: b
         if prof:
             prof.disable()
         elapsed = time.perf_counter() - t0
+        cpu = time.process_time() - c0          # this process only (workers are not included)
         counts = store.status_counts()
         if events_out:                       # the exported events, to compare two versions byte for byte
             from sukien.export import export_jsonl
@@ -150,6 +152,9 @@ def run(records: list[dict], workdir: Path, workers: int, label: str, profile: b
                 export_jsonl(store, fh)
     out = {"label": label, "articles": len(records), "workers": workers, "seconds": round(elapsed, 2),
            "articles_per_s": round(len(records) / elapsed, 1),
+           "main_process_cpu_ms_per_article": round(1000 * cpu / len(records), 2),
+           "ms_per_article": {k: round(1000 * v / len(records), 2)
+                              for k, v in {"ingest_clean_store": t1 - t0, **stats["seconds"]}.items()},
            "stage_seconds": {"ingest_clean_store": round(t1 - t0, 2), **stats["seconds"]},
            "doc_events": counts["doc_events"], "events": counts["events"],
            "failed": len(report.failed) + len(stats["failed"]), "errors": counts["errors"]}
@@ -283,12 +288,14 @@ def main() -> None:
             r = run(records, tmp, 1, "single", events_out=args.events_out)
             results["runs"].append(r)
             print(f"one core:  {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events, "
-                  f"{r['failed']} failed; stages {r['stage_seconds']})", flush=True)
+                  f"{r['failed']} failed; stages {r['stage_seconds']}; ms/article {r['ms_per_article']}; "
+                  f"CPU {r['main_process_cpu_ms_per_article']} ms/article)", flush=True)
         if not args.skip_multi and args.workers > 1:
             r = run(records, tmp, args.workers, "multi")
             results["runs"].append(r)
             print(f"{args.workers} cores: {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events; "
-                  f"stages {r['stage_seconds']})", flush=True)
+                  f"stages {r['stage_seconds']}; main-process CPU {r['main_process_cpu_ms_per_article']} ms/article)",
+                  flush=True)
         if args.profile_n:
             r = run(records[:args.profile_n], tmp, 1, "profile", profile=True)
             results["profile"] = r.pop("profile")

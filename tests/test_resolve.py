@@ -560,3 +560,114 @@ def test_a_city_and_its_country_are_one_place(store, res):
         "b.txt": [mk_dm("b.txt", 0, "visit", ["Xi Jinping"], "10-16", location="Hanoi")],
     }, res)
     assert len(evs) == 1 and evs[0]["date"] == "2025-10-16"
+
+
+def _varied_records() -> list[dict]:
+    """Records that exercise every veto and score branch: casts, persons, dates of every kind,
+    publication days, statuses, quantities, durations, places, ordinals, initiators."""
+    import random
+    rnd = random.Random(4)
+    casts = [["Donald Trump", "Vladimir Putin"], ["Marco Rubio", "Sergei Lavrov"], ["Russia", "Ukraine"],
+             ["Ukraine"], ["Vladimir Putin", "Volodymyr Zelensky"], ["To Lam", "Xi Jinping"], ["United States"]]
+    dates = [None, "2025-03-18", "2025-03-19", "2025-03-21", "2025-03", "2024-03-18", "2025"]
+    out = []
+    for i in range(90):
+        extra = {}
+        if rnd.random() < 0.3:
+            extra["day_month"], extra["date_basis"] = "03-18", "day_month"
+        ev = mk(f"d{i % 40}.txt", i, rnd.choice(["phone_call", "meeting", "ceasefire", "agreement"]),
+                list(rnd.choice(casts)), rnd.choice(dates),
+                year_explicit=rnd.random() < 0.8, date_confidence=rnd.choice([0.3, 0.6, 0.9]),
+                pub_date=rnd.choice([None, "2025-03-19", "2025-03-25", "2025-01-10"]),
+                status=rnd.choice(["occurred", "occurred", "planned"]),
+                quantities=rnd.choice([{}, {"days": 30}, {"days": 20}, {"prisoners": 175}]),
+                duration_minutes=rnd.choice([None, 90, 150, 95]), location=rnd.choice([None, "Hanoi", "Vietnam", "Riyadh"]),
+                ordinal=rnd.choice([None, None, 2, 3]), initiator=rnd.choice([None, "Donald Trump", "Vladimir Putin"]),
+                topics=rnd.choice([[], ["Ukraine"], ["trade", "Ukraine"]]), **extra)
+        out.append(ev)
+    return out
+
+
+def test_veto_score_is_veto_then_score(res):
+    """The fused pair check of ``cluster`` gives exactly ``None if veto(a, b) else score(a, b)``."""
+    from sukien.resolve import _Countries, _node_from_member, score, veto, veto_score
+    cof = _Countries(res)
+    nodes = [_node_from_member(k, ev, cof) for k, ev in enumerate(_varied_records())]
+    big = nodes[0]
+    for n in nodes[1:6]:             # super-nodes: several members, dates, pubs
+        if not veto(big, n):
+            big.absorb(n)
+    kinds = set()
+    for a in nodes:
+        for b in nodes:
+            if a is b:
+                continue
+            want = None if veto(a, b) else score(a, b)
+            assert veto_score(a, b) == want
+            kinds.add(want is None)
+    assert kinds == {True, False}
+
+
+def test_store_blocks_answer_like_the_single_window_query(store, res):
+    """StoreBlocks (one read per merged range) returns for every window what
+    candidate_event_ids returned for it, LIMIT included."""
+    from sukien.resolve_candidates import StoreBlocks
+    rows = [(f"ev-{i:03d}", "phone_call", c, f"2025-03-{1 + i % 28:02d}" if i % 7 else None)
+            for i in range(300) for c in (("Russia",) if i % 3 else ("Russia", "Ukraine"))]
+    with store.transaction() as c:
+        c.executemany("INSERT INTO events (event_id, type, status, data_json, updated_at)"
+                      " VALUES (?, 'phone_call', 'occurred', '{}', '')", sorted({(r[0],) for r in rows}))
+        c.executemany("INSERT INTO event_keys (event_id, family, country, date_sort) VALUES (?, ?, ?, ?)", rows)
+    windows = [("2025-03-02", "2025-03-06"), ("2025-03-05", "2025-03-09"), ("2025-03-20", "2025-03-24"),
+               ("2025-03-00", "2025-03-99"), ("2025-02-10", "2025-03-03"), ("2025-04-01", "2025-04-05")]
+    blocks = StoreBlocks(store)
+    for country in ("Russia", "Ukraine", "China"):
+        for lo, hi in windows:
+            blocks.want("phone_call", country, lo, hi)
+    blocks.fetch()
+    for country in ("Russia", "Ukraine", "China"):
+        for lo, hi in windows:
+            for limit in (200, 5):
+                want = se.candidate_event_ids(store, "phone_call", [country], lo, hi, undated=False, limit=limit)
+                assert sorted(blocks.window("phone_call", country, lo, hi, limit)) == want
+    assert len(blocks.window("phone_call", "Russia", "2025-03-00", "2025-03-99")) == 200     # the LIMIT
+
+
+def test_the_cheap_day_check_of_cluster_is_a_date_conflict():
+    """``cluster`` skips a pair of single-day nodes without scoring it only where
+    ``date_relation`` calls their days a conflict (a veto)."""
+    from sukien.resolve import Node, _days_conflict, _single_day
+    vals = [DateVal(y, m, d, ex, c) for y in (2024, 2025) for m, d in ((3, 18), (3, 19), (3, 20), (2, 29), (12, 31))
+            for ex in (True, False) for c in (0.2, 0.3, 0.4, 0.8, 0.9, 1.0)]
+    skipped = 0
+    for a in vals:
+        for b in vals:
+            da = _single_day(Node(key=0, members=[], family="x", dates={a}))
+            db = _single_day(Node(key=1, members=[], family="x", dates={b}))
+            if da is not None and db is not None and _days_conflict(da, db):
+                skipped += 1
+                assert date_relation(a, b)[0] == "conflict", (a, b)
+    assert skipped > 100
+
+
+def test_resolution_pauses_the_collector_and_restores_it(store, res, monkeypatch):
+    import gc
+
+    from sukien import resolve_driver
+    seen = []
+
+    def fake_run(*a, **k):
+        seen.append(gc.isenabled())
+        raise RuntimeError("boom")
+    monkeypatch.setattr(resolve_driver, "run", fake_run)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        resolve(store, res, [])
+    assert seen == [False] and gc.isenabled()          # paused inside, restored after an error
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            resolve(store, res, [])
+        assert not gc.isenabled()                        # a caller's own setting is kept
+    finally:
+        gc.enable()

@@ -1,7 +1,7 @@
 """store_events: language rows, doc events, canonical events and their queries."""
 from __future__ import annotations
 
-from sukien import store_events as se
+from sukien import store_analysis as sa, store_events as se
 from sukien.models import ActorMention, Analysis, Anchor, Attribution, Quantity, Sentence, TimeMention
 from sukien.resolve import resolve
 from test_resolve import FakeRes, mk, put_doc
@@ -21,11 +21,64 @@ def test_save_analysis_replaces_rows_and_records_the_anchor(store):
     for _ in range(2):
         se.save_analysis(store, "a.txt", _analysis("a.txt"))
     c = store.conn
-    assert c.execute("SELECT COUNT(*) FROM sentences WHERE doc_id='a.txt'").fetchone()[0] == 1
-    kinds = sorted(r[0] for r in c.execute("SELECT kind FROM mentions WHERE doc_id='a.txt'"))
-    assert kinds == ["actor", "quantity", "time"]
-    assert c.execute("SELECT key FROM mentions WHERE kind='time'").fetchone()[0] == "2025-04-03"
+    assert tuple(c.execute("SELECT n_sentences, n_mentions FROM doc_analyses WHERE doc_id='a.txt'").fetchone()) == (1, 3)
+    sents, ments = sa.analysis_rows(store, "a.txt")
+    assert len(sents) == 1
+    assert sorted(m["kind"] for m in ments) == ["actor", "quantity", "time"]
+    assert [m["key"] for m in ments if m["kind"] == "time"] == ["2025-04-03"]
     assert store.document_row("a.txt")["anchor_date"] == "2025-04-04"
+    counts = store.status_counts()
+    assert (counts["sentences"], counts["mentions"]) == (1, 3)
+
+
+def test_compact_analysis_row_reads_back_the_v1_records(store):
+    """One JSON row per document holds what the v1 rows held: every record whole (its JSON
+    object, as json.dumps wrote it into mentions.data_json), the mention keys, the sentences."""
+    import json
+    put_doc(store, "a.txt", "2025-04-04")
+    an = _analysis("a.txt")
+    se.save_analysis(store, "a.txt", an)
+    sents, ments = sa.analysis_rows(store, "a.txt")
+    s = an.sentences[0]
+    v1 = lambda o: json.loads(json.dumps(o, ensure_ascii=False, default=se._default))  # noqa: E731
+    assert sents == [{"index": 0, "start": 0, "end": 40, "paragraph": 0, "role": "body",
+                      "attribution": v1(s.attribution)}]
+    want = sorted([("actor", s.actors[0], "a"), ("time", s.times[0], "2025-04-03"), ("quantity", s.quantities[0], "90")],
+                  key=lambda t: (t[1].start, t[1].end))
+    assert ments == [{"kind": k, "start": o.start, "end": o.end, "text": o.text, "key": key, "sentence": 0,
+                      "data": v1(o)} for k, o, key in want]
+    assert sa.sentence_at(store, "a.txt", 12) == (0, 40) and sa.sentence_at(store, "a.txt", 40) is None
+
+
+def test_language_rows_of_an_earlier_version_are_still_read(store):
+    put_doc(store, "old.txt")
+    with store.transaction() as c:
+        c.execute("INSERT INTO sentences (doc_id, idx, start, end, paragraph, role) VALUES ('old.txt',0,0,5,0,'body')")
+        c.execute("INSERT INTO mentions (doc_id, sent_idx, kind, start, end, text, key, data_json)"
+                  " VALUES ('old.txt',0,'actor',0,3,'Hai','hai','{\"start\": 0}')")
+    sents, ments = sa.analysis_rows(store, "old.txt")
+    assert [s["start"] for s in sents] == [0] and [m["data"] for m in ments] == [{"start": 0}]
+    assert (store.status_counts()["sentences"], store.status_counts()["mentions"]) == (1, 1)
+    se.save_analysis(store, "old.txt", _analysis("old.txt"))        # a new analysis replaces the old rows
+    assert store.conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
+    assert len(sa.analysis_rows(store, "old.txt")[1]) == 3
+
+
+def test_write_documents_keeps_the_others_when_one_fails(store):
+    """One transaction for the batch, a savepoint per document: a failing document is rolled
+    back alone."""
+    for d in ("a.txt", "b.txt", "c.txt"):
+        put_doc(store, d)
+    rows = [sa.document_rows(d, _analysis(d), [mk(d, 0, "phone_call", ["Donald Trump", "Vladimir Putin"], None)])
+            for d in ("a.txt", "b.txt", "c.txt")]
+    rows[1].doc_events.append(rows[1].doc_events[0])          # a duplicate primary key: b.txt fails
+    failed = sa.write_documents(store, rows)
+    assert [d for d, _ in failed] == ["b.txt"]
+    c = store.conn
+    assert sorted(r[0] for r in c.execute("SELECT doc_id FROM doc_events")) == ["a.txt", "c.txt"]
+    assert sorted(r[0] for r in c.execute("SELECT doc_id FROM doc_analyses")) == ["a.txt", "c.txt"]
+    assert {r[0]: r[1] for r in c.execute("SELECT doc_id, stage FROM documents")}["b.txt"] != "extracted"
+    assert store.document_row("a.txt")["stage"] == "extracted"
 
 
 def test_save_doc_events_is_idempotent_and_rejects_foreign_events(store):

@@ -5,8 +5,13 @@ events are replaced, then resolution joins them to the canonical events on recor
 in one document is recorded (``ingest_errors``, with its stage) and the batch goes on.
 
 With ``res.config.workers > 1`` the language and extraction stages run in worker processes
-over batches of documents (one ``Resources`` per worker); storing and resolution stay in this
-process (single writer).
+over batches of documents (one ``Resources`` per worker), and the workers also build the rows
+to store (``store_analysis.document_rows``); storing and resolution stay in this process
+(single writer), which only executes the SQL.
+
+Storing: the rows of up to ``FLUSH_DOCS`` documents are written in one transaction, with a
+savepoint per document (``store_analysis.write_documents``): a document that fails to store is
+rolled back alone and recorded; the others are kept.
 """
 from __future__ import annotations
 
@@ -15,10 +20,12 @@ import sys
 import time
 from typing import Any, Iterable
 
-from . import store_events as se
+from . import store_analysis as sa
 from .models import SukienError
 
 log = logging.getLogger("sukien.pipeline")
+
+FLUSH_DOCS = 256        # documents written per transaction (a savepoint each)
 
 
 def analyze_and_extract(doc, res) -> tuple[Any, list[dict]]:
@@ -57,11 +64,16 @@ def _worker_init(config) -> None:   # runs once in each worker process
 
 
 def _worker_run(doc) -> tuple[str, Any, list[dict] | None, SukienError | None]:
+    """In a worker: analyze and extract, then build the store rows too (the main process only
+    executes SQL; the rows are also cheaper to send back than the analysis)."""
     try:
         analysis, evs = analyze_and_extract(doc, _WORKER["res"])
-        return doc.doc_id, analysis, evs, None
     except SukienError as err:
         return doc.doc_id, None, None, err
+    try:
+        return doc.doc_id, sa.document_rows(doc.doc_id, analysis, evs), None, None     # (the rows hold the events)
+    except Exception as exc:  # noqa: BLE001
+        return doc.doc_id, None, None, SukienError(f"{type(exc).__name__}: {exc}", doc=doc.doc_id, stage="store")
 
 
 def _in_process(docs: list, res) -> Iterable[tuple[str, Any, list[dict] | None, SukienError | None]]:
@@ -149,25 +161,45 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                 nxt = starts[bi + 1]
                 ahead = _start(load(doc_ids[nxt:nxt + batch_size]), res, workers, pool)
             done: list[str] = []
+            pending: list[sa.DocumentRows] = []
+
+            def flush() -> None:
+                """Write the pending documents: one transaction, a savepoint per document."""
+                try:
+                    failed = sa.write_documents(store, pending)
+                except Exception as exc:  # noqa: BLE001 - the transaction itself failed: none stored
+                    failed = [(r.doc_id, exc) for r in pending]
+                bad = {d for d, _ in failed}
+                for d, exc in failed:
+                    _fail(store, stats, SukienError(f"{type(exc).__name__}: {exc}", doc=d, stage="store"))
+                for r in pending:
+                    if r.doc_id not in bad:
+                        stats["doc_events"] += len(r.doc_events)
+                        done.append(r.doc_id)
+                pending.clear()
+
             t0 = time.perf_counter()
-            for doc_id, analysis, evs, err in results:
+            for doc_id, payload, evs, err in results:
                 t1 = time.perf_counter()
                 t_lang += t1 - t0
                 if err is not None:
                     _fail(store, stats, err)
                 else:
-                    try:
-                        with store.transaction():
-                            se.save_analysis(store, doc_id, analysis)
-                            se.save_doc_events(store, doc_id, evs)
-                            store.conn.execute("UPDATE documents SET stage = 'extracted' WHERE doc_id = ?", (doc_id,))
-                        stats["doc_events"] += len(evs)
-                        done.append(doc_id)
+                    try:        # rows built here when the worker did not build them (workers=1)
+                        rows = payload if isinstance(payload, sa.DocumentRows) else \
+                            sa.document_rows(doc_id, payload, evs)
                     except Exception as exc:  # noqa: BLE001
                         _fail(store, stats, SukienError(f"{type(exc).__name__}: {exc}", doc=doc_id, stage="store"))
+                    else:
+                        pending.append(rows)
+                        if len(pending) >= FLUSH_DOCS:
+                            flush()
                 bar.step()
                 t0 = time.perf_counter()
                 t_store += t0 - t1
+            t1 = time.perf_counter()
+            flush()
+            t_store += time.perf_counter() - t1
             if done:
                 t2 = time.perf_counter()
                 try:

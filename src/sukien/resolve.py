@@ -21,14 +21,15 @@ See docs/RESOLUTION.md for the algorithm. In short:
 from __future__ import annotations
 
 import bisect
+import gc
 import heapq
+from contextlib import contextmanager
 from itertools import islice
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from . import store_events as se
 from .store_events import family_of
 
 MERGE_THRESHOLD = 2.2
@@ -39,6 +40,7 @@ ANCHOR_MIN_CONF = 0.5     # an inferred anchor orders reports only when the lang
 UNDATED_CANDIDATES = 60  # stored events an undatable report (no date, no publication date) is compared with
 CONTEXT_DOCS = 50         # documents of a cluster read for its story context
 CONTEXT_MAX = 1.8         # the story-context bonus never exceeds this
+FACT_FIELDS = ("type", "quantities", "date", "date_basis", "duration_minutes", "location")   # read by _fact_tokens
 BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
 
 DAY_MONTH_CONF = 0.5      # a stated year-less day-month: the day is sure, only the year is missing
@@ -55,18 +57,23 @@ class DateVal:
     d: int | None
     year_explicit: bool = True
     conf: float = 0.5
+    _ord: int | None = field(default=None, init=False, repr=False, compare=False)   # the day number, computed once
+
+    def __post_init__(self) -> None:
+        o = None
+        if self.y and self.m and self.d:
+            try:
+                o = _date(self.y, self.m, self.d).toordinal()
+            except ValueError:
+                o = None
+        object.__setattr__(self, "_ord", o)
 
     @property
     def day_level(self) -> bool:
         return self.m is not None and self.d is not None
 
     def ordinal(self) -> int | None:
-        if self.y and self.m and self.d:
-            try:
-                return _date(self.y, self.m, self.d).toordinal()
-            except ValueError:
-                return None
-        return None
+        return self._ord
 
     def iso(self) -> str | None:
         if self.y is None:
@@ -166,6 +173,13 @@ class Node:
     old_ids: set[str] = field(default_factory=set)
     _top: str | None = field(default=None, repr=False, compare=False)       # cached types.most_common(1)
     _sort_id: tuple | None = field(default=None, repr=False, compare=False)  # (len(members), smallest member id)
+    _pall: set[str] | None = field(default=None, repr=False, compare=False)  # cached all_persons()
+
+    def all_persons(self) -> set[str]:
+        """Every person of the cast (cached; invalidated when the node gains members)."""
+        if self._pall is None:
+            self._pall = set().union(*self.persons.values()) if self.persons else set()
+        return self._pall
 
     def top_type(self) -> str:
         if self._top is None:
@@ -187,6 +201,7 @@ class Node:
             if sa is not None and sb is not None and sa[0] == len(self.members) and sb[0] == len(other.members) \
             else None
         self._top = None
+        self._pall = None
         self.members += other.members
         self.docs |= other.docs
         self.countries |= other.countries
@@ -213,6 +228,18 @@ class _Countries:
     def __init__(self, res):
         self.res = res
         self.cache: dict[str, tuple[str, bool]] = {}
+        self.days: dict[str | None, int | None] = {}        # per run: publication date → day number
+        self.rounded: dict[tuple, DateVal] = {}             # per run: node date values (equal values shared)
+
+    def day(self, value: str | None) -> int | None:
+        """``_day(value)``, memoized for the run (many reports share a publication day)."""
+        try:
+            return self.days[value]
+        except KeyError:
+            d = self.days[value] = _day(value)
+            return d
+        except TypeError:           # an unhashable value (not a date string): no memo
+            return _day(value)
 
     def __call__(self, name: str) -> tuple[str, bool]:
         """(country, is_country_itself)"""
@@ -234,6 +261,7 @@ def _node_from_member(key: int, ev: dict, cof: _Countries) -> Node:
 
 def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
     n._top = None
+    n._pall = None
     for p in ev.get("participants") or []:
         c, is_country = cof(p)
         n.countries.add(c)
@@ -241,8 +269,12 @@ def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
             n.persons.setdefault(c, set()).add(p)
     dv = _member_date(ev)
     if dv is not None:   # confidence rounded: a big cluster keeps a handful of distinct date values
-        n.dates.add(DateVal(dv.y, dv.m, dv.d, dv.year_explicit, round(dv.conf, 1)))
-    pd = _day(ev.get("pub_date"))
+        k = (dv.y, dv.m, dv.d, dv.year_explicit, round(dv.conf, 1))
+        r = cof.rounded.get(k)
+        if r is None:
+            r = cof.rounded[k] = DateVal(*k)
+        n.dates.add(r)
+    pd = cof.day(ev.get("pub_date"))
     if pd is not None:
         n.pubs.append(pd)
     n.types[ev.get("type") or "other"] += 1
@@ -281,29 +313,37 @@ def _member_date(ev: dict) -> DateVal | None:
 
 # ---------------------------------------------------------------- scoring
 
+_OCCURRED = frozenset({"occurred"})
+
+
 def veto(a: Node, b: Node) -> bool:
     """True when a and b can never be the same real-world event."""
-    if a.family != b.family or (a.docs & b.docs):
+    if a.family != b.family or not a.docs.isdisjoint(b.docs):
         return True
-    if not a.countries or not b.countries:
+    ac, bc = a.countries, b.countries
+    if not ac or not bc:
         return True
-    inter = a.countries & b.countries
+    inter = ac & bc
     if not inter:
         return True
-    small = min(len(a.countries), len(b.countries))
-    if small >= 2 and len(inter) < 2 and not _shared_outcome(a, b):
+    if len(inter) < 2 and len(ac) >= 2 and len(bc) >= 2 and not _shared_outcome(a, b):
         return True                          # US-RU vs US-UA: one shared side is not one event
-    for c in inter:
-        pa, pb = a.persons.get(c), b.persons.get(c)
-        if pa and pb and not (pa & pb):
-            return True
-    for da in a.dates:
-        for db in b.dates:
-            if date_relation(da, db)[0] == "conflict":
+    ap, bp = a.persons, b.persons
+    if ap and bp:
+        for c in inter:
+            pa, pb = ap.get(c), bp.get(c)
+            if pa and pb and pa.isdisjoint(pb):
                 return True
+    ad, bd = a.dates, b.dates
+    if ad and bd:
+        for da in ad:
+            for db in bd:
+                if date_relation(da, db)[0] == "conflict":
+                    return True
+        return False
     # an event that already happened cannot be one that a report published before it describes
     for x, y in ((a, b), (b, a)):
-        if x.statuses == {"occurred"} and x.pubs and not x.dates:
+        if not x.dates and y.dates and x.pubs and x.statuses == _OCCURRED:
             last = max(x.pubs)
             days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
             if days and all(d is not None and d > last + 1 for d in days):
@@ -325,8 +365,7 @@ def _shared_outcome(a: Node, b: Node) -> bool:
 def score(a: Node, b: Node, ctx: float = 0.0) -> float:
     inter, union = a.countries & b.countries, a.countries | b.countries
     s = 0.7 + 0.3 * len(inter) / max(1, len(union))
-    pa = set().union(*a.persons.values()) if a.persons else set()
-    pb = set().union(*b.persons.values()) if b.persons else set()
+    pa, pb = a.all_persons(), b.all_persons()
     if pa and pb:
         s += 0.3 * len(pa & pb) / len(pa | pb)
     # dates
@@ -369,6 +408,84 @@ def score(a: Node, b: Node, ctx: float = 0.0) -> float:
     if a.initiators and b.initiators:
         s += 0.2 if a.initiators & b.initiators else -0.3
     return s + ctx
+
+
+def veto_score(a: Node, b: Node) -> float | None:
+    """``None if veto(a, b) else score(a, b)`` in one pass (the pair loop of ``cluster``): the
+    date relations are computed once for the veto and the bonus. Same checks, same sums in the
+    same order as ``veto`` and ``score``."""
+    if a.family != b.family or not a.docs.isdisjoint(b.docs):
+        return None
+    ac, bc = a.countries, b.countries
+    if not ac or not bc:
+        return None
+    inter = ac & bc
+    if not inter:
+        return None
+    if len(inter) < 2 and len(ac) >= 2 and len(bc) >= 2 and not _shared_outcome(a, b):
+        return None
+    ap, bp = a.persons, b.persons
+    if ap and bp:
+        for c in inter:
+            pa, pb = ap.get(c), bp.get(c)
+            if pa and pb and pa.isdisjoint(pb):
+                return None
+    ad, bd = a.dates, b.dates
+    best = None
+    if ad and bd:
+        for da in ad:
+            for db in bd:
+                kind, bonus = date_relation(da, db)
+                if kind == "conflict":
+                    return None
+                if best is None or bonus > best:
+                    best = bonus
+    else:
+        for x, y in ((a, b), (b, a)):
+            if not x.dates and y.dates and x.pubs and x.statuses == _OCCURRED:
+                last = max(x.pubs)
+                days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
+                if days and all(d is not None and d > last + 1 for d in days):
+                    return None
+    s = 0.7 + 0.3 * len(inter) / len(ac | bc)
+    pa, pb = a.all_persons(), b.all_persons()
+    if pa and pb:
+        s += 0.3 * len(pa & pb) / len(pa | pb)
+    if best is not None:
+        s += best
+    else:
+        dated, undated = (a, b) if ad else (b, a)
+        if dated.dates and undated.pubs:
+            days = [dv.ordinal() for dv in dated.dates if dv.ordinal() is not None]
+            pub = min(undated.pubs)
+            if days and any(pub - PUB_WINDOW_BACK <= d <= pub + 1 for d in days):
+                s += 0.6 if any(pub - 3 <= d <= pub + 1 for d in days) else 0.2
+        elif not ad and not bd and a.pubs and b.pubs:
+            gap = abs(min(a.pubs) - min(b.pubs))
+            s += 0.4 if gap <= 3 else (-0.5 if gap > 30 else 0.0)
+    if a.top_type() == b.top_type():
+        s += 0.2
+    aq, bq = a.quantities, b.quantities
+    qbonus = 0.0
+    if aq and bq:
+        for k in aq.keys() & bq.keys():
+            qbonus += 1.0 if aq[k] & bq[k] else -1.2
+    s += min(qbonus, 2.0)
+    if a.topics and b.topics:
+        s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
+    if a.durations and b.durations:
+        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
+        s += 0.6 if close else -0.4
+    if a.locations and b.locations:
+        if a.locations & b.locations:
+            s += 0.5
+        elif not _place_within(a, b):
+            s -= 0.6
+    if a.ordinals and b.ordinals:
+        s += 0.6 if a.ordinals & b.ordinals else -1.0
+    if a.initiators and b.initiators:
+        s += 0.2 if a.initiators & b.initiators else -0.3
+    return s
 
 
 def _place_within(a: Node, b: Node) -> bool:
@@ -543,11 +660,15 @@ def cluster(nodes: list[Node], context: Context | None = None, threshold: float 
     """Greedy agglomeration by decreasing pair score; vetoes re-checked on whole clusters."""
     ctx_cache: dict[int, set[tuple]] = {}
     heap: list[tuple[float, str, str, int, int]] = []
+    days = [_single_day(n) for n in nodes]
     for i, j in _candidate_pairs(nodes):
+        da, db = days[i], days[j]
+        if da is not None and db is not None and _days_conflict(da, db):
+            continue                  # a date conflict (a veto), decided without scoring
         a, b = nodes[i], nodes[j]
-        if veto(a, b):
+        s = veto_score(a, b)          # == None if veto(a, b) else score(a, b)
+        if s is None:
             continue
-        s = score(a, b)
         if context is not None:
             if s + CONTEXT_MAX < threshold:      # not even the largest story bonus lifts it: skip the context
                 continue
@@ -580,6 +701,28 @@ def cluster(nodes: list[Node], context: Context | None = None, threshold: float 
     return [live[k] for k in sorted(live, key=lambda k: _node_sort_id(live[k]))]
 
 
+def _single_day(n: Node) -> tuple[int, float, tuple[int, int]] | None:
+    """(day number, confidence, (month, day)) when the node has exactly one date value and it is
+    a valid day with a year; else None. Two such nodes of different (month, day) conflict in
+    ``date_relation`` when the weaker is confident (≥ 0.35) and they are two or more days apart
+    or both are sure (≥ 0.85)."""
+    if len(n.dates) != 1:
+        return None
+    (dv,) = n.dates
+    if dv.y is None or dv.m is None or dv.d is None or dv._ord is None:
+        return None
+    return dv._ord, dv.conf, (dv.m, dv.d)
+
+
+def _days_conflict(da: tuple[int, float, tuple[int, int]], db: tuple[int, float, tuple[int, int]]) -> bool:
+    """Two ``_single_day`` values that ``date_relation`` calls a conflict (the cheap check of the
+    pair loop; False means "not decided here", never "compatible")."""
+    if da[2] == db[2]:
+        return False
+    gap, conf = abs(da[0] - db[0]), min(da[1], db[1])
+    return conf >= 0.35 and (gap >= 2 or conf >= 0.85)
+
+
 def _node_sort_id(n: Node) -> str:
     cached = n._sort_id
     if cached is None or cached[0] != len(n.members):     # members only grow: the length tells a stale value
@@ -592,229 +735,24 @@ def _node_sort_id(n: Node) -> str:
 def resolve(store, res, doc_ids: list[str] | None = None, *, _again: bool = True) -> None:
     """Cluster the document-level events of ``doc_ids`` (all documents when None) into canonical
     events, joining the stored canonical events they block with. Writes events, event_actors,
-    evidence, event_keys, aliases and doc_events.event_id."""
-    from .resolve_merge import (assign_ids, check_ordinals, merge_cluster, propagate_parent_dates,
-                                repair_years_by_series)
-    from .summary import summarize
-
-    cof = _Countries(res)
-    if doc_ids is None:
-        new_members = se.load_doc_events(store)
-        old_ids = {r[0] for r in store.conn.execute("SELECT event_id FROM events")}
-        old_events = se.load_events(store, old_ids)
-        super_members: dict[str, list[dict]] = {}
-    else:
-        doc_ids = sorted(set(doc_ids))
-        new_members = se.load_doc_events(store, doc_ids)
-        touched = se.event_ids_for_documents(store, doc_ids)
-        cand: set[str] = set(touched)
-        memo: dict[tuple, list[str]] = {}
-        for ev in new_members:
-            cand |= _candidates_for(store, ev, cof, memo)
-        # events of the same series that carry an ordinal: their check (and a guessed year) may
-        # depend on the new events
-        blocks = sorted({(family_of(ev.get("type")), cof(p)[0]) for ev in new_members
-                         for p in ev.get("participants") or []})
-        for fam, country in blocks:
-            cand |= {r[0] for r in store.conn.execute(
-                "SELECT k.event_id FROM event_keys k JOIN events e ON e.event_id = k.event_id"
-                " WHERE k.family = ? AND k.country = ? AND json_extract(e.data_json, '$.ordinal') IS NOT NULL"
-                " LIMIT 50", (fam, country))}
-        # one hop more: undated outcomes (truces, agreements) reported by the same articles may
-        # take the date of their main event once it is dated here (propagate_parent_dates)
-        cand_docs = {r[0] for r in _rows_in(store, "SELECT DISTINCT doc_id FROM doc_events WHERE event_id IN ({q})",
-                                             sorted(cand))}
-        cand |= {r[0] for r in _rows_in(
-            store, "SELECT DISTINCT event_id FROM doc_events WHERE doc_id IN ({q}) AND date IS NULL"
-                   " AND type IN ('agreement', 'ceasefire') AND event_id IS NOT NULL", sorted(cand_docs))}
-        old_events = se.load_events(store, cand)
-        old_ids = {e["id"] for e in old_events}
-        new_ids = {m["doc_event_id"] for m in new_members}
-        super_members = defaultdict(list)
-        for m in se.doc_events_of_events(store, old_ids):
-            if m["doc"] in doc_ids or m["doc_event_id"] in new_ids:
-                continue
-            super_members[m["event_id"]].append(m)
-        # members recorded in an event's record but whose doc_events row was replaced are dropped
-    _attach_anchors(store, new_members + [m for ms in super_members.values() for m in ms])
-    # nodes
-    nodes: list[Node] = []
-    key = 0
-    for eid in sorted(super_members):
-        ms = super_members[eid]
-        if not ms:
-            continue
-        n = _node_from_member(key, ms[0], cof)
-        for m in ms[1:]:
-            n.members.append(m)
-            n.docs.add(m["doc"])
-            _add_features(n, m, cof)
-        n.old_ids.add(eid)
-        nodes.append(n)
-        key += 1
-    nodes += _pregroup(new_members, cof, key)
-    # story context: every event of every document involved
-    docs = sorted({d for n in nodes for d in n.docs})
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    involved = {m["doc_event_id"] for n in nodes for m in n.members}
-    for n in nodes:
-        for m in n.members:
-            by_doc[m["doc"]].append(m)
-    # (a super-node's context reads at most CONTEXT_DOCS of its documents: load only those)
-    ctx_docs = set(doc_ids or []) | {d for n in nodes for d in sorted(n.docs)[:CONTEXT_DOCS]}
-    extra = se.load_doc_events(store, sorted(ctx_docs), exclude=involved) if ctx_docs else []
-    for m in extra:
-        by_doc[m["doc"]].append(m)
-    clusters = cluster(nodes, Context(by_doc))
-    # canonical records: a stored event whose members did not change keeps its record (no
-    # re-merge, no rewrite) unless it carries an ordinal (its year may be repaired by the series)
-    # or is an undated outcome that may take the date of its main event
-    old_by_id = {e["id"]: e for e in old_events}
-    fresh_docs = {m["doc"] for m in new_members}
-    pairs, kept = [], []
-    for n in clusters:
-        old = old_by_id.get(next(iter(n.old_ids))) if len(n.old_ids) == 1 else None
-        if old is not None and not old.get("ordinal") and not any(m["doc"] in fresh_docs for m in n.members) \
-                and not (not old.get("date") and (old.get("type") in ("agreement", "ceasefire") or any(
-                    m.get(k) for m in n.members for k in ("parent", "during", "part_of")))) \
-                and set(old.get("doc_events") or []) == {m["doc_event_id"] for m in n.members}:
-            kept.append((old, n))
-        else:
-            pairs.append((merge_cluster(n, res, cof), n))
-    records = [r for r, _ in pairs]
-    kept_ids = {r["id"] for r, _ in kept}
-    old_ids -= kept_ids
-    old_events = [e for e in old_events if e["id"] not in kept_ids]
-    lookup: dict = {}
-    for rec, n in kept + pairs:
-        for m in n.members:
-            lookup[("member", m["doc_event_id"])] = m
-            lookup[("record", m["doc_event_id"])] = rec
-    shifts = repair_years_by_series(store, pairs, old_ids)
-    propagate_parent_dates(records, lookup, cof)
-    taken = {r[0] for r in store.conn.execute("SELECT event_id FROM events")} - old_ids
-    assign_ids(pairs, taken)
-    # aliases: each old id points to the new event holding most of its former members
-    old_members: dict[str, set[str]] = {e["id"]: set(e.get("doc_events") or []) for e in old_events}
-    aliases: dict[str, str] = {}
-    new_by_id = {r["id"]: set(r["doc_events"]) for r in records}
-    owner = {de: r["id"] for r in records for de in r["doc_events"]}
-    for oid, mems in old_members.items():
-        if oid in new_by_id:
-            continue
-        votes = Counter(owner[de] for de in mems if de in owner)
-        if votes:
-            aliases[oid] = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    for rec in records:
-        rec["summary"] = summarize(rec, res)
-    deleted = sorted(old_ids - set(new_by_id))
-    with store.transaction():
-        se.save_events(store, [], delete=deleted)
-        refreshed = check_ordinals(store, records)
-        se.save_events(store, records + refreshed, aliases=aliases)
-        se.assign_doc_events(store, {de: r["id"] for r in records for de in r["doc_events"]})
-    # a repaired year moves the document's other guessed-year events: resolve that document again
-    # when some of its events were not part of this run
-    in_run = {de for r in records for de in r["doc_events"]}
-    pending = sorted(d for d in shifts if {m["doc_event_id"] for m in se.load_doc_events(store, [d])} - in_run)
-    if pending and _again:
-        resolve(store, res, pending, _again=False)
+    evidence, event_keys, aliases and doc_events.event_id. (The driver is in
+    ``resolve_driver.py``; this module holds the nodes, the scoring and the clustering.)"""
+    from .resolve_driver import run
+    with _collector_paused():
+        run(store, res, doc_ids, _again=_again)
 
 
-def _rows_in(store, sql: str, values: list) -> list:
-    out = []
-    for i in range(0, len(values), 500):
-        chunk = values[i:i + 500]
-        out += store.conn.execute(sql.format(q=",".join("?" * len(chunk))), chunk).fetchall()
-    return out
-
-
-def _attach_anchors(store, members: list[dict]) -> None:
-    """Members without a publication date get the document's inferred anchor date (``_anchor``,
-    used to order reports, never stored) when the language layer is confident enough in it."""
-    need = sorted({m["doc"] for m in members if not m.get("pub_date")})
-    anchors: dict[str, tuple[str | None, float]] = {}
-    for r in _rows_in(store, "SELECT doc_id, anchor_date, anchor_source, anchor_conf FROM documents"
-                             " WHERE doc_id IN ({q})", need):
-        ok = r[1] and (r[2] or "none") != "none"
-        anchors[r[0]] = (r[1] if ok else None, float(r[3] or 0.0) if ok else 0.0)
-    for m in members:
-        if m.get("pub_date") or m["doc"] not in anchors:
-            continue
-        date, conf = anchors[m["doc"]]
-        m["_anchor_conf"] = conf
-        if date and conf >= ANCHOR_MIN_CONF:
-            m["_anchor"] = date
-
-
-def _candidates_for(store, ev: dict, cof: _Countries, memo: dict | None = None) -> set[str]:
-    """Stored events a new record blocks with. ``memo`` caches the lookups of one run (many
-    reports of one story ask the same question)."""
-    def lookup(fam, countries, lo, hi, undated=True, limit=200):
-        if memo is None:
-            return se.candidate_event_ids(store, fam, countries, lo, hi, undated=undated, limit=limit)
-        # the answer is the union over countries of the dated and the undated part: memoize the parts
-        out: set[str] = set()
-        for c in countries:
-            k = (fam, c, lo, hi, limit)
-            hit = memo.get(k)
-            if hit is None:
-                hit = memo[k] = se.candidate_event_ids(store, fam, [c], lo, hi, undated=False, limit=limit)
-            out.update(hit)
-            if undated:
-                k = (fam, c, "undated", limit)
-                hit = memo.get(k)
-                if hit is None:
-                    hit = memo[k] = se.undated_event_ids(store, fam, c, limit)
-                out.update(hit)
-        return out
-    fam = family_of(ev.get("type"))
-    countries = {cof(p)[0] for p in ev.get("participants") or []}
-    if not countries:
-        return set()
-    dv = _member_date(ev)
-    day = dv.ordinal() if dv else None
-    if day is not None:
-        lo, hi = _date.fromordinal(day - DAY_WINDOW), _date.fromordinal(day + DAY_WINDOW)
-        return set(lookup(fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
-    if dv is not None and dv.y and dv.m:
-        return set(lookup(fam, countries, f"{dv.y:04d}-{dv.m:02d}-00",
-                                          f"{dv.y:04d}-{dv.m:02d}-99", undated=True))
-    if dv is not None and dv.m and dv.d:   # year unknown ("14-8"): the same day (±1) of any year
-        out = _day_month_candidates(store, fam, countries, dv.m, dv.d)
-        for c in sorted(countries):
-            out.update(se.undated_event_ids(store, fam, c, UNDATED_CANDIDATES))
-        return out
-    pub = _day(ev.get("pub_date"))
-    if pub is not None:
-        lo, hi = _date.fromordinal(pub - PUB_WINDOW_BACK), _date.fromordinal(pub + 1)
-        return set(lookup(fam, countries, lo.isoformat(), hi.isoformat(), undated=True))
-    # neither a date nor a publication date: the most recent events of the block
-    return set(lookup(fam, countries, None, None, undated=True, limit=UNDATED_CANDIDATES))
-
-
-def _day_month_candidates(store, fam: str, countries: set[str], month: int, day: int,
-                          limit: int = 200) -> set[str]:
-    """Stored dated events of a (family, country) block whose day is month/day (±1 day, for
-    time zones) in any year: the blocking of a year-less report ("14-8"), which has no window.
-    A cast of two or more countries keeps the events found under at least two of them (the
-    country-pair block of the veto)."""
-    mds = set()
-    for y in (2023, 2024):          # a leap and a common year: 29/2 and its neighbours both ways
-        try:
-            o = _date(y, month, day).toordinal()
-        except ValueError:
-            continue
-        mds |= {_date.fromordinal(o + k).strftime("%m-%d") for k in (-1, 0, 1)}
-    if not mds:
-        return set()
-    seen: Counter = Counter()
-    q = ",".join("?" * len(mds))
-    for c in sorted(countries):
-        rows = store.conn.execute(
-            f"SELECT event_id FROM event_keys WHERE family = ? AND country = ? AND date_sort IS NOT NULL"
-            f" AND substr(date_sort, 6, 5) IN ({q}) ORDER BY date_sort DESC LIMIT ?",
-            (fam, c, *sorted(mds), limit))
-        seen.update({r[0] for r in rows})
-    need = 2 if len(countries) >= 2 else 1
-    return {e for e, k in seen.items() if k >= need}
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while resolving (restored after, also on error).
+    Resolution allocates millions of small containers (decoded records, node sets, pair tuples)
+    and creates no reference cycles, so the collector frees nothing here; its passes over every
+    live object (the language resources included) were about a quarter of the CPU time of
+    resolution. Reference counting still frees everything as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

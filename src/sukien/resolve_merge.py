@@ -293,11 +293,15 @@ def merge_cluster(node: Node, res=None, cof: _Countries | None = None) -> dict:
     }
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _dict_key(e: dict) -> tuple:
-    """A hashable key that equal evidence items share (unhashable values — lists, dicts — are
-    left out of it; the bucket is then compared item by item)."""
-    return tuple(sorted((k, v if isinstance(v, (str, int, float, bool, type(None))) else None)
-                        for k, v in e.items()))
+    """A hashable key that equal evidence items share: their span and value (an unhashable
+    value — list, dict — is left out of it). Items with the same key are then compared item by
+    item (the bucket), so the key only has to be equal for equal items."""
+    v = e.get("value")
+    return (len(e), e.get("doc"), e.get("start"), e.get("end"), v if isinstance(v, _SCALARS) else None)
 
 
 def _num(v: Any) -> Any:
@@ -412,7 +416,7 @@ def check_ordinals(store, records: list[dict]) -> list[dict]:
                                    " WHERE date_sort >= ? AND date_sort <= ?", span).fetchall(),
                 [_json.loads(r[0]) for r in store.conn.execute(
                     "SELECT data_json FROM events WHERE date_sort >= ? AND date_sort <= ?"
-                    " AND json_extract(data_json, '$.ordinal') IS NOT NULL", span)])
+                    " AND ordinal IS NOT NULL", span)])     # events.ordinal (schema v3)
         year_rows, year_stored = by_year[year]
         rows = [r for r in year_rows if family_of(r[1]) == fam and r[0] not in batch]
         pool = _light_events(store, rows) + [v for v in batch.values() if family_of(v.get("type")) == fam

@@ -121,7 +121,7 @@ class Store:
     # ------------------------------------------------------------ documents
     # Downstream tables whose rows belong to one document version; replaced when the
     # document's content changes (the pipeline fills them again).
-    DOWNSTREAM_TABLES = ("sentences", "mentions", "doc_events")
+    DOWNSTREAM_TABLES = ("doc_analyses", "sentences", "mentions", "doc_events")   # doc_analyses: schema v3
 
     def current_hash(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -334,8 +334,9 @@ class Store:
             "segments": q("SELECT COUNT(*) FROM segments"),
             "removed_spans": q("SELECT COUNT(*) FROM removed_spans"),
             "near_duplicate_links": q("SELECT COUNT(*) FROM near_duplicates"),
-            "sentences": q("SELECT COUNT(*) FROM sentences"),
-            "mentions": q("SELECT COUNT(*) FROM mentions"),
+            # language rows: compact per-document rows (schema v3) + rows of earlier versions
+            "sentences": q("SELECT COALESCE(SUM(n_sentences), 0) FROM doc_analyses") + q("SELECT COUNT(*) FROM sentences"),
+            "mentions": q("SELECT COALESCE(SUM(n_mentions), 0) FROM doc_analyses") + q("SELECT COUNT(*) FROM mentions"),
             "doc_events": q("SELECT COUNT(*) FROM doc_events"),
             "events": q("SELECT COUNT(*) FROM events"),
             "errors": q("SELECT COUNT(*) FROM ingest_errors"),

@@ -12,6 +12,7 @@ import dataclasses
 import json
 from typing import Any, Iterable
 
+from . import store_analysis as sa
 from .models import Analysis
 from .store import Store, now_iso
 from .textnorm import fold
@@ -41,7 +42,7 @@ def date_sort_key(date: str | None) -> str | None:
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=_default)
+    return sa.encode(obj)          # == json.dumps(obj, ensure_ascii=False, default=_default)
 
 
 def _default(obj: Any) -> Any:
@@ -56,45 +57,21 @@ def _default(obj: Any) -> Any:
 # ---------------------------------------------------------------- language layer
 
 def save_analysis(store: Store, doc_id: str, analysis: Analysis) -> None:
-    """Replace the document's sentences and actor/time/quantity mentions; record its anchor."""
-    sent_rows, mention_rows = [], []
-    for s in analysis.sentences:
-        attr = _dumps(s.attribution) if s.attribution is not None else None
-        sent_rows.append((doc_id, s.index, s.start, s.end, s.paragraph, s.role, attr))
-        for a in s.actors:
-            mention_rows.append((doc_id, s.index, "actor", a.start, a.end, a.text, a.actor_id or a.name, _dumps(a)))
-        for t in s.times:
-            mention_rows.append((doc_id, s.index, "time", t.start, t.end, t.text, t.value, _dumps(t)))
-        for q in s.quantities:
-            key = None if q.value is None else f"{q.value:g}"
-            mention_rows.append((doc_id, s.index, "quantity", q.start, q.end, q.text, key, _dumps(q)))
+    """Replace the document's sentences and actor/time/quantity mentions (one compact row, see
+    ``store_analysis``); record its anchor."""
     anchor = analysis.anchor
+    row = sa.analysis_json(analysis)
     with store.transaction() as c:
-        c.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
-        c.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
-        c.executemany("INSERT OR REPLACE INTO sentences (doc_id, idx, start, end, paragraph, role, attribution_json)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)", sent_rows)
-        c.executemany("INSERT INTO mentions (doc_id, sent_idx, kind, start, end, text, key, data_json)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
-        if anchor is not None:
-            c.execute("UPDATE documents SET anchor_date = ?, anchor_source = ?, anchor_conf = ?, updated_at = ?"
-                      " WHERE doc_id = ?", (anchor.date, anchor.source, anchor.confidence, now_iso(), doc_id))
+        sa.write_analysis(c, doc_id, row, None if anchor is None else (anchor.date, anchor.source, anchor.confidence))
 
 
 # ---------------------------------------------------------------- document-level events
 
 def save_doc_events(store: Store, doc_id: str, doc_events: list[dict]) -> None:
     """Replace the document's document-level events (idempotent)."""
-    rows = []
-    for ev in doc_events:
-        if ev.get("doc") not in (None, doc_id):
-            raise ValueError(f"doc event {ev.get('doc_event_id')} belongs to {ev.get('doc')}, not {doc_id}")
-        stored = {k: v for k, v in ev.items() if not k.startswith("_")}     # "_..." keys are in-memory only
-        rows.append((ev["doc_event_id"], doc_id, ev.get("type") or "other", ev.get("date"), _dumps(stored)))
+    rows = sa.doc_event_rows(doc_id, doc_events)
     with store.transaction() as c:
-        c.execute("DELETE FROM doc_events WHERE doc_id = ?", (doc_id,))
-        c.executemany("INSERT INTO doc_events (doc_event_id, doc_id, event_id, type, date, data_json)"
-                      " VALUES (?, ?, NULL, ?, ?, ?)", rows)
+        sa.write_doc_events(c, doc_id, rows)
 
 
 def load_doc_events(store: Store, doc_ids: Iterable[str] | None = None, *,
@@ -121,6 +98,51 @@ def doc_events_of_events(store: Store, event_ids: Iterable[str]) -> list[dict]:
         out += [_docev(r) for r in store.conn.execute(
             f"SELECT event_id, data_json FROM doc_events WHERE event_id IN ({q}) ORDER BY doc_id, doc_event_id",
             chunk)]
+    return out
+
+
+HEAVY_FIELDS = ("mentions", "evidence")
+
+
+def doc_events_of_events_light(store: Store, event_ids: Iterable[str]) -> list[dict]:
+    """``doc_events_of_events`` without the heavy fields (``HEAVY_FIELDS``: mentions and
+    evidence, only needed to merge a cluster again; ``complete_doc_events`` adds them)."""
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(event_ids))):
+        q = ",".join("?" * len(chunk))
+        out += [_docev(r) for r in store.conn.execute(
+            f"SELECT event_id, json_remove(data_json, '$.mentions', '$.evidence') AS data_json FROM doc_events"
+            f" WHERE event_id IN ({q}) ORDER BY doc_id, doc_event_id", chunk)]
+    return out
+
+
+def complete_doc_events(store: Store, members: list[dict]) -> None:
+    """Add the heavy fields to records loaded by ``doc_events_of_events_light`` (in place; a
+    field the stored record lacks reads as None, as ``.get`` read it)."""
+    by_id = {m["doc_event_id"]: m for m in members}
+    for chunk in _chunks(sorted(by_id)):
+        q = ",".join("?" * len(chunk))
+        for de, heavy in store.conn.execute(
+                f"SELECT doc_event_id, json_extract(data_json, '$.mentions', '$.evidence') FROM doc_events"
+                f" WHERE doc_event_id IN ({q})", chunk):
+            by_id[de].update(zip(HEAVY_FIELDS, json.loads(heavy)))
+
+
+def load_doc_event_facts(store: Store, doc_ids: Iterable[str], fields: tuple[str, ...], *,
+                         exclude: set[str] | frozenset[str] = frozenset()) -> list[dict]:
+    """``load_doc_events`` reduced to ``doc_event_id``, ``doc`` and ``fields`` (a missing field
+    is None): the facts the story context reads, extracted by SQLite."""
+    paths = ", ".join(f"'$.{f}'" for f in ("doc", *fields))
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(doc_ids))):
+        q = ",".join("?" * len(chunk))
+        for de, vals in store.conn.execute(
+                f"SELECT doc_event_id, json_extract(data_json, {paths}) FROM doc_events WHERE doc_id IN ({q})"
+                " ORDER BY doc_id, doc_event_id", chunk):
+            if de not in exclude:
+                d = dict(zip(("doc", *fields), json.loads(vals)))
+                d["doc_event_id"] = de
+                out.append(d)
     return out
 
 
@@ -162,10 +184,11 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
         c.executemany("DELETE FROM event_keys WHERE event_id = ?", ids)
         c.executemany(
             "INSERT OR REPLACE INTO events (event_id, type, status, date, date_sort, summary, n_sources,"
-            " n_conflicts, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " n_conflicts, data_json, updated_at, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(ev["id"], ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
               date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
-              len(ev.get("conflicts") or []), _dumps(ev), ts) for ev in events])
+              len(ev.get("conflicts") or []), _dumps(ev), ts, _ordinal_col(ev.get("ordinal")))
+             for ev in events])
         actor_rows: list[tuple] = []
         ev_rows: list[tuple] = []
         key_rows: list[tuple] = []
@@ -202,6 +225,13 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
             c.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (new, old))
         # an id that exists again is no longer an alias
         c.executemany("DELETE FROM event_aliases WHERE alias = ?", ids)
+
+
+def _ordinal_col(v: Any) -> Any:
+    """events.ordinal (schema v3): the record's ordinal as json_extract reads it (NULL = none)."""
+    if v is None or isinstance(v, (int, float, str)):
+        return v
+    return _dumps(v)            # (never the case: a merged ordinal is an int) any other JSON value is "not null"
 
 
 def event_ids_for_documents(store: Store, doc_ids: Iterable[str]) -> set[str]:
@@ -252,6 +282,22 @@ def load_events(store: Store, event_ids: Iterable[str]) -> list[dict]:
         q = ",".join("?" * len(chunk))
         out += [json.loads(r[0]) for r in store.conn.execute(
             f"SELECT data_json FROM events WHERE event_id IN ({q}) ORDER BY event_id", chunk)]
+    return out
+
+
+HEAD_FIELDS = ("id", "type", "date", "date_confidence", "ordinal", "doc_events")
+
+
+def load_event_heads(store: Store, event_ids: Iterable[str]) -> list[dict]:
+    """The few fields of stored canonical events that resolution reads from the events it does
+    not rewrite (``HEAD_FIELDS``; a missing field is None), in id order like ``load_events``;
+    SQLite extracts them without the evidence and mentions being decoded here."""
+    paths = ", ".join(f"'$.{f}'" for f in HEAD_FIELDS)
+    out: list[dict] = []
+    for chunk in _chunks(sorted(set(event_ids))):
+        q = ",".join("?" * len(chunk))
+        out += [dict(zip(HEAD_FIELDS, json.loads(r[0]))) for r in store.conn.execute(
+            f"SELECT json_extract(data_json, {paths}) FROM events WHERE event_id IN ({q}) ORDER BY event_id", chunk)]
     return out
 
 

@@ -17,7 +17,7 @@ import json
 from datetime import date as _date, timedelta
 from typing import Any
 
-from .. import store_events as se
+from .. import store_analysis, store_events as se
 
 MONTHS = {"vi": [f"T{i}" for i in range(1, 13)],
           "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
@@ -156,9 +156,7 @@ class Repo:
             f"SELECT doc_id, title, outlet, pub_date, url FROM documents WHERE doc_id IN ({marks})", doc_ids)}
 
     def sentence_at(self, doc_id: str, start: int) -> tuple[int, int] | None:
-        r = self.conn.execute("SELECT start, end FROM sentences WHERE doc_id = ? AND start <= ? AND end > ?"
-                              " ORDER BY start DESC LIMIT 1", (doc_id, start, start)).fetchone()
-        return (r[0], r[1]) if r else None
+        return store_analysis.sentence_at(self.store, doc_id, start)
 
     def segment_at(self, doc_id: str, start: int) -> tuple[int, int] | None:
         r = self.conn.execute("SELECT start, end FROM segments WHERE doc_id = ? AND start <= ? AND end > ?"
@@ -174,16 +172,8 @@ class Repo:
         doc["segments"] = [{"start": s.start, "end": s.end, "role": s.role} for s in self.store.segments(doc_id)]
         doc["removed"] = [{"start": s.start, "end": s.end, "reason": s.reason}
                           for s in self.store.removed_spans(doc_id)]
-        doc["mentions"] = [{"kind": r["kind"], "start": r["start"], "end": r["end"], "text": r["text"],
-                            "key": r["key"], "sentence": r["sent_idx"], "data": _loads(r["data_json"])}
-                           for r in self.conn.execute(
-                               "SELECT sent_idx, kind, start, end, text, key, data_json FROM mentions"
-                               " WHERE doc_id = ? ORDER BY start, end", (doc_id,))]
-        doc["sentences"] = [{"index": r["idx"], "start": r["start"], "end": r["end"], "paragraph": r["paragraph"],
-                             "role": r["role"], "attribution": _loads(r["attribution_json"]) or None}
-                            for r in self.conn.execute(
-                                "SELECT idx, start, end, paragraph, role, attribution_json FROM sentences"
-                                " WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+        # language rows: one compact row per document (schema v3), or the rows of earlier versions
+        doc["sentences"], doc["mentions"] = store_analysis.analysis_rows(self.store, doc_id)
         doc["events"] = [_event_row(r) for r in se.event_rows_for_document(self.store, doc_id)]
         doc["doc_events"] = [{"doc_event_id": r["doc_event_id"], "event_id": r["event_id"], "type": r["type"],
                               "date": r["date"]} for r in self.conn.execute(

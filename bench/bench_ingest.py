@@ -9,7 +9,7 @@ Copies get distinct ids. By default they are exact copies (the content-hash shor
 to the first copy); ``--vary`` appends a distinct line to each copy, so every document goes
 through MinHash LSH candidate checks (the worst case for near-duplicate linking).
 Prints wall time, documents/s, CPU time (``time.process_time``: steadier than wall time on a busy
-machine; it includes one-time start-up such as importing datasketch), peak RSS
+machine; it includes one-time start-up such as building the near-duplicate index), peak RSS
 (resource.getrusage) and the database size.
 """
 from __future__ import annotations

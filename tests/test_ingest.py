@@ -594,29 +594,6 @@ def test_kill_9_mid_batch_leaves_a_consistent_db_and_a_rerun_completes(tmp_path)
     st.close()
 
 
-def test_minhash_signature_is_datasketchs_own(tmp_path):
-    # the inlined SHA-1 hashing must give the very signature datasketch computes (stored signatures
-    # of earlier runs are compared with new ones)
-    import re as _re
-    from datasketch import MinHash
-    from sukien.ingest import SHINGLE_WORDS, NearDupIndex
-    from sukien.models import Document
-    from sukien.textnorm import match_form
-    text = ("Chủ tịch nước tiếp Thủ tướng Lào tại Hà Nội. Hai bên nhất trí tăng cường hợp tác "
-            "kinh tế, thương mại và đầu tư; ông Araújo cũng dự cuộc gặp.")
-    with Store(tmp_path / "m.db") as st:
-        idx = NearDupIndex(st, Config(db=str(tmp_path / "m.db")))
-        for t in (text, "Hai bên", "Một"):
-            mh = idx.signature(Document(doc_id="x.txt", text=t))
-            words = _re.findall(r"\w+", match_form(t).text)
-            sh = ({" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-                  if len(words) >= SHINGLE_WORDS else set(words) or {""})
-            ref = MinHash(num_perm=idx.num_perm, seed=1, permutations=idx._template.permutations, **idx._kw())
-            ref.update_batch([s.encode("utf-8") for s in sorted(sh)])
-            assert idx.to_bytes(mh) == idx.to_bytes(ref)
-            assert mh.hashfunc is ref.hashfunc
-
-
 def test_group_commit_an_error_in_one_document_keeps_the_others(tmp_path, store, res, monkeypatch):
     # b.txt fails after its rows are written: its savepoint is rolled back, a.txt and c.txt of the
     # same group transaction are stored
@@ -662,88 +639,6 @@ def test_group_commit_sizes_and_a_failed_commit(tmp_path, store, res, monkeypatc
     assert report.new == [f"{i}.txt" for i in range(5)]
     assert store.document_ids() == [f"{i}.txt" for i in range(5)] and store.integrity_problems() == []
     assert not store.conn.in_transaction
-
-
-def test_shingles_are_the_words_of_the_reference_definition():
-    import re as _re
-    from sukien.neardup import shingle_bytes, shingle_set
-    # every character is a separator exactly when it is not \w
-    chars = [chr(c) for c in range(0x110000)]
-    for ch in chars:
-        joined = [b"ab" + ch.encode("utf-8", "surrogatepass") + b"cd"]
-        if bool(_re.fullmatch(r"\w", ch)) != (shingle_bytes("ab" + ch + "cd") == joined):
-            raise AssertionError(f"U+{ord(ch):04X}")
-    rnd = random.Random(5)
-    alphabet = list("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạ_0123456789 \n\t,.;:!?()[]“”‘’…–—«»/\\'\"") + [
-        "\u00a0", "\u200b", "\ufeff", "\u2028", "①", "½", "٣", "𝟘", "😀", "中", "\x00", "\x85", "İ", "ß"]
-    for _ in range(3000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
-        assert set(shingle_bytes(text)) == {s.encode("utf-8") for s in shingle_set(text)}, text
-
-
-def test_signatures_and_links_match_datasketch_on_articles(tmp_path):
-    from datasketch import MinHash
-    from sukien.neardup import NearDupIndex, shingle_set
-    from sukien.models import Document
-    from sukien.textnorm import match_form
-    texts = [VI_1, VI_2, VI_1 + "\n" + VI_2, _words(1, 400), _words(1, 400) + " thêm", "“Trích” – a_b 12,5%"]
-    with Store(tmp_path / "m.db") as st:
-        idx = NearDupIndex(st, Config(db=str(tmp_path / "m.db")))
-        sigs = []
-        for i, t in enumerate(texts):
-            doc = Document(doc_id=f"d{i}", text=t, content_hash=str(i))
-            mh = idx.signature(doc)
-            ref = MinHash(num_perm=idx.num_perm, seed=1, permutations=idx._template.permutations, **idx._kw())
-            ref.update_batch([s.encode("utf-8") for s in sorted(shingle_set(match_form(t).text))])
-            assert idx.to_bytes(mh) == idx.to_bytes(ref)
-            expected = sorted(((f"d{j}", round(ref.jaccard(o), 4)) for j, o in enumerate(sigs)
-                               if ref.jaccard(o) >= idx.threshold), key=lambda x: (-x[1], x[0]))
-            assert [(o, s) for o, s, _ in idx.candidates(doc, mh)] == expected[:len(idx.candidates(doc, mh))]
-            idx.add(doc, mh)
-            sigs.append(ref)
-        assert any(idx.candidates(Document(doc_id="q", text=texts[4], content_hash="q"), idx.signature(
-            Document(doc_id="q", text=texts[4]))))
-
-
-def test_candidates_match_datasketch_lsh_with_many_ties(tmp_path):
-    # many near-identical signatures (more than MAX_LINKS_PER_DOC candidates, ties at the cut):
-    # the links are those of datasketch's MinHashLSH + MinHash.jaccard, sorted and cut as before
-    import numpy as np
-    from datasketch import MinHash, MinHashLSH
-    from sukien.models import Document
-    from sukien.neardup import MAX_LINKS_PER_DOC, NearDupIndex
-    rnd = np.random.RandomState(3)
-    with Store(tmp_path / "t.db") as st:
-        idx = NearDupIndex(st, Config(db=str(tmp_path / "t.db")))
-        lsh = MinHashLSH(threshold=idx.threshold, num_perm=idx.num_perm)
-        base = rnd.randint(0, 2**32 - 1, size=idx.num_perm, dtype=np.uint64).astype(np.uint32)
-        refs: dict[str, MinHash] = {}
-        most = 0
-        for i in range(120):
-            hv = base.copy()
-            flip = rnd.choice(idx.num_perm, size=rnd.randint(0, 30), replace=False)
-            hv[flip] = rnd.randint(0, 2**32 - 1, size=len(flip), dtype=np.uint64).astype(np.uint32)
-            mh = MinHash(num_perm=idx.num_perm, seed=1, hashvalues=hv, permutations=idx._template.permutations,
-                         **idx._kw())
-            doc = Document(doc_id=f"d{i:03d}", text="x", content_hash=f"h{i}")
-            expected = []
-            for other in lsh.query(mh):
-                sim = float(mh.jaccard(refs[other]))
-                if sim >= idx.threshold:
-                    expected.append((other, round(sim, 4), idx.method))
-            expected.sort(key=lambda t: (-t[1], t[0]))
-            got = idx.candidates(doc, mh)
-            assert got == expected[:MAX_LINKS_PER_DOC], i
-            most = max(most, len(expected))
-            idx.add(doc, mh)
-            lsh.insert(doc.doc_id, mh)
-            refs[doc.doc_id] = mh
-        assert most > MAX_LINKS_PER_DOC
-        # forgetting a document takes it out of both
-        idx.forget("d005", st)
-        lsh.remove("d005")
-        assert "d005" not in {o for o, _, _ in idx.candidates(Document(doc_id="q", text="x", content_hash="q"),
-                                                              refs["d005"])}
 
 
 def _tables(st: Store) -> dict:

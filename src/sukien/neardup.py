@@ -1,45 +1,57 @@
 """Near-duplicate detection for ingest: MinHash signatures over word shingles, LSH over them.
 
-A document's signature is datasketch's MinHash (``num_perm`` from ``Config``, seed 1) of the set
-of its word 3-shingles: the ``\\w+`` words of the matching form (``textnorm.match_form``) of its
-kept text, joined by one space, UTF-8 encoded, hashed with datasketch's default ``sha1_hash32``.
-Stored signatures carry the method name (``NearDupIndex.method``); only signatures of the same
-method are compared. Two documents are linked when their estimated Jaccard similarity (equal
-signature values / ``num_perm``) reaches ``Config.near_dup_threshold``; exact copies (same
-content hash) are linked to the first copy with method ``exact-hash``.
+A document's signature is a MinHash (``num_perm`` from ``Config``) of the set of its word
+3-shingles: the ``\\w+`` words of the matching form (``textnorm.match_form``) of its kept text,
+three consecutive words per shingle (the words themselves when there are fewer than three, the
+empty shingle when there is none). Two documents are linked when their estimated Jaccard
+similarity (equal signature values / ``num_perm``) reaches ``Config.near_dup_threshold``; exact
+copies (same content hash) are linked to the first copy with method ``exact-hash``.
 
-Cost, without changing any signature or link:
+The method (``MinHashSigner.method``, stored with every signature and link) is
+``minhash-<num_perm>-wpoly64-affine32-w3``:
 
-* the shingles are cut from one UTF-8 buffer and hashed by ``map`` over ``hashlib.sha1``; the
-  permutations are applied to the whole hash array at once (numpy). The minimum does not depend
-  on order or repeats, so the signature is exactly datasketch's (``NearDupIndex`` checks this at
-  start-up on samples and falls back to ``MinHash.update_batch`` if it ever differs);
-* candidates come from ``BandIndex``: the bands datasketch's ``MinHashLSH`` chooses for the
-  threshold, buckets unioned whole; all candidates are compared at once against a matrix of the
-  indexed signatures, and only the best ``MAX_LINKS_PER_DOC`` (with ties) are sorted.
+* shingle hash (``shingle_hash32``, 32 bits): every word is hashed as the polynomial
+  ``sum(ord(c_k) * WORD_BASE**k) mod 2**64`` of its code points; a shingle folds its word hashes
+  ``acc = acc * SHINGLE_BASE + h(word) mod 2**64`` and its hash is the high half of the
+  MurmurHash3 64-bit finalizer of ``acc``. ``ShingleHasher`` computes the hashes of all shingles of
+  a text at once with numpy (code points from one UTF-32 buffer, a ``\\w`` table, prefix sums);
+* permutations: datasketch's ``affine32`` scheme with seed 1 (the 32-bit MurmurHash3 finalizer,
+  then ``a * h + b mod 2**32`` with odd ``a``): the signature is exactly datasketch's
+  ``MinHash(num_perm, seed=1, hashfunc=shingle_hash32)`` over the shingles (a test checks it where
+  datasketch is installed; it is not needed at run time);
+* LSH: ``BandIndex`` with the bands (b, r) that datasketch's ``MinHashLSH`` chooses for the
+  threshold (``lsh_params``: the same weighted false positive/negative integrals, computed exactly
+  by Gauss-Legendre quadrature); all candidates are compared at once against a matrix of the
+  indexed signatures, only the best ``MAX_LINKS_PER_DOC`` (with ties) are sorted.
+
+Signatures of another method (the SHA-1 shingle hash of earlier versions:
+``minhash-64-affine32-w3``, or datasketch < 2's ``minhash-64-legacy-w3``) are never compared with
+these: when the index is loaded, documents signed with another method are signed again from
+their stored text and segments, and the new signature replaces the old one.
 """
 from __future__ import annotations
 
 import re
-from hashlib import sha1 as _sha1
-from operator import methodcaller
-from typing import Any
+from typing import Any, Iterable
 
 from .config import Config
-from .models import Document
+from .models import Document, Segment
 from .store import Store
 from .textnorm import match_form
 
 MAX_LINKS_PER_DOC = 20          # near-duplicate links kept per new document (best first)
 SHINGLE_WORDS = 3
-
-_NONASCII_NONWORD_RE = re.compile(r"[^\w\x00-\x7f]+")
-_ASCII_NONWORD_TO_SPACE = bytes(c if c >= 0x80 or c == 0x5F or chr(c).isalnum() else 0x20 for c in range(256))
+WORD_BASE = 0x9E3779B97F4A7C15  # odd: its powers mod 2**64 are never 0
+SHINGLE_BASE = 0xC2B2AE3D27D4EB4F
+HASH_NAME = "wpoly64"           # the shingle hash, in the method name
+PERM_SEED = 1                   # datasketch's default seed
+CHUNK_SHINGLES = 8192           # shingles permuted at once (bounds memory on very long texts)
+_M64 = (1 << 64) - 1
+_BMP = 0x10000
 _WORD_RE = re.compile(r"\w+")
-_digest = methodcaller("digest")
-_SELF_TEST_TEXTS = ("Chủ tịch nước tiếp Thủ tướng Lào tại Hà Nội; hai bên nhất trí tăng cường hợp tác.",
-                    "Hai bên", "Một", "", "  ", "a_b c-d e.f g h i j k l m n o p q r s t u v w x y z 1 2 3")
 
+
+# ================================================================== reference definitions
 
 def shingle_set(norm: str, k: int = SHINGLE_WORDS) -> set[str]:
     """The reference definition: the set of ``k`` consecutive ``\\w+`` words of ``norm`` joined
@@ -50,18 +62,149 @@ def shingle_set(norm: str, k: int = SHINGLE_WORDS) -> set[str]:
     return set(words) or {""}
 
 
-def shingle_bytes(norm: str, k: int = SHINGLE_WORDS) -> list[bytes]:
-    """The same shingles as ``shingle_set``, UTF-8 encoded, possibly repeated (fine for a minimum).
+def _fmix64(h: int) -> int:
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & _M64
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & _M64
+    return h ^ (h >> 33)
 
-    Non-ASCII non-word characters become spaces (one regex pass that only stops on them), then
-    the UTF-8 bytes go through a 256-entry table that turns every ASCII non-word byte into a
-    space: the words are the space-separated fields (UTF-8 never puts an ASCII byte inside a
-    multi-byte character, and every byte >= 0x80 belongs to a word character by then)."""
-    words = _NONASCII_NONWORD_RE.sub(" ", norm).encode("utf-8").translate(_ASCII_NONWORD_TO_SPACE).split()
-    if len(words) < k:
-        return words or [b""]
-    return list(map(b" ".join, zip(*(words[i:] for i in range(k)))))
 
+def word_hash64(word: str) -> int:
+    """The reference word hash: ``sum(ord(c_k) * WORD_BASE**k) mod 2**64``."""
+    h, p = 0, 1
+    for ch in word:
+        h = (h + ord(ch) * p) & _M64
+        p = (p * WORD_BASE) & _M64
+    return h
+
+
+def shingle_hash32(shingle: str | bytes) -> int:
+    """The reference shingle hash (a ``hashfunc`` for datasketch's ``MinHash``): the words of the
+    shingle (split on spaces) folded with ``SHINGLE_BASE``, then the high 32 bits of fmix64."""
+    if isinstance(shingle, bytes):
+        shingle = shingle.decode("utf-8", "surrogatepass")
+    acc = 0
+    for word in shingle.split(" "):
+        if word:
+            acc = (acc * SHINGLE_BASE + word_hash64(word)) & _M64
+    return _fmix64(acc) >> 32
+
+
+def affine32_permutations(num_perm: int, seed: int = PERM_SEED) -> Any:
+    """datasketch's ``affine32`` permutation parameters ``[a, b]`` (uint32, ``a`` odd)."""
+    import numpy as np
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return np.array([a, b])
+
+
+def lsh_params(threshold: float, num_perm: int, weights: tuple[float, float] = (0.5, 0.5)) -> tuple[int, int]:
+    """The (bands, rows) that datasketch's ``MinHashLSH`` picks: the first minimum over
+    ``b = 1..num_perm``, ``r = 1..num_perm // b`` of the weighted false positive probability
+    (the integral of ``1 - (1 - s**r)**b`` over ``[0, threshold]``) and false negative
+    probability (the integral of ``(1 - s**r)**b`` over ``[threshold, 1]``). The integrands are
+    polynomials of degree ``b * r <= num_perm``, so Gauss-Legendre quadrature with
+    ``num_perm // 2 + 2`` nodes gives the integrals exactly (up to rounding)."""
+    import numpy as np
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 2)
+    lo = threshold / 2 * (x + 1)                       # nodes in [0, threshold]
+    hi = threshold + (1 - threshold) / 2 * (x + 1)     # nodes in [threshold, 1]
+    w_lo, w_hi = w * (threshold / 2), w * ((1 - threshold) / 2)
+    best, opt = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = float(np.dot(w_lo, 1 - (1 - lo ** r) ** b))
+            fn = float(np.dot(w_hi, (1 - hi ** r) ** b))
+            error = fp * weights[0] + fn * weights[1]
+            if error < best:
+                best, opt = error, (b, r)
+    return opt
+
+
+# ================================================================== fast hashing
+
+class ShingleHasher:
+    """``shingle_hash32`` of every shingle of a text at once (numpy; possibly repeated values).
+
+    The code points come from one UTF-32 buffer; a table over the Basic Multilingual Plane says
+    which are ``\\w`` (``str.isalnum()`` or ``_``, sre's definition; the few code points above it
+    are looked up one by one); the word polynomials come from one prefix sum (``word_hashes``).
+    The tables of powers live on the instance (grown to the longest text seen, bounded by
+    ``Config.max_bytes``)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+        self._np = np
+        self._is_word = np.array([chr(c).isalnum() or c == 0x5F for c in range(_BMP)], dtype=bool)
+        self._pow = self._inv = np.ones(0, dtype=np.uint64)
+        self._grow(1 << 14)
+
+    def _grow(self, n: int) -> None:
+        """Powers of ``WORD_BASE`` and of its inverse mod 2**64, for texts of ``n`` code points."""
+        np = self._np
+        size = max(n, 2 * len(self._pow))
+        for name, base in (("_pow", WORD_BASE), ("_inv", pow(WORD_BASE, -1, 1 << 64))):
+            pw = np.full(size, base, dtype=np.uint64)
+            pw[0] = 1
+            setattr(self, name, np.multiply.accumulate(pw))  # base**k mod 2**64
+
+    def word_hashes(self, norm: str) -> Any:
+        """``word_hash64`` of the ``\\w+`` words of ``norm``, in order (uint64).
+
+        With ``p_k = WORD_BASE**k`` (k = the position in the text), a word starting at ``s`` hashes
+        to ``(sum of cp_k * p_k over the word) * WORD_BASE**-s``: one prefix sum of
+        ``cp * p`` (non-word characters count 0), its differences at the word starts, one
+        product."""
+        np = self._np
+        cp = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        n = len(cp)
+        if not n:
+            return np.zeros(0, dtype=np.uint64)
+        isw = self._is_word.take(cp, mode="clip")
+        if int(cp.max()) >= _BMP:                            # beyond the table: one by one
+            for i in np.flatnonzero(cp >= _BMP).tolist():
+                isw[i] = chr(int(cp[i])).isalnum()
+        starts = np.flatnonzero(isw[1:] & ~isw[:-1])
+        starts += 1
+        if isw[0]:
+            starts = np.concatenate((np.zeros(1, dtype=starts.dtype), starts))
+        if not len(starts):
+            return np.zeros(0, dtype=np.uint64)
+        if n > len(self._pow):
+            self._grow(n)
+        csum = np.empty(n + 1, dtype=np.uint64)
+        csum[0] = 0
+        np.cumsum(self._pow[:n] * (cp * isw), out=csum[1:])  # wraps around: mod 2**64
+        nxt = np.empty_like(starts)
+        nxt[:-1] = starts[1:]
+        nxt[-1] = n
+        out = csum[nxt]
+        out -= csum[starts]
+        out *= self._inv[starts]
+        return out
+
+    def hashes(self, norm: str, k: int = SHINGLE_WORDS) -> Any:
+        """``shingle_hash32`` of the shingles of ``shingle_set(norm, k)`` (uint32, with repeats)."""
+        np = self._np
+        hw = self.word_hashes(norm)
+        if len(hw) >= k:
+            acc = hw[: len(hw) - k + 1].copy()
+            for i in range(1, k):
+                acc *= np.uint64(SHINGLE_BASE)
+                acc += hw[i: len(hw) - k + 1 + i]
+        else:
+            acc = hw if len(hw) else np.zeros(1, dtype=np.uint64)   # the words alone, or ""
+        acc ^= acc >> np.uint64(33)
+        acc *= np.uint64(0xFF51AFD7ED558CCD)
+        acc ^= acc >> np.uint64(33)
+        acc *= np.uint64(0xC4CEB9FE1A85EC53)
+        acc ^= acc >> np.uint64(33)
+        return (acc >> np.uint64(32)).astype(np.uint32)
+
+
+# ================================================================== LSH bands
 
 class BandIndex:
     """LSH banding over MinHash values: two signatures are candidates when all the values of at
@@ -103,74 +246,54 @@ class BandIndex:
                 del table[band]
 
 
+# ================================================================== signatures
+
 class MinHashSigner:
-    """The MinHash signature of a document (no index, no store: worker processes use it too)."""
+    """The MinHash signature of a document (no index, no store: worker processes use it too).
+
+    A signature is a numpy array of ``num_perm`` uint32 values; ``to_bytes`` / ``from_bytes``
+    convert it to and from the stored form (little-endian)."""
 
     def __init__(self, config: Config):
-        from datasketch import MinHash
+        import numpy as np
+        self._np = np
         self.num_perm = config.near_dup_num_perm
-        self._template = MinHash(num_perm=self.num_perm, seed=1)
-        self._MinHash = MinHash
-        self._scheme = getattr(self._template, "scheme", None)
-        self._dtype = self._template.hashvalues.dtype.newbyteorder("<")
-        self._fast = self._fast_path()
-        self.method = f"minhash-{self.num_perm}-{self._scheme or 'legacy'}-w{SHINGLE_WORDS}"
+        self.method = f"minhash-{self.num_perm}-{HASH_NAME}-affine32-w{SHINGLE_WORDS}"
+        self.hasher = ShingleHasher()
+        self._perm_a, self._perm_b = affine32_permutations(self.num_perm)
+        self._perm_b_col = self._perm_b[:, None]
+        self._dtype = np.dtype("<u4")
 
-    def _fast_path(self) -> Any:
-        """The vectorized permutation step (datasketch's affine32 scheme over ``sha1_hash32``),
-        or None when this datasketch does not match it (then ``update_batch`` is used)."""
-        try:
-            from datasketch.hashfunc import sha1_hash32
-            from datasketch.minhash import _fmix
-        except ImportError:          # pragma: no cover - another datasketch
-            return None
-        if self._scheme != "affine32" or self._template.hashfunc is not sha1_hash32:
-            return None              # pragma: no cover - another datasketch
-        self._fmix = _fmix
-        self._perm_a = self._template.permutations[0]
-        self._perm_b = self._template.permutations[1]
-        self._init = self._template.hashvalues
-        for text in _SELF_TEST_TEXTS:   # the fast path must give datasketch's own signature
-            if not (self._hash_fast(shingle_bytes(text)) == self._slow(shingle_set(text)).hashvalues).all():
-                return None          # pragma: no cover - datasketch changed its arithmetic
-        return True
+    def hash_signature(self, hv: Any) -> Any:
+        """The signature of 32-bit shingle hashes ``hv`` (datasketch's affine32 step)."""
+        np = self._np
+        hv = hv ^ (hv >> np.uint32(16))                     # MurmurHash3's 32-bit finalizer
+        hv *= np.uint32(0x85EBCA6B)
+        hv ^= hv >> np.uint32(13)
+        hv *= np.uint32(0xC2B2AE35)
+        hv ^= hv >> np.uint32(16)
+        out = None
+        for at in range(0, len(hv), CHUNK_SHINGLES):        # (a * h + b) mod 2**32, minimum per permutation
+            phv = np.multiply.outer(self._perm_a, hv[at:at + CHUNK_SHINGLES])
+            phv += self._perm_b_col
+            low = phv.min(axis=1)
+            out = low if out is None else np.minimum(out, low)
+        return out
 
-    def _hash_fast(self, shingles: list[bytes]):
-        import numpy as np
-        hv = np.frombuffer(b"".join(map(_digest, map(_sha1, shingles))), dtype="<u4")[::5]
-        hv = self._fmix(hv.astype(np.uint32), 32)
-        phv = np.multiply.outer(hv, self._perm_a)        # (a * h + b) mod 2**32 for every pair
-        phv += self._perm_b
-        return np.minimum(self._init, phv.min(axis=0))
+    def signature_of_text(self, kept: str) -> Any:
+        """The signature of a kept text (its matching form's shingles)."""
+        return self.hash_signature(self.hasher.hashes(match_form(kept).text))
 
-    def _slow(self, shingles: set[str]):
-        mh = self._MinHash(num_perm=self.num_perm, seed=1, permutations=self._template.permutations, **self._kw())
-        mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-        return mh
-
-    def signature(self, doc: Document):
+    def signature(self, doc: Document) -> Any:
         """The MinHash of ``doc``'s kept text (its whole text before cleaning)."""
-        kept = doc.kept_text() if doc.segments else doc.text
-        norm = match_form(kept).text
-        if not self._fast:
-            return self._slow(shingle_set(norm))
-        return self._MinHash(num_perm=self.num_perm, seed=1, hashvalues=self._hash_fast(shingle_bytes(norm)),
-                             permutations=self._template.permutations, **self._kw())
+        return self.signature_of_text(doc.kept_text() if doc.segments else doc.text)
 
-    def from_bytes(self, blob: bytes):
-        """A MinHash from ``to_bytes`` output."""
-        return self._from_bytes(blob)
+    def from_bytes(self, blob: bytes) -> Any:
+        """A signature from ``to_bytes`` output."""
+        return self._np.frombuffer(blob, dtype=self._dtype)
 
-    def _from_bytes(self, blob: bytes):
-        import numpy as np
-        return self._MinHash(num_perm=self.num_perm, seed=1, hashvalues=np.frombuffer(blob, dtype=self._dtype).copy(),
-                             permutations=self._template.permutations, **self._kw())
-
-    def _kw(self) -> dict[str, Any]:
-        return {"scheme": self._scheme} if self._scheme else {}
-
-    def to_bytes(self, mh) -> bytes:
-        return mh.hashvalues.astype(self._dtype).tobytes()
+    def to_bytes(self, sig: Any) -> bytes:
+        return sig.astype(self._dtype, copy=False).tobytes()
 
 
 class NearDupIndex(MinHashSigner):
@@ -180,69 +303,83 @@ class NearDupIndex(MinHashSigner):
     and only that first copy is indexed, so a batch of identical documents stays linear."""
 
     def __init__(self, store: Store, config: Config):
-        from datasketch import MinHashLSH
         super().__init__(config)
+        np = self._np
         self.threshold = config.near_dup_threshold
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)   # its bands (b, r) only
-        self.lsh = BandIndex(lsh.hashranges, self._dtype.itemsize)
+        b, r = lsh_params(self.threshold, self.num_perm)
+        self.lsh = BandIndex([(i * r, (i + 1) * r) for i in range(b)], self._dtype.itemsize)
         self.sigs: dict[str, Any] = {}
         # the indexed signatures as rows of one matrix: a query compares all candidates at once
-        import numpy as np
         self._rows: dict[str, int] = {}
-        self._matrix = np.empty((64, self.num_perm), dtype=self._template.hashvalues.dtype)
+        self._matrix = np.empty((64, self.num_perm), dtype=np.uint32)
         self._used = 0
         # a similarity is (equal values) / num_perm, stored rounded to 4 digits
         self._rounded = [round(float(k) / float(self.num_perm), 4) for k in range(self.num_perm + 1)]
+        self._rounded_arr = np.array(self._rounded)
         self.rep_by_hash: dict[str, str] = {}
         self.hash_of: dict[str, str] = {}
         for doc_id, h in store.document_hashes():
             self.hash_of[doc_id] = h
             self.rep_by_hash.setdefault(h, doc_id)
-        for doc_id, method, blob in store.signatures():
-            if method != self.method:
-                continue
-            if self.rep_by_hash.get(self.hash_of.get(doc_id, "")) == doc_id:
-                self._insert(doc_id, self._from_bytes(blob))
+        stored = list(store.signatures())
+        resigned = self._resign(store, [doc_id for doc_id, method, _ in stored if method != self.method])
+        for doc_id, method, blob in stored:
+            sig = resigned.get(doc_id) if method != self.method else self.from_bytes(blob)
+            if sig is not None and self.rep_by_hash.get(self.hash_of.get(doc_id, "")) == doc_id:
+                self._insert(doc_id, sig)
+
+    def _resign(self, store: Store, doc_ids: list[str]) -> dict[str, Any]:
+        """Sign again (from the stored text and segments) the documents signed with another
+        method, and store the new signatures in place of the old ones."""
+        out: dict[str, Any] = {}
+        if not doc_ids:
+            return out
+        for doc_id, text, segments in store.texts_and_segments(doc_ids):
+            out[doc_id] = self.signature_of_text(_kept(text, segments))
+        with store.transaction():
+            store.replace_signatures([(d, self.method, self.to_bytes(s)) for d, s in out.items()])
+        return out
 
     # ------------------------------------------------------------ index
-    def _insert(self, doc_id: str, mh) -> None:
-        import numpy as np
-        self.lsh.insert(doc_id, self.to_bytes(mh))
-        self.sigs[doc_id] = mh
+    def _insert(self, doc_id: str, sig: Any) -> None:
+        np = self._np
+        self.lsh.insert(doc_id, self.to_bytes(sig))
+        self.sigs[doc_id] = sig
         if self._used == len(self._matrix):
             self._matrix = np.concatenate([self._matrix, np.empty_like(self._matrix)])
-        self._matrix[self._used] = mh.hashvalues
+        self._matrix[self._used] = sig
         self._rows[doc_id] = self._used
         self._used += 1
 
-    def signature_of_copy(self, doc: Document):
+    def signature_of_copy(self, doc: Document) -> Any:
         """An exact copy (same text layer → same cleaning → same shingles) reuses the signature."""
         rep = self.rep_by_hash.get(doc.content_hash)
         return self.sigs.get(rep) if rep is not None and rep != doc.doc_id else None
 
-    def candidates(self, doc: Document, mh) -> list[tuple[str, float, str]]:
+    def candidates(self, doc: Document, sig: Any) -> list[tuple[str, float, str]]:
         """(other doc id, similarity, method) for documents near ``doc``, best first."""
         rep = self.rep_by_hash.get(doc.content_hash)
         if rep is not None and rep != doc.doc_id:
             return [(rep, 1.0, "exact-hash")]
-        others = self.lsh.query(self.to_bytes(mh))
+        others = self.lsh.query(self.to_bytes(sig))
         others.discard(doc.doc_id)
         if not others:
             return []
-        # MinHash.jaccard of every candidate at once: (equal values) / num_perm, the same float
-        import numpy as np
+        # the Jaccard estimate of every candidate at once: (equal values) / num_perm
+        np = self._np
         ids = list(others)
-        rows = self._matrix[[self._rows[o] for o in ids]]
-        equal = np.count_nonzero(rows == mh.hashvalues, axis=1)
+        at = np.fromiter(map(self._rows.__getitem__, ids), dtype=np.intp, count=len(ids))
+        equal = np.count_nonzero(self._matrix[at] == sig, axis=1)
         keep = np.flatnonzero(equal / float(self.num_perm) >= self.threshold)
         if len(keep) == 0:
             return []
-        ks = equal[keep].tolist()
+        ks = equal[keep]
         if len(ks) > MAX_LINKS_PER_DOC:     # only the best ones (and their ties) need sorting
-            least = self._rounded[sorted(ks, reverse=True)[MAX_LINKS_PER_DOC - 1]]
-            pairs = [(ids[i], k) for i, k in zip(keep.tolist(), ks) if self._rounded[k] >= least]
-        else:
-            pairs = [(ids[i], k) for i, k in zip(keep.tolist(), ks)]
+            cut = len(ks) - MAX_LINKS_PER_DOC
+            least = self._rounded_arr[np.partition(ks, cut)[cut]]
+            best = np.flatnonzero(self._rounded_arr[ks] >= least)
+            keep, ks = keep[best], ks[best]
+        pairs = [(ids[i], k) for i, k in zip(keep.tolist(), ks.tolist())]
         out = [(other, self._rounded[k], self.method) for other, k in pairs]
         out.sort(key=lambda t: (-t[1], t[0]))
         return out[:MAX_LINKS_PER_DOC]
@@ -259,17 +396,25 @@ class NearDupIndex(MinHashSigner):
             for other in store.docs_with_hash(old):
                 if other != doc_id:
                     self.rep_by_hash[old] = other
-                    sig = store.signature(other)
-                    if sig and sig[0] == self.method:
-                        self._insert(other, self._from_bytes(sig[1]))
+                    stored = store.signature(other)
+                    if stored and stored[0] == self.method:
+                        self._insert(other, self.from_bytes(stored[1]))
+                    elif stored:            # signed with another method (another process stored it)
+                        self._insert(other, self._resign(store, [other])[other])
                     break
 
-    def add(self, doc: Document, mh) -> None:
+    def add(self, doc: Document, sig: Any) -> None:
         self.hash_of[doc.doc_id] = doc.content_hash
         if doc.content_hash not in self.rep_by_hash:
             self.rep_by_hash[doc.content_hash] = doc.doc_id
-            self._insert(doc.doc_id, mh)
+            self._insert(doc.doc_id, sig)
 
 
-__all__ = ["NearDupIndex", "MinHashSigner", "BandIndex", "SHINGLE_WORDS", "MAX_LINKS_PER_DOC", "shingle_set",
-           "shingle_bytes"]
+def _kept(text: str, segments: Iterable[Segment] | list[tuple[int, int]]) -> str:
+    """``Document.kept_text`` of stored text and segments (the whole text when there is none)."""
+    spans = [(s.start, s.end) if isinstance(s, Segment) else (s[0], s[1]) for s in segments]
+    return "\n".join(text[a:b] for a, b in spans) if spans else text
+
+
+__all__ = ["NearDupIndex", "MinHashSigner", "ShingleHasher", "BandIndex", "SHINGLE_WORDS", "MAX_LINKS_PER_DOC",
+           "shingle_set", "shingle_hash32", "word_hash64", "affine32_permutations", "lsh_params"]

@@ -304,6 +304,25 @@ class Store:
             "SELECT s.doc_id, s.method, s.sig FROM doc_signatures s JOIN documents d ON d.doc_id = s.doc_id"
             " ORDER BY d.ingested_at, d.rowid"))
 
+    def replace_signatures(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Store ``(doc_id, method, signature bytes)`` in place of the documents' signatures."""
+        self.conn.executemany("INSERT OR REPLACE INTO doc_signatures (doc_id, method, sig) VALUES (?, ?, ?)",
+                              list(rows))
+
+    def texts_and_segments(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+        """``(doc_id, text, [(start, end) of each kept segment, in order])`` of the current
+        versions of ``doc_ids`` (those that exist), in ``doc_ids`` order."""
+        ids = list(doc_ids)
+        for at in range(0, len(ids), 500):
+            part = ids[at:at + 500]
+            marks = ", ".join("?" * len(part))
+            texts = dict(self.conn.execute(f"SELECT doc_id, text FROM documents WHERE doc_id IN ({marks})", part))
+            spans: dict[str, list[tuple[int, int]]] = {}
+            for d, a, b in self.conn.execute(
+                    f"SELECT doc_id, start, end FROM segments WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", part):
+                spans.setdefault(d, []).append((a, b))
+            yield from ((d, texts[d], spans.get(d, [])) for d in part if d in texts)
+
     def near_duplicates(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         if doc_id is None:
             rows = self.conn.execute("SELECT * FROM near_duplicates ORDER BY doc_a, doc_b")

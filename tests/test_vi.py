@@ -273,3 +273,108 @@ def test_sentence_scan_flags():
     assert f[3] & NUMWORD                     # "hai" + a counted noun
     assert not f[4] & DIGIT and f[4] & NUMWORD   # "hai bên": a candidate; the number scan rejects it
     assert f[5] & A_THEO and f[5] & A_QUOTE
+
+
+# ------------------------------------------------------------------ actor fast paths
+
+def _actor_fast_path_docs():
+    docs = _prefilter_docs()
+    res = Resources(Config())
+    for p in SEED_FILES[:6]:
+        docs.append(_seed_doc(p, res))
+    extra = []
+    for d in docs[:7]:
+        # old tone placement: the matching form differs from the text (offset mapping path)
+        old = d.text.replace("hòa", "hoà").replace("Hòa", "Hoà").replace("thủy", "thuỷ")
+        extra.append(Document(doc_id=d.doc_id + ":old", text=old, pub_date=d.pub_date))
+    joined = "\n".join(_PREFILTER_TEXTS)
+    # overlapping / unordered segments: the per-sentence selection path
+    extra.append(Document(doc_id="overlap", text=joined, pub_date=MetaValue("2025-03-20", "t"),
+                          segments=[Segment(0, 120, "body"), Segment(40, 200, "body"), Segment(5, 30, "title")]))
+    return docs + extra
+
+
+def _plain_chain(k, actors):
+    ha = k.act_cap
+    return (k.first.get("host"), k.first.get("title"), k.first.get("phrase"), k.first.get("cprefix"),
+            k.first.get("honorific") or k.first.get("pronoun"), ha, actors.get(ha.ref) if ha else None)
+
+
+def test_key_facts_equal_their_definition():
+    """The per-key facts a title chain reads (``_KeyInfo.chain``, ``person_first``) are what the
+    plain lookups on the token's hits give, for every key and every case variant."""
+    db = Resources(Config()).actors
+    seen = 0
+    for _, _, info in db._auto.values():
+        for k in [info, *[v for v in info.variants.values() if v is not None]]:
+            ha = k.first.get("actor")
+            assert k.chain == _plain_chain(k, db.actors)
+            assert k.person_first == (bool(ha) and db.actors[ha.ref].kind == "person")
+            seen += 1
+    assert seen > 1000
+
+
+@pytest.mark.parametrize("doc", _actor_fast_path_docs(), ids=lambda d: d.doc_id)
+def test_actor_fast_paths_change_nothing(doc, monkeypatch):
+    """``find_actors`` selects the dictionary tokens of all sentences in one pass, reads per-key
+    chain facts, skips the historical check when no named person is historical and stops resolving
+    references after the last pending one: the analysis must equal the one of the plain paths
+    (tokens selected sentence by sentence, facts looked up, every check made, every sentence read)."""
+    import dataclasses
+    import unicodedata
+
+    from sukien.vi import references
+    from sukien.vi.actordb import ActorDB
+    fast, slow = Resources(Config()), Resources(Config())
+    for d in (doc, dataclasses.replace(doc, text=unicodedata.normalize("NFD", doc.text), segments=[])):
+        a = dataclasses.asdict(analyze(d, fast))
+        with monkeypatch.context() as mp:
+            db = slow.actors
+            for _, _, info in db._auto.values():
+                for k in [info, *[v for v in info.variants.values() if v is not None]]:
+                    mp.setattr(k, "chain", None)
+                    mp.setattr(k, "person_first", None)
+            mp.setattr(ActorDB, "_doc_tokens", lambda self, text, scan, mf, bounds:
+                       [self._scan(text, scan, mf, s, e) for s, e in bounds])
+            init = references._DocCtx.__init__
+
+            def every_check(self, *args, **kw):
+                init(self, *args, **kw)
+                self.has_historical = True
+            mp.setattr(references._DocCtx, "__init__", every_check)
+            mp.setattr(references, "_last_pending", lambda sentences, pending: len(sentences) - 1)
+            b = dataclasses.asdict(analyze(d, slow))
+        assert a == b
+
+
+
+def _cue_kind_plain(db, low, sent_start, pos):
+    """``candidates._cue_kind`` as first written: every 1..3-word phrase, nearest first."""
+    words = re.findall(r"\w+", low[max(sent_start, pos - 40):pos])[-4:]
+    nw = len(words)
+    for back in range(nw):
+        for size in (3, 2, 1):
+            if back + size <= nw:
+                phrase = " ".join(words[nw - back - size:nw - back])
+                if phrase in db.cue_kinds:
+                    return db.cue_kinds[phrase], phrase, back
+    return "person", None, 99
+
+
+def test_cue_kind_prefilter_changes_nothing():
+    """``_cue_kind`` skips the phrases that end with no cue phrase's last word: same answer as
+    trying them all, on every cue phrase in several contexts."""
+    import random
+    from sukien.vi.candidates import _cue_kind
+    db = Resources(Config()).actors
+    assert db.cue_last_words == {c.split()[-1] for c in db.cue_kinds if c.split()}
+    rng = random.Random(5)
+    cues = sorted(db.cue_kinds)
+    fillers = ["ông", "bà", "của", "tại", "và", "x", "bộ", "hãng", "tổng", "thống", "ngoại", "giao"]
+    for cue in cues:
+        for _ in range(3):
+            pre = " ".join(rng.choice(fillers + cues) for _ in range(rng.randint(0, 4)))
+            post = " ".join(rng.choice(fillers) for _ in range(rng.randint(0, 2)))
+            low = " ".join(x for x in (pre, cue, post) if x) + " "
+            pos = len(low)
+            assert _cue_kind(db, low, 0, pos) == _cue_kind_plain(db, low, 0, pos), low

@@ -44,16 +44,20 @@ class _DocForms:
         self.low = lower_same_length(text) if self.nfc else None
         self.mf = match_form(text)
 
+    def has_form(self, s: Sentence) -> bool:
+        """``sentence_form(s)`` is not None (without building it)."""
+        if not self.nfc or self.mf._starts is not None:
+            return False
+        text, a, b = self.text, s.start, s.end
+        return not ((a > 0 and not text[a - 1].isspace()) or (b < len(text) and not text[b].isspace()))
+
     def sentence_form(self, s: Sentence) -> MatchForm | None:
         """The matching form of ``s.text`` as a slice of the document's, when that slice is exactly
         what ``match_form(s.text)`` gives: NFC text, identity offset map, and whitespace (or the
         text's edge) on both sides, so tone placement and lower-casing see the same word context."""
-        if not self.nfc or self.mf._starts is not None:
+        if not self.has_form(s):
             return None
-        text, a, b = self.text, s.start, s.end
-        if (a > 0 and not text[a - 1].isspace()) or (b < len(text) and not text[b].isspace()):
-            return None
-        return MatchForm(self.mf.text[a:b], None, b - a)
+        return MatchForm(self.mf.text[s.start:s.end], None, s.end - s.start)
 
 
 def analyze(doc: Document, res) -> Analysis:
@@ -86,11 +90,10 @@ def analyze(doc: Document, res) -> Analysis:
     prev = None
     open_quote: list = []            # sentences inside a quotation split over several sentences
     for s, f in zip(sentences, flags):
-        form = forms.sentence_form(s)
-        if not filtered or form is None:
-            s.attribution = attribute(text, s, res, prev, form=form)
+        if not filtered or not forms.has_form(s):
+            s.attribution = attribute(text, s, res, prev, form=forms.sentence_form(s))
         elif f & ATTR:
-            s.attribution = attribute(text, s, res, prev, form=form, cues=f)
+            s.attribution = attribute(text, s, res, prev, form=forms.sentence_form(s), cues=f)
         else:
             s.attribution = None              # no cue, no quote: the outlet's own voice
         if open_quote and s.paragraph != open_quote[0].paragraph:

@@ -102,7 +102,7 @@ class _KeyInfo:
     ``first``), whether all hits are plain names, the hits ``_plain`` and a chain start would take,
     and, for keys with case-restricted hits, the filtered variant for each case of the text."""
     __slots__ = ("hits", "by", "first", "plain", "plain_hit", "act_cap", "starter", "case", "any_upper", "variants",
-                 "persons")
+                 "persons", "chain", "person_first")
 
     def __init__(self, hits: list[Hit], variants: bool = True, actors: dict | None = None):
         by: dict[str, tuple[int, Hit]] = {}
@@ -123,6 +123,17 @@ class _KeyInfo:
         # the person ids among the hits (one per "actor" hit of a person), in hit order
         self.persons = tuple(h.ref for h in hits if h.type == "actor" and actors[h.ref].kind == "person") \
             if actors is not None else ()
+        # what a title chain reads from a token (``actors._compose``): (host, title, phrase, cprefix,
+        # honorific-or-pronoun hits, the actor/capital hit and its Actor); None without ``actors``
+        first = self.first
+        act = actors.get(self.act_cap.ref) if self.act_cap is not None and actors is not None else None
+        self.chain = (first.get("host"), first.get("title"), first.get("phrase"), first.get("cprefix"),
+                      first.get("honorific") or first.get("pronoun"), self.act_cap, act) \
+            if actors is not None or not hits else None
+        # the first "actor" hit names a person (a chain never starts on it); None without ``actors``
+        ha = first.get("actor")
+        self.person_first = (bool(ha) and actors[ha.ref].kind == "person") if actors is not None else \
+            (False if not hits else None)
         self.variants: dict[tuple[bool, bool], _KeyInfo | None] = {}
         if self.case and variants:
             # (text all upper case, text with an upper-case initial) -> the hits that fit
@@ -173,6 +184,7 @@ class ActorDB:
         self.org_heads: set[str] = set()
         self.place_cues: set[str] = set()
         self.cue_kinds: dict[str, str] = {}
+        self.cue_last_words: frozenset[str] = frozenset()   # the last word of each cue phrase
         self.stopwords: set[str] = set()
         self.honorifics: set[str] = set()
         self.pronoun_stop: set[str] = set()
@@ -217,6 +229,7 @@ class ActorDB:
         # phrase -> candidate kind, person before organization before place (``candidates._cue_kind``)
         for kind, group in (("place", db.place_cues), ("organization", db.org_cues), ("person", db.person_cues)):
             db.cue_kinds.update(dict.fromkeys(group, kind))
+        db.cue_last_words = frozenset(c.split()[-1] for c in db.cue_kinds if c.split())
         db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
         db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
         db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
@@ -411,6 +424,51 @@ class ActorDB:
         automaton value ``(key length, hits, _KeyInfo(hits))``)."""
         return [(e_incl - v[0] + 1, e_incl - 1, v) for e_incl, v in self._auto.iter(scan)]
 
+    def _doc_tokens(self, text: str, scan: str, mf, bounds: list[tuple[int, int]]) -> list[list[_Tok]]:
+        """The tokens of every sentence at once: ``bounds`` are the sentences' ``(start, end)`` in
+        the matching form, in text order and not overlapping. Same tokens as ``_select`` on each
+        sentence's matches (those inside its bounds, in end order): one automaton pass, the case
+        filter once per match, the best cover per sentence (``tests/test_vi.py`` compares)."""
+        out: list[list[_Tok]] = [[] for _ in bounds]
+        if not bounds:
+            return out
+        per: dict[int, list] = {}
+        ident = mf._starts is None
+        # matches come in end order: the sentence that can hold one is the first whose end is at
+        # or after the match's end (earlier ones end before it); it holds it if it starts before
+        k, n = 0, len(bounds)
+        ks, ke = bounds[0]
+        for e_incl, v in self._auto.iter(scan, ks, bounds[-1][1] + 2):
+            e = e_incl - 1
+            if e > ke:
+                while k < n and bounds[k][1] < e:
+                    k += 1
+                if k == n:
+                    break
+                ks, ke = bounds[k]
+            s = e_incl - v[0] + 1
+            if s < ks:
+                continue                      # crosses a sentence's start or lies between sentences
+            os_, oe = (s, e) if ident else mf.span_to_orig(s, e)
+            info = v[2]
+            if info.case:                     # case-restricted hits: keep those the text fits
+                info = info.variants[(info.any_upper and text[os_:oe].isupper(), text[os_].isupper())]
+                if info is None:
+                    continue
+            c = (s, e, os_, oe, info)
+            lst = per.get(k)
+            if lst is None:
+                per[k] = [c]
+            else:
+                lst.append(c)
+        for k, cands in per.items():
+            if len(cands) == 1:
+                c = cands[0]
+                out[k] = [_Tok(c[2], c[3], c[4])]
+            else:
+                out[k] = [_Tok(os_, oe, info) for _, _, os_, oe, info in _best_cover(cands)]
+        return out
+
     def _select(self, text: str, mf, raw: list) -> list[_Tok]:
         """Case filter + the best non-overlapping cover of the raw matches of one sentence
         (``raw``: ``(start, end, automaton value)`` in the matching form)."""
@@ -492,9 +550,9 @@ def _iso(v) -> str | None:
 
 def _mention(db: ActorDB, a: Actor, s: int, e: int, text: str, via: str, conf: float = 1.0) -> ActorMention:
     kind = a.kind
-    return ActorMention(start=s, end=e, text=text[s:e], actor_id=a.id, name=a.name, kind=kind,  # type: ignore[arg-type]
-                        via=via, country=(a.name if kind == "country" else a.country),  # type: ignore[arg-type]
-                        confidence=conf)
+    # positional (start, end, text, actor_id, name, kind, via, country, confidence): a hot path
+    return ActorMention(s, e, text[s:e], a.id, a.name, kind,  # type: ignore[arg-type]
+                        via, a.name if kind == "country" else a.country, conf)  # type: ignore[arg-type]
 
 
 

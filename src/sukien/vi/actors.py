@@ -87,27 +87,18 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
         for i, o in enumerate(mf._starts):
             to_mf.setdefault(o, i)
     pending: list[tuple[Sentence, ActorMention, str, Any]] = []
-    scans = []
     scan = scan_form(t)
     named: dict[str, int] = {}
     first: dict[str, int] = {}
-    ordered = all(a.start <= b.start for a, b in zip(sentences, sentences[1:]))
-    raw_all = db._raw_all(scan) if ordered else []      # one pass over the document
-    # raw matches come in end order; sentences are in text order: the matches of a sentence are
-    # those ending in (start, end] that start at or after its start
-    raw_ends = [r[1] for r in raw_all]
-    right = bisect.bisect_right
-    lo = 0
-    for sent in sentences:
-        ms = sent.start if to_mf is None else to_mf.get(sent.start, 0)
-        me = sent.end if to_mf is None else to_mf.get(sent.end, len(t))
-        if ordered:
-            lo = right(raw_ends, ms, lo)
-            raw = [r for r in raw_all[lo:right(raw_ends, me, lo)] if r[0] >= ms]
-            toks = db._select(text, mf, raw)
-        else:
-            toks = db._scan(text, scan, mf, ms, me)
-        scans.append(toks)
+    if to_mf is None:
+        bounds = [(x.start, x.end) for x in sentences]
+    else:
+        bounds = [(to_mf.get(x.start, 0), to_mf.get(x.end, len(t))) for x in sentences]
+    if all(a[1] <= b[0] for a, b in zip(bounds, bounds[1:])) and all(a <= b for a, b in bounds):
+        scans = db._doc_tokens(text, scan, mf, bounds)     # disjoint sentences: one pass
+    else:
+        scans = _sentence_tokens(db, text, scan, mf, sentences, bounds)
+    for toks in scans:
         for tk in toks:
             for ref in tk.k.persons:          # the hits naming a person
                 named[ref] = named.get(ref, 0) + 1
@@ -117,6 +108,29 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
     for sent, toks in zip(sentences, scans):
         sent.actors = _compose(db, text, low, sent, toks, ctx, pending)
     _resolve_context(db, text, sentences, ctx, pending)
+
+
+def _sentence_tokens(db: ActorDB, text: str, scan: str, mf: MatchForm, sentences: list[Sentence],
+                     bounds: list[tuple[int, int]]) -> list[list[_Tok]]:
+    """The tokens of each sentence, one sentence at a time (sentences that overlap or are out of
+    order; ``ActorDB._doc_tokens`` is the one-pass equivalent for the usual disjoint ones)."""
+    scans = []
+    ordered = all(a.start <= b.start for a, b in zip(sentences, sentences[1:]))
+    raw_all = db._raw_all(scan) if ordered else []      # one pass over the document
+    # raw matches come in end order; sentences are in text order: the matches of a sentence are
+    # those ending in (start, end] that start at or after its start
+    raw_ends = [r[1] for r in raw_all]
+    right = bisect.bisect_right
+    lo = 0
+    for ms, me in bounds:
+        if ordered:
+            lo = right(raw_ends, ms, lo)
+            raw = [r for r in raw_all[lo:right(raw_ends, me, lo)] if r[0] >= ms]
+            toks = db._select(text, mf, raw)
+        else:
+            toks = db._scan(text, scan, mf, ms, me)
+        scans.append(toks)
+    return scans
 
 
 def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok], ctx: _DocCtx,
@@ -136,8 +150,11 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             i += 1
             continue
         starter = tok.k.starter               # tok.get("title", "phrase", "cprefix", "honorific", "pronoun")
-        person_here = tok.first.get("actor")
-        if person_here and db.actors[person_here.ref].kind == "person":
+        pf = tok.k.person_first
+        if pf is None:                        # (a key built without the actor table)
+            person_here = tok.first.get("actor")
+            pf = bool(person_here) and db.actors[person_here.ref].kind == "person"
+        if pf:
             starter = None
         if starter is not None:
             # collect a chain: starter (title|phrase|cprefix|honorific)* (country|institution)* ...
@@ -152,21 +169,22 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             first = True
             while j < n:
                 tj = toks[j]
-                if not first and not _adjacent(text, end, tj.s):
+                if not first and text[end:tj.s] != " " and not _adjacent(text, end, tj.s):
                     break
-                if tj.first.get("host") is not None and not first:
+                ch = tj.k.chain
+                if ch is None:                # (a key built without the actor table)
+                    ha = tj.k.act_cap
+                    ch = (tj.first.get("host"), tj.first.get("title"), tj.first.get("phrase"),
+                          tj.first.get("cprefix"), tj.first.get("honorific") or tj.first.get("pronoun"),
+                          ha, db.actors.get(ha.ref) if ha else None)
+                h_host, h_title, h_phrase, h_cpre, h_hon, h_act, act = ch
+                if h_host is not None and not first:
                     if countries or insts or host:
                         break
                     host = tj
                     end = tj.e
                     j += 1
                     continue
-                h_title = tj.first.get("title")
-                h_phrase = tj.first.get("phrase")
-                h_cpre = tj.first.get("cprefix")
-                h_hon = tj.first.get("honorific") or tj.first.get("pronoun")
-                h_act = tj.k.act_cap          # tj.get("actor", "capital")
-                act = db.actors.get(h_act.ref) if h_act else None
                 if act is not None and act.kind == "person":
                     break
                 if h_title or h_phrase or h_cpre or h_hon:
@@ -417,9 +435,10 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
         credits = [(c.start(), c.end()) for c in db.credit_re.finditer(low, sent.start, sent.end)]
         if credits:
             out = [m for m in out if not (m.kind == "person" and any(a <= m.start and m.end <= b for a, b in credits))]
-    for m in out:
-        if m.kind == "person" and m.actor_id and m.via in ("name", "alias") and ctx.historical(m.actor_id):
-            m.confidence = min(m.confidence, db.historical_conf)
+    if ctx.has_historical:
+        for m in out:
+            if m.kind == "person" and m.actor_id and m.via in ("name", "alias") and ctx.historical(m.actor_id):
+                m.confidence = min(m.confidence, db.historical_conf)
     out.sort(key=_START)
     return out
 

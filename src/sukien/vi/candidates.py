@@ -205,9 +205,12 @@ def _cue_kind(db: ActorDB, low: str, sent_start: int, pos: int) -> tuple[str, st
     prev = low[max(sent_start, pos - 40):pos]
     words = _WORDS.findall(prev)[-4:]
     kinds = db.cue_kinds
+    last_words = db.cue_last_words
     nw = len(words)
     # nearest cue first: try 1..3-word phrases ending right before the name, then further back
     for back in range(0, nw):
+        if words[nw - back - 1] not in last_words:
+            continue                          # no cue phrase ends with this word
         for size in (3, 2, 1):
             if back + size > nw:
                 continue

@@ -33,6 +33,9 @@ class _DocCtx:
         self.first = first or {}                 # person id -> offset of its first named mention
         self._hist: dict[str, bool] = {}
         self._holders: dict[tuple, Actor | None] = {}
+        # does any person the document names count as historical? (when not, no mention can:
+        # every mention of a known person by name / alias / short name comes from a named token)
+        self.has_historical = any(self.historical(a) for a in named)
 
     def historical(self, actor_id: str | None) -> bool:
         """All the person's dated roles ended long (``historical_after_years``) before the anchor."""
@@ -116,9 +119,9 @@ def _shielded(text: str, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _oblique(text: str, sent: Sentence, m: ActorMention) -> bool:
-    prev = text[max(sent.start, m.start - 12):m.start].rstrip().lower()
-    w = prev.rsplit(None, 1)[-1] if prev.split() else ""
-    return w in _OBLIQUE
+    """The word before the mention makes it an oblique (not subject) one: "của", "với" ..."""
+    words = text[max(sent.start, m.start - 12):m.start].split()
+    return bool(words) and words[-1].lower() in _OBLIQUE
 
 
 def _is_person(m: ActorMention) -> bool:
@@ -131,6 +134,13 @@ def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
     if a.actor_id or b.actor_id:
         return a.actor_id == b.actor_id
     return a.name == b.name
+
+
+def _last_pending(sentences: list[Sentence], pending: list) -> int:
+    """The index of the last sentence holding a pending mention: nothing is resolved after it, so
+    ``_resolve_context`` stops there (the whole document when the sentence is not found)."""
+    ids = {id(p[0]) for p in pending}
+    return max((i for i, sx in enumerate(sentences) if id(sx) in ids), default=len(sentences) - 1)
 
 
 def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _DocCtx, pending: list) -> None:
@@ -151,14 +161,19 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
     def ever(a: str, roles) -> bool:
         return any(r.role in roles for r in db.actors[a].roles)
 
+    focus_cache: dict[tuple, list[str]] = {}
+
     def focus(roles=None) -> list[str]:
         """The two most-mentioned persons holding (at any time: the anchor may be unsure) one of
-        ``roles``, or a leader role."""
+        ``roles``, or a leader role (a copy: one computation per ``roles`` and document)."""
         roles = tuple(roles) if roles else LEADER_ROLES
-        pool = [a for a in ranked if ever(a, roles) and not ctx.historical(a)]
-        if len(pool) < 2:
-            pool = pool + [a for a in ranked if a not in pool]
-        return pool[:2]
+        pool = focus_cache.get(roles)
+        if pool is None:
+            pool = [a for a in ranked if ever(a, roles) and not ctx.historical(a)]
+            if len(pool) < 2:
+                pool = pool + [a for a in ranked if a not in pool]
+            pool = focus_cache[roles] = pool[:2]
+        return list(pool)
 
     np_cache: dict[int, bool] = {}
 
@@ -303,10 +318,16 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
             v = has_cue[k] = db.conflict_re.search(text, sx.start, sx.end) is not None
         return v
 
+    conflict_at: dict[int, bool] = {}
+
     def conflict(si: int) -> bool:
         if db.conflict_re is None:
             return False
-        return any(cue_in(k) for k in (si, si - 1, si - 2) if k >= 0) or any(cue_in(k) for k in heads)
+        v = conflict_at.get(si)
+        if v is None:
+            v = conflict_at[si] = any(cue_in(k) for k in (si, si - 1, si - 2) if k >= 0) or \
+                any(cue_in(k) for k in heads)
+        return v
 
     def recent_holders(sent_idx: int, pos: int, roles) -> list[ActorMention] | None:
         """The last two persons of different countries who (ever) held ``roles``, mentioned in this
@@ -343,7 +364,10 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
     history: list[ActorMention] = []             # persons mentioned outside quotes, in order
     prev_subject: ActorMention | None = None     # the subject of the previous sentence
     last_para = -1
+    stop = _last_pending(sentences, pending)
     for si, s in enumerate(sentences):
+        if si > stop:
+            break
         carried = s.paragraph != last_para
         last_para = s.paragraph
         shield = _shielded(text, s)
@@ -453,7 +477,8 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                     else:
                         m.members = [db.actors[a].name for a in focus(arg.get("roles"))]
                         m.confidence = 0.7 if len(m.members) == 2 else 0.3
-            if _is_person(m) and not any(a <= m.start < b for a, b in shield):
+            if m.kind == "person" and (m.actor_id is not None or (m.via == "candidate" and bool(m.name))) \
+                    and (not shield or not any(a <= m.start < b for a, b in shield)):   # _is_person(m)
                 last_person = m
                 if not history or not _same(history[-1], m):
                     history.append(m)

@@ -124,3 +124,28 @@ def test_worker_pool_over_several_batches_gives_the_same_result(tmp_path, fakes)
             assert set(st.document_stages().values()) == {"resolved"}
             results.append([(e["id"], e["doc_events"]) for e in se.list_events(st)])
     assert results[0] == results[1] and results[0]
+
+
+def test_process_freezes_long_lived_objects_only_during_the_run(store, tmp_path, fakes, monkeypatch):
+    """gc.freeze after the first document (the Resources loaded), gc.unfreeze at the end; a
+    caller's own freeze is left alone."""
+    import gc
+    counts = []
+    real = pipeline.analyze_and_extract
+
+    def spying(doc, res):
+        counts.append(gc.get_freeze_count())
+        return real(doc, res)
+    monkeypatch.setattr(pipeline, "analyze_and_extract", spying)
+    for d in ("a-dated.txt", "b.txt"):
+        put_doc(store, d, "2025-03-19")
+    assert gc.get_freeze_count() == 0
+    pipeline.process(store, _res(tmp_path), ["a-dated.txt", "b.txt"], progress="none")
+    assert counts[0] == 0 and counts[1] > 0 and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        pipeline.process(store, _res(tmp_path), ["b.txt"], progress="none")
+        assert gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()

@@ -15,6 +15,7 @@ rolled back alone and recorded; the others are kept.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -149,6 +150,7 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
 
     starts = list(range(0, len(doc_ids), batch_size))
     ahead = None
+    frozen: bool | None = None      # long-lived objects moved out of the collector's sight (see _freeze)
     try:
         for bi, start in enumerate(starts):
             if ahead is None:
@@ -182,6 +184,8 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
             for doc_id, payload, evs, err in results:
                 t1 = time.perf_counter()
                 t_lang += t1 - t0
+                if frozen is None:
+                    frozen = _freeze()
                 if err is not None:
                     _fail(store, stats, err)
                 else:
@@ -212,6 +216,8 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                                                     else f"{len(done)} documents", stage="resolve"))
                 t_resolve += time.perf_counter() - t2
     finally:
+        if frozen:
+            gc.unfreeze()
         bar.stop()
         if pool is not None:
             pool.terminate()
@@ -219,6 +225,18 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
     stats["seconds"] = {"analyze_extract": round(t_lang, 3), "store": round(t_store, 3),
                         "resolve": round(t_resolve, 3)}
     return stats
+
+
+def _freeze() -> bool:
+    """Once the first document is through (the Resources loaded: dictionaries, lexicons,
+    automata — millions of long-lived objects), move every live object to the collector's
+    permanent generation (``gc.freeze``) so that its full passes stop scanning them; ``process``
+    undoes it at the end (``gc.unfreeze``), so that nothing stays exempt after the run. Not done
+    when the caller froze objects itself (its freeze is left as it is). Returns whether it froze."""
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _fail(store, stats: dict, err: SukienError) -> None:

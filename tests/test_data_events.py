@@ -144,7 +144,7 @@ def test_word_lists_are_in_matching_form_and_unique(file, key):
 
 def test_trigger_flags_are_known():
     known = {"form", "nominal", "weak", "object", "cameo", "keep", "formal", "subject_only", "online",
-             "online_same", "foreign_side", "example"}
+             "online_same", "foreign_side", "place_object", "example"}
     for items in _load("triggers.yaml")["types"].values():
         for it in items:
             assert set(it) <= known, it

@@ -126,6 +126,43 @@ def test_tiep_needs_an_object(res):
     assert "meeting" not in [m.type for m in ms]
 
 
+def test_movement_verb_is_a_trip_only_towards_a_country_or_place(res):
+    # "sẽ sang Nhật Bản": a planned visit (the modal inside the form is its status cue)
+    _, ms, evs = run(res, [("Tổng thống Ai Cập sẽ sang Nhật Bản vào tháng tới.", {
+        "actors": [P("Tổng thống Ai Cập", "Abdel Fattah el-Sisi", "Egypt"), C("Nhật Bản", "Japan")],
+        "times": [("tháng tới", "partial_date", "2025-07", True)]})])
+    assert [(m.type, m.status) for m in ms] == [("visit", "planned")]
+    assert evs[0]["participants"] == ["Abdel Fattah el-Sisi", "Japan"] and evs[0]["date"] == "2025-07"
+    # a person after the verb is no destination ("gửi thư sẽ đến Tổng thống X"), nor a word
+    _, ms, _ = run(res, [("Bức thư sẽ đến Tổng thống Pháp trong tuần.", {
+        "actors": [P("Tổng thống Pháp", "Emmanuel Macron", "France")]})])
+    assert "visit" not in [m.type for m in ms]
+    _, ms, _ = run(res, [("Giá dầu dự kiến tới mức cao nhất trong năm.", {})])
+    assert "visit" not in [m.type for m in ms]
+
+
+def test_movement_verb_yields_to_the_purpose_event(res):
+    # "sẽ tới Washington để gặp ông Trump": the meeting is the event and keeps the date
+    _, ms, evs = run(res, [("Ông Zelensky sẽ tới Washington vào thứ Hai (18/8) để gặp ông Trump.", {
+        "actors": [P("Ông Zelensky", "Volodymyr Zelensky", "Ukraine"), ("Washington", "Washington", "place", "United States"),
+                   P("ông Trump", "Donald Trump", "United States")],
+        "times": [("thứ Hai (18/8)", "date", "2025-08-18", True)]})])
+    assert [(m.type, m.status, m.date) for m in ms] == [("meeting", "planned", "2025-08-18")]
+
+
+@pytest.mark.parametrize("surface, value, dated", [
+    ("đầu năm sau", "2026", True),          # the next period after the article's date
+    ("tháng 4 năm sau", "2026-04", True),
+    ("hai năm sau", "2027", False),         # an offset from another event: no date
+    ("ba tháng sau", "2025-09", False),
+])
+def test_next_period_is_a_date_but_an_offset_is_not(res, surface, value, dated):
+    _, ms, _ = run(res, [(f"Thủ tướng Pháp sẽ thăm Nhật Bản {surface}.", {
+        "actors": [P("Thủ tướng Pháp", "X France", "France"), C("Nhật Bản", "Japan")],
+        "times": [(surface, "year" if "tháng" not in surface else "partial_date", value, True)]})])
+    assert ms[0].type == "visit" and (ms[0].date == value) is dated
+
+
 def test_agreement_on_a_ceasefire_is_a_ceasefire(res):
     _, ms, evs = run(res, [("Israel và Hamas đạt được thỏa thuận ngừng bắn kéo dài 42 ngày.", {
         "actors": [C("Israel", "Israel"), ("Hamas", "Hamas", "organization", None)],

@@ -61,6 +61,7 @@ class Trigger:
     formal: bool = False           # a formal session (hội đàm, hội kiến, tiếp): never absorbed by a trip
     subject_only: bool = False     # the sides are the subject ("X và Y đồng chủ trì phiên họp ...")
     foreign_side: bool = False     # a chaired session: an event only when a foreign side takes part
+    place_object: bool = False     # a movement verb: an event only when a country or place follows it
 
 
 @dataclass
@@ -124,7 +125,8 @@ class TriggerLexicon:
                                        subject_only=bool(it.get("subject_only")),
                                        formal=bool(it.get("formal")), online=bool(it.get("online")),
                                        online_same=bool(it.get("online_same")),
-                                       foreign_side=bool(it.get("foreign_side"))))
+                                       foreign_side=bool(it.get("foreign_side")),
+                                       place_object=bool(it.get("place_object"))))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
@@ -483,6 +485,11 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                 continue
         sv = SentView(sent, form, doc_low if sliced else None)
         hits = lex.scan(sv.low, found)
+        if hits and any(t.place_object for _, _, t in hits):
+            # "sẽ tới Washington để gặp ông Trump": when another trigger follows a movement form,
+            # that one is the event (with the date and place); the trip is only its vehicle
+            hits = [h for h in hits if not h[2].place_object
+                    or not any(s0 >= h[1] and t.type is not None for s0, _, t in hits)]
         if not hits:
             continue
         prev = sents[k - 1] if k > 0 else None

@@ -112,7 +112,12 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     acts = f.acts
     a = Args()
     # ---- an object is required ("tiếp Thủ tướng Lào", not "tiếp tục")
-    if trig.object:
+    if trig.place_object:
+        # a movement verb ("sẽ sang Nhật Bản"): the destination must be a country or a place named
+        # right after it; a person ("gửi thư tới Tổng thống X") or any other word is no trip
+        if not any(te <= x.s <= te + 2 and x.kind in ("country", "place") for x in acts):
+            return None
+    elif trig.object:
         rest = sent.text[sv.to_doc(te) - sent.start:].lstrip()
         nxt_actor = any(te <= x.s <= te + 2 for x in acts)
         if not (nxt_actor or (rest[:1].isupper())):
@@ -269,8 +274,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         objs = [x.name for x in right if x.name in names and not x.members and x.kind != "place"]
         if len(objs) >= 2:
             a.split_objects = objs
-    # ---- status
-    _status(a, low, ts, te, lb, trig, lex, bridge, f)
+    # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
+    _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex, bridge, f)
     # ---- initiator
     a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
     # ---- date
@@ -458,6 +463,9 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
 
 
 _OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
+# "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
+# article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
+_NEXT_PERIOD = re.compile(r"(?:^|(?:vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:trước|sau)(?:\s+khi)?\s+")
 
 
@@ -486,7 +494,7 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
         s, e = sv.from_doc(t.start), sv.from_doc(t.end)
         if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]):
             continue
-        if _OFFSET_END.search(low[s:e]):
+        if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]):
             continue          # "một ngày trước": an offset from an event, not a date
         off = _OFFSET_AFTER.match(low[e:e + 14])
         if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in triggers):

@@ -216,7 +216,22 @@ def test_status_occurred_wins_when_the_date_has_passed(store, res):
                      quantities={"prisoners_each_side": 175})],
     }, res, pubs={"a.txt": "2025-03-18", "b.txt": "2025-03-20"})
     assert len(evs) == 1 and evs[0]["status"] == "occurred"
+    # planned before the day, occurred after it: the event's history, not a disagreement
+    assert not any(c["field"] == "status" for c in evs[0]["conflicts"])
+    assert evs[0]["provenance"]["status_progression"] == [
+        {"status": "planned", "docs": ["a.txt"]}, {"status": "occurred", "docs": ["b.txt"]}]
+
+
+def test_status_conflict_when_a_report_after_the_day_still_says_planned(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19", status="planned",
+                     quantities={"prisoners_each_side": 175})],
+        "b.txt": [mk("b.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-19",
+                     quantities={"prisoners_each_side": 175})],
+    }, res, pubs={"a.txt": "2025-03-21", "b.txt": "2025-03-20"})
+    assert len(evs) == 1 and evs[0]["status"] == "occurred"
     assert any(c["field"] == "status" for c in evs[0]["conflicts"])
+    assert "status_progression" not in evs[0]["provenance"]
 
 
 def test_conflicting_quantities_block_a_merge_of_undated_events(store, res):

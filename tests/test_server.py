@@ -521,6 +521,25 @@ def test_event_page_highlights_evidence_and_shows_conflicts_and_sources(client):
     assert "/documents/a.txt?hl=" in html
 
 
+def test_event_page_shows_a_planned_then_occurred_history_apart_from_conflicts(fixture_db):
+    import sqlite3
+    con = sqlite3.connect(fixture_db)
+    rec = json.loads(con.execute("SELECT data_json FROM events WHERE event_id = 'ev-agree'").fetchone()[0])
+    rec["provenance"] = {"status_progression": [{"status": "planned", "docs": ["c.txt"]},
+                                                {"status": "occurred", "docs": ["a.txt"]}]}
+    con.execute("UPDATE events SET data_json = ? WHERE event_id = 'ev-agree'", (json.dumps(rec, ensure_ascii=False),))
+    con.commit()
+    con.close()
+    with TestClient(create_app(fixture_db)) as c:
+        html = c.get("/events/ev-agree").text
+        assert 'id="progression"' in html and 'id="conflicts"' not in html
+        block = html[html.index('id="progression"'):]
+        block = block[:block.index("</ol>")]
+        assert block.index("Dự kiến") < block.index("/documents/c.txt") < block.index("Đã diễn ra") \
+            < block.index("/documents/a.txt")
+        assert 'id="progression"' not in c.get("/events/ev-call").text
+
+
 def test_document_page_collapses_boilerplate_and_highlights_mentions(client):
     html = client.get("/documents/a.txt").text
     assert "<details" in html and "related-links" in html

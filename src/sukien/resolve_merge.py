@@ -112,13 +112,31 @@ def _report_day(m: dict) -> int | None:
     return _day(m.get("pub_date")) or _day(m.get("_anchor"))
 
 
+def status_progression(members: list[dict], date: str | None) -> list[dict] | None:
+    """Reports written before the event's day call it planned and reports written on or after it
+    say it took place: that is the event's history, not a disagreement. The steps in order
+    (``[{"status": "planned", "docs": [...]}, {"status": "occurred", "docs": [...]}]``), else None."""
+    st = lambda m: m.get("status") or "occurred"  # noqa: E731
+    if {st(m) for m in members} != {"planned", "occurred"}:
+        return None
+    day = _day(date)
+    if day is None:
+        return None
+    planned = [_report_day(m) for m in members if st(m) == "planned"]
+    occurred = [_report_day(m) for m in members if st(m) == "occurred"]
+    if None in planned or None in occurred or max(planned) > day or min(occurred) < day:
+        return None
+    return [{"status": s, "docs": _docs_of(m for m in members if st(m) == s)} for s in ("planned", "occurred")]
+
+
 def merge_status(members: list[dict], date: str | None) -> tuple[str, list[dict]]:
     """occurred beats planned/hypothetical when the event's date is not after the reports that
-    say it occurred; otherwise the weighted majority; a tie goes to the latest report."""
+    say it occurred; otherwise the weighted majority; a tie goes to the latest report. Planned
+    before the day and occurred after it is a progression (``status_progression``), no conflict."""
     st = lambda m: m.get("status") or "occurred"  # noqa: E731
     statuses = Counter(st(m) for m in members)
     conflicts = []
-    if len(statuses) > 1:
+    if len(statuses) > 1 and status_progression(members, date) is None:
         conflicts = [{"value": s, "docs": _docs_of(m for m in members if st(m) == s)}
                      for s, _ in sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))]
     if len(statuses) == 1:
@@ -245,6 +263,9 @@ def merge_cluster(node: Node, res=None, cof: _Countries | None = None) -> dict:
     status, c = merge_status(members, date)
     if c:
         conflicts.append({"field": "status", "values": c})
+    progression = status_progression(members, date) if status == "occurred" else None
+    if progression:
+        provenance["status_progression"] = progression
     # mentions and evidence
     mentions, seen = [], set()
     for m in members:

@@ -372,7 +372,9 @@ def event_page(ev: dict[str, Any], repo: Repo, t: dict[str, str]) -> dict[str, A
     for g in groups:
         for i in g["items"]:
             i["ctx"] = context_pieces(repo, i, texts)
+    progression = [p for p in (data.get("provenance") or {}).get("status_progression") or [] if isinstance(p, dict)]
     return {"ev": ev, "data": data, "attrs": attrs, "groups": groups, "conflicts": conflicts,
+            "progression": progression,
             "related": repo.related_events(ev), "heads": heads, "mentions": mentions,
             "flags": data.get("flags") or []}
 

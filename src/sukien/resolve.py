@@ -362,6 +362,34 @@ def _shared_outcome(a: Node, b: Node) -> bool:
                                                 for k in a.quantities.keys() & b.quantities.keys())
 
 
+def _add_facts(s: float, a: Node, b: Node) -> float:
+    """``s`` plus the type and distinctive-fact terms of a pair's score (shared by ``score`` and
+    ``veto_score``; added to ``s`` in one fixed order so both give the same float)."""
+    if a.top_type() == b.top_type():
+        s += 0.2
+    aq, bq = a.quantities, b.quantities
+    qbonus = 0.0
+    if aq and bq:
+        for k in aq.keys() & bq.keys():
+            qbonus += 1.0 if aq[k] & bq[k] else -1.2
+    s += min(qbonus, 2.0)
+    if a.topics and b.topics:
+        s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
+    if a.durations and b.durations:
+        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
+        s += 0.6 if close else -0.4
+    if a.locations and b.locations:
+        if a.locations & b.locations:
+            s += 0.5
+        elif not _place_within(a, b):
+            s -= 0.6
+    if a.ordinals and b.ordinals:
+        s += 0.6 if a.ordinals & b.ordinals else -1.0
+    if a.initiators and b.initiators:
+        s += 0.2 if a.initiators & b.initiators else -0.3
+    return s
+
+
 def score(a: Node, b: Node, ctx: float = 0.0) -> float:
     inter, union = a.countries & b.countries, a.countries | b.countries
     s = 0.7 + 0.3 * len(inter) / max(1, len(union))
@@ -386,28 +414,7 @@ def score(a: Node, b: Node, ctx: float = 0.0) -> float:
         elif not a.dates and not b.dates and a.pubs and b.pubs:
             gap = abs(min(a.pubs) - min(b.pubs))
             s += 0.4 if gap <= 3 else (-0.5 if gap > 30 else 0.0)
-    if a.top_type() == b.top_type():
-        s += 0.2
-    # distinctive facts
-    qbonus = 0.0
-    for k in a.quantities.keys() & b.quantities.keys():
-        qbonus += 1.0 if a.quantities[k] & b.quantities[k] else -1.2
-    s += min(qbonus, 2.0)
-    if a.topics and b.topics:
-        s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
-    if a.durations and b.durations:
-        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
-        s += 0.6 if close else -0.4
-    if a.locations and b.locations:
-        if a.locations & b.locations:
-            s += 0.5
-        elif not _place_within(a, b):
-            s -= 0.6
-    if a.ordinals and b.ordinals:
-        s += 0.6 if a.ordinals & b.ordinals else -1.0
-    if a.initiators and b.initiators:
-        s += 0.2 if a.initiators & b.initiators else -0.3
-    return s + ctx
+    return _add_facts(s, a, b) + ctx
 
 
 def veto_score(a: Node, b: Node) -> float | None:
@@ -463,29 +470,7 @@ def veto_score(a: Node, b: Node) -> float | None:
         elif not ad and not bd and a.pubs and b.pubs:
             gap = abs(min(a.pubs) - min(b.pubs))
             s += 0.4 if gap <= 3 else (-0.5 if gap > 30 else 0.0)
-    if a.top_type() == b.top_type():
-        s += 0.2
-    aq, bq = a.quantities, b.quantities
-    qbonus = 0.0
-    if aq and bq:
-        for k in aq.keys() & bq.keys():
-            qbonus += 1.0 if aq[k] & bq[k] else -1.2
-    s += min(qbonus, 2.0)
-    if a.topics and b.topics:
-        s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
-    if a.durations and b.durations:
-        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
-        s += 0.6 if close else -0.4
-    if a.locations and b.locations:
-        if a.locations & b.locations:
-            s += 0.5
-        elif not _place_within(a, b):
-            s -= 0.6
-    if a.ordinals and b.ordinals:
-        s += 0.6 if a.ordinals & b.ordinals else -1.0
-    if a.initiators and b.initiators:
-        s += 0.2 if a.initiators & b.initiators else -0.3
-    return s
+    return _add_facts(s, a, b)
 
 
 def _place_within(a: Node, b: Node) -> bool:

@@ -8,7 +8,6 @@ Canonical event records are the EXPORT.md record plus ``summary``, ``plover``, `
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any, Iterable
 
@@ -42,16 +41,10 @@ def date_sort_key(date: str | None) -> str | None:
 
 
 def _dumps(obj: Any) -> str:
-    return sa.encode(obj)          # == json.dumps(obj, ensure_ascii=False, default=_default)
+    return sa.encode(obj)          # == json.dumps(obj, ensure_ascii=False, default=sa._default)
 
 
-def _default(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        # the language records are flat: their __dict__ is their JSON (nested ones recurse here)
-        return obj.__dict__
-    if isinstance(obj, (set, frozenset)):
-        return sorted(obj)
-    raise TypeError(f"not JSON serializable: {type(obj).__name__}")
+_default = sa._default     # the JSON fallback for dataclasses and sets (one definition, store_analysis)
 
 
 # ---------------------------------------------------------------- language layer

@@ -21,17 +21,12 @@ from sukien.neardup import (MAX_LINKS_PER_DOC, SHINGLE_WORDS, MinHashSigner, Nea
 from sukien.store import Store
 from sukien.textnorm import match_form
 from test_decode import VI_1, VI_2
+from test_ingest import _words  # the same random Vietnamese word soup
 
 _WORD = re.compile(r"\w+")
 OLD_METHOD = "minhash-64-affine32-w3"          # SHA-1 shingle hashes (earlier versions)
 
 
-def _words(seed: int, n: int = 120) -> str:
-    vocab = ("hợp tác kinh tế ngoại giao đối thoại an ninh khu vực thương mại đầu tư giáo dục văn hóa "
-             "năng lượng hạ tầng du lịch nông nghiệp công nghệ y tế môi trường biển đảo hàng không "
-             "cảng biển điện gió lúa gạo cà phê dệt may học bổng sinh viên bệnh viện vắc xin").split()
-    rnd = random.Random(seed)
-    return " ".join(rnd.choice(vocab) for _ in range(n)) + "."
 
 
 @pytest.fixture(scope="module")

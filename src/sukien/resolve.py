@@ -316,24 +316,33 @@ def _member_date(ev: dict) -> DateVal | None:
 _OCCURRED = frozenset({"occurred"})
 
 
-def veto(a: Node, b: Node) -> bool:
-    """True when a and b can never be the same real-world event."""
+def _shared_sides(a: Node, b: Node) -> set[str] | None:
+    """The countries a and b share, or None when their sides rule out one event: another type
+    family, a common document, no shared country, one shared side of two different pairs, or
+    different persons for the same country (the side checks of ``veto`` and ``veto_score``)."""
     if a.family != b.family or not a.docs.isdisjoint(b.docs):
-        return True
+        return None
     ac, bc = a.countries, b.countries
     if not ac or not bc:
-        return True
+        return None
     inter = ac & bc
     if not inter:
-        return True
+        return None
     if len(inter) < 2 and len(ac) >= 2 and len(bc) >= 2 and not _shared_outcome(a, b):
-        return True                          # US-RU vs US-UA: one shared side is not one event
+        return None                          # US-RU vs US-UA: one shared side is not one event
     ap, bp = a.persons, b.persons
     if ap and bp:
         for c in inter:
             pa, pb = ap.get(c), bp.get(c)
             if pa and pb and pa.isdisjoint(pb):
-                return True
+                return None
+    return inter
+
+
+def veto(a: Node, b: Node) -> bool:
+    """True when a and b can never be the same real-world event."""
+    if _shared_sides(a, b) is None:
+        return True
     ad, bd = a.dates, b.dates
     if ad and bd:
         for da in ad:
@@ -421,22 +430,9 @@ def veto_score(a: Node, b: Node) -> float | None:
     """``None if veto(a, b) else score(a, b)`` in one pass (the pair loop of ``cluster``): the
     date relations are computed once for the veto and the bonus. Same checks, same sums in the
     same order as ``veto`` and ``score``."""
-    if a.family != b.family or not a.docs.isdisjoint(b.docs):
+    inter = _shared_sides(a, b)
+    if inter is None:
         return None
-    ac, bc = a.countries, b.countries
-    if not ac or not bc:
-        return None
-    inter = ac & bc
-    if not inter:
-        return None
-    if len(inter) < 2 and len(ac) >= 2 and len(bc) >= 2 and not _shared_outcome(a, b):
-        return None
-    ap, bp = a.persons, b.persons
-    if ap and bp:
-        for c in inter:
-            pa, pb = ap.get(c), bp.get(c)
-            if pa and pb and pa.isdisjoint(pb):
-                return None
     ad, bd = a.dates, b.dates
     best = None
     if ad and bd:
@@ -454,7 +450,7 @@ def veto_score(a: Node, b: Node) -> float | None:
                 days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
                 if days and all(d is not None and d > last + 1 for d in days):
                     return None
-    s = 0.7 + 0.3 * len(inter) / len(ac | bc)
+    s = 0.7 + 0.3 * len(inter) / len(a.countries | b.countries)
     pa, pb = a.all_persons(), b.all_persons()
     if pa and pb:
         s += 0.3 * len(pa & pb) / len(pa | pb)

@@ -451,10 +451,8 @@ class ActorDB:
                 continue                      # crosses a sentence's start or lies between sentences
             os_, oe = (s, e) if ident else mf.span_to_orig(s, e)
             info = v[2]
-            if info.case:                     # case-restricted hits: keep those the text fits
-                info = info.variants[(info.any_upper and text[os_:oe].isupper(), text[os_].isupper())]
-                if info is None:
-                    continue
+            if info.case and (info := _case_fit(info, text, os_, oe)) is None:
+                continue                      # a case-restricted hit the text does not fit
             c = (s, e, os_, oe, info)
             lst = per.get(k)
             if lst is None:
@@ -479,10 +477,8 @@ class ActorDB:
         for s, e, v in raw:
             os_, oe = (s, e) if ident else mf.span_to_orig(s, e)
             info = v[2]
-            if info.case:                     # case-restricted hits: keep those the text fits
-                info = info.variants[(info.any_upper and text[os_:oe].isupper(), text[os_].isupper())]
-                if info is None:
-                    continue
+            if info.case and (info := _case_fit(info, text, os_, oe)) is None:
+                continue                      # a case-restricted hit the text does not fit
             cands.append((s, e, os_, oe, info))
         if not cands:
             return []
@@ -494,6 +490,12 @@ class ActorDB:
 
 _PUNCT_CHARS = (",.;:!?()\"'-/\n\r\t%+&*#@|<>=~^$[]{}\\`…«»·•°×–—“”‘’\u00a0\u2009\u202f\u200b"
                 "\u2028\u2029\u3000\ufeff")
+
+
+def _case_fit(info: "_KeyInfo", text: str, s: int, e: int) -> "_KeyInfo | None":
+    """The variant of a case-restricted key that the text at s..e fits (all upper case, upper-case
+    initial), or None ("Nga" the country needs a capital N; "giải pháp" is not France)."""
+    return info.variants[(info.any_upper and text[s:e].isupper(), text[s].isupper())]
 
 
 def _best_cover(cands: list) -> list:

@@ -62,6 +62,8 @@ class Trigger:
     subject_only: bool = False     # the sides are the subject ("X và Y đồng chủ trì phiên họp ...")
     foreign_side: bool = False     # a chaired session: an event only when a foreign side takes part
     place_object: bool = False     # a movement verb: an event only when a country or place follows it
+    joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
+    remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
 
 
 @dataclass
@@ -129,6 +131,10 @@ class TriggerLexicon:
                                        place_object=bool(it.get("place_object"))))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
+        joinable = set((trig.get("joining") or {}).get("talks") or [])
+        remainder = set((trig.get("remainder") or {}).get("forms") or [])
+        for e in entries:
+            e.joinable, e.remainder = e.form in joinable, e.form in remainder and e.type is not None
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
         auto = ahocorasick.Automaton()
         heads: dict[str, list[int]] = {}
@@ -217,9 +223,18 @@ class TriggerLexicon:
         self.ends["title"] = re.compile(r"(?<!\w)(?:" + _words_re(titles).pattern + r")\s*$")
         self.ends["follow_on"] = re.compile(r"\s*(?:" + _words_re(mod.get("follow_on") or ["sau đó"]).pattern + r")\s*,")
         self.ends["concrete"] = _words_re(mod.get("concrete_proposals") or ["tổ chức"])
+        trig = self.raw.get("triggers") or {}
+        join = trig.get("joining") or {}
+        # "X (cũng) tham gia (vào) | cuộc trò chuyện": a join verb right before the talk form;
+        # "cuộc điện đàm có sự tham gia của | X": a join phrase after it
+        self.ends["join_before"] = re.compile(r"(?<!\w)(?:" + _words_re(join.get("verbs") or ["tham gia"]).pattern
+                                              + r")(?:\s+(?:vào|cả))?\s+$")
+        self.ends["join_after"] = _words_re(join.get("phrases") or ["có sự tham gia của"])
+        rem = trig.get("remainder") or {}
+        self.ends["remainder"] = re.compile(r"(?<!\w)(?:" + _words_re(rem.get("verbs") or ["hoàn tất"]).pattern
+                                            + r")(?:\s+nốt)?\s+$")
         self.ends["capitals"] = capitals or {}
         self.form_lengths = [-len(t.form.replace("…", "")) for t in self.triggers]
-        trig = self.raw.get("triggers") or {}
         self.relaxed = {"agree": _first_words([c["cue"] for c in (mod.get("agreement_verbs") or {}).get("cues") or []]),
                         "references": _first_words([r["form"] for r in trig.get("references") or []]),
                         "same_occasion": _first_words(mod.get("same_occasion") or [])}
@@ -490,6 +505,13 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
             # that one is the event (with the date and place); the trip is only its vehicle
             hits = [h for h in hits if not h[2].place_object
                     or not any(s0 >= h[1] and t.type is not None for s0, _, t in hits)]
+        if hits and any(t.remainder for _, _, t in hits):
+            # "hoàn tất / thực hiện nốt phần còn lại": the rest of an exchange, only after a completion
+            # verb in an article that reports an exchange (before, or in the same sentence)
+            ctx = any(m.type == "prisoner_exchange" for m in out) \
+                or any(t.type == "prisoner_exchange" and not t.remainder for _, _, t in hits)
+            hits = [h for h in hits if not h[2].remainder
+                    or ctx and lex.ends["remainder"].search(sv.low, max(0, h[0] - 30), h[0]) is not None]
         if not hits:
             continue
         prev = sents[k - 1] if k > 0 else None
@@ -612,6 +634,10 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         "host_only": args.host_only, "formal": trig.formal, "online": trig.online,
         "online_same": trig.online_same, "foreign_side": trig.foreign_side,
     }
+    if args.joiners:
+        flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
+    if trig.remainder:
+        flags["remainder"] = True                 # the rest of an exchange: another exchange
     return EventMention(
         doc=doc_id, type=etype, trigger=sent.text[s0 - st:s1 - st], start=s0, end=s1,
         sentence_index=sent.index, participants=args.participants if own else list(args.participants), initiator=args.initiator,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .extract_sent import (_A, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
-                           _venue_between, facts, tokens_before)
+                           _venue_between, facts, joiners, tokens_before)
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -77,6 +78,7 @@ class Args:
     host_only: bool = False          # "X chủ trì cuộc đàm phán" (no sides named): X chairs the talks
     location_country: str | None = None
     focus_text: str = ""
+    joiners: list[str] = field(default_factory=list)   # join the talk this mention refers to
 
 
 _NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
@@ -187,6 +189,17 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             right = [y for y in right if y is not x]
     if trig.subject_only and left:
         right = []            # "đồng chủ trì Phiên họp ... Ủy ban X": the committee names the session
+    jn, before = joiners(f, lex, ts, te, others) if trig.joinable and nominal else ((), False)
+    if jn:
+        sides = {x.country or x.name for x in right if x not in jn and x.kind != "place" and not x.members}
+        if before and len(sides) == 1:
+            left = left + [x for x in jn if x not in left]    # "X tham dự cuộc gặp với Y": X is a side
+        else:       # "X cũng tham gia cuộc trò chuyện (giữa A và B)": X joins that talk
+            left, right = [x for x in left if x not in jn], [x for x in right if x not in jn]
+            for x in jn:
+                if x.name not in a.joiners:
+                    a.joiners.append(x.name)
+                    a.pkind[x.name], a.countries[x.name] = ("person" if x.kind == "person" else x.kind), x.country
     chosen = left + right
     if nominal and left and not right and _HOST.search(low, max(0, ts - 20), ts):
         # "Với vai trò Chủ tịch ASEAN, ông X chủ trì cuộc đàm phán": the chair (a mediator) of talks
@@ -197,7 +210,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             chosen = left = persons
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
-    if not left and allow_left:
+    if not left and allow_left and not a.joiners:
         if _PURPOSE.search(low, max(0, ts - 8), ts):
             # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
             cs = low.rfind(",", 0, ts) + 1
@@ -275,7 +288,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if len(objs) >= 2:
             a.split_objects = objs
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
-    _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex, bridge, f)
+    # (a join verb carries the status cues of its clause: "X không / có thể / sẽ tham gia cuộc gặp")
+    _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex,
+            bridge or bool(jn and before), f)
     # ---- initiator
     a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
     # ---- date
@@ -288,7 +303,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if sent.quantities or trig.type == "ceasefire":
         _duration(a, sv, ts, te, others, trig)
     if trig.type in ("agreement", "prisoner_exchange"):
-        _quantities(a, low[lb:rb] if rb > lb else low, ts, te, trig, low)
+        # the rest of an exchange: its numbers follow a comma ("..., với 610 tù binh mỗi bên")
+        end = next((p for p in f.punct if p >= te), len(low)) if trig.remainder else rb
+        _quantities(a, low[lb:end] if end > lb else low, ts, te, trig, low)
+        if trig.remainder and not a.quantities:
+            return None       # no number of prisoners: not an exchange
     a.ordinal = _ordinal(sv, te)
     a.location, a.location_country = _location(sv, ts, te, others, loc_cands, acts, trig, allow_left, lex, rb)
     # ---- assertion
@@ -456,6 +475,9 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
             return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
         if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
             return v, "day_month"      # "14-8" with no year and no anchor: a partial key
+        if t.note == "late" and re.fullmatch(r"\d{4}-W\d{2}", v or ""):
+            # the late edge of a week ("cuối tuần") is its weekend: its Saturday (_date: plans only)
+            return date.fromisocalendar(int(v[:4]), int(v[6:]), 6).isoformat(), "weekend"
         return None, "none"
     if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
         return anchor.date, "relative"
@@ -521,6 +543,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
                 if nearer and not _venue_between(low, te, s, nearer, lex):
                     continue
+        if basis == "weekend" and not (a.status == "planned" and a.status_explicit):
+            continue          # the time layer reads "cuối tuần qua" (last weekend) as this week
         if basis == "day_month":
             if best_dm is None or d_me < best_dm[0]:
                 best_dm = (d_me, v, basis, t)

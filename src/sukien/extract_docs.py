@@ -93,8 +93,12 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         # "Trong ngày 11/6, Thủ tướng dự kiến tọa đàm ...": a dated plan beside a reported event
         # is another event; it must not give the reported one its date and status
         return None
-    if outcome and any(x.sentence_index == m.sentence_index for x in e.mentions):
+    same = outcome and any(x.sentence_index == m.sentence_index for x in e.mentions)
+    if same:
         ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
+    elif m.type == "prisoner_exchange" and bool(m.flags.get("remainder")) != any(
+            x.flags.get("remainder") for x in e.mentions):
+        return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
     if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
         if {m.status, e.status} != {"planned", "hypothetical"}:
             return None
@@ -108,7 +112,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
     if e.status in ("planned", "hypothetical") and not m.flags.get("status_explicit") and not outcome:
         score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
     if ignore_participants:
-        return score
+        return score + (1.0 if same else 0.0)
     persons, others, cmap = _m_parts(m, cache)
     mc = {cmap.get(p) or p for p in persons + others}
     ec = e.countries()
@@ -150,6 +154,14 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
     for p in others:
         if p not in e.others:
             e.others.append(p)
+    joiners = m.flags.get("joiners")
+    if joiners and (not m.flags.get("status_explicit") or len(e.mentions) == 1 or m.status == (e.status or "occurred")):
+        # "X cũng tham gia cuộc trò chuyện": X takes part in the talk (not when X only may join it)
+        pkind = m.flags.get("pkind") or {}
+        for p in joiners:
+            side = e.persons if pkind.get(p) == "person" else e.others
+            if p not in side:
+                side.append(p)
     for p, c in cmap.items():
         e.country.setdefault(p, c)
     e._sides = None
@@ -200,8 +212,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         return (2 if m.participants else 0) + (1 if m.date else 0)
 
     hosts = [m for m in mentions if m.flags.get("host_only")]
+    joins = [m for m in mentions if m.flags.get("joiners") and not m.participants]   # see _joined
+    jids = {id(m) for m in joins}
     strong = [m for m in mentions if m.flags.get("asserted") and not m.flags.get("weak")
-              and not m.flags.get("anaphoric") and not m.flags.get("host_only")]
+              and not m.flags.get("anaphoric") and not m.flags.get("host_only") and id(m) not in jids]
     # recaps ("Hồi tháng 11/2023, ...") last: they must not absorb the article's undated restatements
     # dated plans after the reported events: "dự kiến tọa đàm ngày 11/6" must not found the event
     # that the article's unmarked report of the talks then joins
@@ -232,9 +246,27 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     counts = {t: sum(1 for m in mentions if m.type == t and not m.flags.get("weak"))
               for t in ("phone_call", "meeting")}
     talk_type = max(counts, key=lambda t: (counts[t], t == "phone_call")) if any(counts.values()) else None
+    # "X cũng tham gia cuộc trò chuyện này": X joins the talk the phrase refers to; without one, X
+    # is a side of the mention's own talk
+    joined = set()
+    for m in joins:
+        e = _joined(m, mentions, events, pc, res)
+        if e is not None:
+            joined.add(id(m))
+            _add(e, m, cache=pc)
+            continue
+        m.participants, m.flags["joiners"] = m.flags["joiners"], []
+        pc.pop(id(m), None)
+        if m.flags.get("asserted") and not m.flags.get("weak") and not m.flags.get("anaphoric"):
+            strong.append(m)
+            e = best(m, events)
+            if e is None:
+                e = _Ev(type=m.type)
+                events.append(e)
+            _add(e, m, cache=pc)
     # identity, not dataclass equality: comparing two mentions field by field is costly, and two
     # distinct mentions with equal fields always fall on the same side of this split
-    strong_ids = {id(m) for m in strong}
+    strong_ids = {id(m) for m in strong} | joined
     rest = [m for m in mentions if id(m) not in strong_ids]
     unattached: list[EventMention] = []
     rest.sort(key=lambda m: (-specificity(m), m.start))
@@ -270,6 +302,29 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             unattached.append(m)
     _presupposed(events, unattached)
     return build_records(doc, analysis, events, res)
+
+
+def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc: dict, res) -> _Ev | None:
+    """The talk a join mention ("X cũng tham gia cuộc trò chuyện này") refers to: the call or meeting
+    of the nearest mention before it, in its sentence or up to two sentences back, that it fits
+    (same type, or any talk type for a weak talk word; no date, place or status conflict)."""
+    owner = {id(x): e for e in events if e.type in ("phone_call", "meeting") for x in e.mentions}
+    weak = m.flags.get("weak")
+    for x in reversed(mentions):
+        if x.start >= m.start or id(x) not in owner:
+            continue
+        if m.sentence_index - x.sentence_index > 2:
+            break
+        e, t = owner[id(x)], m.type
+        if e.type != t and not weak:
+            continue
+        m.type = e.type
+        if _compatible(e, m, ignore_participants=True, cache=pc) is not None:
+            if weak:
+                m.flags["cameo"] = res.triggers.cameo_of(e.type)
+            return e
+        m.type = t
+    return None
 
 
 def _online_talks(mentions: list[EventMention], res) -> None:
@@ -691,7 +746,11 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
     status_m = next((m for m in ms if m.flags.get("status_explicit") and m.status == e.final_status), None)
     if status_m is not None:
         evidence["status"] = [_ev(status_m, e.final_status)]
-    evidence["participants"] = [_ev(m, list(m.participants)) for m in ms if m.participants][:3]
+    pev = [m for m in ms if m.participants][:3]
+    ids = {id(m) for m in pev}
+    pev += [m for m in ms if m.flags.get("joiners") and id(m) not in ids]
+    evidence["participants"] = [_ev(m, list(m.participants) + [p for p in m.flags.get("joiners") or () if p in e.parts])
+                                for m in pev]
     seen, mentions = set(), []
     for m in ms:
         key = (m.evidence.start, m.evidence.end)

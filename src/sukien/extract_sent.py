@@ -281,6 +281,30 @@ def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -
     return b
 
 
+def _joins(x: _A) -> bool:
+    """An actor that can join a talk: a person, country or organization of the actor dictionary."""
+    return bool(x.name) and x.kind in ("person", "country", "organization") and not x.members \
+        and x.via != "candidate"
+
+
+def joiners(f: SentFacts, lex, ts: int, te: int, others: list[tuple[int, int]]) -> tuple[list[_A], bool]:
+    """(actors, before) that join the talk of a joinable nominal trigger at ts..te (docs/EVENTS.md
+    "Joiners"): the subject of a join verb right before it ("X cũng tham gia (vào) cuộc trò
+    chuyện", from the start of the verb's clause; before = True), or the list after a join phrase
+    following it ("cuộc điện đàm có sự tham gia của X và Y"). End-anchored searches in short windows."""
+    low = f.low
+    m = lex.ends["join_before"].search(low, max(0, ts - 24), ts)
+    if m is not None:
+        lb = _left_boundary(f, m.start(), lex, others)
+        return [x for x in f.acts if lb <= x.s and x.e <= m.start() and _joins(x)], True
+    if "sự" in low:
+        m = lex.ends["join_after"].search(low, te, min(len(low), te + 60))
+        if m is not None and not _PUNCT_BOUND.search(low, te, m.start()):
+            rb = _right_boundary(f, m.end(), lex, others)
+            return [x for x in f.acts if m.end() <= x.s and x.e <= rb and _joins(x)], False
+    return [], False
+
+
 def _title_chain(orig: str, low: str, te: int, p: int, acts: list[_A]) -> bool:
     """"với Tổng Bí thư, Chủ tịch Trung Quốc X": the words before the comma are a capitalized
     title of the actor after it."""

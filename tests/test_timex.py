@@ -5,6 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+
+import sukien
 
 from exprtable import check_attrs, rows as _rows
 from sukien.config import Resources
@@ -308,7 +311,8 @@ def test_seed_every_numeric_date_is_found(prefix, res):
     "ngày 18/3/2025", "8-10/1/2022", "từ ngày 18/8 đến 22/8/2024", "12 và 13/11", "tháng 11/2024",
     "tháng Mười Hai năm 2024", "quý III/2025", "2025-12-29", "cuối năm 2022", "21h37 tối 19/5",
     "21 giờ 37 phút", "đầu năm nay", "thứ Ba tuần trước", "hai ngày sau", "cách đây gần 3 tuần",
-    "theo giờ Moscow", "GMT+7", "sáng thứ Hai", "hôm qua", "cùng ngày",
+    "theo giờ Moscow", "GMT+7", "sáng thứ Hai", "hôm qua", "cùng ngày", "từ 13 đến 15-8", "13 và 14-8",
+    "tháng 3-4/2025", "từ tháng 3 đến tháng 5", "cuối tuần qua",
 ])
 def test_atom_groups_are_the_matched_alternatives(text, res):
     """``_atoms`` keeps only the groups of the alternative that matched (``family`` lists them per
@@ -327,3 +331,86 @@ def test_atom_groups_are_the_matched_alternatives(text, res):
             assert {k: m.groupdict()[k] for k in groups[kind] if m.groupdict()[k] is not None} == full
             seen += 1
     assert seen > 0
+
+
+# ----------------------------------------------------------------------------- hyphenated day-months
+
+_T = yaml.safe_load((Path(sukien.__file__).parent / "data" / "vi" / "temporal.yaml").read_text(encoding="utf-8"))
+_PAIR = re.compile(r"\d{1,2}-\d{1,2}")
+A815 = Anchor("2025-08-15", "pub_date", 1.0)
+
+
+def _dates(text, res, anchor=A815):
+    return [t for t in find_times(text, 0, len(text), anchor, res) if t.kind in ("date", "datetime", "range")]
+
+
+@pytest.mark.parametrize("entry", _T["bracket_date_nouns"], ids=lambda e: e["key"])
+def test_bracketed_pair_after_an_event_noun_is_a_date(entry, res):
+    ex = entry["example"]
+    pair = _PAIR.search(ex).group()
+    d, m = (int(x) for x in pair.split("-"))
+    hits = [t for t in _dates(ex, res) if t.text == pair]
+    assert hits and hits[0].value[5:] == f"{m:02d}-{d:02d}", (ex, [(t.text, t.value) for t in _dates(ex, res)])
+    # the same pair after a word that is not on the list stays a number pair
+    other = ex.replace(f"({pair})", f"kết quả ({pair})")
+    assert not [t for t in _dates(other, res) if pair in t.text], other
+
+
+@pytest.mark.parametrize("entry", _T["hyphen_not_date_before"] + _T["hyphen_not_date_after"], ids=lambda e: e["key"])
+def test_score_and_count_words_keep_a_pair_from_being_a_date(entry, res):
+    ex = entry["example"]
+    pair = _PAIR.search(ex).group()
+    assert not [t for t in _dates(ex, res) if pair in t.text], ex
+
+
+@pytest.mark.parametrize("key", [e["key"] for e in _T["hyphen_not_date_before"]])
+def test_day_phrase_cue_yields_to_a_score_word(key, res):
+    """"ngày <a few words> 3-1" is a date unless one of those words makes it a score or a count."""
+    if "ngày" in key:
+        text = f"{key.capitalize()} có thêm 3-1 ở khu vực này."
+    else:
+        text = f"Ngày hôm ấy {key} 3-1 ở khu vực này."
+    assert not _dates(text, res), text
+    control = "Ngày hôm ấy khai mạc 3-1 ở khu vực này."
+    assert [t.value for t in _dates(control, res)] == ["2026-01-03"]
+
+
+@pytest.mark.parametrize("key", [e["key"] for e in _T["hyphen_not_date_after"]] + ["người", "ngày", "USD", "%"])
+def test_from_to_cue_yields_to_a_count(key, res):
+    text = f"Đợt này có từ 3-4 {key} tham gia."
+    assert not _dates(text, res), text
+    assert [t.value for t in _dates("Đợt này kéo dài từ 3-4 đến 5-4.", res)] == ["2025-04-03/2025-04-05"]
+
+
+def test_strong_cue_keeps_a_date_before_a_counted_noun(res):
+    """After "ngày"/"hôm"/a part of the day, "14-8 người dân ..." is still a date."""
+    tms = _dates("Ngày 2-9 người dân cả nước treo cờ.", res)
+    assert [(t.text, t.value) for t in tms] == [("Ngày 2-9", "2025-09-02")]
+
+
+def test_an_uncued_pair_in_a_group_leaves_the_clock_time(res):
+    tms = find_times("Đội nhà dẫn 2-1 vào lúc 20h30.", 0, 30, A815, res)
+    assert [(t.text, t.kind, t.value) for t in tms] == [("20h30", "time", "T20:30")]
+
+
+def test_bracketed_date_after_a_relative_day(res):
+    """"Hôm qua (13-8)": both the relative day and the written date are reported; without an anchor
+    the written one still gives the day and month."""
+    text = "Chiều qua (13-8), hai bên ký kết."
+    tms = find_times(text, 0, len(text), Anchor(None, "none", 0.0), res)
+    assert [(t.text, t.value) for t in tms] == [("Chiều qua", None), ("13-8", "XXXX-08-13")]
+
+
+def test_month_range_gives_the_year_to_an_inferred_anchor(res):
+    a = infer_anchor("Giá xuất khẩu tăng mạnh trong tháng 3-4/2025.", [], None, res)
+    assert a.date and a.date.startswith("2025") and a.source.startswith("inferred:stated_years")
+
+
+@pytest.mark.parametrize("entry", _T["generic_period_cues"], ids=lambda e: e["key"])
+def test_any_weekend_is_not_one_weekend(entry, res):
+    ex = entry["example"]
+    tms = [t for t in find_times(ex, 0, len(ex), A815, res) if "cuối tuần" in t.text]
+    assert [(t.kind, t.value, t.note) for t in tms] == [("vague", None, "weekend;generic")], ex
+    # without the cue word it is one weekend, a range of two days
+    one = re.sub(rf"(?i)\b{entry['key']}\s+", "", ex, count=1)
+    assert [t.kind for t in find_times(one, 0, len(one), A815, res) if "cuối tuần" in t.text] == ["range"], one

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from .extract_sent import (_A, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
                            _venue_between, facts, joiners, tokens_before)
@@ -475,9 +474,6 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
             return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
         if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
             return v, "day_month"      # "14-8" with no year and no anchor: a partial key
-        if t.note == "late" and re.fullmatch(r"\d{4}-W\d{2}", v or ""):
-            # the late edge of a week ("cuối tuần") is its weekend: its Saturday (_date: plans only)
-            return date.fromisocalendar(int(v[:4]), int(v[6:]), 6).isoformat(), "weekend"
         return None, "none"
     if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
         return anchor.date, "relative"
@@ -543,8 +539,6 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
                 if nearer and not _venue_between(low, te, s, nearer, lex):
                     continue
-        if basis == "weekend" and not (a.status == "planned" and a.status_explicit):
-            continue          # the time layer reads "cuối tuần qua" (last weekend) as this week
         if basis == "day_month":
             if best_dm is None or d_me < best_dm[0]:
                 best_dm = (d_me, v, basis, t)
@@ -581,11 +575,19 @@ def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tu
 
 
 def _previous_day(analysis, sent) -> str | None:
+    """The day "cùng ngày" refers to: the last day stated before this sentence; within one
+    sentence a single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ
+    13 đến 15/8": the 14th)."""
     for s in reversed([x for x in analysis.sentences if x.index < sent.index]):
+        first_of_range = None
         for t in reversed(s.times):
             v = (t.value or "").split("/")[0].split("T")[0]
             if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-                return v
+                if t.kind != "range":
+                    return v
+                first_of_range = first_of_range or v
+        if first_of_range:
+            return first_of_range
     return None
 
 

@@ -178,6 +178,10 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
             if tm.kind == "range":
                 v = v.split("/")[-1]
             if tm.kind in ("date", "datetime", "range"):
+                if len(v) < 10:
+                    if tm.kind == "range" and v[:4].isdigit() and not tm.relative:
+                        years.append(int(v[:4]))     # a month range: "tháng 3-4/2025"
+                    continue
                 if v[:1].isdigit() and not tm.relative:
                     d = _safe_date(int(v[:4]), int(v[5:7]), int(v[8:10]))
                     if d:

@@ -35,6 +35,10 @@ class TemporalLexicon:
     vague: dict[str, str] = field(default_factory=dict)
     timezones: dict[str, str] = field(default_factory=dict)
     month_names: dict[str, int] = field(default_factory=dict)
+    bracket_nouns: set[str] = field(default_factory=set)
+    hyphen_not_before: set[str] = field(default_factory=set)
+    hyphen_not_after: set[str] = field(default_factory=set)
+    generic_cues: set[str] = field(default_factory=set)
     conflicts: list[dict] = field(default_factory=list)
     numbers: NumberLexicon | None = None
     fam_by_key: dict = field(default_factory=dict)
@@ -48,6 +52,9 @@ class TemporalLexicon:
     re_future_cue: Any = None
     re_fraction_after: Any = None
     re_date_cue_before: Any = None
+    re_bracket_cue_before: Any = None
+    re_day_phrase_before: Any = None
+    re_count_after: Any = None
 
     @classmethod
     def load(cls, res) -> "TemporalLexicon":
@@ -74,6 +81,10 @@ class TemporalLexicon:
         lx.timezones = {k(e["key"]): e["tz"] for e in data.get("timezones", [])}
         lx.conflicts = [dict(e, cues=[k(c) for c in e.get("cues", [])]) for e in data.get("conflicts", [])]
         lx.month_names = {k(e["key"]): int(e["month"]) for e in data.get("month_names", [])}
+        lx.bracket_nouns = {k(e["key"]) for e in data.get("bracket_date_nouns", [])}
+        lx.hyphen_not_before = {k(e["key"]) for e in data.get("hyphen_not_date_before", [])}
+        lx.hyphen_not_after = {k(e["key"]) for e in data.get("hyphen_not_date_after", [])}
+        lx.generic_cues = {k(e["key"]) for e in data.get("generic_period_cues", [])}
         lx.numbers = numbers
         lx._compile()
         return lx
@@ -95,14 +106,21 @@ class TemporalLexicon:
             # 8-10/1/2022 ; 18-22/8
             "range": rf"(?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})/(?P<r_m>\d{{1,2}})(?:/(?P<r_y>\d{{4}}))?{_NUMEND}",
             # từ (ngày) 18(/8) đến (ngày) 22/8(/2024)
-            "rangew": rf"từ\s+(?:ngày\s+)?(?P<w_d1>\d{{1,2}})(?:/(?P<w_m1>\d{{1,2}}))?(?:/(?P<w_y1>\d{{4}}))?"
-                      rf"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<w_d2>\d{{1,2}})/(?P<w_m2>\d{{1,2}})(?:/(?P<w_y2>\d{{4}}))?{_NUMEND}",
+            # (the hyphen style too: từ 13-8 đến 15-8, từ 13 đến 15-8)
+            "rangew": rf"từ\s+(?:ngày\s+)?(?P<w_d1>\d{{1,2}})(?:[/-](?P<w_m1>\d{{1,2}}))?(?:[/-](?P<w_y1>\d{{4}}))?"
+                      rf"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<w_d2>\d{{1,2}})(?P<w_s>[/-])(?P<w_m2>\d{{1,2}})"
+                      rf"(?:[/-](?P<w_y2>\d{{4}}))?{_NUMEND}",
             # 12 và 13/11 (two consecutive days; other pairs are left to the plain d/m pattern)
-            "andpair": rf"(?P<v_d1>\d{{1,2}})\s+và\s+(?:ngày\s+)?(?P<v_d2>\d{{1,2}})/(?P<v_m>\d{{1,2}})(?:/(?P<v_y>\d{{4}}))?{_NUMEND}",
+            "andpair": rf"(?P<v_d1>\d{{1,2}})\s+và\s+(?:ngày\s+)?(?P<v_d2>\d{{1,2}})(?P<v_s>[/-])(?P<v_m>\d{{1,2}})"
+                       rf"(?:[/-](?P<v_y>\d{{4}}))?{_NUMEND}",
             # 18/3/2025, 18-3-2025, 18.3.2025
             "dmy": rf"(?P<a_d>\d{{1,2}})(?P<a_s>[/.-])(?P<a_m>\d{{1,2}})(?P=a_s)(?P<a_y>\d{{4}}){_NUMEND}",
             # ngày 12 tháng 2 (năm 2025)
             "dwords": rf"ngày\s+(?P<b_d>\d{{1,2}})\s+tháng\s+(?P<b_m>\d{{1,2}})(?:\s*,?\s*năm\s+(?P<b_y>\d{{4}}))?{_R}",
+            # (từ) tháng 3-4/2025 ; tháng 3 đến tháng 5 (năm 2025) ; tháng 11/2024 - 2/2025
+            "monthrange": rf"(?:từ\s+)?tháng\s+(?P<mr_m1>\d{{1,2}})(?:\s*(?:/|,?\s*năm\s+)\s*(?P<mr_y1>\d{{4}}))?"
+                          rf"(?:\s*[-–]\s*(?:tháng\s+)?|\s+(?:đến|tới)\s+tháng\s+)(?P<mr_m2>\d{{1,2}})"
+                          rf"(?:\s*(?:/|,?\s*năm\s+)\s*(?P<mr_y2>\d{{4}}))?(?![\d/]|[.,]\d|\w)",
             # (đầu) tháng 11/2024 ; tháng 1 năm 2026 ; tháng 3
             "month": rf"(?:(?P<c_edge>{edge})\s+)?tháng\s+(?P<c_m>\d{{1,2}})(?:\s*(?:/|-|,?\s*năm\s+)\s*(?P<c_y>\d{{4}}))?(?![\d/]|[.,]\d|\w)",
             # tháng Năm (May), tháng Mười Hai năm 2024
@@ -120,7 +138,7 @@ class TemporalLexicon:
             "time": rf"(?P<t_h>\d{{1,2}})\s*(?P<t_s>h|g|:|giờ)\s*(?P<t_m>\d{{2}})?(?:\s*phút)?(?!\w)"
                     rf"(?:\s+(?P<t_pod>{pod})(?!\w)(?!\s+(?:nay|qua|mai)(?!\w)))?",
             # (kể từ) đầu năm (nay)
-            "edge_rel": rf"(?P<e_edge>{edge})\s+(?P<e_unit>năm|tháng|tuần)(?:\s+(?P<e_rel>nay|này|ngoái|trước|tới|sau))?{_R}",
+            "edge_rel": rf"(?P<e_edge>{edge})\s+(?P<e_unit>năm|tháng|tuần)(?:\s+(?P<e_rel>nay|này|ngoái|trước|tới|sau|vừa\s+qua|qua))?{_R}",
             "weekday": rf"(?P<wd>{wd})(?:\s+(?P<wd_rel>tuần\s+(?:này|trước|tới|sau|qua)|vừa\s+qua|tới|này|trước){_R})?{_R}",
             "rel_day": rf"(?:{reld}){_R}",
             "same": rf"(?:{same}){_R}",
@@ -169,7 +187,8 @@ class TemporalLexicon:
         add([f"tháng {m}" for m in self.month_names], "month_word")
         add([f"quý {q}" for q in ("i", "ii", "iii", "iv", "1", "2", "3", "4")], "quarter")
         add([f"ngày {d}" for d in D], "dwords")
-        add([f"tháng {d}" for d in D], "month")
+        add([f"tháng {d}" for d in D], "monthrange", "month")
+        add(["từ tháng"], "monthrange")
         add([f"năm {d}" for d in D], "year")
         add([f"từ {d}" for d in D] + ["từ ngày"], "rangew")
         add(["cách đây"], "offset")
@@ -195,3 +214,18 @@ class TemporalLexicon:
             r"\s+(?:số|dân số|diện tích|lãnh thổ|tổng|trong số|thành viên|phiếu|cử tri|lượng|trường hợp)(?!\w)", f)
         self.re_date_cue_before = re.compile(
             rf"(?:^|(?<=\W))(?:ngày|hôm|vào|từ|đến|tới|{pod}|{wd})\s*[(,]?\s*$", f)
+        # a hyphenated day-month ("14-8") in brackets right after a day word or an event noun:
+        # "hôm qua (13-8)", "cuộc hội đàm (14-8)"
+        self.re_bracket_cue_before = re.compile(
+            rf"(?:^|(?<=\W))(?:{_alt(self.bracket_nouns) or '(?!)'}|{reld})\s*\(\s*$", f)
+        # ... or a few words after "ngày"/"hôm": "trong ngày làm việc đầu tiên 14-8"
+        self.re_day_phrase_before = re.compile(r"(?:^|(?<=[^\w]))(?:ngày|hôm)((?:\s+[^\W\d_]+){1,4})\s+$", f)
+        nlx = self.numbers
+        after = list(self.hyphen_not_after)
+        if nlx is not None:
+            # currencies that are also plain words ("đồng loạt", "bảng giá", "yên bình") are left out
+            after += list(nlx.duration_units) + [c for c in nlx.currencies if c.isascii() or " " in c] \
+                + list(nlx.percent_words) + list(nlx.counted_nouns) + list(nlx.scales)
+        # a count after "3-4" ("3-4 người", "2-3 ngày", "5-6 triệu USD", "3-4 nghìn"), but not "14-8 năm nay"
+        self.re_count_after = re.compile(
+            rf"\s*(?:{_alt(after) or '(?!)'})(?![\w$€])(?<!năm)|\s*năm(?!\s+(?:nay|ngoái|trước|tới|sau|\d{{4}})(?!\w))(?!\w)", f)

@@ -15,7 +15,9 @@ ordinals ("lần thứ hai", "cuộc điện đàm thứ ba") never produce a me
 Values: full dates "2025-03-18"; a date without a year gets the year that puts it nearest to
 the anchor (checked against a stated weekday), ``relative=True``; with no anchor the year is
 unknown: "XXXX-03-18". Months "2024-11", years "2022", times "T13:00" (no date) or datetimes
-"2025-02-12T21:37", ranges "2022-01-08/2022-01-10". Vague expressions have value None.
+"2025-02-12T21:37", ranges "2022-01-08/2022-01-10" (months: "2025-03/2025-04"; "cuối tuần": that
+Saturday/Sunday). Vague expressions have value None. Ranges, the weekend and when a hyphenated
+day-month ("14-8") is a date live in ``timex_ranges``.
 ``note`` says how a value was reached ("year:nearest", "weekday:checked", "same_day",
 "offset:-1d", "early"/"mid"/"late" ...).
 
@@ -35,11 +37,12 @@ from .anchor import (_YEAR_REL, _YEAR_REL_AFTER, _add_months, _anchor_date, _anc
                      _resolve_dm_hint, _resolve_month, _safe_date, _tense_hint, infer_anchor, resolve_partial)
 from .numbers import _blocked_spans, _in_blocked, _scan_form, lower_same_length, parse_number
 from .temporal import TemporalLexicon
+from .timex_ranges import _mk, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued
 
 
 @dataclass
 class _Atom:
-    kind: str            # dmy dm dm_dash dwords month year edge_rel time weekday rel_day same rel_period offset vague pod tz range
+    kind: str            # dmy dm dm_dash dwords month monthrange year edge_rel time weekday rel_day same rel_period offset vague pod tz range
     start: int
     end: int
     g: dict[str, Any] = field(default_factory=dict)
@@ -289,14 +292,6 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
 _DAY_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(ngày|hôm|Ngày|Hôm|NGÀY)\s+$")
 
 
-def _mk(t, s, e, kind, value, conf=1.0, **kw) -> TimeMention:
-    return TimeMention(s, e, t[s:e], kind, value, round(conf, 3), **kw)
-
-
-def _valid_dm(d: int, m: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-
-
 def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_date: str | None) -> TimeMention | None:
     s, e = grp[0].start, grp[-1].end
     if len(grp) == 1:
@@ -304,7 +299,9 @@ def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_d
         k = a.kind
         g = a.g
         if k in ("range", "rangew", "andpair"):
-            return _build_range(t, a, anchor)
+            return build_range(t, a, anchor, lx)
+        if k == "monthrange":
+            return build_month_range(t, a, anchor)
         if k == "month":
             m = int(g["c_m"])
             if not 1 <= m <= 12:
@@ -368,39 +365,15 @@ def lt_find_word(t: str, s: int, e: int, word: str) -> int:
     return low.find(word.split()[0], low.find("tháng") + 5)
 
 
-def _build_range(t: str, a: _Atom, anchor: Anchor) -> TimeMention | None:
-    g = a.g
-    if a.kind == "range":
-        d1, d2, m1, m2, y = int(g["r_d1"]), int(g["r_d2"]), int(g["r_m"]), int(g["r_m"]), g.get("r_y")
-        y1 = y
-    elif a.kind == "andpair":
-        d1, d2, m1, m2, y = int(g["v_d1"]), int(g["v_d2"]), int(g["v_m"]), int(g["v_m"]), g.get("v_y")
-        y1 = y
-    else:
-        d1, d2, m2 = int(g["w_d1"]), int(g["w_d2"]), int(g["w_m2"])
-        m1 = int(g["w_m1"]) if g.get("w_m1") else m2
-        y, y1 = g.get("w_y2"), g.get("w_y1") or g.get("w_y2")
-    if not (_valid_dm(d1, m1) and _valid_dm(d2, m2)):
-        return None
-    if (m1, d1) >= (m2, d2) and not (y1 and y and int(y1) < int(y)):
-        return None
-    if y:
-        a1, a2 = _safe_date(int(y1), m1, d1), _safe_date(int(y), m2, d2)
-        if not a1 or not a2:
-            return None
-        return _mk(t, a.start, a.end, "range", f"{_iso(a1)}/{_iso(a2)}", 1.0)
-    end_iso, conf = resolve_partial(d2, m2, anchor)
-    yy = end_iso[:4]
-    return _mk(t, a.start, a.end, "range", f"{yy}-{m1:02d}-{d1:02d}/{end_iso}", conf, relative=True,
-               note="year:nearest")
-
-
 def _build_edge_rel(t: str, a: _Atom, lx: TemporalLexicon, anchor: Anchor) -> TimeMention:
     g = a.g
     edge = lx.edges.get(" ".join(g["e_edge"].lower().split()))
     unit = g["e_unit"].lower()
     rel = (g.get("e_rel") or "").lower()
-    off = {"": 0, "nay": 0, "này": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}[rel]
+    rel = " ".join(rel.split())
+    if unit == "tuần" and g["e_edge"].lower() == "cuối":
+        return build_weekend(t, a, rel, lx, anchor)          # "cuối tuần": the weekend
+    off = {"": 0, "nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "vừa qua": -1, "tới": 1, "sau": 1}[rel]
     ad = _anchor_date(anchor)
     note = edge
     if ad is None:
@@ -556,9 +529,13 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
             if not _valid_dm(d, m):
                 return None
             before = t[max(0, date_a.start - 24):date_a.start]
-            cued = bool(lx.re_date_cue_before.search(before)) or len(grp) > 1
-            if g["d_s"] == "-" and not cued:
-                return None                          # "2-1" is a score, "19-5" needs a cue
+            if g["d_s"] == "-":
+                if not hyphen_cued(t, grp, date_a, lx):     # "2-1" is a score, "19-5" needs a cue
+                    rest = [x for x in grp if x is not date_a]
+                    return _build_datetime(t, rest, lx, anchor, last_date) if rest else None
+                cued = True
+            else:
+                cued = bool(lx.re_date_cue_before.search(before)) or len(grp) > 1
             if not cued and (d, m) == (24, 7):
                 return None                          # "24/7": round the clock
             if not cued and (lx.re_fraction_after.match(t, date_a.end)

@@ -85,6 +85,11 @@ def test_holder_dated_roles(res):
     assert db.holder("foreign_minister", "2023-06-01").name in {"Antony Blinken", "Sergei Lavrov", "Bui Thanh Son"}
     assert db.role_of("dmitry_medvedev", "2010-01-01").role == "head_of_state"
     assert db.role_of("dmitry_medvedev", "2015-01-01").role == "head_of_government"
+    # the holder-elect: whose term starts next after the date ("Tổng thống đắc cử")
+    assert db.next_holder("head_of_state", "United States", "2024-11-20").name == "Donald Trump"
+    assert db.next_holder("head_of_state", "United States", "2020-11-20").name == "Joe Biden"
+    assert db.next_holder("head_of_state", "United States", "2025-03-01") is None   # no later term known
+    assert db.next_holder("head_of_state", "United States", None) is None
 
 
 def test_get_by_name_country_of(res):
@@ -127,6 +132,22 @@ def test_lookup_boundaries_and_case(res):
     assert spans == [(19, 27)]                       # "nước Nga", not "Nga" inside "Nganh"
     assert db.lookup("giải pháp") == []               # lower-case "pháp" is not France
     assert [h[0].ref for _, _, h in db.lookup("Pháp")] == ["france"]
+    # "nước Pháp" (lower-case word + name): the name must be capitalized in the text too
+    assert [h[0].ref for _, _, h in db.lookup("nước Pháp")] == ["france"]
+    assert db.lookup("nhà nước pháp quyền") == [] and db.lookup("Nhà nước pháp quyền") == []
+    assert [h[0].ref for _, _, h in db.lookup("NƯỚC PHÁP")] == ["france"]
+
+
+def test_state_forms_name_the_country(res):
+    """references.yaml state_forms: "Cộng hòa Indonesia", "Vương quốc ..." are generated keys for
+    capitalized country aliases of several words or one foreign-looking word, with a capital initial."""
+    db: ActorDB = res.actors
+    assert [(s, e, h[0].ref) for s, e, h in db.lookup("Cộng hòa Indonesia")] == [(0, 18, "indonesia")]
+    assert [(s, e, h[0].ref) for s, e, h in db.lookup("Vương quốc Thụy Sĩ")] == [(0, 18, "switzerland")]
+    # lower-case form: only the country itself
+    assert [(s, e) for s, e, _ in db.lookup("cộng hòa Indonesia")] == [(9, 18)]
+    # one-syllable names are not extended ("Cộng hòa Pháp" is declared in countries.yaml where needed)
+    assert [(s, e) for s, e, _ in db.lookup("Cộng hòa Pháp")] == [(9, 13)]
 
 
 def test_offsets_with_old_tone_and_nfd(res):

@@ -128,6 +128,7 @@ def test_roles_yaml():
         assert r["role"] in ROLE_IDS, r
         k = _mf(r["title"])
         assert k not in seen, f"duplicate title {r['title']}"
+        assert r.get("elect") in (None, True), r
         seen.add(k)
         assert _contains(r["example"], r["title"]), r
 
@@ -148,6 +149,11 @@ def test_references_yaml():
         assert _contains(p["example"], p["text"]), p
     for h in refs.get("host") or []:
         assert _contains(h["example"], h["text"]), h
+    # "<form> <country>" (Cộng hòa Indonesia): capitalized forms, each with an example
+    for f in refs["state_forms"]:
+        assert f["text"][:1].isupper() and _contains(f["example"], f["text"]), f
+    for v in refs["pair_verbs"]:
+        assert v["text"] == _mf(v["text"]) and _contains(v["example"], v["text"]), v
     for a in refs["ambiguous_aliases"]:
         assert _contains(a["example"], a["alias"]), a
     for k, v in refs["leader_roles"].items():

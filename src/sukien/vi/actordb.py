@@ -81,6 +81,8 @@ class Hit:
     cap: bool = False           # one-word alias with an upper-case initial: text must be upper case too
     upper: bool = False         # short all-caps acronym: text must be all caps
     alias: str = ""
+    cap_last: bool = False      # "nước Pháp": a lower-case word + a capitalized name; the text's last
+                                # word must be capitalized too ("nhà nước pháp quyền" is no country)
 
 
 _PLAIN_TYPES = frozenset(("actor", "capital", "demonym"))
@@ -102,7 +104,7 @@ class _KeyInfo:
     ``first``), whether all hits are plain names, the hits ``_plain`` and a chain start would take,
     and, for keys with case-restricted hits, the filtered variant for each case of the text."""
     __slots__ = ("hits", "by", "first", "plain", "plain_hit", "act_cap", "starter", "case", "any_upper", "variants",
-                 "persons", "chain", "person_first")
+                 "persons", "chain", "person_first", "cap_last")
 
     def __init__(self, hits: list[Hit], variants: bool = True, actors: dict | None = None):
         by: dict[str, tuple[int, Hit]] = {}
@@ -118,7 +120,8 @@ class _KeyInfo:
         self.plain_hit = _first_of(by, ("actor", "capital", "demonym"))
         self.act_cap = _first_of(by, ("actor", "capital"))
         self.starter = _first_of(by, ("title", "phrase", "cprefix", "honorific", "pronoun"))
-        self.case = any(h.upper or h.cap for h in hits)
+        self.case = any(h.upper or h.cap or h.cap_last for h in hits)
+        self.cap_last = any(h.cap_last for h in hits)     # the case test reads the last word
         self.any_upper = any(h.upper for h in hits)
         # the person ids among the hits (one per "actor" hit of a person), in hit order
         self.persons = tuple(h.ref for h in hits if h.type == "actor" and actors[h.ref].kind == "person") \
@@ -139,8 +142,11 @@ class _KeyInfo:
             # (text all upper case, text with an upper-case initial) -> the hits that fit
             for up in (False, True):
                 for cap in (False, True):
-                    ok = [h for h in hits if not ((h.upper and not up) or (h.cap and not h.upper and not cap))]
-                    self.variants[(up, cap)] = _KeyInfo(ok, variants=False, actors=actors) if ok else None
+                    ok = [h for h in hits if not ((h.upper and not up) or
+                                                  ((h.cap or h.cap_last) and not h.upper and not cap))]
+                    # every hit fits: the key's own info (no copy: the loader builds thousands)
+                    self.variants[(up, cap)] = (self if len(ok) == len(hits) else
+                                                _KeyInfo(ok, variants=False, actors=actors)) if ok else None
 
 
 class _Tok:
@@ -188,6 +194,7 @@ class ActorDB:
         self.stopwords: set[str] = set()
         self.honorifics: set[str] = set()
         self.pronoun_stop: set[str] = set()
+        self.pair_verb_re: re.Pattern | None = None   # "X gặp Y": subject and object are a pair in focus
         self.short: dict[str, list[str]] = {}     # match form of a one-word short name -> person ids
         self.non_party: set[str] = set()
         self.conflict_cues: list[str] = []
@@ -233,6 +240,9 @@ class ActorDB:
         db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
         db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
         db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
+        verbs = sorted((match_form(v["text"]).text.strip() for v in db.refs.get("pair_verbs") or []), key=len, reverse=True)
+        if verbs:
+            db.pair_verb_re = re.compile(r"(?<!\w)(?:%s) " % "|".join(map(re.escape, verbs)), re.I)
         db.non_party = {match_form(c).text for c in db.refs.get("non_party_cues") or []}
         db.conflict_cues = [match_form(c).text for c in db.refs.get("conflict_cues") or []]
         if db.conflict_cues:
@@ -258,6 +268,7 @@ class ActorDB:
                                 capitals=list(e.get("capitals") or []),
                                 demonyms=list(e.get("demonyms") or []),
                                 example=e.get("example", ""), source="countries.yaml"))
+        db._add_state_forms([f["text"] for f in db.refs.get("state_forms") or []])
         for e in read("people.yaml"):
             roles = [Role(r["role"], r.get("country") or e.get("country"), _iso(r.get("from")),
                           _iso(r.get("to")), r.get("org")) for r in e.get("roles") or []]
@@ -320,6 +331,29 @@ class ActorDB:
             self._role_index.setdefault((r.role, r.country), []).append((r, a))
             self._role_index.setdefault((r.role, None), []).append((r, a))
 
+    def _add_state_forms(self, forms: list[str]) -> None:
+        """"<form> <country>" names the country ("Cộng hòa Indonesia", "Vương quốc Thái Lan"), for
+        every capitalized alias of several words or of one foreign-looking word (4+ ASCII letters;
+        not "Pháp", "Nga", whose lower-case twins are ordinary words). The form must be written
+        with an upper-case initial ("Nhà nước Palestine"; "nhà nước pháp quyền" is no country)."""
+        if not forms:
+            return
+        low_forms = tuple(f.lower() + " " for f in forms)
+        for a in [x for x in self.actors.values() if x.kind == "country"]:
+            for alias in a.aliases:
+                words = alias.split()
+                # a name: capitalized words of letters only, not an acronym ("CHXHCN Việt Nam"), not
+                # already a state form ("Cộng hòa Séc"), several words or one foreign-looking word
+                if not all(w[:1].isupper() and w.isalpha() and not (len(w) > 1 and w.isupper()) for w in words) \
+                        or alias.lower().startswith(low_forms) \
+                        or not (len(words) > 1 or (alias.isascii() and len(alias) >= 4)):
+                    continue
+                for f in forms:
+                    key = f"{f} {alias}"
+                    if any(h.ref == a.id for h in self.keys.get(match_form(key).text.strip(), ())):
+                        continue              # already an alias ("Vương quốc Thái Lan")
+                    self._key(key, Hit("actor", a.id, cap=True, alias=key), case_free=True)
+
     def _key(self, alias: str, hit: Hit, case_free: bool = False) -> None:
         k = match_form(alias).text.strip()
         if not k:
@@ -327,6 +361,7 @@ class ActorDB:
         if not case_free:
             one_word = " " not in k
             hit.cap = one_word and alias[:1].isupper()
+            hit.cap_last = not one_word and alias[:1].islower() and alias.split()[-1][:1].isupper()
             letters = [c for c in alias if c.isalpha()]
             hit.upper = one_word and len(letters) <= 4 and all(c.isupper() for c in letters)
         self.keys.setdefault(k, []).append(hit)
@@ -392,6 +427,16 @@ class ActorDB:
             return None
         cands.sort(key=lambda ra: ra[0].start or "")
         return cands[-1][1]
+
+    def next_holder(self, role: str, country: str | None, date: str | None) -> Actor | None:
+        """The person whose term in ``role`` (in ``country``) starts first after ``date``: the
+        president-elect ("Tổng thống đắc cử Mỹ" in November 2024 is Trump). None without a date."""
+        if not date:
+            return None
+        d = date[:10]
+        later = [(r, a) for r, a in self._role_index.get((role, country), [])
+                 if r.start and r.start[:len(d)] > d]
+        return min(later, key=lambda ra: ra[0].start)[1] if later else None
 
     def role_of(self, actor_id: str, date: str | None) -> Role | None:
         """The main role the person holds on ``date`` (most senior first)."""
@@ -495,7 +540,8 @@ _PUNCT_CHARS = (",.;:!?()\"'-/\n\r\t%+&*#@|<>=~^$[]{}\\`…«»·•°×–—�
 def _case_fit(info: "_KeyInfo", text: str, s: int, e: int) -> "_KeyInfo | None":
     """The variant of a case-restricted key that the text at s..e fits (all upper case, upper-case
     initial), or None ("Nga" the country needs a capital N; "giải pháp" is not France)."""
-    return info.variants[(info.any_upper and text[s:e].isupper(), text[s].isupper())]
+    c = text.rfind(" ", s, e) + 1 if info.cap_last else s      # "nước Pháp": the name's initial
+    return info.variants[(info.any_upper and text[s:e].isupper(), text[c or s].isupper())]
 
 
 def _best_cover(cands: list) -> list:

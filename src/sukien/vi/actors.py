@@ -221,8 +221,11 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                           toks[k].s - pe <= 1 and text[pe:toks[k].s].strip() == ""):
                 hp = toks[k].first.get("actor")
                 pa = db.actors.get(hp.ref) if hp else None
+                # a title tied to an institution is that body's office ("Chủ tịch Ủy ban Thường vụ
+                # Nhân đại ... X"): the person after it holds it, whatever the title's role id says
                 if pa is not None and pa.kind == "person" and (
-                        (role_hit is None and phrase_hit is None) or _title_fits(pa, role_hit, phrase_hit)):
+                        (role_hit is None and phrase_hit is None) or (insts and not countries)
+                        or _title_fits(pa, role_hit, phrase_hit)):
                     s0 = tok.s
                     for tk in toks[i:j]:
                         hc = tk.first.get("cprefix")
@@ -315,7 +318,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     if allowed and ctry.name not in allowed:
                         _plain(db, text, ctok, out, covered, sent)   # "Chủ tịch" of another country
                         continue
-                    h = ctx.holder(_title_role(tr, ctry.name), ctry.name, date, tr.get("org"))
+                    h = ctx.holder(_title_role(tr, ctry.name), ctry.name, date, tr.get("org")) \
+                        if not tr.get("elect") else db.next_holder(_title_role(tr, ctry.name), ctry.name, date)
                     s0 = tok.s if k == 0 else ctok.s
                     out.append(_role_mention(db, h, ctry.name, (s0, ctok.e), text, "role", 0.9))
                 # a second country joined by "-"/"và": "Tổng thống Nga-Mỹ"
@@ -347,7 +351,16 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             if role_hit is not None and not countries and not insts:
                 tr = role_hit.ref
                 allowed = tr.get("countries")
-                if allowed and len(allowed) == 1 and tok.e - tok.s > 0 and j == i + 1:
+                if j == i + 1 and j < n and text[tok.e:toks[j].s] in _CONCURRENT \
+                        and toks[j].first.get("title") is not None:
+                    # "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Thủ tướng kiêm Ngoại trưởng Qatar X":
+                    # concurrent offices of the one person the next title names, not a second person
+                    # (nor the previous subject): resolved to the mention that follows
+                    mnt = _role_mention(db, None, None, span, text, "reference", 0.6)
+                    out.append(mnt)
+                    pending.append((sent, mnt, "concurrent", None))
+                    covered.append(span)
+                elif allowed and len(allowed) == 1 and tok.e - tok.s > 0 and j == i + 1:
                     h = ctx.holder(tr["role"], allowed[0], date, tr.get("org"))
                     if h is not None and not _followed_by_cap(text, tok.e, sent.end):
                         out.append(_role_mention(db, h, allowed[0], span, text, "role", 0.8))
@@ -443,6 +456,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     return out
 
 
+_CONCURRENT = frozenset((", ", " kiêm "))     # between two titles of one person
 _ONE_CAP = re.compile(r" (%s)(?![\w-])" % _CAPWORD)
 
 

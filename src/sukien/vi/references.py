@@ -107,6 +107,7 @@ _VENUE_CUE = re.compile(r"(?:tại|ở|tới|đến|thăm|sang)\s+$", re.I)
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)\s", re.I)
 _COORD = re.compile(r"\s*(?:và|với|cùng|-|–)\s*")
 _OBLIQUE = ("của", "với", "giữa", "cho", "và", "về", "tới", "gặp", "mời", "thay", "cùng")
+_PRONOUN_GENDER = {"bà": True, "ông": False, "ông ấy": False}
 _QSPAN = re.compile(r'"[^"]*"|“[^”]*”|\([^()]*\)')
 
 
@@ -150,12 +151,22 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
     # document salience of persons (resolved ones)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
+    # gender as the document writes it: "bà Takaichi" (anywhere in the document) is a woman, "ông
+    # Albanese" a man; the pronouns "bà" / "ông" never take a person of the other one
+    female: set[str] = set()
+    male: set[str] = set()
     for s in sentences:
         w = 3 if s.role in ("title", "lead") else 1      # the headline and lead set the focus
         for m in s.actors:
             if m.kind == "person" and m.actor_id:
                 counts[m.actor_id] = counts.get(m.actor_id, 0) + w
                 first.setdefault(m.actor_id, m.start)
+                if m.via in ("name", "alias"):
+                    h = m.text[:4].lower()
+                    if h.startswith("bà "):
+                        female.add(m.actor_id)
+                    elif h == "ông ":
+                        male.add(m.actor_id)
     ranked = sorted(counts, key=lambda a: (-counts[a], first[a]))
 
     def ever(a: str, roles) -> bool:
@@ -236,9 +247,11 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                 if a.kind == b.kind or not persons_only:
                     return [a, b]
         st = sc.text
-        if "với" not in st and "cùng" not in st:
-            return None
-        withs = [sc.start + w.end() for w in _WITH.finditer(st)]
+        withs = [sc.start + w.end() for w in _WITH.finditer(st)] if "với" in st or "cùng" in st else []
+        # "X gặp / hội kiến / tiếp Y" (``pair_verbs``): the object right after the verb
+        verbs = {sc.start + v.end() for v in db.pair_verb_re.finditer(st)} if db.pair_verb_re is not None else ()
+        if verbs:
+            withs = sorted({*withs, *verbs})
         if not withs:
             return None
         for yi, y in enumerate(ms):
@@ -249,6 +262,8 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
             if wi < 0 or withs[wi] < y.start - 60:
                 continue
             we = withs[wi]
+            if we in verbs and we != y.start and not (we < y.start and _WITH.match(text, we)):
+                continue                      # a verb's object is the actor right after it
             if any(z.kind == y.kind and we <= z.start < y.start for z in ms):
                 continue
             x = next((x for x in ms[:yi] if x.kind == y.kind and x.name != y.name and
@@ -401,6 +416,14 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                         if other:
                             a = db.actors[other[0]]
                             m.actor_id, m.name, m.country, m.confidence = a.id, a.name, a.country, 0.6
+                    if src is not None and (female or male) and arg in _PRONOUN_GENDER:
+                        other = male if _PRONOUN_GENDER[arg] else female
+                        if src.actor_id in other or (_PRONOUN_GENDER[arg] and female and src.actor_id not in female):
+                            # "ông Chính gặp Thủ tướng Takaichi, ngay sau khi bà nhậm chức": the
+                            # latest person of the pronoun's gender (a known woman for "bà")
+                            want = female if _PRONOUN_GENDER[arg] else None
+                            src = next((x for x in reversed(history) if x.actor_id not in other and
+                                        (want is None or x.actor_id in want)), None)
                     if src is not None:
                         m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
                         m.confidence = 0.6 if carried else 0.75
@@ -414,15 +437,24 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                         h = ctx.holder(db.leader_role(arg), arg, date)
                     if h is not None:
                         m.actor_id, m.name, m.country, m.confidence = h.id, h.name, h.country, 0.8
+                elif kind == "concurrent":
+                    # the person the next title names ("Tổng Bí thư, Chủ tịch nước Tô Lâm")
+                    nxt = next((x for x in s.actors if x.start > m.start), None)
+                    if nxt is not None and nxt.kind == "person" and nxt.actor_id and pend.get(id(nxt)) is None:
+                        m.actor_id, m.name, m.country, m.confidence = nxt.actor_id, nxt.name, nxt.country, nxt.confidence
                 elif kind == "title_ref":
                     roles = {arg["role"], *((arg.get("overrides") or {}).values())}
-                    cands = [x for x in (subject, prev_subject, last_person) if x is not None and x.actor_id]
+                    holders = [a for a in ranked if any(r.role in roles for r in db.actors[a].roles)]
+                    # a paragraph that opens on a bare title ("Cùng ngày, Thủ tướng dự ...") when
+                    # the document names several holders of it: the document's protagonist (the
+                    # most-mentioned holder, headline and lead counting 3), not the other leader
+                    # who spoke last in the paragraph before
+                    ctxs = (subject,) if carried and len(holders) > 1 else (subject, prev_subject, last_person)
+                    cands = [x for x in ctxs if x is not None and x.actor_id]
                     pick = next((x for x in cands if any(r.role in roles for r in db.actors[x.actor_id].roles)), None)
-                    if pick is None:
-                        holders = [a for a in ranked if any(r.role in roles for r in db.actors[a].roles)]
-                        if len(holders) == 1:
-                            a = db.actors[holders[0]]
-                            pick = ActorMention(0, 0, "", a.id, a.name, "person", country=a.country)
+                    if pick is None and holders and (len(holders) == 1 or len(ctxs) == 1):
+                        a = db.actors[next((h for h in holders if not ctx.historical(h)), holders[0])]
+                        pick = ActorMention(0, 0, "", a.id, a.name, "person", country=a.country)
                     if pick is not None:
                         m.actor_id, m.name, m.country, m.confidence = pick.actor_id, pick.name, pick.country, 0.6
                 elif kind in ("host_country", "host_role"):

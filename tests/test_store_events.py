@@ -197,3 +197,38 @@ def test_save_events_in_one_batch_replaces_rows_and_the_last_record_of_an_id_win
                               (call["id"],)).fetchone()[0] == n_rows           # rewritten, not duplicated
     undated = se.undated_event_ids(store, "prisoner_exchange", "Ukraine")
     assert len(undated) == 1 and se.get_event(store, undated[0])["type"] == "prisoner_exchange"
+
+
+def _evidence_rows(store, eid):
+    return sorted(tuple(r) for r in store.conn.execute(
+        "SELECT field, value, doc_id, start, end, sentence, source FROM evidence WHERE event_id = ?", (eid,)))
+
+
+def test_saving_an_event_again_writes_only_the_evidence_rows_that_changed(store):
+    """A re-merged event keeps the rows of its older members (same rowid) and gets exactly the
+    rows of its new record: gone rows deleted, new ones inserted, repeated rows kept as often as
+    the record has them, other events untouched."""
+    _populate(store)
+    call = se.list_events(store, type="phone_call")[0]
+    other = [e for e in se.list_events(store) if e["id"] != call["id"]][0]
+    other_rows = _evidence_rows(store, other["id"])
+    rowids = {tuple(r[1:]): r[0] for r in store.conn.execute(
+        "SELECT rowid, field, value, doc_id, start, end, sentence, source FROM evidence WHERE event_id = ?",
+        (call["id"],))}
+    kept, gone = call["mentions"][0], call["mentions"][1]
+    new_m = dict(kept, doc="c.txt", start=3, end=9, sentence="Câu mới về cuộc điện đàm.")
+    grown = dict(call, mentions=[kept, new_m, new_m])          # one mention gone, a new one twice
+    se.save_events(store, [grown])
+    rows = _evidence_rows(store, call["id"])
+    mentions = [r for r in rows if r[0] == "mention"]
+    assert [(r[2], r[3]) for r in mentions] == [(kept["doc"], kept["start"]), ("c.txt", 3), ("c.txt", 3)]
+    assert (gone["doc"], gone["start"]) not in [(r[2], r[3]) for r in mentions]
+    key = ("mention", None, kept["doc"], kept["start"], kept["end"], kept.get("sentence") or "", kept.get("source"))
+    assert store.conn.execute("SELECT rowid FROM evidence WHERE event_id = ? AND field = 'mention' AND doc_id = ?"
+                              " AND start = ?", (call["id"], kept["doc"], kept["start"])).fetchone()[0] == rowids[key]
+    assert _evidence_rows(store, other["id"]) == other_rows
+    # the same record again: nothing changes
+    se.save_events(store, [grown])
+    assert _evidence_rows(store, call["id"]) == rows
+    # the event row was updated in place (an upsert: no cascade emptied its evidence)
+    assert se.get_event(store, call["id"])["mentions"][1]["doc"] == "c.txt"

@@ -272,7 +272,8 @@ class SearchIndex:
                 chunk).fetchall()
             ev_sents: dict[str, list[str]] = {}
             for r in self.src.execute(
-                    f"SELECT event_id, sentence, value FROM evidence WHERE event_id IN ({marks})", chunk):
+                    f"SELECT event_id, sentence, value FROM evidence WHERE event_id IN ({marks})"
+                    " ORDER BY event_id, field, doc_id, start, end, rowid", chunk):
                 ev_sents.setdefault(r[0], []).extend(x for x in (r[1], r[2]) if x)
             for eid, etype, summary, data_json in rows:
                 yield (eid, *event_text(eid, etype, summary, data_json, ev_sents.get(eid, [])))

@@ -172,16 +172,21 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
         # one statement per table for the whole batch; an id given twice: the last record wins
         events = list({ev["id"]: ev for ev in events}.values())
         ids = [(ev["id"],) for ev in events]
-        c.executemany("DELETE FROM event_actors WHERE event_id = ?", ids)
-        c.executemany("DELETE FROM evidence WHERE event_id = ?", ids)
-        c.executemany("DELETE FROM event_keys WHERE event_id = ?", ids)
+        # an upsert, not INSERT OR REPLACE: a replaced row would cascade to its evidence rows,
+        # which are rewritten below only where they changed
         c.executemany(
-            "INSERT OR REPLACE INTO events (event_id, type, status, date, date_sort, summary, n_sources,"
-            " n_conflicts, data_json, updated_at, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (event_id, type, status, date, date_sort, summary, n_sources, n_conflicts,"
+            " data_json, updated_at, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(event_id) DO UPDATE SET type = excluded.type, status = excluded.status,"
+            " date = excluded.date, date_sort = excluded.date_sort, summary = excluded.summary,"
+            " n_sources = excluded.n_sources, n_conflicts = excluded.n_conflicts, data_json = excluded.data_json,"
+            " updated_at = excluded.updated_at, ordinal = excluded.ordinal",
             [(ev["id"], ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
               date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
               len(ev.get("conflicts") or []), _dumps(ev), ts, _ordinal_col(ev.get("ordinal")))
              for ev in events])
+        c.executemany("DELETE FROM event_actors WHERE event_id = ?", ids)
+        c.executemany("DELETE FROM event_keys WHERE event_id = ?", ids)
         actor_rows: list[tuple] = []
         ev_rows: list[tuple] = []
         key_rows: list[tuple] = []
@@ -204,9 +209,8 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
                                     it.get("source")))
             fam = family_of(ev.get("type"))
             key_rows += [(eid, fam, k, date_sort_key(ev.get("date"))) for k in ev.get("countries") or []]
+        _write_evidence(c, [i for (i,) in ids], ev_rows)
         c.executemany("INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)", actor_rows)
-        c.executemany("INSERT INTO evidence (event_id, field, value, doc_id, start, end, sentence, source)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
         c.executemany("INSERT OR IGNORE INTO event_keys (event_id, family, country, date_sort) VALUES (?, ?, ?, ?)",
                       key_rows)
         now = ts
@@ -218,6 +222,32 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
             c.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (new, old))
         # an id that exists again is no longer an alias
         c.executemany("DELETE FROM event_aliases WHERE alias = ?", ids)
+
+
+def _write_evidence(c, event_ids: list[str], rows: list[tuple]) -> None:
+    """Make the evidence rows of ``event_ids`` exactly ``rows``, writing only the difference:
+    a re-merged event keeps most of its rows (its older members), so only the rows that are
+    gone are deleted and only the new ones inserted. (Rows are compared as whole tuples; the
+    table has no order of its own: readers sort.)"""
+    old: dict[tuple, list[int]] = {}
+    for chunk in _chunks(sorted(set(event_ids))):
+        q = ",".join("?" * len(chunk))
+        for r in c.execute(f"SELECT rowid, event_id, field, value, doc_id, start, end, sentence, source"
+                           f" FROM evidence WHERE event_id IN ({q})", chunk):
+            old.setdefault(tuple(r[1:]), []).append(r[0])
+    if not old:
+        fresh = rows
+    else:
+        fresh = []
+        for row in rows:
+            ids = old.get(row)
+            if ids:
+                ids.pop()               # kept as it is
+            else:
+                fresh.append(row)
+        c.executemany("DELETE FROM evidence WHERE rowid = ?", [(i,) for ids in old.values() for i in ids])
+    c.executemany("INSERT INTO evidence (event_id, field, value, doc_id, start, end, sentence, source)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
 
 
 def _ordinal_col(v: Any) -> Any:

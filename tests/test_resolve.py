@@ -323,12 +323,16 @@ def test_ordinal_checked_against_the_series(store, res):
 
 
 def test_blocking_never_compares_far_apart_dates(res):
-    from sukien.resolve import _Countries, _candidate_pairs, _pregroup
+    from sukien.resolve import DAY_WINDOW, _Countries, _candidate_pairs, _pregroup
     evs = [mk(f"d{i}.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"],
               f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}") for i in range(300)]
     nodes = _pregroup(evs, _Countries(res), 0)
-    pairs = list(_candidate_pairs(nodes))
+    pairs = _candidate_pairs(nodes)
     assert len(pairs) < 300 * 5          # a sliding window, not 300*299/2 pairs
+    assert len(set(pairs)) == len(pairs)                      # each pair once
+    for code in pairs:                                        # i * len(nodes) + j, i < j
+        i, j = divmod(code, len(nodes))
+        assert i < j and abs(nodes[i].tkey()[1] - nodes[j].tkey()[1]) <= DAY_WINDOW
 
 
 def test_ordinal_flags_follow_the_series_when_an_earlier_event_arrives_later(store, res):

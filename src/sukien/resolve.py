@@ -58,6 +58,7 @@ class DateVal:
     year_explicit: bool = True
     conf: float = 0.5
     _ord: int | None = field(default=None, init=False, repr=False, compare=False)   # the day number, computed once
+    day_level: bool = field(default=False, init=False, repr=False, compare=False)  # month and day known
 
     def __post_init__(self) -> None:
         o = None
@@ -67,10 +68,7 @@ class DateVal:
             except ValueError:
                 o = None
         object.__setattr__(self, "_ord", o)
-
-    @property
-    def day_level(self) -> bool:
-        return self.m is not None and self.d is not None
+        object.__setattr__(self, "day_level", self.m is not None and self.d is not None)
 
     def ordinal(self) -> int | None:
         return self._ord
@@ -574,8 +572,10 @@ def _pregroup(members: list[dict], cof: _Countries, start_key: int) -> list[Node
     return out
 
 
-def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
-    """Blocking: pairs in one (family, country) block within a time window."""
+def _candidate_pairs(nodes: list[Node]) -> list[int]:
+    """Blocking: pairs in one (family, country) block within a time window, each once, as
+    ``i * len(nodes) + j`` with i < j (ints hash faster than tuples; the order is irrelevant:
+    ``cluster`` orders its merges by score)."""
     # Two casts of two or more countries must share two countries (see veto): they meet in a
     # (family, country pair) block. A one-country cast meets everything of its country in a
     # (family, country, "*") block, where pairs of two multi-country casts are skipped.
@@ -591,19 +591,31 @@ def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
             for k, vs in n.quantities.items():
                 for v in vs:
                     blocks[(n.family, f"q:{k}", v)].append(i)
-    seen: set[tuple[int, int]] = set()
+    size = len(nodes)
+    multi = [len(n.countries) >= 2 for n in nodes]
     tkeys = [n.tkey() for n in nodes]
+    seen: set[int] = set()
+    out: list[int] = []
+    add, push = seen.add, out.append
     for bkey, idxs in blocks.items():
-        if bkey[2] == "*":
-            if all(len(nodes[i].countries) >= 2 for i in idxs):
-                continue
+        star = bkey[2] == "*"
+        if star and all(multi[i] for i in idxs):
+            continue
         if len(idxs) < 2:
             continue
-        star = bkey[2] == "*"
-        keys = {i: tkeys[i] for i in idxs}
-        dated = sorted((k[1], i) for i, k in keys.items() if k is not None and k[0] == "date")
-        pubbed = sorted((k[1], i) for i, k in keys.items() if k is not None and k[0] == "pub")
-        untimed = [i for i, k in keys.items() if k is None]
+        dated: list[tuple[int, int]] = []
+        pubbed: list[tuple[int, int]] = []
+        untimed: list[int] = []
+        for i in idxs:
+            k = tkeys[i]
+            if k is None:
+                untimed.append(i)
+            elif k[0] == "date":
+                dated.append((k[1], i))
+            else:
+                pubbed.append((k[1], i))
+        dated.sort()
+        pubbed.sort()
         cand: list[tuple[int, int]] = []
         for seq, window in ((dated, DAY_WINDOW), (pubbed, PUB_PAIR_WINDOW)):   # sliding windows
             for x in range(len(seq)):
@@ -620,21 +632,21 @@ def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
                 hi = bisect.bisect_right(days, tp + 1)
                 cand += [(dated[k][1], j) for k in range(lo, hi)]
         for i, j in cand:
-            if star and len(nodes[i].countries) >= 2 and len(nodes[j].countries) >= 2:
+            if star and multi[i] and multi[j]:
                 continue
-            p = (min(i, j), max(i, j))
-            if p not in seen:
-                seen.add(p)
-                yield p
+            code = i * size + j if i < j else j * size + i
+            if code not in seen:
+                add(code)
+                push(code)
         for i in untimed:
-            multi_i = star and len(nodes[i].countries) >= 2
-            partners = list(islice((j for j in idxs if j != i and not (multi_i and len(nodes[j].countries) >= 2)),
-                                   BLOCK_CAP))
+            multi_i = star and multi[i]
+            partners = list(islice((j for j in idxs if j != i and not (multi_i and multi[j])), BLOCK_CAP))
             for j in partners:
-                p = (min(i, j), max(i, j))
-                if p not in seen:
-                    seen.add(p)
-                    yield p
+                code = i * size + j if i < j else j * size + i
+                if code not in seen:
+                    add(code)
+                    push(code)
+    return out
 
 
 def cluster(nodes: list[Node], context: Context | None = None, threshold: float = MERGE_THRESHOLD) -> list[Node]:
@@ -642,7 +654,9 @@ def cluster(nodes: list[Node], context: Context | None = None, threshold: float 
     ctx_cache: dict[int, set[tuple]] = {}
     heap: list[tuple[float, str, str, int, int]] = []
     days = [_single_day(n) for n in nodes]
-    for i, j in _candidate_pairs(nodes):
+    size = len(nodes)
+    for code in _candidate_pairs(nodes):
+        i, j = divmod(code, size)
         da, db = days[i], days[j]
         if da is not None and db is not None and _days_conflict(da, db):
             continue                  # a date conflict (a veto), decided without scoring

@@ -1280,3 +1280,152 @@ def test_a_weekend_dates_the_event_through_the_language_layer(res):
     assert [(e["status"], e["date"]) for e in evs if e["status"] == "planned"] == [("planned", "2025-06-14")]
     evs = events("Nga và Ukraine đã trao đổi 200 tù binh mỗi bên vào cuối tuần qua.")
     assert [(e["type"], e["status"], e["date"]) for e in evs] == [("prisoner_exchange", "occurred", "2025-06-07")]
+
+
+# ------------------------------------------------------------------------------ light verbs, types, denials
+
+def test_a_light_verb_inside_a_title_or_a_longer_word_is_no_light_verb(res):
+    """"ký" of "Tổng thư ký" (inside an actor, or a negative form without one) does not take a
+    noun trigger after it as asserted; a real "ký" before the noun does."""
+    _, ms, _ = run(res, [("Tổng thư ký Liên hợp quốc António Guterres kêu gọi các bên tôn trọng lệnh ngừng bắn.", {
+        "actors": [("Tổng thư ký Liên hợp quốc António Guterres", "António Guterres", "person", None)]})])
+    cf = [m for m in ms if m.type == "ceasefire"]
+    assert cf and not cf[0].flags["asserted"] and cf[0].participants == []
+    _, ms, _ = run(res, [("Thư ký báo chí Nhà Trắng nhắc tới lệnh ngừng bắn.", {})])
+    assert [m.flags["asserted"] for m in ms if m.type == "ceasefire"] == [False]
+    _, ms, _ = run(res, [("Hai vị tư lệnh đã ký lệnh ngừng bắn ở biên giới.", {})])
+    assert [m.flags["asserted"] for m in ms if m.type == "ceasefire"] == [True]
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("Israel không chấp nhận lệnh ngừng bắn do Ai Cập đề xuất.", True),
+    ("Ông từ chối cuộc gặp mà phía Mỹ gợi ý.", True),
+    ("Ông không bình luận về cuộc điện đàm với phía Pháp.", False),   # the noun is no object of the verb
+    ("Không lâu sau cuộc gặp, hai bên ra tuyên bố chung.", False),
+])
+def test_a_negated_verb_negates_the_noun_it_takes(res, sentence, negated):
+    _, ms, _ = run(res, [(sentence, {})])
+    m = next(m for m in ms if m.flags["nominal"] and m.type != "statement")
+    assert (m.flags["status_raw"] == "negated") is negated
+
+
+def test_a_meeting_the_article_also_calls_negotiations_is_a_negotiation(res):
+    evs = _evs(res, "Ngày 18/2, Ngoại trưởng Nga Sergei Lavrov gặp Ngoại trưởng Mỹ Marco Rubio tại Riyadh.\n\n"
+                    "Cuộc đàm phán giữa Ngoại trưởng Lavrov và Ngoại trưởng Rubio kéo dài hơn bốn giờ.", pub="2025-02-19")
+    talks = [e for e in evs if e["type"] in ("meeting", "negotiation")]
+    assert [(e["type"], e["cameo"]) for e in talks] == [("negotiation", "046")], evs
+    # without a negotiation word the meeting stays a meeting
+    evs = _evs(res, "Ngày 18/2, Ngoại trưởng Nga Sergei Lavrov gặp Ngoại trưởng Mỹ Marco Rubio tại Riyadh.",
+               pub="2025-02-19")
+    assert [(e["type"], e["cameo"]) for e in evs if e["type"] in ("meeting", "negotiation")] == [("meeting", "040")]
+
+
+def test_a_meeting_held_to_negotiate_is_the_negotiation(res):
+    lex = res.triggers
+    hits = lex.scan("quan chức hai nước đã gặp nhau để đàm phán về thuế quan.")
+    assert [(t.type, t.form) for _, _, t in hits] == [("negotiation", "gặp nhau để đàm phán")]
+    # another purpose, or an object between the meeting and the purpose: no merge
+    assert [t.type for _, _, t in lex.scan("hai ông gặp nhau để bàn về thuế quan.")] == ["meeting"]
+    assert [t.type for _, _, t in lex.scan("ông gặp ông trump để đàm phán về thuế quan.")] == ["meeting", "negotiation"]
+
+
+def test_two_denials_of_one_talk_are_one_event(res):
+    evs = _evs(res, "Trung Quốc phủ nhận có cuộc gặp với Mỹ về thuế quan\n\n"
+                    "Bộ Thương mại Trung Quốc ngày 24/4 phủ nhận thông tin rằng quan chức hai nước đã gặp nhau "
+                    "để đàm phán về thuế quan.", pub="2025-04-25")
+    talks = [e for e in evs if e["type"] in ("meeting", "negotiation")]
+    assert [(e["type"], e["status"], e["date"]) for e in talks] == [("negotiation", "denied", "2025-04-24")], evs
+
+
+@pytest.mark.parametrize("text, etype, status", [
+    ("hai bộ trưởng đã ký tuyên bố chung về ngừng bắn tại cửa khẩu.", "ceasefire", "occurred"),
+    ("hai bên đã ký thỏa thuận về việc trao đổi tù binh.", "prisoner_exchange", "planned"),
+    ("hai bên đã ký thỏa thuận trao đổi tù binh.", "prisoner_exchange", "planned"),
+])
+def test_an_agreement_about_an_outcome_is_that_outcome(res, text, etype, status):
+    _, ms, _ = run(res, [(text, {})])
+    assert [(m.type, m.status) for m in ms] == [(etype, status)]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("hai nước ký thỏa thuận thương mại về nông sản.", ["agreement"]),
+    ("hai bên ký thỏa thuận về giám sát lệnh ngừng bắn.", ["agreement", "ceasefire"]),
+])
+def test_an_agreement_about_something_else_stays_an_agreement(res, text, types):
+    _, ms, _ = run(res, [(text, {})])
+    assert [m.type for m in ms] == types
+
+
+_DOVAL = [P("Cố vấn An ninh quốc gia Ấn Độ Ajit Doval", "Ajit Doval", "India"), C("Moskva", "Russia"),
+          P("Tổng thống Putin", "Vladimir Putin", "Russia")]
+
+
+def test_an_ongoing_trip_is_the_frame_of_the_talk_its_traveller_holds(res):
+    """"X đang có chuyến thăm Y cũng đã hội kiến Z": X meets Z (the subject before the light verb);
+    the trip is only the frame: one meeting, no visit."""
+    _, ms, evs = run(res, [("Cố vấn An ninh quốc gia Ấn Độ Ajit Doval đang có chuyến thăm Moskva cũng đã hội kiến "
+                            "Tổng thống Putin.", {"actors": _DOVAL})])
+    assert [(e["type"], set(e["participants"])) for e in evs] == [("meeting", {"Ajit Doval", "Vladimir Putin"})], evs
+    # a trip reported as such ("đã có chuyến thăm ... và hội kiến") stays an event of its own
+    _, ms, evs = run(res, [("Cố vấn An ninh quốc gia Ấn Độ Ajit Doval đã có chuyến thăm Moskva và hội kiến "
+                            "Tổng thống Putin.", {"actors": _DOVAL})])
+    assert sorted(e["type"] for e in evs) == ["meeting", "visit"], evs
+    meeting = next(e for e in evs if e["type"] == "meeting")
+    assert set(meeting["participants"]) == {"Ajit Doval", "Vladimir Putin"}
+
+
+def test_a_coordinated_verb_phrase_shares_the_subject_of_the_one_before(res):
+    _, ms, _ = run(res, [("Nga và Ukraine đã đạt được thỏa thuận ngừng bắn trên Biển Đen và trao trả tù binh bị thương.", {
+        "actors": [C("Nga", "Russia"), C("Ukraine", "Ukraine"), ("Biển Đen", "Black Sea", "place", None)]})])
+    ex = next(m for m in ms if m.type == "prisoner_exchange")
+    assert set(ex.participants) == {"Russia", "Ukraine"} and ex.status == "planned"    # agreed, still to come
+    # "X hoan nghênh Y thăm ... và đồng chủ trì ...": Y, the subject of the verb before, not X
+    _, ms, _ = run(res, [("Tổng Bí thư Tô Lâm hoan nghênh ông Vương Nghị thăm Việt Nam và đồng chủ trì phiên họp.", {
+        "actors": [P("Tổng Bí thư Tô Lâm", "To Lam", "Vietnam"), P("ông Vương Nghị", "Wang Yi", "China"),
+                   C("Việt Nam", "Vietnam")]})])
+    cochair = [m for m in ms if m.trigger.startswith("đồng chủ trì")]
+    assert cochair and cochair[0].participants == ["Wang Yi"]
+    # an exchange reported on its own is reported (occurred)
+    _, ms, _ = run(res, [("Nga và Ukraine đã trao trả tù binh bị thương.", {"actors": [C("Nga", "Russia"), C("Ukraine", "Ukraine")]})])
+    assert [(m.type, m.status) for m in ms] == [("prisoner_exchange", "occurred")]
+
+
+_FR_RU = [("Điện Kremlin", "Kremlin", "organization", "Russia"), P("Tổng thống Nga", "B Ru", "Russia"),
+          P("Tổng thống Pháp", "A Fr", "France")]
+
+
+def test_a_denied_report_and_the_report_are_one_denied_event(res):
+    """"X bác bỏ thông tin cho rằng A đã điện đàm với B" + the report ("tờ báo cho biết A đã điện đàm
+    với B hôm 7/11"): one call, denied, on the reported day (not the day of the denial)."""
+    lines = [("Điện Kremlin ngày 11/11 bác bỏ thông tin cho rằng Tổng thống Nga đã điện đàm với Tổng thống Pháp.", {
+                 "actors": _FR_RU, "times": [("ngày 11/11", "date", "2024-11-11", True)]}),
+             ("Trước đó, một tờ báo cho biết Tổng thống Pháp đã điện đàm với Tổng thống Nga hôm 7/11.", {
+                 "actors": _FR_RU[2:] + _FR_RU[1:2], "times": [("hôm 7/11", "date", "2024-11-07", True)]})]
+    _, _, evs = run(res, lines, pub="2024-11-11")
+    assert [(e["type"], e["status"], e["date"]) for e in evs] == [("phone_call", "denied", "2024-11-07")], evs
+    # without a report of its own day, the denial's day dates it
+    _, _, evs = run(res, lines[:1], pub="2024-11-11")
+    assert [(e["status"], e["date"]) for e in evs] == [("denied", "2024-11-11")], evs
+    # a denial of a plan (no report denied) and a call that took place are two events
+    _, _, evs = run(res, [("Điện Kremlin phủ nhận Tổng thống Nga sẽ điện đàm với Tổng thống Pháp.", {"actors": _FR_RU}),
+                          lines[1]], pub="2024-11-11")
+    assert sorted(e["status"] for e in evs if e["type"] == "phone_call") == ["denied", "occurred"], evs
+
+
+def test_the_captives_country_is_no_side_when_two_others_are_named(res):
+    _, ms, _ = run(res, [("Hamas thả 20 con tin và Israel trả tự do cho 1.900 tù nhân Palestine.", {
+        "actors": [("Hamas", "Hamas", "armed_group", None), C("Israel", "Israel"), C("Palestine", "Palestine")]})])
+    assert [set(m.participants) for m in ms if m.type == "prisoner_exchange"] == [{"Hamas", "Israel"}]
+    _, ms, _ = run(res, [("Thái Lan đã trao trả 18 binh sĩ Campuchia.", {
+        "actors": [C("Thái Lan", "Thailand"), C("Campuchia", "Cambodia")]})])
+    assert [set(m.participants) for m in ms] == [{"Thailand", "Cambodia"}]
+
+
+def test_a_recap_is_never_the_planned_event_and_in_which_ties_it_to_its_frame(res):
+    acts = [C("Nga", "Russia"), C("Ukraine", "Ukraine")]
+    _, _, evs = run(res, [("Nga và Ukraine sẽ trao trả tù binh vào tuần tới.", {"actors": acts}),
+                          ("Hồi tháng 3, Nga và Ukraine từng ngừng bắn một tuần, trong đó hai bên trao trả tù binh.", {
+                              "actors": acts + [("hai bên", ["Russia", "Ukraine"])],
+                              "times": [("Hồi tháng 3", "partial_date", "2025-03", False)]})])
+    pe = sorted((e["status"], e["date"]) for e in evs if e["type"] == "prisoner_exchange")
+    assert pe == [("occurred", "2025-03"), ("planned", None)], evs

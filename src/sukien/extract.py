@@ -39,6 +39,8 @@ def _words_re(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)") if alts else re.compile(r"(?!x)x")
 
 
+_ABOUT_GAP = re.compile(r"\s*(?:về\s+(?:việc\s+)?)?")   # an agreement word, then the outcome it is about
+_PURPOSE_GAP = re.compile(r"\s+(?:để|nhằm)\s+")   # a meeting trigger, then the negotiation it is held for
 _PREFILTERS = ("agree", "references", "same_occasion")    # TriggerLexicon.relaxed, in bit order
 
 
@@ -64,6 +66,7 @@ class Trigger:
     place_object: bool = False     # a movement verb: an event only when a country or place follows it
     joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
     remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
+    agreed: bool = False           # an agreement word + the outcome agreed ("ký thỏa thuận trao đổi tù binh")
 
 
 @dataclass
@@ -234,6 +237,18 @@ class TriggerLexicon:
         self.ends["remainder"] = re.compile(r"(?<!\w)(?:" + _words_re(rem.get("verbs") or ["hoàn tất"]).pattern
                                             + r")(?:\s+nốt)?\s+$")
         self.ends["capitals"] = capitals or {}
+        # "X đang có chuyến thăm Y cũng đã hội kiến Z": a light verb right before a nominal trigger
+        # ("đang": an ongoing trip, the frame of what follows)
+        self.ends["light_end"] = re.compile(r"(?<!\w)(?P<asp>đang\s+)?(?:" + self.light_verbs.pattern
+                                            + r")\s+(?:(?:cuộc|chuyến|các|buổi|vòng|một)\s+)?$")
+        self.ends["captives"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("captives") or ["tù nhân"]).pattern
+                                           + r")\s+$")
+        self.ends["report"] = re.compile(r"\s+(?:" + _words_re(mod.get("denied_reports") or ["thông tin"]).pattern + r")")
+        # negative forms with a light verb as one of their words ("tổng thư ký", "đăng ký"): a
+        # light verb inside one of them is no light verb
+        lv_words = {w for v in trig.get("light_verbs") or [] for w in v.split()}
+        self.ends["light_blockers"] = _words_re([it["form"] for it in trig.get("negatives") or []
+                                                 if lv_words & set(it["form"].split())])
         self.form_lengths = [-len(t.form.replace("…", "")) for t in self.triggers]
         self.relaxed = {"agree": _first_words([c["cue"] for c in (mod.get("agreement_verbs") or {}).get("cues") or []]),
                         "references": _first_words([r["form"] for r in trig.get("references") or []]),
@@ -282,7 +297,9 @@ class TriggerLexicon:
 
     def scan(self, low: str, found: list | None = None) -> list[tuple[int, int, Trigger]]:
         """Trigger occurrences (negatives removed) in a matching-form string. An agreement word
-        right before an outcome trigger ("đạt được thỏa thuận ngừng bắn") is that outcome.
+        right before an outcome trigger ("đạt được thỏa thuận ngừng bắn", "ký tuyên bố chung về
+        ngừng bắn") is that outcome (``agreed``); a meeting held to negotiate ("gặp nhau để đàm
+        phán") is the negotiation.
         ``found``: the automaton's output over ``low`` when already known (see _candidates)."""
         out: list[tuple[int, int, Trigger]] = []
         for s, e, i in self._candidates(low, found):
@@ -290,10 +307,20 @@ class TriggerLexicon:
             if t.type is None:
                 continue
             if out and out[-1][2].type == "agreement" and t.type in ("ceasefire", "prisoner_exchange") \
-                    and not low[out[-1][1]:s].strip():
-                s0, _, t0 = out.pop()
-                t = Trigger(form=t0.form + " " + t.form, type=t.type, nominal=t0.nominal and t.nominal,
-                            cameo=t.cameo)
+                    and _ABOUT_GAP.fullmatch(low, out[-1][1], s):
+                # "ký tuyên bố chung về ngừng bắn", "thỏa thuận về việc trao đổi tù binh": the outcome
+                s0, e0, t0 = out.pop()
+                gap = " ".join(low[e0:s].split())
+                t = Trigger(form=" ".join(x for x in (t0.form, gap, t.form) if x), type=t.type,
+                            nominal=t0.nominal and t.nominal, cameo=t.cameo, agreed=True)
+                out.append((s0, e, t))
+                continue
+            if out and out[-1][2].type == "meeting" and t.type == "negotiation" \
+                    and _PURPOSE_GAP.fullmatch(low, out[-1][1], s):
+                # "gặp nhau để đàm phán về thuế quan": a meeting held to negotiate is the negotiation
+                s0, e0, t0 = out.pop()
+                t = Trigger(form=t0.form + " " + low[e0:s].strip() + " " + t.form,
+                            type=t.type, nominal=t0.nominal, cameo=t.cameo)
                 out.append((s0, e, t))
                 continue
             out.append((s, e, t))
@@ -522,6 +549,7 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         ev = Evidence(doc=doc.doc_id, start=sent.start, end=sent.end, sentence=sent.text, source=source)
         shared = (doc.doc_id, sent, sv, ev, source, sent_topics)
         spans = [(a, b) for a, b, _ in hits]
+        made: dict[int, EventMention] = {}
         for i, (ts, te, trig) in enumerate(hits):
             others = spans[:i] + spans[i + 1:]
             args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
@@ -538,6 +566,11 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
             m = _mention(shared, ts, te, trig, args, lex, own=True)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
                 m.flags["talking_point"] = _talking_point(sv, te, lex)
+            trip = made.get(args.frame_of) if args.frame_of is not None else None
+            if trip is not None and trip.type == "visit":
+                # "X đang có chuyến thăm Y cũng đã hội kiến Z": the trip frames the talk
+                trip.flags["frame"] = m.flags["framed"] = True
+            made[ts] = m
             out.append(m)
     return out
 
@@ -634,6 +667,10 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         "host_only": args.host_only, "formal": trig.formal, "online": trig.online,
         "online_same": trig.online_same, "foreign_side": trig.foreign_side,
     }
+    if args.denial_at is not None:
+        flags["disputes"] = args.disputes         # the denial of a report ("bác bỏ thông tin ...")
+        if args.denial_date:
+            flags["denial_date"] = args.denial_date[1]     # the denial's day: the event's only if none
     if args.joiners:
         flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
     if trig.remainder:

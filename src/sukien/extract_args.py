@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract_sent import (_A, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
+from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
                            _venue_between, facts, joiners, tokens_before)
+from .extract_status import _PURPOSE, _status
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -25,7 +26,6 @@ _FRONTED = re.compile(r"^\s*(?:[^,]{0,40},\s*)?(?:tại|ở)\s+(?:[^\s,]+\s+){0,
 _LOC_CUE_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang|thăm)\s+$")
 _PRISONER_COUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:tù nhân|tù binh|quân nhân|binh sĩ|binh lính)(?!\s+\S*\s*bị thương)")
 _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
-_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
 _AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
 _GIUA = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
 _DURABLE = ("phone_call", "meeting", "visit", "negotiation")
@@ -78,16 +78,19 @@ class Args:
     location_country: str | None = None
     focus_text: str = ""
     joiners: list[str] = field(default_factory=list)   # join the talk this mention refers to
+    denial_at: int | None = None     # the denial cue ("bác bỏ", "phủ nhận") of a denied mention
+    disputes: bool = False           # the denial is of a report ("bác bỏ thông tin cho rằng ...")
+    denial_date: tuple | None = None   # (distance, day) of a time before the denial cue: a fallback
+    frame_of: int | None = None      # start of the ongoing trip ("đang có chuyến thăm") framing it
 
 
-_NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
-_IF_BEFORE = re.compile(r"(?<!\w)nếu\s*$")
 _STOP_PUNCT = re.compile(r"[.;:]")
 _HOST = re.compile(r"(?<!\w)(?:chủ trì|đồng chủ trì|làm trung gian|điều phối)\s+(?:các\s+|cuộc\s+|phiên\s+|buổi\s+)?$")
 
 
 _DO_MODIFIER = re.compile(r"(?<!\w)do\s+[^,]*$")
 _COMMA_SEMI_DOT = re.compile(r"[,;.]")
+_AND_END = re.compile(r"(?<!\w)và\s*$")
 _GAP_SIDES = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
 _GAP_OF = re.compile(r"(?:\s+\w+){0,2}?\s+của(?!\w)")
 _GAP_TO = re.compile(r"(?<!\w)(?:tới|đến|sang)\s*$")
@@ -95,6 +98,38 @@ _OF_BEFORE = re.compile(r"(?<!\w)của\s+$")
 _IS_AFTER = re.compile(r"\s+là\s+")
 _IN_TURN = re.compile(r"(?<!\w)lần lượt(?!\w)")
 _BETWEEN_OF = re.compile(r"\s*(?:giữa|của)\s")
+
+
+def _light_verb(f, lex, lb: int, ts: int) -> bool:
+    """A light verb in low[lb:ts] ("đã có cuộc gặp", "ký thỏa thuận"): a word of its own, not one
+    inside an actor's name or title ("Tổng thư ký Liên hợp quốc X kêu gọi ... thỏa thuận") nor a
+    word of a negative form that contains it ("thư ký", "đăng ký")."""
+    blocked = None
+    low = f.low
+    for m in lex.light_verbs.finditer(low, lb, ts):
+        if m.start() in f.covered:
+            continue
+        if blocked is None:
+            blocked = [b.span() for b in lex.ends["light_blockers"].finditer(low, max(0, lb - 12), ts)]
+        if not any(s <= m.start() and m.end() <= e for s, e in blocked):
+            return True
+    return False
+
+
+def _subject_before(f, lex, pos: int, others) -> list[_A]:
+    """The subject of the verb at pos: the last actor (no place, no plural reference) of its clause
+    before it with the actors listed with it ("Israel và phong trào Hamas đã đạt được ..."; in "X
+    hoan nghênh Y thăm ...", Y)."""
+    plb = _left_boundary(f, pos, lex, others)
+    xs = [x for x in f.acts if plb <= x.s and x.e <= pos and x.kind != "place" and not x.members]
+    if not xs:
+        return []
+    group = [xs[-1]]
+    for x in reversed(xs[:-1]):
+        if not _CONJ.fullmatch(f.low, x.e, group[0].s):
+            break
+        group.insert(0, x)
+    return group
 
 
 def _loc_cue(f, x: _A):
@@ -142,8 +177,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if lex.ends["anaphora"].search(low[max(0, ts - 12):ts]) or \
                 lex.anaphora_after.match(low[te:].lstrip()) and low[te:te + 1] == " ":
             a.anaphoric = True
-    bridge = bool(lex.light_verbs.search(left_txt)
-                  or (f.agree and lex.agreement_verbs.search(left_txt)))
+    bridge = _light_verb(f, lex, lb, ts) or bool(f.agree and lex.agreement_verbs.search(left_txt))
     # ---- participants
     allow_left = (not nominal) or bridge
     left = [x for x in acts if x.s >= lb and x.e <= ts] if allow_left else []
@@ -177,6 +211,23 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                     rb3 = _right_boundary(f, xs[0].s, lex, [])
                     right = [x for x in acts if pos <= x.s and x.e <= max(rb3, xs[0].e)]
                     break
+    if not nominal and allow_left and others and not any(x.kind not in ("place", "country") for x in left):
+        # "X đang có chuyến thăm Moskva cũng đã hội kiến Y": the clause starts at a nominal trigger
+        # taken through a light verb; both share the subject before that verb
+        prior = next(((s, e) for s, e in others if e == lb), None)
+        lv = lex.ends["light_end"].search(low, max(0, prior[0] - 30), prior[0]) if prior else None
+        if lv is not None and lv.start() not in f.covered:
+            subj = _subject_before(f, lex, lv.start(), others)
+            if subj:
+                left = subj + [x for x in left if x.kind == "place"]    # not the trip's destination
+                if lv.group("asp"):
+                    a.frame_of = prior[0]      # an ongoing trip: the frame of this event
+        elif left_txt.rstrip().endswith("và") and _AND_END.search(left_txt, max(0, len(left_txt) - 8)):
+            # "X và Y đã đạt được thỏa thuận ngừng bắn tại Gaza và trao trả con tin": a verb phrase
+            # coordinated with the trigger before it (same clause) shares its subject
+            prior = max(((s, e) for s, e in others if e <= ts), default=None)
+            if prior is not None and not _COMMA_SEMI_DOT.search(low, prior[1], ts):
+                left = _subject_before(f, lex, prior[0], others) + left
     # "Đặc phái viên ... của Tổng thống Donald Trump là Steve Witkoff": the envoy takes part, not
     # the principal named in the envoy's title
     for x in list(left) + list(right):
@@ -280,6 +331,12 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
+    if trig.type == "prisoner_exchange" and len(names) > 2:
+        # "Hamas thả con tin và Israel trả tự do cho 240 tù nhân Palestine": the captives' country
+        # is no side when two others are named
+        nat = {x.name for x in chosen if x.kind == "country" and lex.ends["captives"].search(low, max(0, x.s - 30), x.s)}
+        if nat and len({a.countries.get(n) or n for n in names if n not in nat}) >= 2:
+            names = [n for n in names if n not in nat]
     a.participants = names
     # "lần lượt có cuộc điện đàm với A và B": one event per object, in turn
     if "lần lượt" in low and _IN_TURN.search(low[max(0, ts - 30):ts]):
@@ -328,93 +385,6 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     a.background = bg
     a.same_occasion = f.same_occasion and bool(lex.same_occasion.search(low, 0, ts))
     return a
-
-
-def _cue_status(by_text: dict[str, str], m) -> str:
-    """The status of the cue a fast status match covers (TriggerLexicon.status_before_fast)."""
-    t = m.group()
-    st = by_text.get(t)
-    return st if st is not None else by_text[" ".join(t.split())]
-
-
-def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) -> None:
-    lo = max(0, ts - 70)
-    # the clause start for cues is the last comma (a list comma included)
-    cm = low.rfind(",", 0, ts)
-    lo = max(lo, cm + 1 if cm >= 0 else 0)
-    window = low[lo:ts]
-    best = None      # (end, length, status)
-    denied = False
-    rx_fast, by_text = lex.status_before_fast
-    if rx_fast is not None:
-        found = []
-        for m in rx_fast.finditer(window):
-            t = m.group()
-            st = by_text.get(t)
-            found.append((m.start(), m.end(), st if st is not None else by_text[" ".join(t.split())]))
-    else:
-        found = [(m.start(), m.end(), st) for m, st in lex.status_matches("before", window)]
-    for ms, me, st in found:
-        denied = denied or st == "denied"
-        cand = (me, me - ms, st)
-        if best is None or cand[:2] > best[:2]:
-            best = cand
-    agree_words = f is None or f.agree
-    for m in (lex.agreement_verbs.finditer(window) if agree_words else ()):
-        st = "occurred" if trig.type in lex.agreement_occurred else "planned"
-        before_verb = window[max(0, m.start() - 12):m.start()]
-        if _NEG_BEFORE.search(before_verb):
-            st = "negated"            # "nếu không đồng ý ngừng bắn": no agreement
-        elif _IF_BEFORE.search(before_verb):
-            st = "hypothetical"
-        cand = (m.end(), m.end() - m.start(), st)
-        if best is None or cand[:2] > best[:2]:
-            best = cand
-    if best is not None and best[2] == "hypothetical" and agree_words:
-        agree = [m for m in lex.agreement_verbs.finditer(window) if m.end() <= best[0]]
-        acc = lex.accepted.search(window, agree[-1].end()) if agree else None
-        if acc is not None and acc.end() == best[0] and trig.type in lex.agreement_occurred:
-            best = (best[0], best[1], "occurred")
-    if denied:
-        # an explicit denial scopes over what it denies ("bác bỏ thông tin X sẽ gặp Y")
-        best = (ts, 99, "denied")
-    if best is not None and best[2] == "hypothetical" and _PURPOSE.search(low, max(0, ts - 8), ts):
-        # "ông sẽ tới Washington ... để gặp ông Trump": the purpose of a planned trip is planned
-        matrix = [st for _, st in lex.status_matches("before", low, max(0, ts - 90), ts - 4)]
-        if matrix and matrix[-1] == "planned":
-            best = (best[0], best[1], "planned")
-    if best is not None and best[2] == "denied" and lex.concessive.match(low[:ts].lstrip()):
-        best = (best[0], best[1], "negated")
-    after = None
-    if trig.nominal or a.nominal:
-        rx_fast, by_text = lex.status_after_fast
-        if rx_fast is None:
-            m, st = next(lex.status_matches("after", low, te, te + 40), (None, None))
-        else:
-            m = rx_fast.search(low, te, te + 40)
-            st = _cue_status(by_text, m) if m is not None else None
-        if m and m.start() - te <= 25:
-            after = (m.start() - te, st)
-    if after:
-        st = after[1]
-    elif a.nominal and not bridge:
-        # a nominal complement ("về cuộc gặp", "sau cuộc gặp"): the clause's modality is only a
-        # soft hint (a plan stays a plan: "sẽ gọi lại ngay sau cuộc gặp"); "trước cuộc gặp" in
-        # news points to an event still to come
-        prev = tokens_before(low, ts, 2)
-        if best is not None and best[2] == "planned":
-            a.status_soft = "planned"
-        elif prev and prev[-1] == "trước" or prev[-2:] == ["trước", "cuộc"]:
-            a.status_soft = "planned"
-        return
-    else:
-        st = best[2] if best else None
-    if st is None:
-        return
-    if st == "negated":
-        a.status_raw = "negated"
-        return
-    a.status, a.status_explicit = st, True
 
 
 def _initiator(low, lb, ts, te, rb, acts, lex, f=None) -> str | None:
@@ -539,6 +509,11 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
                 if nearer and not _venue_between(low, te, s, nearer, lex):
                     continue
+        if a.denial_at is not None and e <= a.denial_at:
+            # "Peskov ngày 11/11 bác bỏ thông tin ...": the day of the denial, not of the event
+            if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):
+                a.denial_date = (d_me, v)
+            continue
         if basis == "day_month":
             if best_dm is None or d_me < best_dm[0]:
                 best_dm = (d_me, v, basis, t)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .extract_merge import _dedupe, _drop_summaries, _framed_visits, _talks_at_one_place, _visits_absorb_meetings
 from .models import Analysis, Document, EventMention
 
 TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
@@ -70,8 +71,9 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
             mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
             if len(mc) < 2 or mc != e.countries():
                 return None
-            if m.status != "occurred" or (e.status or e.soft or "occurred") != "occurred":
+            if m.status != (e.status or e.soft or "occurred") or m.status in ("planned", "hypothetical"):
                 return None       # plans are too vague to tell apart: keep them as they are
+            # (both reported, or both denied: "phủ nhận có cuộc gặp" / "phủ nhận ... gặp nhau để đàm phán")
         cross = True
     if m.date and e.date and not _dates_agree(m.date, e.date):
         return None
@@ -85,6 +87,8 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
             # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
             return None
     outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
+    if m.flags.get("background") and e.status in ("planned", "hypothetical"):
+        return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
     if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and m.date \
             and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
             and all((x.status or "occurred") == "occurred" for x in e.mentions) \
@@ -100,7 +104,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
             x.flags.get("remainder") for x in e.mentions):
         return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
     if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
-        if {m.status, e.status} != {"planned", "hypothetical"}:
+        if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache):
             return None
     for k, v in (m.quantities or {}).items():
         if k in e.quantities and abs(e.quantities[k] - v) > 1e-6:
@@ -130,6 +134,19 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
                 return None
         score += len(mc & ec) + len(set(persons) & set(e.persons))
     return score
+
+
+def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
+    """"Điện Kremlin bác bỏ thông tin cho rằng X đã điện đàm với Y" and the article's account of
+    that report ("tờ báo dẫn nguồn tin cho biết X đã điện đàm với Y hôm thứ Năm"): one event, denied.
+    A denial of a report and an occurred mention of exactly the same two or more sides."""
+    if {m.status, e.status} != {"denied", "occurred"}:
+        return False
+    if not (m.flags.get("disputes") or any(x.flags.get("disputes") for x in e.mentions)):
+        return False
+    persons, others, cmap = _m_parts(m, cache)
+    mc = {cmap.get(p) or p for p in persons + others}
+    return len(mc) >= 2 and mc == e.countries()
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -167,8 +184,13 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
     e._sides = None
     if m.date and (not e.date or len(m.date) > len(e.date)):
         e.date = m.date
-    if m.flags.get("status_explicit") and (e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]):
-        e.status = m.status
+    if m.flags.get("status_explicit"):
+        if e.status == "occurred" and m.flags.get("disputes"):
+            e.status = "denied"       # the report this denial disputes (_disputed)
+        elif e.status == "denied" and m.status == "occurred" and any(x.flags.get("disputes") for x in e.mentions):
+            pass
+        elif e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]:
+            e.status = m.status
     if m.flags.get("status_soft") and e.soft is None:
         e.soft = m.flags["status_soft"]
     conflicting = m.flags.get("status_explicit") and e.status and m.status != e.status
@@ -472,22 +494,6 @@ def _domestic(e, parts: list[str], cmap: dict) -> bool:
     return len(parts) >= 2 or all(m.flags.get("foreign_side") for m in e.mentions)
 
 
-def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
-    """Drop a country or organization when a person of that country takes part, and an
-    organization when its country is a participant."""
-    person_c = {cmap.get(p) for p in names if pkind.get(p) == "person" and cmap.get(p)}
-    countries = {p for p in names if pkind.get(p) == "country"}
-    out = []
-    for p in names:
-        if pkind.get(p) != "person" and (cmap.get(p) or p) in person_c:
-            continue
-        if pkind.get(p) not in ("person", "country") and cmap.get(p) in countries:
-            continue          # "Bộ Ngoại giao Trung Quốc" next to "Trung Quốc": the country speaks
-        if p not in out:
-            out.append(p)
-    return out
-
-
 # ------------------------------------------------------------------------------ records
 
 def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
@@ -505,9 +511,12 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         parts = _dedupe(e.persons + e.others, cmap, pkind)
         if not parts or _domestic(e, parts, cmap):
             continue
+        if e.type == "meeting" and any(m.type == "negotiation" for m in e.mentions):
+            e.type = "negotiation"    # a meeting the article also calls "đàm phán": talks on an issue
         e.parts, e.pkind, e.cmap = parts, pkind, cmap
         kept.append(e)
     kept = _drop_summaries(kept)
+    kept = _framed_visits(kept)
     kept = _visits_absorb_meetings(kept)
     kept = _talks_at_one_place(kept)
     non_stmt = [e for e in kept if e.type not in ("statement", "proposal")]
@@ -558,6 +567,10 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             date, conf = date_m.date, date_m.date_confidence
             basis = date_m.flags.get("date_basis") or "sentence"
             year_explicit = bool(date_m.flags.get("year_explicit"))
+        elif e.final_status == "denied" and any(m.flags.get("denial_date") for m in ms):
+            # "Bộ Ngoại giao ngày 24/4 phủ nhận ...": without a day of its own, the day of the denial
+            date_m = next(m for m in ms if m.flags.get("denial_date"))
+            date, conf, basis = date_m.flags["denial_date"], 0.6, "sentence"
         e.date_info = (date, conf, basis, year_explicit, date_m)
         # no full date: a year-less day-month ("14-8" in an article with no publication date and
         # no year) is kept as a partial key that resolution completes from a dated cluster mate
@@ -601,39 +614,6 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     return records
 
 
-def _visits_absorb_meetings(events: list) -> list:
-    """A trip and an informal meeting of the traveller in the same article ("X bay tới Moscow ...
-    X đã có cuộc gặp với Y trong 3 giờ"), neither dated differently nor placed elsewhere, are one
-    event: the visit. A state visit with a named host keeps its formal talks separate."""
-    out = list(events)
-    for v in [e for e in events if e.type == "visit"]:
-        visitors = {p for p in v.parts if v.pkind.get(p) == "person"}
-        if len(visitors) != 1:
-            continue              # a state visit with a named host: its formal talks are events too
-        for mt in [e for e in out if e.type == "meeting"]:
-            if not visitors & set(mt.parts):
-                continue
-            if any(m.flags.get("formal") for m in mt.mentions):
-                continue          # "hội đàm", "hội kiến", "tiếp": a session of its own
-            if mt.date and v.date and mt.date != v.date:
-                continue
-            if mt.location and v.location and mt.location != v.location:
-                continue
-            if (mt.status or "occurred") != (v.status or "occurred"):
-                continue
-            v.mentions.extend(mt.mentions)
-            for p in mt.parts:
-                if p not in v.parts:
-                    v.parts.append(p)
-            v.pkind.update(mt.pkind)
-            v.cmap.update({k: c for k, c in mt.cmap.items() if c})
-            v.parts = _dedupe(v.parts, v.cmap, v.pkind)
-            v.date = v.date or mt.date
-            v.location = v.location or mt.location
-            out.remove(mt)
-    return out
-
-
 _OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
 
 
@@ -644,44 +624,6 @@ def _introduced(x: EventMention) -> bool:
         return False
     rel = x.start - ev.start
     return bool(_OCCASION_BEFORE.search(ev.sentence[max(0, rel - 20):rel].lower()))
-
-
-def _drop_summaries(events: list) -> list:
-    """A headline naming all sides of several events of one type ("X điện đàm với A và B") is a
-    summary of those events (X–A, X–B), not a third event: its mentions join the first of them."""
-    out = list(events)
-    for e in events:
-        others = [o for o in out if o is not e and o.type == e.type and set(o.parts) < set(e.parts)
-                  and not (o.date and e.date and o.date != e.date)]
-        if len(others) >= 2 and set().union(*(set(o.parts) for o in others)) == set(e.parts):
-            first = min(others, key=lambda o: min(m.start for m in o.mentions))
-            first.mentions.extend(e.mentions)
-            out.remove(e)
-    return out
-
-
-def _talks_at_one_place(events: list) -> list:
-    """A meeting and a negotiation of the same sides at the same place and day are one event
-    ("phái đoàn hai nước gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul"): a negotiation."""
-    out = list(events)
-    for n in [e for e in events if e.type == "negotiation" and e.location]:
-        for mt in [e for e in out if e.type == "meeting" and e.location == n.location]:
-            if mt.date and n.date and mt.date != n.date:
-                continue
-            if (mt.status or "occurred") != (n.status or "occurred"):
-                continue
-            nc = {n.cmap.get(p) or p for p in n.parts}
-            mc = {mt.cmap.get(p) or p for p in mt.parts}
-            if not (nc <= mc or mc <= nc):
-                continue
-            n.mentions.extend(mt.mentions)
-            n.parts = _dedupe(n.parts + [p for p in mt.parts if p not in n.parts],
-                              {**mt.cmap, **n.cmap}, {**mt.pkind, **n.pkind})
-            n.cmap.update({k: c for k, c in mt.cmap.items() if c})
-            n.pkind.update(mt.pkind)
-            n.date = n.date or mt.date
-            out.remove(mt)
-    return out
 
 
 def _soft_status(e) -> str | None:
@@ -759,7 +701,8 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
         seen.add(key)
         mentions.append({"doc": m.evidence.doc, "start": m.evidence.start, "end": m.evidence.end,
                          "sentence": m.evidence.sentence, "source": m.evidence.source})
-    cameo = next((m.flags.get("cameo") for m in ms if m.flags.get("cameo")), None) or lex.cameo_of(e.type)
+    cameo = next((m.flags.get("cameo") for m in ms if m.type == e.type and m.flags.get("cameo")), None) \
+        or lex.cameo_of(e.type)
     if e.type == "meeting" and cameo == "040" and e.location and is_main is False:
         cameo = "040"
     return {

@@ -1,0 +1,115 @@
+"""Event-level merges after an article's mentions are clustered (docs/EVENTS.md "Mentions →
+document events"): summaries of several events, trips that absorb a meeting or are only the frame
+of one, a meeting and a negotiation at one place; and the participant list of a merged event.
+Used by ``extract_docs.build_records``; the events are ``extract_docs._Ev`` with their
+participants (``parts``, ``pkind``, ``cmap``) set.
+"""
+from __future__ import annotations
+
+
+def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
+    """Drop a country or organization when a person of that country takes part, and an
+    organization when its country is a participant."""
+    person_c = {cmap.get(p) for p in names if pkind.get(p) == "person" and cmap.get(p)}
+    countries = {p for p in names if pkind.get(p) == "country"}
+    out = []
+    for p in names:
+        if pkind.get(p) != "person" and (cmap.get(p) or p) in person_c:
+            continue
+        if pkind.get(p) not in ("person", "country") and cmap.get(p) in countries:
+            continue          # "Bộ Ngoại giao Trung Quốc" next to "Trung Quốc": the country speaks
+        if p not in out:
+            out.append(p)
+    return out
+
+
+def _drop_summaries(events: list) -> list:
+    """A headline naming all sides of several events of one type ("X điện đàm với A và B") is a
+    summary of those events (X–A, X–B), not a third event: its mentions join the first of them."""
+    out = list(events)
+    for e in events:
+        others = [o for o in out if o is not e and o.type == e.type and set(o.parts) < set(e.parts)
+                  and not (o.date and e.date and o.date != e.date)]
+        if len(others) >= 2 and set().union(*(set(o.parts) for o in others)) == set(e.parts):
+            first = min(others, key=lambda o: min(m.start for m in o.mentions))
+            first.mentions.extend(e.mentions)
+            out.remove(e)
+    return out
+
+
+def _talks_at_one_place(events: list) -> list:
+    """A meeting and a negotiation of the same sides at the same place and day are one event
+    ("phái đoàn hai nước gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul"): a negotiation."""
+    out = list(events)
+    for n in [e for e in events if e.type == "negotiation" and e.location]:
+        for mt in [e for e in out if e.type == "meeting" and e.location == n.location]:
+            if mt.date and n.date and mt.date != n.date:
+                continue
+            if (mt.status or "occurred") != (n.status or "occurred"):
+                continue
+            nc = {n.cmap.get(p) or p for p in n.parts}
+            mc = {mt.cmap.get(p) or p for p in mt.parts}
+            if not (nc <= mc or mc <= nc):
+                continue
+            n.mentions.extend(mt.mentions)
+            n.parts = _dedupe(n.parts + [p for p in mt.parts if p not in n.parts],
+                              {**mt.cmap, **n.cmap}, {**mt.pkind, **n.pkind})
+            n.cmap.update({k: c for k, c in mt.cmap.items() if c})
+            n.pkind.update(mt.pkind)
+            n.date = n.date or mt.date
+            out.remove(mt)
+    return out
+
+
+def _visits_absorb_meetings(events: list) -> list:
+    """A trip and an informal meeting of the traveller in the same article ("X bay tới Moscow ...
+    X đã có cuộc gặp với Y trong 3 giờ"), neither dated differently nor placed elsewhere, are one
+    event: the visit. A state visit with a named host keeps its formal talks separate."""
+    out = list(events)
+    for v in [e for e in events if e.type == "visit"]:
+        visitors = {p for p in v.parts if v.pkind.get(p) == "person"}
+        if len(visitors) != 1:
+            continue              # a state visit with a named host: its formal talks are events too
+        for mt in [e for e in out if e.type == "meeting"]:
+            if not visitors & set(mt.parts):
+                continue
+            if any(m.flags.get("formal") for m in mt.mentions):
+                continue          # "hội đàm", "hội kiến", "tiếp": a session of its own
+            if mt.date and v.date and mt.date != v.date:
+                continue
+            if mt.location and v.location and mt.location != v.location:
+                continue
+            if (mt.status or "occurred") != (v.status or "occurred"):
+                continue
+            v.mentions.extend(mt.mentions)
+            for p in mt.parts:
+                if p not in v.parts:
+                    v.parts.append(p)
+            v.pkind.update(mt.pkind)
+            v.cmap.update({k: c for k, c in mt.cmap.items() if c})
+            v.parts = _dedupe(v.parts, v.cmap, v.pkind)
+            v.date = v.date or mt.date
+            v.location = v.location or mt.location
+            out.remove(mt)
+    return out
+
+
+def _framed_visits(events: list) -> list:
+    """"X đang có chuyến thăm Moskva cũng đã hội kiến Y": an ongoing trip named only as the frame
+    of the traveller's talk in the same clause (every asserting mention is such a frame,
+    extract_args ``frame_of``) is no event of its own: its mentions join that talk."""
+    out = list(events)
+    for v in [e for e in events if e.type == "visit"]:
+        asserted = [m for m in v.mentions if m.flags.get("asserted")]
+        if not asserted or not all(m.flags.get("frame") for m in asserted):
+            continue
+        sents = {m.sentence_index for m in asserted}
+        talk = next((t for t in out if t is not v and t.type in ("meeting", "phone_call", "negotiation")
+                     and set(t.parts) & set(v.parts)
+                     and any(x.sentence_index in sents and x.flags.get("framed") for x in t.mentions)), None)
+        if talk is None:
+            continue
+        talk.mentions.extend(v.mentions)
+        talk.location = talk.location or v.location
+        out.remove(v)
+    return out

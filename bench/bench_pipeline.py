@@ -157,7 +157,10 @@ def run(records: list[dict], workdir: Path, workers: int, label: str, profile: b
                               for k, v in {"ingest_clean_store": t1 - t0, **stats["seconds"]}.items()},
            "stage_seconds": {"ingest_clean_store": round(t1 - t0, 2), **stats["seconds"]},
            "doc_events": counts["doc_events"], "events": counts["events"],
-           "failed": len(report.failed) + len(stats["failed"]), "errors": counts["errors"]}
+           "failed": len(report.failed) + len(stats["failed"]), "errors": counts["errors"],
+           # the store's size on disk (database + write-ahead log) per article: the storage footprint
+           "db_kb_per_article": round(sum(os.path.getsize(p) for p in (db, Path(f"{db}-wal")) if os.path.exists(p))
+                                      / 1024 / len(records), 1)}
     if prof:
         out["profile"] = _profile_summary(prof)
     return out
@@ -289,7 +292,8 @@ def main() -> None:
             results["runs"].append(r)
             print(f"one core:  {r['articles_per_s']} articles/s ({r['seconds']} s, {r['events']} events, "
                   f"{r['failed']} failed; stages {r['stage_seconds']}; ms/article {r['ms_per_article']}; "
-                  f"CPU {r['main_process_cpu_ms_per_article']} ms/article)", flush=True)
+                  f"CPU {r['main_process_cpu_ms_per_article']} ms/article; store {r['db_kb_per_article']} KB/article)",
+                  flush=True)
         if not args.skip_multi and args.workers > 1:
             r = run(records, tmp, args.workers, "multi")
             results["runs"].append(r)

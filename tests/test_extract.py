@@ -1415,7 +1415,8 @@ def test_a_denied_report_and_the_report_are_one_denied_event(res):
 def test_the_captives_country_is_no_side_when_two_others_are_named(res):
     _, ms, _ = run(res, [("Hamas thả 20 con tin và Israel trả tự do cho 1.900 tù nhân Palestine.", {
         "actors": [("Hamas", "Hamas", "armed_group", None), C("Israel", "Israel"), C("Palestine", "Palestine")]})])
-    assert [set(m.participants) for m in ms if m.type == "prisoner_exchange"] == [{"Hamas", "Israel"}]
+    # "thả … con tin" is an exchange trigger too: both mentions are between the two releasers
+    assert [set(m.participants) for m in ms if m.type == "prisoner_exchange"] == [{"Hamas", "Israel"}] * 2
     _, ms, _ = run(res, [("Thái Lan đã trao trả 18 binh sĩ Campuchia.", {
         "actors": [C("Thái Lan", "Thailand"), C("Campuchia", "Cambodia")]})])
     assert [set(m.participants) for m in ms] == [{"Thailand", "Cambodia"}]
@@ -1429,3 +1430,194 @@ def test_a_recap_is_never_the_planned_event_and_in_which_ties_it_to_its_frame(re
                               "times": [("Hồi tháng 3", "partial_date", "2025-03", False)]})])
     pe = sorted((e["status"], e["date"]) for e in evs if e["type"] == "prisoner_exchange")
     assert pe == [("occurred", "2025-03"), ("planned", None)], evs
+
+
+# ------------------------------------------------------------------------------ session 2026-11-23 (rx)
+
+_US_RU = [P("Tổng thống Mỹ", "Donald Trump", "United States"), P("ông Lavrov", "Sergei Lavrov", "Russia")]
+
+
+def test_an_envoy_named_after_la_is_the_side_not_his_principal(res):
+    # "của <person> là <person>": the stop words of an envoy's title do not cut the subject
+    _, ms, _ = run(res, [("Ngoại trưởng Nga Lavrov và Cố vấn an ninh của Tổng thống Mỹ là ông Waltz "
+                          "đã có cuộc gặp tại Riyadh.", {
+                              "actors": [P("Ngoại trưởng Nga Lavrov", "Sergei Lavrov", "Russia"),
+                                         P("Tổng thống Mỹ", "Donald Trump", "United States"),
+                                         P("ông Waltz", "Michael Waltz", "United States")]})])
+    assert [set(m.participants) for m in ms] == [{"Sergei Lavrov", "Michael Waltz"}]
+    # negative: a plain "của" still ends the subject ("the talks of X": X is no subject here)
+    _, ms, _ = run(res, [("Trợ lý của Tổng thống Mỹ cho biết ông Lavrov sẽ điện đàm với Thủ tướng Pháp.", {
+        "actors": [P("Tổng thống Mỹ", "Donald Trump", "United States"), P("ông Lavrov", "Sergei Lavrov", "Russia"),
+                   P("Thủ tướng Pháp", "François Bayrou", "France")]})])
+    assert [set(m.participants) for m in ms] == [{"Sergei Lavrov", "François Bayrou"}]
+
+
+def test_inviters_are_hosts_and_a_time_range_holds_no_clause_word(res):
+    line = ("Nhận lời mời của Tổng thống Chile và Thủ tướng Peru, Chủ tịch nước Lương Cường sẽ thăm chính thức "
+            "Chile từ ngày 9 đến 12/11 và thăm chính thức Peru từ ngày 12 đến 15/11.")
+    _, ms, evs = run(res, [(line, {
+        "actors": [P("Tổng thống Chile", "Gabriel Boric", "Chile"), P("Thủ tướng Peru", "X Peru", "Peru"),
+                   P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam"), C("Chile", "Chile"), C("Peru", "Peru")],
+        "times": [("từ ngày 9 đến 12/11", "range", "2025-11-09/2025-11-12", False),
+                  ("từ ngày 12 đến 15/11", "range", "2025-11-12/2025-11-15", False)]})])
+    visits = [set(m.participants) for m in ms if m.type == "visit"]
+    assert visits == [{"Luong Cuong", "Chile"}, {"Luong Cuong", "Peru"}], visits
+    # negative: without the frame the subject before the verb stays the visitor
+    _, ms, _ = run(res, [("Tổng thống Chile sẽ thăm chính thức Peru vào tháng 11.", {
+        "actors": [P("Tổng thống Chile", "Gabriel Boric", "Chile"), C("Peru", "Peru")]})])
+    assert [set(m.participants) for m in ms] == [{"Gabriel Boric", "Peru"}]
+
+
+def test_a_guest_at_a_signing_between_two_sides_is_no_party(res):
+    acts = [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"), C("Lào", "Laos"), C("Campuchia", "Cambodia")]
+    _, ms, _ = run(res, [("Cùng ngày, Thủ tướng dự lễ ký hiệp định giữa Lào và Campuchia.", {"actors": acts})])
+    sides = [set(m.participants) for m in ms if m.type == "agreement"]
+    assert sides and all(s == {"Laos", "Cambodia"} for s in sides), sides
+    # negative: the signer of a signing with one other side is a party
+    _, ms, _ = run(res, [("Thủ tướng dự lễ ký hiệp định với Lào.", {"actors": acts[:2]})])
+    sides = [set(m.participants) for m in ms if m.type == "agreement"]
+    assert sides and {"Pham Minh Chinh", "Laos"} in sides, sides
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Thủ tướng Ấn Độ mong chờ được đón Tổng thống Mỹ tại New Delhi vào cuối năm.", "hypothetical"),
+    ("Không có chuyện hai bên đã đạt được thỏa thuận về thuế quan.", "denied"),
+    ("Bộ trưởng nói càng không có chuyện Mỹ và Nga đã ký thỏa thuận.", "denied"),
+    # negative: a plain past report
+    ("Hai bên đã đạt được thỏa thuận về thuế quan.", "occurred"),
+])
+def test_wishes_and_denials_of_a_happening(res, sentence, status):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert ms and ms[0].status == status, [(m.type, m.status) for m in ms]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Nhóm vũ trang thả hai con tin người Thái.", 1),
+    ("Chính quyền trả tự do 40 tù nhân chính trị.", 1),
+    ("Gió thả diều bay cao trên bãi biển.", 0),                 # negative: no captive after "thả"
+    ("Hàng trăm tù nhân đã được thả trong đêm.", 0),            # negative: passive, no releaser form
+])
+def test_release_without_cho_is_an_exchange_trigger(res, sentence, n):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert len([m for m in ms if m.type == "prisoner_exchange"]) == n
+
+
+def test_a_released_demonym_is_a_weak_side_replaced_by_the_other_releaser(res):
+    acts = [("Hamas", "Hamas", "armed_group", None), C("Israel", "Israel")]
+    _, _, evs = run(res, [
+        ("Hamas thả 20 con tin, Israel phóng thích 2.000 tù nhân Palestine", {
+            "title": True, "actors": acts + [C("Palestine", "Palestine")]}),
+        ("Ngày 13/10, Israel trả tự do cho khoảng 1.900 người Palestine.", {
+            "actors": [C("Israel", "Israel"), C("người Palestine", "Palestine")],
+            "times": [("Ngày 13/10", "date", "2025-10-13", False)]})], pub="2025-10-14")
+    pe = [(set(e["participants"]), e["date"]) for e in evs if e["type"] == "prisoner_exchange"]
+    assert pe == [({"Israel", "Hamas"}, "2025-10-13")], evs
+    # negative: alone, the released people's country is the other side
+    _, _, evs = run(res, [("Ngày 13/10, Israel trả tự do cho khoảng 1.900 người Palestine.", {
+        "actors": [C("Israel", "Israel"), C("người Palestine", "Palestine")],
+        "times": [("Ngày 13/10", "date", "2025-10-13", False)]})], pub="2025-10-14")
+    assert [set(e["participants"]) for e in evs] == [{"Israel", "Palestine"}]
+
+
+def test_a_truce_takes_effect_on_its_date_and_its_unnamed_signing_is_the_truce(res):
+    acts = [C("Israel", "Israel"), ("Hamas", "Hamas", "armed_group", None), C("Ai Cập", "Egypt")]
+    line = "Lệnh ngừng bắn có hiệu lực từ trưa 10/10, sau khi Israel và Hamas ký thỏa thuận tại Ai Cập."
+    _, ms, evs = run(res, [(line, {"actors": acts, "times": [("trưa 10/10", "datetime", "2025-10-10T12:00", False)]})],
+                     pub="2025-10-14")
+    assert [(e["type"], e["date"], set(e["participants"])) for e in evs] == [("ceasefire", "2025-10-10", {"Israel", "Hamas"})]
+    # negatives: another time of the sentence wins over the coming into force; a named agreement stays one
+    line = "Ngày 15/1, Israel và Hamas đạt được thỏa thuận ngừng bắn, có hiệu lực từ ngày 19/1."
+    _, _, evs = run(res, [(line, {"actors": acts[:2], "times": [("Ngày 15/1", "date", "2025-01-15", False),
+                                                                  ("ngày 19/1", "date", "2025-01-19", False)]})],
+                    pub="2025-01-16")
+    assert [(e["type"], e["date"]) for e in evs] == [("ceasefire", "2025-01-15")], evs
+    line = "Lệnh ngừng bắn vẫn được duy trì, trong khi Israel và Hamas ký thỏa thuận thương mại tại Ai Cập."
+    _, ms, _ = run(res, [(line, {"actors": acts})])
+    assert "agreement" in [m.type for m in ms]
+
+
+def test_the_outcome_of_talks_is_between_the_talks_sides(res):
+    acts = [C("Nga", "Russia"), C("Ukraine", "Ukraine")]
+    lines = [("Phái đoàn Nga và Ukraine đã đàm phán trực tiếp tại Istanbul hôm 16/5.", {
+                 "actors": acts + [("Istanbul", "Istanbul", "place", "Turkey")],
+                 "times": [("hôm 16/5", "date", "2025-05-16", False)]}),
+             ("Kết quả của vòng đàm phán là thỏa thuận trao đổi 1.000 tù binh.", {})]
+    _, _, evs = run(res, lines, pub="2025-05-20")
+    assert [(e["status"], set(e["participants"])) for e in evs if e["type"] == "prisoner_exchange"] == \
+        [("planned", {"Russia", "Ukraine"})], evs
+    # negative: a goal of planned talks is no result of them
+    _, _, evs = run(res, [("Nga và Ukraine sẽ bắt đầu đàm phán hướng tới ngừng bắn.", {"actors": acts})])
+    assert not [e for e in evs if e["type"] == "ceasefire"], evs
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hai bên nhất trí thúc đẩy đàm phán về thương mại tự do.",
+    "Hai nước thống nhất đẩy nhanh đàm phán mở thêm cửa khẩu.",
+    "Hai đoàn đã soạn một bản dự thảo thỏa thuận hòa bình.",
+])
+def test_promoting_talks_and_drafts_are_no_events(res, sentence):
+    _, ms, _ = run(res, [(sentence, {})])
+    assert not [m for m in ms if m.type in ("negotiation", "agreement")]
+
+
+def test_hai_nuoc_takes_the_countries_of_the_sides(res):
+    acts = [P("Thủ tướng Campuchia Hun Manet", "Hun Manet", "Cambodia"),
+            P("quyền Thủ tướng Thái Lan Phumtham", "Phumtham Wechayachai", "Thailand")]
+    lines = [("Thủ tướng Campuchia Hun Manet và quyền Thủ tướng Thái Lan Phumtham đã gặp nhau ngày 28/7.", {
+                 "actors": acts, "times": [("ngày 28/7", "date", "2025-07-28", False)]}),
+             ("Các chỉ huy quân sự của hai nước sẽ gặp nhau vào ngày 29/7.", {
+                 "actors": [("hai nước", ["Hun Manet", "Phumtham Wechayachai"])],
+                 "times": [("ngày 29/7", "date", "2025-07-29", False)]})]
+    _, _, evs = run(res, lines, pub="2025-07-28")
+    planned = [set(e["participants"]) for e in evs if e["status"] == "planned"]
+    assert planned == [{"Cambodia", "Thailand"}], evs
+    # negative: "hai bên" keeps the persons
+    lines[1] = ("Hai bên sẽ gặp nhau vào ngày 29/7.", {"actors": [("Hai bên", ["Hun Manet", "Phumtham Wechayachai"])],
+                                                     "times": [("ngày 29/7", "date", "2025-07-29", False)]})
+    _, ms, _ = run(res, lines, pub="2025-07-28")
+    assert [set(m.participants) for m in ms if m.sentence_index == 1] == [{"Hun Manet", "Phumtham Wechayachai"}]
+
+
+def test_a_past_dated_plan_reported_plainly_took_place(res):
+    acts = [P("Tổng thống Mỹ", "Donald Trump", "United States"), P("Tổng thống Ukraine", "Volodymyr Zelensky", "Ukraine")]
+    lines = [("Ngày 28/12, Tổng thống Mỹ chuẩn bị tiếp Tổng thống Ukraine tại Florida.", {
+                 "actors": acts, "times": [("Ngày 28/12", "date", "2025-12-28", False)]}),
+             ("Tổng thống Mỹ tiếp Tổng thống Ukraine tại Florida.", {"actors": acts})]
+    _, _, evs = run(res, lines, pub="2025-12-29")
+    assert [e["status"] for e in evs if e["type"] == "meeting"] == ["occurred"], evs
+    # negatives: a plan for the article's own day or without a plain report stays planned
+    _, _, evs = run(res, lines[:1], pub="2025-12-29")
+    assert [e["status"] for e in evs if e["type"] == "meeting"] == ["planned"], evs
+    _, _, evs = run(res, lines, pub="2025-12-28")
+    assert [e["status"] for e in evs if e["type"] == "meeting"] == ["planned"], evs
+
+
+def test_sides_after_giua_keep_va_and_push_the_after_cue(res):
+    acts = [P("ông Trump", "Donald Trump", "United States"), P("ông", "Donald Trump", "United States"),
+            P("ông Putin", "Vladimir Putin", "Russia"), C("Saudi Arabia", "Saudi Arabia")]
+    line = ("Trả lời phóng viên cùng ngày, ông Trump nói cuộc gặp đầu tiên giữa ông và ông Putin "
+            "nhiều khả năng sẽ diễn ra tại Saudi Arabia.")
+    _, ms, _ = run(res, [(line, {"actors": acts, "times": [("cùng ngày", "date", "2025-02-12", True)],
+                                 "attribution": ("ông Trump", "Donald Trump", "nói")})], pub="2025-02-13")
+    m = [m for m in ms if m.type == "meeting"][0]
+    assert set(m.participants) == {"Donald Trump", "Vladimir Putin"}
+    assert m.status == "planned" and m.date is None, (m.status, m.date)
+    # negative: "và ông X" after a closed object still starts a new clause
+    _, ms, _ = run(res, [("Thủ tướng đã điện đàm với ông Putin và ông Trump cho biết sẽ gọi lại.", {
+        "actors": [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"), P("ông Putin", "Vladimir Putin", "Russia"),
+                   P("ông Trump", "Donald Trump", "United States")]})])
+    assert set(ms[0].participants) == {"Pham Minh Chinh", "Vladimir Putin"}
+
+
+def test_days_before_the_main_event(res):
+    lines = [("Tối 19/5, Tổng thống Nga và Tổng thống Mỹ đã điện đàm hơn hai giờ.", {
+                 "actors": [P("Tổng thống Nga", "Vladimir Putin", "Russia"), P("Tổng thống Mỹ", "Donald Trump", "United States")],
+                 "times": [("Tối 19/5", "date", "2025-05-19", False)]}),
+             ("Trước đó hai ngày, Ngoại trưởng Mỹ đã điện đàm với Ngoại trưởng Nga.", {
+                 "actors": [P("Ngoại trưởng Mỹ", "Marco Rubio", "United States"), P("Ngoại trưởng Nga", "Sergei Lavrov", "Russia")]})]
+    _, _, evs = run(res, lines, pub="2025-05-20")
+    assert sorted(e["date"] for e in evs) == ["2025-05-17", "2025-05-19"], evs
+    # negative: "Trước đó," without a count of days gives no date
+    lines[1] = ("Trước đó, Ngoại trưởng Mỹ đã điện đàm với Ngoại trưởng Nga.", lines[1][1])
+    _, _, evs = run(res, lines, pub="2025-05-20")
+    assert sorted(e["date"] or "" for e in evs) == ["", "2025-05-19"], evs

@@ -237,12 +237,21 @@ class TriggerLexicon:
         self.ends["remainder"] = re.compile(r"(?<!\w)(?:" + _words_re(rem.get("verbs") or ["hoàn tất"]).pattern
                                             + r")(?:\s+nốt)?\s+$")
         self.ends["capitals"] = capitals or {}
+        app = trig.get("apposition") or {}
+        self.ends["apposition"] = (set(app.get("of") or []), set(app.get("is") or [])) if app else None
+        wit = trig.get("witness_verbs") or []
+        self.ends["witness"] = re.compile(r"(?<!\w)(?:" + _words_re(wit).pattern + r")\s+(?:(?:buổi|các)\s+)?$") if wit else None
+        frames = trig.get("frames") or []
+        self.ends["frames"] = _words_re(frames) if frames else None
         # "X đang có chuyến thăm Y cũng đã hội kiến Z": a light verb right before a nominal trigger
         # ("đang": an ongoing trip, the frame of what follows)
         self.ends["light_end"] = re.compile(r"(?<!\w)(?P<asp>đang\s+)?(?:" + self.light_verbs.pattern
                                             + r")\s+(?:(?:cuộc|chuyến|các|buổi|vòng|một)\s+)?$")
         self.ends["captives"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("captives") or ["tù nhân"]).pattern
                                            + r")\s+$")
+        eff = _words_re(trig.get("effective") or ["có hiệu lực"]).pattern
+        self.ends["effective"] = re.compile(r"(?<!\w)(?:" + eff + r")\s+(?:kể\s+)?từ\s+(?:\w+\s+)?$")
+        self.ends["captives_head"] = re.compile(r"(?:" + _words_re(trig.get("captives") or ["tù nhân"]).pattern + r")\s+")
         self.ends["report"] = re.compile(r"\s+(?:" + _words_re(mod.get("denied_reports") or ["thông tin"]).pattern + r")")
         # negative forms with a light verb as one of their words ("tổng thư ký", "đăng ký"): a
         # light verb inside one of them is no light verb
@@ -572,7 +581,55 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                 trip.flags["frame"] = m.flags["framed"] = True
             made[ts] = m
             out.append(m)
+        if len(made) > 1:
+            _releasers(list(made.values()))
+            _truce_signing(list(made.values()), sv, lex)
     return out
+
+
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:tại|ở|vào|hôm|ngày|với|giữa|hồi|trước|sau)(?!\w))")
+
+
+def _truce_signing(ms: list[EventMention], sv: SentView, lex) -> None:
+    """"Lệnh ngừng bắn có hiệu lực từ 10/10, sau khi X và Y ký thỏa thuận tại Ai Cập": a signing
+    of an unnamed agreement (nothing names its content after the trigger) in a sentence about a
+    ceasefire is the signing of that ceasefire: a ceasefire mention."""
+    if not any(m.type == "ceasefire" for m in ms):
+        return
+    for m in ms:
+        if m.type == "agreement" and not m.flags.get("nominal") and m.participants \
+                and not m.quantities and _BARE_AFTER.match(sv.low, sv.from_doc(m.end)):
+            m.type = "ceasefire"
+            m.flags["cameo"] = lex.cameo_of("ceasefire", None)
+
+
+def _releasers(ms: list[EventMention]) -> None:
+    """"Hamas thả 20 con tin, Israel phóng thích 2.000 tù nhân Palestine": two exchange mentions of
+    one sentence, each naming its releaser (the subject) and at most its captives' nationality, are
+    one exchange between the releasers; the captives' nationality is no side."""
+    ex = [m for m in ms if m.type == "prisoner_exchange" and m.flags.get("left_subject") and m.participants]
+    if len(ex) < 2:
+        return
+    rel: list[str] = []
+    for m in ex:
+        if m.participants[0] not in rel:
+            rel.append(m.participants[0])
+    for m in ex:
+        weak = m.flags.get("captive_sides") or ()
+        if any(p not in weak and p not in rel for p in m.participants[1:]):
+            return                # a side of its own that releases nobody here: not just releasers
+    cm: dict = {}
+    pk: dict = {}
+    for m in ex:
+        cm.update(m.flags.get("countries") or {})
+        pk.update(m.flags.get("pkind") or {})
+    if len({cm.get(p) or p for p in rel}) < 2:
+        return
+    for m in ex:
+        m.participants = list(rel)
+        m.flags["countries"] = {p: cm.get(p) for p in rel}
+        m.flags["pkind"] = {p: pk.get(p) for p in rel}
+        m.flags.pop("captive_sides", None)
 
 
 def _capital_names(res) -> dict[str, str]:
@@ -671,6 +728,8 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         flags["disputes"] = args.disputes         # the denial of a report ("bác bỏ thông tin ...")
         if args.denial_date:
             flags["denial_date"] = args.denial_date[1]     # the denial's day: the event's only if none
+    if args.captive_sides:
+        flags["captive_sides"] = args.captive_sides   # "trả tự do cho 30 tù nhân Palestine": a weak side
     if args.joiners:
         flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
     if trig.remainder:

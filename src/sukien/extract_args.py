@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
-                           _venue_between, facts, joiners, tokens_before)
+from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary, _said_before,
+                           _venue_between, _witness, facts, joiners, tokens_before)
 from .extract_status import _PURPOSE, _status
 from .models import Analysis, Document
 
@@ -82,6 +82,7 @@ class Args:
     disputes: bool = False           # the denial is of a report ("bác bỏ thông tin cho rằng ...")
     denial_date: tuple | None = None   # (distance, day) of a time before the denial cue: a fallback
     frame_of: int | None = None      # start of the ongoing trip ("đang có chuyến thăm") framing it
+    captive_sides: list[str] = field(default_factory=list)   # sides named only as captives' nationality
 
 
 _STOP_PUNCT = re.compile(r"[.;:]")
@@ -227,7 +228,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             # coordinated with the trigger before it (same clause) shares its subject
             prior = max(((s, e) for s, e in others if e <= ts), default=None)
             if prior is not None and not _COMMA_SEMI_DOT.search(low, prior[1], ts):
-                left = _subject_before(f, lex, prior[0], others) + left
+                # a country between the two verbs is the object of the first ("thăm Indonesia
+                # từ ngày 9 đến 11/3 và thăm Singapore"), not a side of the second
+                left = _subject_before(f, lex, prior[0], others) + [x for x in left if x.kind == "place"]
     # "Đặc phái viên ... của Tổng thống Donald Trump là Steve Witkoff": the envoy takes part, not
     # the principal named in the envoy's title
     for x in list(left) + list(right):
@@ -258,6 +261,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         persons = [x for x in left if x.kind == "person"]
         if persons:
             chosen = left = persons
+    if nominal and left and right and trig.type == "agreement" and _witness(f, lex, ts, te, right):
+        # "Thủ tướng dự Lễ ký Tuyên bố chung giữa A và B": the guest of a signing between two named
+        # sides attends it, he is no party to it
+        chosen, left = list(right), []
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
     if not left and allow_left and not a.joiners:
@@ -331,12 +338,16 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
-    if trig.type == "prisoner_exchange" and len(names) > 2:
+    if trig.type == "prisoner_exchange" and len(names) >= 2:
         # "Hamas thả con tin và Israel trả tự do cho 240 tù nhân Palestine": the captives' country
-        # is no side when two others are named
-        nat = {x.name for x in chosen if x.kind == "country" and lex.ends["captives"].search(low, max(0, x.s - 30), x.s)}
+        # is no side when two others are named; with the releaser alone it is a weak side (another
+        # mention of the exchange naming the other releaser replaces it: extract_docs._add)
+        nat = {x.name for x in chosen if x.kind == "country" and (
+            lex.ends["captives"].search(low, max(0, x.s - 30), x.s) or lex.ends["captives_head"].match(low, x.s, x.e))}
         if nat and len({a.countries.get(n) or n for n in names if n not in nat}) >= 2:
             names = [n for n in names if n not in nat]
+        elif nat:
+            a.captive_sides = [n for n in names if n in nat]
     a.participants = names
     # "lần lượt có cuộc điện đàm với A và B": one event per object, in turn
     if "lần lượt" in low and _IN_TURN.search(low[max(0, ts - 30):ts]):
@@ -480,8 +491,9 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
         if not v:
             continue
         s, e = sv.from_doc(t.start), sv.from_doc(t.end)
-        if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]):
-            continue
+        if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]) and not (
+                f.lex is not None and f.lex.ends["effective"].search(low, max(0, s - 30), s)):
+            continue          # ("có hiệu lực từ trưa 10/10": the start of a truce is its date)
         if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]):
             continue          # "một ngày trước": an offset from an event, not a date
         off = _OFFSET_AFTER.match(low[e:e + 14])
@@ -495,6 +507,7 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
 def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     best = None
     best_dm = None        # the nearest year-less day-month, used only when no full date is found
+    best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
     low = sv.low
     times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
     for t, v, basis, s, e, shared, owner in times:
@@ -509,10 +522,17 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
                 if nearer and not _venue_between(low, te, s, nearer, lex):
                     continue
+        if a.status_explicit and a.status in ("planned", "hypothetical") and _said_before(sv, e, ts):
+            continue      # "Trả lời phóng viên cùng ngày, ông X nói cuộc gặp sẽ ...": the day it was said
         if a.denial_at is not None and e <= a.denial_at:
             # "Peskov ngày 11/11 bác bỏ thông tin ...": the day of the denial, not of the event
             if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):
                 a.denial_date = (d_me, v)
+            continue
+        if lex is not None and s >= te and lex.ends["effective"].search(low, max(0, s - 30), s):
+            # "có hiệu lực từ 10/10": the start of a truce dates it only when no other time does
+            if best_eff is None or d_me < best_eff[0]:
+                best_eff = (d_me, v, basis, t)
             continue
         if basis == "day_month":
             if best_dm is None or d_me < best_dm[0]:
@@ -520,6 +540,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             continue
         if best is None or d_me < best[0]:
             best = (d_me, v, basis, t)
+    if best is None and best_eff is not None and best_eff[2] != "day_month":
+        best = best_eff
     if best is None and best_dm is not None:
         _, v, _, t = best_dm
         a.day_month = v[5:]

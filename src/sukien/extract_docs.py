@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract_merge import _dedupe, _drop_summaries, _framed_visits, _talks_at_one_place, _visits_absorb_meetings
+from .extract_merge import (_days_before_main, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
+                            _talks_at_one_place, _visits_absorb_meetings)
 from .models import Analysis, Document, EventMention
 
 TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
@@ -161,6 +162,8 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
     if not loose and m.type in ("ceasefire", "agreement", "prisoner_exchange") and len(e.countries()) >= 2:
         mc = {cmap.get(p) or p for p in persons + others}
         loose = not mc <= e.countries()      # restated with another side named: keep the parties
+        if loose and m.type == "prisoner_exchange":
+            _replace_captive_side(e, m, persons + others, cmap)
     if loose and e.mentions[:-1]:
         ec = e.countries()
         persons = [p for p in persons if (cmap.get(p) or p) in ec]
@@ -201,6 +204,25 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
         e.quantities.setdefault(k, v)
     if m.ordinal and not e.ordinal:
         e.ordinal = m.ordinal
+
+
+def _replace_captive_side(e: _Ev, m: EventMention, parts: list[str], cmap: dict) -> None:
+    """An exchange whose sides are a releaser and the nationality of its captives ("Israel trả tự
+    do cho 1.968 người Palestine") restated by a mention naming that releaser and another releaser
+    ("Hamas thả 20 con tin, Israel phóng thích ... tù nhân"): the other releaser is the side."""
+    weak = []
+    for p in e.others:
+        having = [x for x in e.mentions[:-1] if p in x.participants]
+        if having and all(p in (x.flags.get("captive_sides") or ()) for x in having):
+            weak.append(p)
+    mine = m.flags.get("captive_sides") or ()
+    strong = [p for p in parts if p not in mine and (cmap.get(p) or p) not in e.countries()]
+    if len(weak) != 1 or len(strong) != 1 or not any(
+            (cmap.get(p) or p) in e.countries() for p in parts if p not in mine):
+        return
+    e.others[e.others.index(weak[0])] = strong[0]
+    e.country.setdefault(strong[0], cmap.get(strong[0]))
+    e._sides = None
 
 
 _MEET_NEG = ("meeting", "negotiation")
@@ -323,6 +345,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         elif not m.flags.get("weak"):
             unattached.append(m)
     _presupposed(events, unattached)
+    _outcomes_of_talks(events)
     return build_records(doc, analysis, events, res)
 
 
@@ -412,6 +435,8 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
     reference (the leaders in focus)."""
     prev: EventMention | None = None
     prev_of_type: dict[str, EventMention] = {}
+    country_refs = [r["form"] for r in (res.triggers.raw.get("triggers") or {}).get("references") or []
+                    if r.get("countries")]
     for m in sorted(mentions, key=lambda x: x.start):
         implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
                     and not m.flags.get("focus_ref"))
@@ -425,7 +450,11 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
             # between the sides of the article's talks of that type
             m.flags["focus_ref"] = True
             m.flags["focus_members"] = []
+            m.flags["as_countries"] = True
             prev = prev_of_type[m.type]
+        if m.flags.get("focus_ref") and not m.flags.get("as_countries") and country_refs \
+                and any(w in (m.flags.get("focus_text") or "").lower() for w in country_refs):
+            m.flags["as_countries"] = True      # "hai nước": the countries of the sides
         if m.flags.get("focus_ref"):
             own = list(m.participants)
             pkind = m.flags.setdefault("pkind", {})
@@ -440,6 +469,13 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
                 members = layer       # "hai nhà lãnh đạo": the leaders in focus
             elif prev is not None:
                 members = list(prev.participants)
+                pc = prev.flags.get("countries") or {}
+                if m.flags.get("as_countries") and all(pc.get(p) for p in members):
+                    # the negotiators of a future round are not named: its sides are the countries
+                    members = list(dict.fromkeys(pc[p] for p in members))
+                    for c in members:
+                        pkind.setdefault(c, "country")
+                        cmap.setdefault(c, c)
                 if len(members) > 2 and len(layer) == 2:
                     # "hai bên" after "X chủ trì cuộc gặp giữa A và B": the two sides, not the host
                     lc = {(prev.flags.get("countries") or {}).get(p) or p for p in members}
@@ -550,6 +586,8 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         if e.type == "visit" and len(e.parts) < 2 and not e.location:
             continue
         status = e.status or _soft_status(e) or "occurred"
+        if status == "planned" and _done_plan(e, analysis):
+            e.status = status = "occurred"
         if status == "hypothetical" and (len({e.cmap.get(p) or p for p in e.parts}) < 2
                                          or all(m.flags.get("nominal") for m in ms)
                                          or not (e.date or e.location)):
@@ -607,6 +645,8 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                         and any(m.flags.get("same_occasion") for m in e.mentions))
             if outcome or occasion:
                 e.date_info = (mdate, round(mconf * 0.7, 3), "document", myear, mm)
+            elif e.final_status == "occurred" and (day := _days_before_main(e, mdate)):
+                e.date_info = (day, round(mconf * 0.6, 3), "document", myear, mm)
     for e in sorted(final, key=lambda e: min(m.start for m in e.mentions)):
         records.append(_record(doc, analysis, e, e is main, lex, topics))
     for n, r in enumerate(records):
@@ -615,6 +655,18 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
 
 
 _OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
+
+
+def _done_plan(e, analysis: Analysis) -> bool:
+    """A plan dated before the article's day ("chuẩn bị tiếp X tại Y vào chiều cùng ngày") that the
+    article also reports plainly ("Ông Trump tiếp X tại Y": a verbal mention naming both sides, no
+    cue) took place."""
+    anchor = analysis.anchor
+    if not (e.date and len(e.date) == 10 and anchor.date and anchor.source == "pub_date"
+            and e.date < anchor.date[:10]):
+        return False
+    return any(m.flags.get("asserted") and not m.flags.get("nominal") and not m.flags.get("status_explicit")
+               and not m.flags.get("background") and len(m.participants) >= 2 for m in e.mentions)
 
 
 def _introduced(x: EventMention) -> bool:

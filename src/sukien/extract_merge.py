@@ -6,6 +6,12 @@ participants (``parts``, ``pkind``, ``cmap``) set.
 """
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
+_DAYS_BEFORE = re.compile(r"\s*(?:trước đó\s+(\w+)\s+ngày|(\w+)\s+ngày\s+trước đó)\s*,")
+_SMALL = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}
+
 
 def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
     """Drop a country or organization when a person of that country takes part, and an
@@ -113,3 +119,56 @@ def _framed_visits(events: list) -> list:
         talk.location = talk.location or v.location
         out.remove(v)
     return out
+
+
+_OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")
+
+
+def _outcomes_of_talks(events: list) -> None:
+    """"Kết quả của vòng đàm phán Istanbul là thỏa thuận trao đổi 1.000 tù binh": an outcome event
+    that names no side, a mention of it after a talk (negotiation or meeting) mention of its own
+    sentence, is between the sides of that talk's event (talks that took place: "đàm phán hướng
+    tới ngừng bắn" in a plan names a goal, not a result). Called after clustering (``_Ev`` with
+    persons, others and their countries, before ``build_records``)."""
+    talk_of = {id(m): e for e in events if e.type in ("negotiation", "meeting") and len(e.countries()) >= 2
+               and (e.status or "occurred") == "occurred" for m in e.mentions}
+    if not talk_of:
+        return
+    by_sent: dict[int, list] = {}
+    for e in events:
+        if e.type in ("negotiation", "meeting"):
+            for m in e.mentions:
+                if id(m) in talk_of:
+                    by_sent.setdefault(m.sentence_index, []).append(m)
+    for e in events:
+        if e.type not in _OUTCOMES or e.persons or e.others or not e.mentions:
+            continue
+        talks = set()
+        for m in e.mentions:
+            before = [t for t in by_sent.get(m.sentence_index, ()) if t.start < m.start]
+            if before:
+                talks.add(id(talk_of[id(max(before, key=lambda t: t.start))]))
+        if len(talks) != 1:
+            continue
+        t = next(x for x in events if id(x) == next(iter(talks)))
+        e.persons, e.others = list(t.persons), list(t.others)
+        e.country.update(t.country)
+        e._sides = None
+
+
+def _days_before_main(e, main_day: str) -> str | None:
+    """"Trước đó hai ngày, X đã điện đàm với Y" (the sentence opens with it): an undated event some
+    days before the article's main event ("đó": the event the article is about), dated from its day."""
+    for m in e.mentions:
+        sent = (m.evidence.sentence if m.evidence is not None else "").lower()
+        g = _DAYS_BEFORE.match(sent)
+        if g is None:
+            continue
+        w = g.group(1) or g.group(2)
+        n = int(w) if w.isdigit() else _SMALL.get(w)
+        if n and len(main_day) == 10:
+            try:
+                return (date.fromisoformat(main_day) - timedelta(days=n)).isoformat()
+            except ValueError:
+                return None
+    return None

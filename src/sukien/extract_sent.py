@@ -40,7 +40,7 @@ class SentFacts:
     """What every trigger hit of one sentence shares, computed once (lazily where it is rare)."""
 
     __slots__ = ("low", "orig", "acts", "covered", "punct", "commas", "_left_comma", "_right_comma",
-                 "_list_end", "memo", "agree", "refs", "same_occasion", "initiators", "lex", "place_cue")
+                 "_list_end", "_tspans", "_sv", "memo", "agree", "refs", "same_occasion", "initiators", "lex", "place_cue")
 
     def __init__(self, sv, lex=None):
         low = sv.low
@@ -64,6 +64,8 @@ class SentFacts:
         self._left_comma: dict[int, bool] = {}
         self._right_comma: dict[int, int] = {}
         self._list_end: dict[int, bool] = {}
+        self._tspans: list[tuple[int, int]] | None = None   # time phrases in the matching form (lazy)
+        self._sv = sv
         self.memo: dict = {}      # other per-sentence values, keyed by the function computing them
         self.place_cue: dict[int, bool] = {}   # extract_args._place_cue with a lexicon, by id of the actor
         self.lex = None
@@ -93,6 +95,14 @@ class SentFacts:
                                         (lex.initiator_before, lex.initiator_words[1])))
         self.lex = lex
         return self
+
+    def in_time(self, pos: int) -> bool:
+        """Position pos lies inside a time phrase of the sentence ("từ ngày 9 đến 11/3")."""
+        ts = self._tspans
+        if ts is None:
+            sv = self._sv
+            ts = self._tspans = [(sv.from_doc(t.start), sv.from_doc(t.end)) for t in sv.sent.times]
+        return any(a <= pos < b for a, b in ts)
 
     def list_item_end(self, pos: int) -> bool:
         v = self._list_end.get(pos)
@@ -244,13 +254,67 @@ def _left_boundary(f: SentFacts, ts: int, lex, others: list[tuple[int, int]]) ->
     # no stop word spans one, so the matches from b are those of a scan from 0, and the earlier
     # ones end before b
     covered = f.covered
+    b0 = b
     for m in lex.stop_before.finditer(low, b, ts):
-        if m.end() > b and m.start() not in covered and m.end() <= ts:
+        ms = m.start()
+        if m.end() > b and ms not in covered and m.end() <= ts:
+            if f.in_time(ms):
+                continue          # "từ ngày 9 đến 11/3": a word of a time phrase, not of the clause
+            if _apposition(f, ms, m.end(), lex):
+                continue          # "Đặc phái viên của Tổng thống X là Y": Y's title, no clause
             b = m.end()
     for (s, e) in others:
         if b < e <= ts:
             b = e
+    fr = lex.ends.get("frames")
+    if fr is not None:
+        has = f.memo.get("frames")
+        if has is None:
+            has = f.memo["frames"] = fr.search(low) is not None     # once per sentence
+        if has and fr.search(low, b0, ts) is not None:
+            b = _after_frame(low, fr, b0, b, ts)
     return b
+
+
+def _apposition(f: SentFacts, ms: int, me: int, lex) -> bool:
+    """The stop word at ms..me is a link of an apposition "… của <person> là <person>" (an envoy's
+    title naming its holder: `apposition` in triggers.yaml): no clause boundary."""
+    app = lex.ends.get("apposition")
+    if not app:
+        return False
+    of, is_ = app
+    low, acts = f.low, f.acts
+    w = low[ms:me]
+    if w in of:
+        x = next((a for a in acts if a.kind == "person" and a.s >= me and not low[me:a.s].strip()), None)
+        if x is None:
+            return False
+        m = re.match(r"\s+(\w+)\s+", low[x.e:x.e + 12])
+        return m is not None and m.group(1) in is_ and any(
+            a.kind == "person" and a.s == x.e + m.end() for a in acts)
+    if w in is_:
+        x = next((a for a in acts if a.kind == "person" and a.e <= ms and not low[a.e:ms].strip()), None)
+        if x is None or not any(a.kind == "person" and a.s >= me and not low[me:a.s].strip() for a in acts):
+            return False
+        return low[max(0, x.s - 8):x.s].split()[-1:] in [[o] for o in of]
+    return False
+
+
+def _after_frame(low: str, fr, b0: int, b: int, ts: int) -> int:
+    """"(Nhận / Theo) lời mời của X và Y, Z sẽ thăm …" (`frames` in triggers.yaml): the actors of
+    the frame (the inviters, the hosts) are no subject; the clause starts after the comma ending
+    the frame (after its last "và" when it lists several)."""
+    m = None
+    for m in fr.finditer(low, b0, ts):
+        pass
+    if m is None:
+        return b
+    start = m.end()
+    v = re.search(r"(?<!\w)và(?!\w)", low[start:ts])
+    if v is not None:
+        start += v.end()
+    c = low.find(",", start, ts)
+    return c + 1 if c >= 0 and c + 1 > b else b
 
 
 def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -> int:
@@ -273,12 +337,48 @@ def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -
     covered = f.covered
     for m in lex.stop_after.finditer(low, te, b):
         if m.start() not in covered:
+            if low.startswith("và ", m.start()) and _between_pair(f, te, m.start()):
+                continue      # "cuộc gặp giữa ông và ông Putin": the second side, no new clause
             b = m.start()
             break
     for (s, e) in others:
         if te <= s < b:
             b = s
     return b
+
+
+_GIUA_END = re.compile(r"(?<!\w)giữa\s+$")
+_GIUA_WORD = re.compile(r"(?<!\w)giữa(?!\w)")
+
+
+def _witness(f, lex, ts: int, te: int, right: list) -> bool:
+    """A witness verb (`witness_verbs`: dự, tham dự, chứng kiến) right before a nominal signing
+    whose two or more sides are named after "giữa" ("dự Lễ ký … giữa Thái Lan và Campuchia")."""
+    rx = lex.ends.get("witness")
+    if rx is None or rx.search(f.low, max(0, ts - 24), ts) is None:
+        return False
+    first = min(x.s for x in right)
+    if first < te or not _GIUA_WORD.search(f.low, te, first):
+        return False
+    return len({x.country or x.name for x in right if x.kind != "place" and not x.members}) >= 2
+
+
+def _said_before(sv, e: int, ts: int) -> bool:
+    """A time ending at e lies before the attribution cue of the sentence, the trigger after it."""
+    attr = sv.sent.attribution
+    if attr is None or not attr.cue or attr.end is None:
+        return False
+    cue = sv.low.find(attr.cue.lower(), sv.from_doc(attr.end))
+    return 0 <= cue and e <= cue and cue + len(attr.cue) <= ts
+
+
+def _between_pair(f: SentFacts, te: int, p: int) -> bool:
+    """"giữa <one actor> và …" right after the trigger: the "và" at p joins the pair."""
+    low = f.low
+    xs = [a for a in f.acts if te <= a.s and a.e <= p]
+    if len(xs) != 1 or low[xs[0].e:p].strip():
+        return False
+    return _GIUA_END.search(low, te, xs[0].s) is not None
 
 
 def _joins(x: _A) -> bool:

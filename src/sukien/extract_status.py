@@ -24,6 +24,28 @@ def _cue_status(by_text: dict[str, str], m) -> str:
     return st if st is not None else by_text[" ".join(t.split())]
 
 
+_SIDES_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:giữa|với)\s+")
+
+
+def _sides_end(f, low: str, te: int) -> int:
+    """The end of the sides named right after a nominal trigger ("cuộc gặp đầu tiên giữa ông và ông
+    Putin | sẽ diễn ra"): an after-cue counts from there."""
+    if f is None:
+        return te
+    m = _SIDES_CUE.match(low, te)
+    if m is None:
+        return te
+    end, pos = te, m.end()
+    for x in f.acts:                 # in order of position
+        if x.s < pos:
+            continue
+        gap = low[pos:x.s].strip()
+        if gap not in ("", "và", ","):
+            break
+        end = pos = x.e
+    return end
+
+
 def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) -> None:
     lo = max(0, ts - 70)
     # the clause start for cues is the last comma (a list comma included)
@@ -77,12 +99,13 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
     after = None
     if trig.nominal or a.nominal:
         rx_fast, by_text = lex.status_after_fast
+        se = _sides_end(f, low, te)
         if rx_fast is None:
-            m, st = next(lex.status_matches("after", low, te, te + 40), (None, None))
+            m, st = next(lex.status_matches("after", low, te, se + 40), (None, None))
         else:
-            m = rx_fast.search(low, te, te + 40)
+            m = rx_fast.search(low, te, se + 40)
             st = _cue_status(by_text, m) if m is not None else None
-        if m and m.start() - te <= 25:
+        if m and m.start() - se <= 25:
             after = (m.start() - te, st)
     if after:
         st = after[1]

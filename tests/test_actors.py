@@ -202,3 +202,19 @@ def test_package_people_non_officials():
     assert ms["Elon Musk"].country == "United States" and ms["Elon Musk"].kind == "person"
     assert ms["Tony Blair"].confidence == 1.0
     assert "Jared Kushner" in ms
+
+
+def test_last_word_equals_its_regex():
+    """``actors._last_word`` (the word before a space, found with ``str.rfind``) gives what the
+    ``_LAST_WORD`` search gives, for windows that start mid-word, words with underscores, digits,
+    brackets and punctuation, and an empty word."""
+    import random
+    from sukien.vi.actors import _LAST_WORD, _last_word
+    pieces = ["Nguyễn", "Minh", "(Anh", "Đức,", "a_b", "x", "", "2025", "Hoàng-Anh", "—", "ông", "“Mỹ"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + " Nga"
+        j = len(text) - 4                      # the space before "Nga"
+        lo = rng.randint(0, j)
+        m = _LAST_WORD.search(text, lo, j + 1)
+        assert _last_word(text, lo, j) == (m.group(1) if m else None), (text, lo)

@@ -44,3 +44,30 @@ def test_attribution_cases(case, res):
 
 def test_counts():
     assert len(CASES) >= 20
+
+
+def _gap_ok_plain(gap, lex):
+    """``attribution._gap_ok`` as first written (a generator over the stop characters)."""
+    import re
+    gap = re.sub(r"\([^()]{0,40}\)", " ", gap)
+    if len(gap) > 45 or any(c in gap for c in ',;:."“”!?-–—'):
+        return False
+    for w in re.findall(r"[\w/]+", gap):
+        if w in lex.adverb_words or w[0].isdigit() or w in ("hai", "ba", "tư", "năm", "sáu", "bảy", "nhật", "chủ"):
+            continue
+        return False
+    return True
+
+
+def test_gap_ok_equals_plain_definition(res):
+    """The subject-verb gap test with one character-class search (and no parenthetical pass
+    without a "("): same verdict as the plain definition on random gaps."""
+    import random
+    from sukien.vi.attribution import _gap_ok, lexicon
+    lex = lexicon(res)
+    words = sorted(lex.adverb_words)[:8] + ["hôm", "qua", "ông", "(Reuters)", "(ảnh)", "thứ", "hai", "3/4", "x",
+                                            ",", ";", ".", "“", "–", "—", "-", "!", "(", ")", "a_b", "  "]
+    rng = random.Random(2)
+    for _ in range(3000):
+        gap = " ".join(rng.choice(words) for _ in range(rng.randint(0, 7)))
+        assert _gap_ok(gap, lex) == _gap_ok_plain(gap, lex), gap

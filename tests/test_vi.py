@@ -310,6 +310,8 @@ def test_key_facts_equal_their_definition():
             ha = k.first.get("actor")
             assert k.chain == _plain_chain(k, db.actors)
             assert k.person_first == (bool(ha) and db.actors[ha.ref].kind == "person")
+            oa = db.actors.get(ha.ref) if ha else None
+            assert k.org_free == (oa is not None and oa.kind == "organization" and oa.country is None)
             seen += 1
     assert seen > 1000
 
@@ -334,6 +336,7 @@ def test_actor_fast_paths_change_nothing(doc, monkeypatch):
                 for k in [info, *[v for v in info.variants.values() if v is not None]]:
                     mp.setattr(k, "chain", None)
                     mp.setattr(k, "person_first", None)
+                    mp.setattr(k, "org_free", None)
             mp.setattr(ActorDB, "_doc_tokens", lambda self, text, scan, mf, bounds:
                        [self._scan(text, scan, mf, s, e) for s, e in bounds])
             init = references._DocCtx.__init__
@@ -378,3 +381,138 @@ def test_cue_kind_prefilter_changes_nothing():
             low = " ".join(x for x in (pre, cue, post) if x) + " "
             pos = len(low)
             assert _cue_kind(db, low, 0, pos) == _cue_kind_plain(db, low, 0, pos), low
+
+
+# ------------------------------------------------------------------ document-level forms
+
+def _flags_plain(scan, low, mf, starts, ends):
+    """``SentenceScan.flags`` as first written: each occurrence placed by bisection."""
+    import bisect
+    from sukien.vi.scan import DIGIT, NUMWORD, TIME
+    out = [0] * len(starts)
+    for m in re.finditer(r"[0-9]", low):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
+            out[i] |= TIME | DIGIT
+    for e_incl, (n, f) in scan._low.iter(low):
+        p = e_incl - n + 1
+        i = bisect.bisect_right(starts, p) - 1
+        if i < 0 or e_incl >= ends[i]:
+            continue
+        if f & NUMWORD and (out[i] & DIGIT or scan._word_ok(low, p, ends[i]) is None):
+            f &= ~NUMWORD
+        out[i] |= f
+    if mf is not None:
+        out = [f | scan._always for f in out]
+        for e_incl, (n, f) in scan._mf.iter(mf):
+            p = e_incl - n + 1
+            i = bisect.bisect_right(starts, p) - 1
+            if i >= 0 and e_incl < ends[i]:
+                out[i] |= f
+    return out
+
+
+def test_sentence_scan_flags_equal_bisection():
+    """``flags`` walks the sorted sentences with one pointer (occurrences come in end order): the
+    same flags as placing every occurrence by bisection, for random disjoint spans with gaps, empty
+    spans and spans that cut words."""
+    import random
+    from sukien.textnorm import match_form
+    from sukien.vi.numbers import lower_same_length
+    res = Resources(Config())
+    scan = res.sentence_scan
+    rng = random.Random(11)
+    texts = list(_PREFILTER_TEXTS) + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))[:3]]
+    checked = 0
+    for text in texts:
+        low, mf = lower_same_length(text), match_form(text)
+        for _ in range(25):
+            cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(2, 40))))
+            spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if rng.random() < 0.7]
+            if rng.random() < 0.3 and spans:
+                a, _ = spans[0]
+                spans.insert(0, (a, a))       # an empty span
+            starts, ends = [a for a, _ in spans], [b for _, b in spans]
+            for m in (mf.text, None):
+                assert scan.flags(low, m, starts, ends) == _flags_plain(scan, low, m, starts, ends)
+                checked += 1
+    assert checked > 300
+
+
+def test_find_times_and_quantities_with_document_lower_case():
+    """``analyze`` hands ``find_times`` / ``find_quantities`` the document's lower-cased text
+    (``_DocForms.slice_low``) instead of lower-casing each sentence: same mentions, sentence by
+    sentence; a capital sigma (lower-cased by its context) turns the shortcut off."""
+    import dataclasses
+    from sukien.models import Anchor
+    from sukien.vi import _DocForms
+    from sukien.vi.numbers import find_quantities
+    from sukien.vi.sentences import split_sentences
+    from sukien.vi.timex import find_times
+    res = Resources(Config())
+    anchor = Anchor("2025-03-20", "pub_date", 1.0)
+    docs = _prefilter_docs()
+    n = 0
+    for d in docs:
+        forms = _DocForms(d.text)
+        assert forms.slice_low is not None
+        for s in split_sentences(d.text, d.segments or line_segments(d.text)):
+            a = [dataclasses.asdict(x) for x in find_times(d.text, s.start, s.end, anchor, res, low=forms.slice_low)]
+            b = [dataclasses.asdict(x) for x in find_times(d.text, s.start, s.end, anchor, res)]
+            assert a == b
+            a = [dataclasses.asdict(x) for x in find_quantities(d.text, s.start, s.end, res, low=forms.slice_low)]
+            b = [dataclasses.asdict(x) for x in find_quantities(d.text, s.start, s.end, res)]
+            assert a == b
+            n += 1
+    assert n > 100
+    assert _DocForms("ΟΔΥΣΣΕΥΣ gặp ông Putin ngày 3/4.").slice_low is None
+    assert _DocForms("Ngày 3/4, ông Putin nói.").slice_low == "ngày 3/4, ông putin nói."
+
+
+def test_timex_family_alternative_is_last_group():
+    """``timex._atoms`` reads the matched alternative of a pattern family as ``m.lastgroup``: the
+    first of the family's names whose group is set, at every position of the data examples."""
+    import yaml
+    import sukien
+    from sukien.vi.numbers import lower_same_length
+    res = Resources(Config())
+    lx = res.temporal
+    fams = {id(f[0]): f for f, _ in lx.fam_by_key.values() if f is not None}
+    fams[id(lx.fam_digit[0])] = lx.fam_digit
+    fams[id(lx.fam_offset[0])] = lx.fam_offset
+    data = yaml.safe_load((Path(sukien.__file__).parent / "data" / "vi" / "temporal.yaml").read_text(encoding="utf-8"))
+    examples = [v for v in re.findall(r"example: *['\"]?([^'\"\n]+)", yaml.safe_dump(data, allow_unicode=True))]
+    table = Path(__file__).parent / "data" / "expressions_time.tsv"
+    examples += [ln.split("\t")[2] for ln in table.read_text(encoding="utf-8").splitlines()
+                 if ln and not ln.startswith("#") and ln.count("\t") >= 2]
+    assert len(examples) > 50
+    matched = 0
+    for ex in examples:
+        lt = lower_same_length(ex)
+        for rx, names, _ in fams.values():
+            for p in range(len(lt)):
+                m = rx.match(lt, p)
+                if m is not None:
+                    assert m.lastgroup == next(nm for nm in names if m.group(nm) is not None), (ex, p)
+                    matched += 1
+    assert matched > 200
+
+
+def test_doc_forms_equal_their_definition():
+    """``_DocForms`` derives the matching form from the lower-cased text when no tone moves: the
+    same ``MatchForm`` as ``match_form``, and ``low`` is ``lower_same_length``, on NFC, NFD,
+    old tone placement, curly quotes and dashes, a capital sigma and a dotted capital I."""
+    import unicodedata
+    from sukien.textnorm import match_form
+    from sukien.vi import _DocForms
+    from sukien.vi.numbers import lower_same_length
+    texts = list(_PREFILTER_TEXTS) + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))[:3]]
+    texts += ["Hoà bình “THỎA THUẬN” – ông Thuỷ nói\u00a0rằng…", "ΟΔΥΣΣΕΥΣ đến Hà Nội.", "İstanbul, Thổ Nhĩ Kỳ.",
+              "QUÝ Ông HOÀ đã tới.", "", "abc"]
+    texts += [unicodedata.normalize("NFD", t) for t in texts[:4]]
+    for t in texts:
+        f = _DocForms(t)
+        ref = match_form(t)
+        assert f.mf == ref
+        nfc = t.isascii() or unicodedata.is_normalized("NFC", t)
+        assert f.low == (lower_same_length(t) if nfc else None)

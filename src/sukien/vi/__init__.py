@@ -16,8 +16,8 @@ from __future__ import annotations
 import unicodedata
 
 from ..models import Analysis, Document, Sentence
-from ..textnorm import MatchForm, match_form
-from .scan import ALL, ATTR, DIGIT, NUMWORD, TIME
+from ..textnorm import _PUNCT_PAIRS, MatchForm, _retone_nfc, match_form
+from .scan import A_QUOTE, ALL, ATTR, DIGIT, NUMWORD, TIME
 from .sentences import line_segments, split_sentences
 
 
@@ -32,17 +32,34 @@ class _DocForms:
 
     ``low``: the lower-cased text (same length, ``numbers.lower_same_length``), valid for the
     trigger prefilters only when the text is NFC (every slice of an NFC text is NFC, so the
-    per-sentence units scan exactly these characters). ``mf``: the matching form of the whole text.
+    per-sentence units scan exactly these characters). ``mf``: the matching form of the whole text
+    (built from ``low`` when no tone moves: ``tests/test_vi.py`` compares it with ``match_form``).
+    ``slice_low``: ``low`` when every slice of it is the lower-cased slice (no capital sigma), for
+    ``find_times`` / ``find_quantities``, which then do not lower-case each sentence again.
     """
 
-    __slots__ = ("text", "nfc", "low", "mf")
+    __slots__ = ("text", "nfc", "low", "mf", "slice_low")
 
     def __init__(self, text: str) -> None:
         from .numbers import lower_same_length
         self.text = text
         self.nfc = text.isascii() or unicodedata.is_normalized("NFC", text)
-        self.low = lower_same_length(text) if self.nfc else None
-        self.mf = match_form(text)
+        lt = text.lower() if self.nfc else ""
+        same = len(lt) == len(text)           # (lower_same_length(text) is then lt)
+        self.low = (lt if same else lower_same_length(text)) if self.nfc else None
+        if same and "\u03a3" not in text and _retone_nfc(text) == text:
+            # ``match_form``'s NFC path with no tone to move: its punctuation pairs, then lower case;
+            # both are per character (no capital sigma), so they are applied to ``lt`` as it is
+            norm = lt
+            for a, b in _PUNCT_PAIRS:
+                if a in norm:
+                    norm = norm.replace(a, b)
+            self.mf = MatchForm(norm, None, len(text))
+        else:
+            self.mf = match_form(text)
+        # ``low[a:b]`` is ``lower_same_length(text[a:b])`` for every slice: lower-casing is per
+        # character except the final sigma (a capital sigma lowers by its context)
+        self.slice_low = self.low if self.low is not None and "\u03a3" not in text else None
 
     def has_form(self, s: Sentence) -> bool:
         """``sentence_form(s)`` is not None (without building it)."""
@@ -81,24 +98,32 @@ def analyze(doc: Document, res) -> Analysis:
     filtered = flags is not None
     if flags is None:
         flags = [ALL] * len(sentences)            # no prefilter: every unit reads every sentence
+    low = forms.slice_low
     for s, f in zip(sentences, flags):
         if f & TIME:
-            s.times = find_times(text, s.start, s.end, anchor, res)
+            s.times = find_times(text, s.start, s.end, anchor, res, low=low)
         if f & (DIGIT | NUMWORD):
-            s.quantities = find_quantities(text, s.start, s.end, res)
+            s.quantities = find_quantities(text, s.start, s.end, res, low=low)
     find_actors(text, sentences, anchor, res, mf=forms.mf)
     prev = None
     open_quote: list = []            # sentences inside a quotation split over several sentences
+    # the A_QUOTE flag says whether the sentence's matching form holds a quotation mark ('"', and
+    # the curly ones it maps to '"'): without one the quote balance is 0
+    quote_flags = filtered and forms.mf._starts is None
+    # ``forms.has_form(s)`` / ``forms.sentence_form(s)``, inline: NFC text, identity map, whitespace
+    # (or the text's edge) on both sides of the sentence
+    ident, n, mft = filtered and forms.nfc and forms.mf._starts is None, len(text), forms.mf.text
     for s, f in zip(sentences, flags):
-        if not filtered or not forms.has_form(s):
+        a, b = s.start, s.end
+        if not ident or (a > 0 and not text[a - 1].isspace()) or (b < n and not text[b].isspace()):
             s.attribution = attribute(text, s, res, prev, form=forms.sentence_form(s))
         elif f & ATTR:
-            s.attribution = attribute(text, s, res, prev, form=forms.sentence_form(s), cues=f)
+            s.attribution = attribute(text, s, res, prev, form=MatchForm(mft[a:b], None, b - a), cues=f)
         else:
             s.attribution = None              # no cue, no quote: the outlet's own voice
         if open_quote and s.paragraph != open_quote[0].paragraph:
             open_quote = []
-        balance = _quote_balance(s.text)
+        balance = _quote_balance(s.text) if not quote_flags or f & A_QUOTE else 0
         if open_quote:
             open_quote.append(s)
             if balance != 0:         # the quotation closes here: share one source over its sentences

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -104,7 +105,7 @@ class _KeyInfo:
     ``first``), whether all hits are plain names, the hits ``_plain`` and a chain start would take,
     and, for keys with case-restricted hits, the filtered variant for each case of the text."""
     __slots__ = ("hits", "by", "first", "plain", "plain_hit", "act_cap", "starter", "case", "any_upper", "variants",
-                 "persons", "chain", "person_first", "cap_last")
+                 "persons", "chain", "person_first", "cap_last", "org_free")
 
     def __init__(self, hits: list[Hit], variants: bool = True, actors: dict | None = None):
         by: dict[str, tuple[int, Hit]] = {}
@@ -137,6 +138,11 @@ class _KeyInfo:
         ha = first.get("actor")
         self.person_first = (bool(ha) and actors[ha.ref].kind == "person") if actors is not None else \
             (False if not hits else None)
+        # the first "actor" hit is an organization without a country ("Quốc hội", "Văn phòng Tổng
+        # thống": ``actors._org_of_country`` may join a country to it); None without ``actors``
+        oa = actors.get(ha.ref) if ha is not None and actors is not None else None
+        self.org_free = (oa is not None and oa.kind == "organization" and oa.country is None) \
+            if actors is not None or not hits else None
         self.variants: dict[tuple[bool, bool], _KeyInfo | None] = {}
         if self.case and variants:
             # (text all upper case, text with an upper-case initial) -> the hits that fit
@@ -477,8 +483,9 @@ class ActorDB:
         out: list[list[_Tok]] = [[] for _ in bounds]
         if not bounds:
             return out
-        per: dict[int, list] = {}
         ident = mf._starts is None
+        cur: list = []                        # the candidates of sentence ``ck`` (k only grows)
+        ck = -1
         # matches come in end order: the sentence that can hold one is the first whose end is at
         # or after the match's end (earlier ones end before it); it holds it if it starts before
         k, n = 0, len(bounds)
@@ -496,20 +503,19 @@ class ActorDB:
                 continue                      # crosses a sentence's start or lies between sentences
             os_, oe = (s, e) if ident else mf.span_to_orig(s, e)
             info = v[2]
-            if info.case and (info := _case_fit(info, text, os_, oe)) is None:
-                continue                      # a case-restricted hit the text does not fit
-            c = (s, e, os_, oe, info)
-            lst = per.get(k)
-            if lst is None:
-                per[k] = [c]
-            else:
-                lst.append(c)
-        for k, cands in per.items():
-            if len(cands) == 1:
-                c = cands[0]
-                out[k] = [_Tok(c[2], c[3], c[4])]
-            else:
-                out[k] = [_Tok(os_, oe, info) for _, _, os_, oe, info in _best_cover(cands)]
+            if info.case:                     # _case_fit, inline
+                c = text.rfind(" ", os_, oe) + 1 if info.cap_last else os_
+                info = info.variants[(info.any_upper and text[os_:oe].isupper(), text[c or os_].isupper())]
+                if info is None:
+                    continue                  # a case-restricted hit the text does not fit
+            if k != ck:
+                if cur:
+                    out[ck] = _cover_toks(cur)
+                cur = []
+                ck = k
+            cur.append((s, e, os_, oe, info))
+        if cur:
+            out[ck] = _cover_toks(cur)
         return out
 
     def _select(self, text: str, mf, raw: list) -> list[_Tok]:
@@ -544,11 +550,22 @@ def _case_fit(info: "_KeyInfo", text: str, s: int, e: int) -> "_KeyInfo | None":
     return info.variants[(info.any_upper and text[s:e].isupper(), text[c or s].isupper())]
 
 
+def _cover_toks(cands: list) -> list[_Tok]:
+    """The tokens of the best cover of one sentence's candidates ``(s, e, orig s, orig e, info)``."""
+    if len(cands) == 1:
+        c = cands[0]
+        return [_Tok(c[2], c[3], c[4])]
+    return [_Tok(os_, oe, info) for _, _, os_, oe, info in _best_cover(cands)]
+
+
+_END_START = itemgetter(1, 0)
+
+
 def _best_cover(cands: list) -> list:
     """Non-overlapping matches covering the most characters (weighted interval scheduling), so
     "Thái tử" + "Mohammed bin Salman" beats "Thái tử Mohammed" + "bin Salman"; ties go to the
     leftmost-longest choice."""
-    cands.sort(key=lambda c: (c[1], c[0]))
+    cands.sort(key=_END_START)
     prev_end = -1
     for c in cands:
         if c[0] < prev_end:

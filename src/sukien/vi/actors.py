@@ -143,7 +143,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     while i < n:
         tok = toks[i]
         if tok.plain:                         # fast path: a bare name / alias / capital / demonym
-            if i + 1 < n and _org_of_country(db, text, tok, toks[i + 1], out, covered):
+            if i + 1 < n and tok.k.org_free is not False and _org_of_country(db, text, tok, toks[i + 1], out, covered):
                 i += 2                         # "Văn phòng Tổng thống Ukraine"
                 continue
             _plain(db, text, tok, out, covered, sent)
@@ -452,7 +452,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
         for m in out:
             if m.kind == "person" and m.actor_id and m.via in ("name", "alias") and ctx.historical(m.actor_id):
                 m.confidence = min(m.confidence, db.historical_conf)
-    out.sort(key=_START)
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
 
 
@@ -492,14 +493,25 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
                 and " " not in text[tok.s:tok.e]:
             # one-syllable country alias glued to a preceding capitalized unknown word is part of
             # a name ("Nguyễn Minh Đức", "Hoàng Anh")
-            m = _LAST_WORD.search(text, max(sent.start, tok.s - 25), tok.s)
-            if m and m.group(1)[:1].isupper() and m.group(1).lower() not in _DIRECTIONS and not any(cs <= tok.s - 2 < ce for cs, ce in covered) \
+            w = _last_word(text, max(sent.start, tok.s - 25), tok.s - 1)
+            if w and w[:1].isupper() and w.lower() not in _DIRECTIONS and not any(cs <= tok.s - 2 < ce for cs, ce in covered) \
                     and not _prev_is_token(out, tok.s):
                 tok.drop()     # dropped: the candidate finder sees the whole name
                 return
         via = "name" if text[tok.s:tok.e] == a.name else "alias"
         out.append(_mention(db, a, tok.s, tok.e, text, via))
     covered.append((tok.s, tok.e))
+
+
+def _last_word(text: str, lo: int, j: int) -> str | None:
+    """The word right before the space at ``j``: ``_LAST_WORD.search(text, lo, j + 1).group(1)``
+    (None without a match), with ``str.rfind`` when the piece after the last space is one word."""
+    sp = text.rfind(" ", lo, j)
+    w = text[sp + 1 if sp >= 0 else lo:j]
+    if w.isalnum():                           # all \w, bounded by a space or ``lo``: the whole run
+        return w
+    m = _LAST_WORD.search(text, lo, j + 1)
+    return m.group(1) if m else None
 
 
 def _org_of_country(db: ActorDB, text: str, tok: _Tok, nxt: _Tok, out: list, covered: list) -> bool:

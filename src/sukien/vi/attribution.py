@@ -135,9 +135,13 @@ _GAP_PAREN = re.compile(r"\([^()]{0,40}\)")
 _GAP_TOKEN = re.compile(r"[\w/]+")
 
 
+_GAP_STOP = re.compile('[,;:."“”!?\\-–—]')     # punctuation that ends a subject-verb gap
+
+
 def _gap_ok(gap: str, lex: AttributionLexicon) -> bool:
-    gap = _GAP_PAREN.sub(" ", gap)
-    if len(gap) > 45 or any(c in gap for c in ',;:."“”!?-–—'):
+    if "(" in gap:                            # (no "(": no parenthetical to blank out)
+        gap = _GAP_PAREN.sub(" ", gap)
+    if len(gap) > 45 or _GAP_STOP.search(gap):
         return False
     for w in _GAP_TOKEN.findall(gap):
         if w in lex.adverb_words or w[0].isdigit():
@@ -160,10 +164,12 @@ def attribute(text: str, sentence: Sentence, res, prev: Sentence | None = None,
     t = mf.text
     if cues is None:
         cues = -1                             # every flag: nothing is skipped
+        if not lex.any_re.search(t):
+            return None
     elif not cues & ATTR:
         return None                           # no cue word occurs: any_re cannot match
-    if not lex.any_re.search(t):
-        return None
+    elif not cues & A_QUOTE and not lex.any_re.search(t):
+        return None                           # (a quotation mark is a match of any_re by itself)
     base = sentence.start
 
     def orig(i: int) -> int:

@@ -49,7 +49,7 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
     spans = None                              # set(covered), built on first need (covered is fixed here)
     base = sent.start
     for m in _CAPSEQ.finditer(st):
-        mt = m.group(0)
+        mt = m[0]
         if " " not in mt:
             if mt in plain_words:             # known: Vietnamese-looking, starts no organization word
                 continue

@@ -451,6 +451,17 @@ def _scan_form(text: str, start: int, end: int):
     return mf.text, (lambda i: start + mf.to_orig(i))
 
 
+def _scan_lower(text: str, start: int, end: int, low: str | None = None):
+    """``_scan_form`` and the lower-cased scan form (``lower_same_length``). ``low``: the lower-cased
+    ``text`` when every slice of it is the lower-cased slice (``vi._DocForms.slice_low``); it is
+    used when the span is scanned as it is (NFC)."""
+    sub = text[start:end]
+    if sub.isascii() or unicodedata.is_normalized("NFC", sub):
+        return sub, (lambda i: start + i), (low[start:end] if low is not None else lower_same_length(sub))
+    t, to_abs = _scan_form(text, start, end)
+    return t, to_abs, lower_same_length(t)
+
+
 def _number_value(m: re.Match, lx: NumberLexicon) -> tuple[float | None, bool]:
     """(value, approximate) of a re_number match."""
     if m.group("vague"):
@@ -488,18 +499,18 @@ def _line_start_section(t: str, s: int, e: int) -> bool:
     return e < len(t) and t[e] in ".)" and (e + 1 >= len(t) or t[e + 1] in " \t")
 
 
-def find_quantities(text: str, start: int, end: int, res) -> list[Quantity]:
+def find_quantities(text: str, start: int, end: int, res, low: str | None = None) -> list[Quantity]:
     """Quantities in ``text[start:end]`` (offsets absolute into ``text``).
 
     Kinds: count (with the counted noun as ``unit``, ``per="each_side"`` for "từ mỗi bên"),
     exchange_ratio ("1.000 đổi 1.000"), percent, money (``unit`` = ISO code), duration
-    (``unit="minutes"``, ``unit_text`` = the unit as written), number (no unit).
+    (``unit="minutes"``, ``unit_text`` = the unit as written), number (no unit). ``low``: see
+    ``_scan_lower`` (the lower-cased text, as ``analyze`` has it).
     """
     lx = _lexicon(res)
-    t, to_abs = _scan_form(text, start, end)
+    t, to_abs, lt = _scan_lower(text, start, end, low)
     if not t:
         return []
-    lt = lower_same_length(t)
     blocked = _blocked_spans(t)
     out: list[Quantity] = []
     pos = 0

@@ -17,7 +17,6 @@ matches anywhere) is never skipped.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -91,22 +90,35 @@ class SentenceScan:
         prefilter" (every unit reads every sentence)."""
         out = [0] * len(starts)
         word_ok = self._word_ok
-        right = bisect.bisect_right
-        n = len(starts)
+        ns = len(starts)
+        if not ns:
+            return out
         search = _DIGIT.search
-        m = search(low, starts[0]) if n else None
+        # the sentences are sorted and disjoint: an occurrence ending at e_incl can only lie in the
+        # first sentence ending after e_incl (``i`` below), and the occurrences come in end order,
+        # so ``i`` only moves forward
+        i = 0
+        m = search(low, starts[0])
         while m is not None:                  # the first digit of each sentence that has one
             p = m.start()
-            i = right(starts, p) - 1
-            if i >= 0 and p < ends[i]:
+            while i < ns and ends[i] <= p:
+                i += 1
+            if i == ns:
+                break
+            if starts[i] <= p:
                 out[i] |= TIME | DIGIT
                 m = search(low, ends[i])
             else:
-                m = search(low, p + 1)
-        for e_incl, (n, f) in self._low.iter(low):
+                m = search(low, starts[i])    # nothing between the sentences is read
+        last = ends[-1]
+        i = 0
+        for e_incl, (n, f) in self._low.iter(low, starts[0], last):
+            while i < ns and ends[i] <= e_incl:
+                i += 1
+            if i == ns:
+                break
             p = e_incl - n + 1
-            i = right(starts, p) - 1
-            if i < 0 or e_incl >= ends[i]:
+            if p < starts[i]:
                 continue
             if f & NUMWORD and (out[i] & DIGIT or word_ok(low, p, ends[i]) is None):
                 f &= ~NUMWORD
@@ -114,10 +126,13 @@ class SentenceScan:
         if mf is not None:
             if self._always:
                 out = [f | self._always for f in out]
-            for e_incl, (n, f) in self._mf.iter(mf):
-                p = e_incl - n + 1
-                i = right(starts, p) - 1
-                if i >= 0 and e_incl < ends[i]:
+            i = 0
+            for e_incl, (n, f) in self._mf.iter(mf, starts[0], last):
+                while i < ns and ends[i] <= e_incl:
+                    i += 1
+                if i == ns:
+                    break
+                if e_incl - n + 1 >= starts[i]:
                     out[i] |= f
         return out
 

@@ -43,11 +43,21 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE_SPAN.finditer(line)]
 
 
+def _word_before(line: str, lo: int, end: int) -> str | None:
+    """``_WORD_BEFORE.search(line, lo, end).group(1)`` (None without a match); ``str.rfind`` when
+    the piece after the last space is letters, digits and dots only."""
+    sp = line.rfind(" ", lo, end)
+    w = line[sp + 1 if sp >= 0 else lo:end]
+    if w.replace(".", "").isalnum():          # all [\w.], bounded by a space or ``lo``: the whole run
+        return w
+    m = _WORD_BEFORE.search(line, lo, end)
+    return m.group(1) if m else None
+
+
 def _is_abbrev(line: str, term_start: int) -> bool:
-    m = _WORD_BEFORE.search(line, max(0, term_start - 24), term_start)
-    if not m:
+    w = _word_before(line, max(0, term_start - 24), term_start)
+    if not w:
         return False
-    w = m.group(1)
     if not w or "." in w and all(len(p) <= 1 for p in w.split(".") if p):
         # initials like "N.V.A" or "U.S"
         return any(ch.isupper() for ch in w)
@@ -90,6 +100,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 
 
 def _strip(line: str, s: int, e: int) -> tuple[int, int]:
+    if s < e and not line[s].isspace() and not line[e - 1].isspace():
+        return s, e                           # the usual case: nothing to strip
     while s < e and line[s].isspace():
         s += 1
     while e > s and line[e - 1].isspace():
@@ -102,14 +114,17 @@ def split_sentences(text: str, segments: list[Segment]) -> list[Sentence]:
     out: list[Sentence] = []
     for p, seg in enumerate(segments):
         chunk = text[seg.start:seg.end]
-        for lm in _LINE.finditer(chunk):
-            line = lm.group(0)
-            if not line.strip():
+        if "\n" not in chunk:                # one line (the usual segment): no line split
+            lines = ((chunk, seg.start),) if chunk else ()
+        else:
+            lines = ((lm.group(0), seg.start + lm.start()) for lm in _LINE.finditer(chunk))
+        role = seg.role
+        for line, base in lines:
+            if line.isspace():
                 continue
-            base = seg.start + lm.start()
+            # positional: (start, end, text, index, paragraph, role)
             for s, e in _split_line(line):
-                out.append(Sentence(start=base + s, end=base + e, text=line[s:e], index=len(out),
-                                    paragraph=p, role=seg.role))
+                out.append(Sentence(base + s, base + e, line[s:e], len(out), p, role))
     return out
 
 

@@ -35,7 +35,7 @@ from typing import Any
 from ..models import Anchor, TimeMention
 from .anchor import (_YEAR_REL, _YEAR_REL_AFTER, _add_months, _anchor_date, _anchor_factor, _iso,
                      _resolve_dm_hint, _resolve_month, _safe_date, _tense_hint, infer_anchor, resolve_partial)
-from .numbers import _blocked_spans, _in_blocked, _scan_form, lower_same_length, parse_number
+from .numbers import _blocked_spans, _in_blocked, _scan_lower, parse_number
 from .temporal import TemporalLexicon
 from .timex_ranges import _mk, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued
 
@@ -104,7 +104,9 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
         m = rx.match(lt, p)
         if m is None:
             continue
-        kind = next(nm for nm in names if m.group(nm) is not None)
+        # the family is "(?P<a>...)|(?P<b>...)|...": the alternative that matched is the group
+        # that closed last (``lastgroup``), the first of ``names`` that is set
+        kind = m.lastgroup
         s, e = m.start(), m.end()
         if kind == "andpair" and int(m.group("v_d2")) != int(m.group("v_d1")) + 1:
             continue
@@ -121,8 +123,8 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
                     e = k + 1
         if blocked and _in_blocked(s, e, blocked):
             continue
-        gd = m.groupdict()
-        g = {k: gd[k] for k in groups[kind] if gd[k] is not None}    # the matched alternative's groups
+        gn = groups[kind]                     # the matched alternative's groups (itself first)
+        g = {k: v for k, v in zip(gn, m.group(*gn)) if v is not None} if len(gn) > 1 else {kind: m.group(kind)}
         out.append(_Atom(kind, s, e, g))
         last_end = e
     return out
@@ -220,14 +222,14 @@ def _compatible(cur: list[_Atom], a: _Atom) -> bool:
     return True
 
 
-def find_times(text: str, start: int, end: int, anchor: Anchor, res) -> list[TimeMention]:
+def find_times(text: str, start: int, end: int, anchor: Anchor, res, low: str | None = None) -> list[TimeMention]:
     """Time expressions in ``text[start:end]``, normalized against ``anchor``; offsets absolute.
 
     "cùng ngày" (same day) takes the last full date written before it in the same paragraph
     (inside the span, else in the text of the paragraph before ``start``); with none it keeps
     value None (time: "T13:00") and ``note="same_day"`` for the caller to bind.
     """
-    return _find_times(text, start, end, anchor, res, bind_back=True)
+    return _find_times(text, start, end, anchor, res, bind_back=True, low=low)
 
 
 def _previous_date_in_paragraph(text: str, start: int, anchor: Anchor, res) -> str | None:
@@ -240,12 +242,12 @@ def _previous_date_in_paragraph(text: str, start: int, anchor: Anchor, res) -> s
     return None
 
 
-def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back: bool) -> list[TimeMention]:
+def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back: bool,
+                low: str | None = None) -> list[TimeMention]:
     lx: TemporalLexicon = res.temporal if not isinstance(res, TemporalLexicon) else res
-    t, to_abs = _scan_form(text, start, end)
+    t, to_abs, lt = _scan_lower(text, start, end, low)     # low: see numbers._scan_lower
     if not t:
         return []
-    lt = lower_same_length(t)
     blocked = _blocked_spans(t)
     atoms = _atoms(lt, lx, blocked)
     if not atoms:

@@ -37,7 +37,7 @@ from .anchor import (_YEAR_REL, _YEAR_REL_AFTER, _add_months, _anchor_date, _anc
                      _resolve_dm_hint, _resolve_month, _safe_date, _tense_hint, infer_anchor, resolve_partial)
 from .numbers import _blocked_spans, _in_blocked, _scan_lower, parse_number
 from .temporal import TemporalLexicon
-from .timex_ranges import _mk, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued
+from .timex_ranges import _mk, _prev_words, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued
 
 
 @dataclass
@@ -128,24 +128,6 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
         out.append(_Atom(kind, s, e, g))
         last_end = e
     return out
-
-
-def _prev_words(t: str, s: int, n: int = 4) -> list[str]:
-    """Up to n lower-cased words before s, nearest first, stopping at punctuation."""
-    words = []
-    j = s
-    while len(words) < n:
-        k = j
-        while k > 0 and t[k - 1] in " \t":
-            k -= 1
-        e = k
-        while k > 0 and (t[k - 1].isalpha() or t[k - 1] == "-"):
-            k -= 1
-        if k == e:
-            break
-        words.append(t[k:e].lower())
-        j = k
-    return words
 
 
 def _weekday_reading(t: str, a: _Atom, lx: TemporalLexicon, followed_by_date: bool) -> float:

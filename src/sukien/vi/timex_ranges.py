@@ -39,8 +39,9 @@ def _valid_dm(d: int, m: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]
 
 
-def _words_before(t: str, s: int, n: int) -> list[str]:
-    """Up to n lower-cased words before s, in text order, stopping at punctuation."""
+def _prev_words(t: str, s: int, n: int = 4, hyphen: bool = True) -> list[str]:
+    """Up to n lower-cased words before s, nearest first, stopping at punctuation (a word may
+    hold a hyphen unless ``hyphen`` is False)."""
     words: list[str] = []
     j = s
     while len(words) < n:
@@ -48,13 +49,18 @@ def _words_before(t: str, s: int, n: int) -> list[str]:
         while k > 0 and t[k - 1] in " \t":
             k -= 1
         e = k
-        while k > 0 and t[k - 1].isalpha():
+        while k > 0 and (t[k - 1].isalpha() or (hyphen and t[k - 1] == "-")):
             k -= 1
         if k == e:
             break
         words.append(t[k:e].lower())
         j = k
-    return words[::-1]
+    return words
+
+
+def _words_before(t: str, s: int, n: int) -> list[str]:
+    """Up to n lower-cased words (letters only) before s, in text order, stopping at punctuation."""
+    return _prev_words(t, s, n, hyphen=False)[::-1]
 
 
 def _blocked_words(words: list[str], keys: set[str]) -> bool:

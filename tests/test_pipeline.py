@@ -67,6 +67,9 @@ def test_process_stores_stages_and_resolves(store, tmp_path, fakes):
     evs = se.list_events(store)
     assert len(evs) == 1 and evs[0]["date"] == "2025-03-18" and evs[0]["n_sources"] == 2
     assert evs[0]["doc_events"] == ["a-dated.txt#0", "b.txt#0"]
+    # per-stage timings: wall clock and this process's CPU time, the same three stages
+    assert set(stats["seconds"]) == set(stats["cpu_seconds"]) == {"analyze_extract", "store", "resolve"}
+    assert all(v >= 0 for v in stats["cpu_seconds"].values()) and stats["cpu_seconds"]["resolve"] > 0
 
 
 def test_process_is_idempotent(store, tmp_path, fakes):

@@ -135,6 +135,7 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
     stats: dict[str, Any] = {"documents": len(doc_ids), "doc_events": 0, "failed": [], "seconds": {}}
     bar = _Bar(len(doc_ids), progress)
     t_lang = t_store = t_resolve = 0.0
+    c_lang = c_store = c_resolve = 0.0       # the same stages in this process's CPU time
     # one pool for the whole run (not one per batch)
     pool = _pool(res, workers) if workers > 1 and len(doc_ids) >= 2 else None
 
@@ -180,10 +181,11 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                         done.append(r.doc_id)
                 pending.clear()
 
-            t0 = time.perf_counter()
+            t0, k0 = time.perf_counter(), time.process_time()
             for doc_id, payload, evs, err in results:
-                t1 = time.perf_counter()
+                t1, k1 = time.perf_counter(), time.process_time()
                 t_lang += t1 - t0
+                c_lang += k1 - k0
                 if frozen is None:
                     frozen = _freeze()
                 if err is not None:
@@ -199,13 +201,15 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                         if len(pending) >= FLUSH_DOCS:
                             flush()
                 bar.step()
-                t0 = time.perf_counter()
+                t0, k0 = time.perf_counter(), time.process_time()
                 t_store += t0 - t1
-            t1 = time.perf_counter()
+                c_store += k0 - k1
+            t1, k1 = time.perf_counter(), time.process_time()
             flush()
             t_store += time.perf_counter() - t1
+            c_store += time.process_time() - k1
             if done:
-                t2 = time.perf_counter()
+                t2, k2 = time.perf_counter(), time.process_time()
                 try:
                     from .resolve import resolve
                     resolve(store, res, done)
@@ -215,6 +219,7 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
                     _fail(store, stats, SukienError(f"{type(exc).__name__}: {exc}", doc=done[0] if len(done) == 1
                                                     else f"{len(done)} documents", stage="resolve"))
                 t_resolve += time.perf_counter() - t2
+                c_resolve += time.process_time() - k2
     finally:
         if frozen:
             gc.unfreeze()
@@ -224,6 +229,10 @@ def process(store, res, doc_ids: Iterable[str], *, workers: int | None = None, p
             pool.join()
     stats["seconds"] = {"analyze_extract": round(t_lang, 3), "store": round(t_store, 3),
                         "resolve": round(t_resolve, 3)}
+    # CPU time of this process per stage: steadier than wall time on a busy machine (with
+    # workers, "analyze_extract" is only this process's share: receiving the workers' results)
+    stats["cpu_seconds"] = {"analyze_extract": round(c_lang, 3), "store": round(c_store, 3),
+                            "resolve": round(c_resolve, 3)}
     return stats
 
 

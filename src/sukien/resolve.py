@@ -348,7 +348,13 @@ def veto(a: Node, b: Node) -> bool:
                 if date_relation(da, db)[0] == "conflict":
                     return True
         return False
-    # an event that already happened cannot be one that a report published before it describes
+    return _reported_before(a, b)
+
+
+def _reported_before(a: Node, b: Node) -> bool:
+    """One side is undated and says the event took place, but every report of it was published
+    before all the other side's stated days: an event that already happened cannot be one that
+    a report published before it describes (the undated half of ``veto`` and ``veto_score``)."""
     for x, y in ((a, b), (b, a)):
         if not x.dates and y.dates and x.pubs and x.statuses == _OCCURRED:
             last = max(x.pubs)
@@ -441,13 +447,8 @@ def veto_score(a: Node, b: Node) -> float | None:
                     return None
                 if best is None or bonus > best:
                     best = bonus
-    else:
-        for x, y in ((a, b), (b, a)):
-            if not x.dates and y.dates and x.pubs and x.statuses == _OCCURRED:
-                last = max(x.pubs)
-                days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
-                if days and all(d is not None and d > last + 1 for d in days):
-                    return None
+    elif _reported_before(a, b):
+        return None
     s = 0.7 + 0.3 * len(inter) / len(a.countries | b.countries)
     pa, pb = a.all_persons(), b.all_persons()
     if pa and pb:

@@ -1,6 +1,8 @@
 """Cross-document resolution on synthetic document-level event records (docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from sukien import store_events as se
@@ -242,6 +244,69 @@ def test_conflicting_quantities_block_a_merge_of_undated_events(store, res):
                      quantities={"prisoners_each_side": 175})],
     }, res)
     assert len(evs) == 2
+
+
+def test_undated_reports_chained_week_after_week_are_not_one_event(store, res, incremental=False):
+    # every neighbour pair is within the publication window and shares the cast and the number,
+    # but the chain spans three months: no single undated event takes every report of the season
+    docs = {f"w{k}.txt": [mk(f"w{k}.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None,
+                             quantities={"prisoners_each_side": 100}, topics=["prisoners"])]
+            for k in range(13)}
+    pubs = {f"w{k}.txt": (date(2025, 3, 1) + timedelta(days=7 * k)).isoformat() for k in range(13)}
+    evs = load(store, docs, res, pubs=pubs)
+    spans = []
+    for e in evs:
+        days = sorted(pubs[m["doc"]] for m in e["mentions"])
+        spans.append((date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days)
+    assert len(evs) > 1 and max(spans) <= 30
+    assert any(len({m["doc"] for m in e["mentions"]}) > 1 for e in evs)     # near reports still merge
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_undated_chain_limit_holds_incrementally(store, res, incremental):
+    docs = {f"w{k}.txt": [mk(f"w{k}.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], None,
+                             quantities={"prisoners_each_side": 100})] for k in range(8)}
+    pubs = {f"w{k}.txt": (date(2025, 3, 1) + timedelta(days=10 * k)).isoformat() for k in range(8)}
+    evs = load(store, docs, res, pubs=pubs, incremental=incremental)
+    for e in evs:
+        days = sorted(date.fromisoformat(pubs[m["doc"]]) for m in e["mentions"])
+        assert (days[-1] - days[0]).days <= 30
+
+
+def test_a_dated_report_does_not_license_a_season_of_undated_ones(store, res):
+    # one report dates the exchange; undated reports of the same cast follow every week for
+    # three months: only those of its first month may be that exchange
+    docs = {"d0.txt": [mk("d0.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-03-01",
+                          quantities={"prisoners_each_side": 100})]}
+    pubs = {"d0.txt": "2025-03-01"}
+    for k in range(1, 13):
+        doc = f"w{k}.txt"
+        docs[doc] = [mk(doc, 0, "prisoner_exchange", ["Russia", "Ukraine"], None,
+                        quantities={"prisoners_each_side": 100})]
+        pubs[doc] = (date(2025, 3, 1) + timedelta(days=7 * k)).isoformat()
+    evs = load(store, docs, res, pubs=pubs)
+    for e in evs:
+        undated = sorted(date.fromisoformat(pubs[m["doc"]]) for m in e["mentions"] if m["doc"] != "d0.txt")
+        if undated:
+            assert (undated[-1] - undated[0]).days <= 30
+
+
+def test_weakly_dated_reports_chain_no_further_than_undated_ones(store, res):
+    # "next week" talks, reported weekly, half the reports with a weak guess of the day (never a
+    # conflict), half undated: the chain over three months is not one planned meeting
+    docs, pubs = {}, {}
+    for k in range(13):
+        doc = f"p{k}.txt"
+        day = date(2025, 3, 1) + timedelta(days=7 * k)
+        guess = (day + timedelta(days=7)).isoformat() if k % 2 else None      # every other report: undated
+        docs[doc] = [mk(doc, 0, "meeting", ["Donald Trump", "Vladimir Putin"], guess, status="planned",
+                        date_confidence=0.3, date_basis="relative", location="Riyadh", topics=["ukraine"])]
+        pubs[doc] = day.isoformat()
+    evs = load(store, docs, res, pubs=pubs)
+    assert len(evs) > 1
+    for e in evs:
+        days = sorted(date.fromisoformat(pubs[m["doc"]]) for m in e["mentions"])
+        assert (days[-1] - days[0]).days <= 30
 
 
 def test_parent_event_date_propagates_inside_a_document(store, res):

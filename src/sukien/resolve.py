@@ -36,6 +36,8 @@ MERGE_THRESHOLD = 2.2
 DAY_WINDOW = 2            # dated events further apart than this are never compared
 PUB_WINDOW_BACK = 45      # an undated event may be about an event up to this many days before publication
 PUB_PAIR_WINDOW = 14      # two undated events are compared when published within this many days
+UNDATED_SPAN = 30         # an event known only from undated reports: they span at most this many days
+WEAK_DATE_CONF = 0.35     # a date below this confidence never conflicts with another (date_relation)
 ANCHOR_MIN_CONF = 0.5     # an inferred anchor orders reports only when the language layer is this sure
 UNDATED_CANDIDATES = 60  # stored events an undatable report (no date, no publication date) is compared with
 CONTEXT_DOCS = 50         # documents of a cluster read for its story context
@@ -129,19 +131,19 @@ def date_relation(a: DateVal, b: DateVal) -> tuple[str, float]:
                 op = DateVal(y, part.m, part.d).ordinal()
                 if op is not None and ofull is not None and abs(op - ofull) <= 1:
                     return "near", 0.6
-            return ("unknown", -0.3) if min(a.conf, b.conf) < 0.35 else ("conflict", 0.0)
+            return ("unknown", -0.3) if min(a.conf, b.conf) < WEAK_DATE_CONF else ("conflict", 0.0)
         oa, ob = a.ordinal(), b.ordinal()
         if oa is not None and ob is not None and abs(oa - ob) <= 1 and min(a.conf, b.conf) < 0.85:
             return "near", 0.6               # time zones, "hôm qua" vs the date: a weak report may be a day off
-        if min(a.conf, b.conf) < 0.35:
+        if min(a.conf, b.conf) < WEAK_DATE_CONF:
             return "unknown", -0.3
         return "conflict", 0.0
     # at least one side is month- or year-level
     if a.y is not None and b.y is not None and a.year_explicit and b.year_explicit and a.y != b.y:
-        return ("conflict", 0.0) if min(a.conf, b.conf) >= 0.35 else ("unknown", -0.3)
+        return ("conflict", 0.0) if min(a.conf, b.conf) >= WEAK_DATE_CONF else ("unknown", -0.3)
     if a.m is not None and b.m is not None:
         if a.m != b.m:
-            return ("conflict", 0.0) if min(a.conf, b.conf) >= 0.35 else ("unknown", -0.3)
+            return ("conflict", 0.0) if min(a.conf, b.conf) >= WEAK_DATE_CONF else ("unknown", -0.3)
         return "month", 0.4
     return "year", 0.1
 
@@ -159,6 +161,7 @@ class Node:
     persons: dict[str, set[str]] = field(default_factory=dict)
     dates: set[DateVal] = field(default_factory=set)
     pubs: list[int] = field(default_factory=list)
+    upubs: list[int] = field(default_factory=list)      # publication days of the reports without a firm date
     types: Counter = field(default_factory=Counter)
     statuses: set[str] = field(default_factory=set)
     quantities: dict[str, set[float]] = field(default_factory=dict)
@@ -207,6 +210,7 @@ class Node:
             self.persons.setdefault(c, set()).update(ps)
         self.dates |= other.dates
         self.pubs += other.pubs
+        self.upubs += other.upubs
         self.types += other.types
         self.statuses |= other.statuses
         for k, vs in other.quantities.items():
@@ -275,6 +279,8 @@ def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
     pd = cof.day(ev.get("pub_date"))
     if pd is not None:
         n.pubs.append(pd)
+        if dv is None or dv.conf < WEAK_DATE_CONF:
+            n.upubs.append(pd)
     n.types[ev.get("type") or "other"] += 1
     n.statuses.add(ev.get("status") or "occurred")
     for k, v in (ev.get("quantities") or {}).items():
@@ -347,8 +353,20 @@ def veto(a: Node, b: Node) -> bool:
             for db in bd:
                 if date_relation(da, db)[0] == "conflict":
                     return True
-        return False
-    return _reported_before(a, b)
+        return _undated_spread(a, b)
+    return _reported_before(a, b) or _undated_spread(a, b)
+
+
+def _undated_spread(a: Node, b: Node) -> bool:
+    """The reports without a firm date (none, or one too weak to conflict with another, see
+    ``date_relation``) of a and b together span more than ``UNDATED_SPAN`` days of publication:
+    undated reports chained week after week ("the two sides exchanged prisoners", "talks next
+    week") are several events, not one that every report of the year joins, with or without a
+    dated report among them."""
+    au, bu = a.upubs, b.upubs
+    if not au or not bu:
+        return False                 # no new undated report: the span does not change
+    return max(max(au), max(bu)) - min(min(au), min(bu)) > UNDATED_SPAN
 
 
 def _reported_before(a: Node, b: Node) -> bool:
@@ -447,7 +465,9 @@ def veto_score(a: Node, b: Node) -> float | None:
                     return None
                 if best is None or bonus > best:
                     best = bonus
-    elif _reported_before(a, b):
+        if _undated_spread(a, b):
+            return None
+    elif _reported_before(a, b) or _undated_spread(a, b):
         return None
     s = 0.7 + 0.3 * len(inter) / len(a.countries | b.countries)
     pa, pb = a.all_persons(), b.all_persons()
@@ -716,7 +736,7 @@ def _days_conflict(da: tuple[int, float, tuple[int, int]], db: tuple[int, float,
     if da[2] == db[2]:
         return False
     gap, conf = abs(da[0] - db[0]), min(da[1], db[1])
-    return conf >= 0.35 and (gap >= 2 or conf >= 0.85)
+    return conf >= WEAK_DATE_CONF and (gap >= 2 or conf >= 0.85)
 
 
 def _node_sort_id(n: Node) -> str:

@@ -1,0 +1,148 @@
+"""Third held-out set (blind-written): quality floor on new Vietnamese diplomacy news, via the CLI.
+
+tests/data/heldout3/*.txt are 12 hand-written articles (our own wording, written without reading the
+extractor, its dictionaries, the devset or the articles of the first two held-out sets) in the styles
+of VietnamPlus, Tuổi Trẻ, Báo Quốc tế, VOV, VnExpress, Tiền Phong, CAND and Người Lao Động;
+tests/data/heldout3/gold.jsonl annotates them in the seeds-gold format (../shared/eval/README.md);
+tests/data/heldout3/README.md says what each article tests and the annotation conventions.
+
+Same procedure as tests/test_heldout2.py: the .txt files are copied to a temporary folder, ingested
+with ``python -m sukien ingest`` into a fresh database in a subprocess, exported with
+``python -m sukien export --format jsonl``, scored with ../shared/eval/score.py, and the scores must
+not drop below tests/data/heldout3/scores.json (re-pin only upward, and say why).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from evalsets import ROOT, assert_no_drop, check_gold, check_pinned_file, read_jsonl, shared_scorer
+
+HELDOUT3 = ROOT / "tests" / "data" / "heldout3"
+GOLD = HELDOUT3 / "gold.jsonl"
+PINNED = HELDOUT3 / "scores.json"
+CONDOLENCE_DOC = "12_baoquocte_dien-tham-hoi-dong-dat-myanmar.txt"
+ONLINE_DOC = "03_baoquocte_hoi-dam-truc-tuyen-viet-nam-malaysia.txt"
+US_ASKED_DOC = "09_nguoilaodong_tong-bi-thu-dien-dam-trump.txt"
+RU_ASKED_DOC = "11_vov_hoan-thuong-dinh-trump-putin-budapest.txt"
+GAZA_DOCS = ("05_vnexpress_hamas-tra-con-tin.txt", "06_tienphong_trao-doi-con-tin-tu-nhan-gaza.txt")
+
+
+def articles() -> list[Path]:
+    return sorted(HELDOUT3.glob("*.txt"))
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("SUKIEN_DB", None)
+    return subprocess.run([sys.executable, "-m", "sukien", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def heldout3_export(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("heldout3")
+    corpus = tmp / "articles"
+    corpus.mkdir()
+    for p in articles():  # only the articles: not gold.jsonl, README.md, scores.json
+        shutil.copy2(p, corpus / p.name)
+    db = tmp / "heldout3.db"
+    out = tmp / "heldout3-events.jsonl"
+    ing = cli("ingest", str(corpus), "--db", str(db), "--progress", "none", cwd=tmp)
+    assert ing.returncode == 0, ing.stdout + ing.stderr
+    exp = cli("export", "--format", "jsonl", "--db", str(db), "-o", str(out), cwd=tmp)
+    assert exp.returncode == 0, exp.stdout + exp.stderr
+    assert out.exists()
+    return out
+
+
+@pytest.fixture(scope="module")
+def heldout3_result(heldout3_export) -> dict:
+    return shared_scorer()(str(GOLD), str(heldout3_export))
+
+
+def events_of(export: Path, doc: str) -> list[dict]:
+    return [ev for ev in read_jsonl(export) if doc in {m.get("doc") for m in ev.get("mentions") or []}]
+
+
+# ---------------------------------------------------------------- the data itself
+
+def test_articles_are_plain_nfc_vietnamese_of_realistic_length():
+    files = articles()
+    assert len(files) == 12
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, p.name
+        assert 1000 <= len(text) <= 3500, (p.name, len(text))
+        assert any(c in text for c in "ạảấầẩẫậắằẳẵặđếềểễệịọỏốồổỗộớờởỡợụủứừửữự"), p.name
+
+
+def test_gold_is_well_formed_and_names_every_article():
+    gold = read_jsonl(GOLD)
+    check_gold(gold, [p.name for p in articles()])
+    for r in gold:
+        for g in r["events"]:
+            assert unicodedata.normalize("NFC", str(g)) == str(g), g["gid"]
+    condolence = next(r for r in gold if r["doc"] == CONDOLENCE_DOC)
+    # the telegrams and the letter are statements; the only call is the ministers' call
+    assert [g["gid"] for g in condolence["events"] if g["type"] == "phone_call"] == ["t12-1"]
+    # three cross-document pairs: 01/02 (Luxon in Hanoi), 05/06 (Gaza), 08/10 (Istanbul talks of 16/5)
+    docs_of: dict[str, set] = {}
+    for r in gold:
+        for g in r["events"]:
+            if g["core"]:
+                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
+    assert {frozenset(d) for d in docs_of.values() if len(d) > 1} == {
+        frozenset({"01", "02"}), frozenset({"05", "06"}), frozenset({"08", "10"})}
+
+
+def test_pinned_file_is_well_formed():
+    check_pinned_file(PINNED)
+
+
+# ---------------------------------------------------------------- the floor
+
+def test_no_drop_below_the_pinned_heldout3_scores(heldout3_result):
+    assert_no_drop(heldout3_result, PINNED, "the third held-out set")
+
+
+# ---------------------------------------------------------------- behaviours that hold now
+
+def test_condolence_telegrams_and_letters_are_never_phone_calls(heldout3_export):
+    """'gửi điện thăm hỏi' / 'gửi thư thăm hỏi' are not calls; the ministers' 'điện đàm' is."""
+    calls = [ev for ev in events_of(heldout3_export, CONDOLENCE_DOC) if ev["type"] == "phone_call"]
+    assert len(calls) == 1 and calls[0]["date"] == "2025-03-29", calls
+    assert set(calls[0]["participants"]) == {"Bui Thanh Son", "Than Swe"}, calls
+
+
+def test_online_talks_are_a_call_with_their_duration(heldout3_export):
+    """'hội đàm trực tuyến … trong khoảng 45 phút' is a remote talk: phone_call, 45 minutes."""
+    evs = events_of(heldout3_export, ONLINE_DOC)
+    assert any(ev["type"] == "phone_call" and ev["date"] == "2025-04-15" and ev.get("duration_minutes") == 45
+               and "Anwar Ibrahim" in ev["participants"] for ev in evs), evs
+
+
+def test_a_call_requested_by_the_other_side_has_that_side_as_initiator(heldout3_export):
+    """'theo đề nghị của phía Mỹ' (09) → Trump; 'theo đề nghị của phía Nga' (11) → Putin."""
+    us = [ev for ev in events_of(heldout3_export, US_ASKED_DOC)
+          if ev["type"] == "phone_call" and ev["date"] == "2025-07-02"]
+    assert len(us) == 1 and us[0]["initiator"] == "Donald Trump", us
+    ru = [ev for ev in events_of(heldout3_export, RU_ASKED_DOC)
+          if ev["type"] == "phone_call" and ev["date"] == "2025-10-16"]
+    assert len(ru) == 1 and ru[0]["initiator"] == "Vladimir Putin" and ru[0]["duration_minutes"] == 150, ru
+
+
+def test_the_gaza_exchange_is_one_event_between_the_parties_not_the_mediators(heldout3_export):
+    """05 ('sáng nay') and 06 ('Hôm qua (13/10)') report one exchange; Egypt, Qatar, the US mediate."""
+    a, b = GAZA_DOCS
+    both = [ev for ev in events_of(heldout3_export, a) if ev["type"] == "prisoner_exchange"
+            and b in {m.get("doc") for m in ev.get("mentions") or []}]
+    assert len(both) == 1 and both[0]["date"] == "2025-10-13", both
+    assert set(both[0]["participants"]) == {"Israel", "Hamas"}, both

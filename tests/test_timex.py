@@ -414,3 +414,38 @@ def test_any_weekend_is_not_one_weekend(entry, res):
     # without the cue word it is one weekend, a range of two days
     one = re.sub(rf"(?i)\b{entry['key']}\s+", "", ex, count=1)
     assert [t.kind for t in find_times(one, 0, len(one), A815, res) if "cuối tuần" in t.text] == ["range"], one
+
+
+# ----------------------------------------------------------------------------- ordinals and written years
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024, 2025, 2026])
+@pytest.mark.parametrize("text", [
+    "Trong ngày làm việc thứ hai (14/8), thủ tướng hội kiến tổng thống.",
+    "Ngày làm việc thứ hai 14-8, đoàn thăm khu công nghệ cao.",
+    "Ngày thứ hai (14/8), đoàn tới thăm Huế.",
+    "Phiên thứ hai ngày 14/8 thông qua ba nghị quyết.",
+])
+def test_an_ordinal_day_never_moves_the_written_date(text, year, res):
+    """"ngày (làm việc) thứ hai", "phiên thứ hai" before a day-month: the date wins, whatever
+    weekday 14/8 falls on (a Monday in 2023 only); "thứ hai" stays in the mention only then."""
+    a = Anchor(f"{year}-08-16", "pub_date", 1.0)
+    tms = _dates(text, res, a)
+    assert [t.value for t in tms] == [f"{year}-08-14"], [(t.text, t.value) for t in tms]
+    assert ("thứ hai" in tms[0].text) == (year == 2023), tms[0].text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Hai bên gặp nhau ngày 14/8 năm 2025 tại Hà Nội.", "2025-08-14"),
+    ("Hai bên gặp nhau hôm 14-8 năm 2025 tại Hà Nội.", "2025-08-14"),
+    ("Hai bên gặp nhau ngày 14 tháng 8 năm 2025 tại Hà Nội.", "2025-08-14"),
+    ("Hội nghị họp từ 13 đến 15/8 năm 2025 tại Hà Nội.", "2025-08-13/2025-08-15"),
+    ("Hai bên gặp nhau vào tháng 8 năm 2025 tại Hà Nội.", "2025-08"),
+])
+def test_a_written_year_belongs_to_the_date_before_it(text, value, res):
+    """One mention with the written year, not a day-month plus a separate "năm 2025"; and with no
+    publication date it is a full date the anchor can be read from."""
+    tms = find_times(text, 0, len(text), Anchor("2027-01-10", "pub_date", 1.0), res)
+    assert [(t.value, t.relative, t.text.endswith("năm 2025")) for t in tms] == [(value, False, True)]
+    if len(value) == 10:
+        a = infer_anchor(text, [Segment(0, len(text), "body")], None, res)
+        assert (a.date, a.source) == (value, "inferred:latest_full_date")

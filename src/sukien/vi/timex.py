@@ -37,7 +37,8 @@ from .anchor import (_YEAR_REL, _YEAR_REL_AFTER, _add_months, _anchor_date, _anc
                      _resolve_dm_hint, _resolve_month, _safe_date, _tense_hint, infer_anchor, resolve_partial)
 from .numbers import _blocked_spans, _in_blocked, _scan_lower, parse_number
 from .temporal import TemporalLexicon
-from .timex_ranges import _mk, _prev_words, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued
+from .timex_ranges import _mk, _prev_words, _valid_dm, build_month_range, build_range, build_weekend, hyphen_cued, \
+    day_list_start, night_iso, overnight, year_after
 
 
 @dataclass
@@ -130,38 +131,56 @@ def _atoms(lt: str, lx: TemporalLexicon, blocked) -> list[_Atom]:
     return out
 
 
-def _weekday_reading(t: str, a: _Atom, lx: TemporalLexicon, followed_by_date: bool) -> float:
-    """Confidence that "thứ X" is a weekday (0 = an ordinal, not a time)."""
+# words right after "thứ X" that make it an ordinal: "ngày thứ hai của chuyến thăm" (the second
+# day of the visit), "năm thứ ba liên tiếp" (the third year in a row)
+_ORDINAL_AFTER = re.compile(r"\s+(?:của|liên tiếp)(?!\w)", re.IGNORECASE)
+
+
+def _weekday_reading(t: str, a: _Atom, lx: TemporalLexicon, followed_by_date: bool) -> tuple[float, bool]:
+    """Confidence that "thứ X" is a weekday (0 = an ordinal, not a time), and whether the date
+    after it must confirm it: "ngày thứ hai (14/8)" is Monday only if 14/8 is one, else the second
+    day (of a visit, a conference); the date then wins over the weekday."""
     wd = a.g["wd"]
     if wd.lower().startswith("chủ"):
-        return 0.9
-    if followed_by_date or a.g.get("wd_rel"):
-        return 0.95
+        return 0.9, False
+    rel = a.g.get("wd_rel") or ""
+    if rel.lower().startswith("tuần"):
+        return 0.95, False                    # "thứ Hai tuần trước"
     x = t[a.start:a.end].split()[1] if " " in t[a.start:a.end] else wd
     cap = x[:1].isupper()
     prev = _prev_words(t, a.start, 4)
     after = t[a.end:a.end + 2]
     p1 = prev[0] if prev else ""
     p2 = " ".join(reversed(prev[:2])) if len(prev) >= 2 else p1
-    if p1 in lx.day_cues or p2 in lx.day_cues:
-        if p1 in lx.ordinal_nouns and not cap:
-            return 0.0            # "ngày thứ hai" = the second day
-        return 0.85 if cap else 0.6
-    # an ordinal noun shortly before: "cuộc điện đàm thứ ba", "lần thứ hai"
+    dated = followed_by_date or bool(rel)
+    if (p1 in lx.day_cues or p2 in lx.day_cues) and p1 not in lx.ordinal_nouns:
+        return (0.95 if dated else 0.85 if cap else 0.6), False    # "vào thứ Hai", "sáng thứ hai"
+    # an ordinal noun shortly before ("ngày (làm việc) thứ hai", "cuộc điện đàm thứ ba", "lần
+    # thứ hai") or an ordinal word after it ("thứ hai của chuyến thăm", "thứ ba liên tiếp")
+    if _ORDINAL_AFTER.match(t, a.end):
+        return 0.0, False
     for i in range(len(prev)):
         w1 = prev[i]
         w2 = " ".join(reversed(prev[i:i + 2])) if i + 1 < len(prev) else w1
         if w1 in lx.ordinal_nouns or w2 in lx.ordinal_nouns:
-            return 0.0
+            if followed_by_date:
+                return 0.95, True             # "ngày thứ hai, 11/8" (Monday), "phiên thứ hai (14/8)"
+            if i == 0 and p1 in lx.day_cues:  # "ngày thứ Hai": Monday; "ngày thứ hai": the second day
+                return (0.95 if rel else 0.85 if cap else 0.0), False
+            if rel and i > 0:                 # "hội nghị khai mạc thứ Hai tới", not "lần thứ hai này"
+                return 0.95, False
+            return 0.0, False
+    if dated:
+        return 0.95, False
     # sentence-initial "Thứ hai, ..." = "secondly"
     j = a.start - 1
     while j >= 0 and t[j] in " \t\"'“(":
         j -= 1
     if (j < 0 or t[j] in ".!?\n:;") and after.startswith(","):
-        return 0.0
+        return 0.0, False
     if cap and not prev:
-        return 0.0 if after.startswith(",") else 0.5
-    return 0.7 if cap else 0.0
+        return (0.0 if after.startswith(",") else 0.5), False
+    return (0.7 if cap else 0.0), False
 
 
 def _group(t: str, atoms: list[_Atom], lx: TemporalLexicon) -> list[list[_Atom]]:
@@ -191,8 +210,10 @@ def _compatible(cur: list[_Atom], a: _Atom) -> bool:
     kinds = [c.kind for c in cur] + [a.kind]
     if "weekday" in kinds:
         wd = a if a.kind == "weekday" else next(c for c in cur if c.kind == "weekday")
-        if wd.g.get("wd_rel"):
-            return a.kind in ("pod", "time", "tz") and a is not wd
+        if wd.g.get("wd_rel"):             # "thứ Năm tuần trước": only a time of day joins it
+            if a is wd:                        # "sáng thứ Năm tuần trước", "9h sáng thứ Hai tới"
+                return all(c.kind in ("pod", "time") for c in cur)
+            return a.kind in ("pod", "time", "tz")
         if any(k in ("rel_day", "same") for k in kinds):
             return False
     if a.kind == "pod" and any(c.kind in ("rel_day", "same") for c in cur):
@@ -248,10 +269,10 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
         if tm is None:
             continue
         s, e = tm.start, tm.end
-        # include "ngày"/"hôm" written right before a date
-        pm = _DAY_WORD_BEFORE.search(t[max(0, s - 6):s])
+        # include "ngày"/"hôm"/"(ngày) mùng" written right before a date
+        pm = _DAY_WORD_BEFORE.search(t[max(0, s - 12):s])
         if pm and tm.kind in ("date", "datetime", "range") and t[s:s + 1].isdigit():
-            s = s - (min(6, s) - pm.start(1))
+            s = s - (min(12, s) - pm.start(1))
         # close a bracket opened inside the mention
         if t.count("(", s, e) > t.count(")", s, e):
             k = e
@@ -273,7 +294,7 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
     return out
 
 
-_DAY_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(ngày|hôm|Ngày|Hôm|NGÀY)\s+$")
+_DAY_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))((?:ngày|hôm)(?:\s+(?:mùng|mồng))?|mùng|mồng)\s+$", re.IGNORECASE)
 
 
 def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_date: str | None) -> TimeMention | None:
@@ -300,7 +321,7 @@ def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_d
                 e2 = e + nxt.end()
                 return _mk(t, s, e2, "partial_date", f"{a_d.year + off:04d}-{m:02d}", 0.9 * _anchor_factor(anchor),
                            relative=True, note=note)
-            val, conf = _resolve_month(m, anchor, _tense_hint(t.lower(), s))
+            val, conf = _resolve_month(m, anchor, _hint(t, s, e))
             return _mk(t, s, e, "month", val, conf, relative=True,
                        note=(note + ";" if note else "") + "year:nearest")
         if k == "month_word":
@@ -312,7 +333,7 @@ def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_d
             note = lx.edges.get(" ".join(g["n_edge"].lower().split())) if g.get("n_edge") else None
             if g.get("n_y"):
                 return _mk(t, s, e, "partial_date", f"{int(g['n_y']):04d}-{m:02d}", 1.0, note=note)
-            val, conf = _resolve_month(m, anchor, _tense_hint(t.lower(), s))
+            val, conf = _resolve_month(m, anchor, _hint(t, s, e))
             return _mk(t, s, e, "month", val, conf, relative=True,
                        note=(note + ";" if note else "") + "year:nearest")
         if k == "quarter":
@@ -463,7 +484,15 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
     notes: list[str] = []
     weekday = None
     if wd_a is not None:
-        conf_wd = _weekday_reading(t, wd_a, lx, followed_by_date=date_a is not None and date_a.start > wd_a.start)
+        conf_wd, confirm = _weekday_reading(t, wd_a, lx, date_a is not None and date_a.start > wd_a.start)
+        if confirm:
+            # "ngày (làm việc) thứ hai (14/8)": Monday only if the date, read without it, is one;
+            # otherwise the second day, and the date alone is the mention
+            plain = _build_datetime(t, [a for a in grp if a is not wd_a], lx, anchor, last_date)
+            v = plain.value if plain is not None else None
+            if plain is None or v and v[:1].isdigit() and _safe_date(int(v[:4]), int(v[5:7]), int(v[8:10])).weekday() \
+                    != lx.weekdays[" ".join(wd_a.g["wd"].lower().split())]:
+                return plain
         if conf_wd <= 0:
             # an ordinal: drop the weekday and keep the rest of the group, if anything is left
             grp = [a for a in grp if a is not wd_a]
@@ -489,13 +518,7 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
             dd = _safe_date(y, m, d)
             if dd is None:
                 return None
-            value = _iso(dd)
-            if weekday is not None:
-                if dd.weekday() == weekday:
-                    notes.append("weekday:checked")
-                else:
-                    notes.append("weekday:mismatch")
-                    conf = 0.8
+            value, conf = _iso(dd), _check_weekday(dd, weekday, notes)
         elif date_a.kind == "dwords":
             d, m = int(g["b_d"]), int(g["b_m"])
             if not _valid_dm(d, m):
@@ -504,7 +527,7 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
                 dd = _safe_date(int(g["b_y"]), m, d)
                 if dd is None:
                     return None
-                value = _iso(dd)
+                value, conf = _iso(dd), _check_weekday(dd, weekday, notes)
             else:
                 value, conf, e = _partial_with_year_words(t, d, m, date_a, e, anchor, weekday, notes)
                 relative = True
@@ -513,6 +536,8 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
             if not _valid_dm(d, m):
                 return None
             before = t[max(0, date_a.start - 24):date_a.start]
+            ym = year_after(t, s, date_a.end)           # "14/8 năm 2025": one date
+            y = int(ym.group(1)) if ym else None
             if g["d_s"] == "-":
                 if not hyphen_cued(t, grp, date_a, lx):     # "2-1" is a score, "19-5" needs a cue
                     rest = [x for x in grp if x is not date_a]
@@ -520,15 +545,22 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
                 cued = True
             else:
                 cued = bool(lx.re_date_cue_before.search(before)) or len(grp) > 1
-            if not cued and (d, m) == (24, 7):
+            if not cued and y is None and (d, m) == (24, 7):
                 return None                          # "24/7": round the clock
             if not cued and (lx.re_fraction_after.match(t, date_a.end)
                              or re.search(r"(?:^|\W)(?:chiếm|khoảng|gần|hơn|trên|dưới)\s+$", before)):
                 return None                          # "2/3 số phiếu": a fraction
-            value, conf, e = _partial_with_year_words(t, d, m, date_a, e, anchor, weekday, notes)
-            relative = True
-            if not cued:
-                conf = round(conf * 0.95, 3)
+            if y is not None:
+                dd = _safe_date(y, m, d)
+                if dd is None:
+                    return None
+                value, conf = _iso(dd), _check_weekday(dd, weekday, notes)
+                e = max(e, ym.end())
+            else:
+                value, conf, e = _partial_with_year_words(t, d, m, date_a, e, anchor, weekday, notes)
+                relative = True
+                if not cued:
+                    conf = round(conf * 0.95, 3)
         elif date_a.kind == "rel_day":
             key = " ".join(t[date_a.start:date_a.end].lower().split())
             off, p = lx.rel_days[key]
@@ -591,6 +623,8 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
         if pod is not None and pod_pm:
             if h < 12 and not (pod == "night" and h < 5):
                 h += 12
+            elif h == 12 and pod == "night":
+                h = 0                                # "12 giờ đêm": midnight
         if h == 24:
             h = 0
         hhmm = f"{h:02d}:{mi:02d}"
@@ -613,8 +647,44 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
             kind, value = "datetime", f"{value}T{hhmm}"
         else:
             kind, value = "time", f"T{hhmm}"
+    elif pod in ("dawn", "morning") and pod_a is not None and value and value[:1].isdigit():
+        night = overnight(t, pod_a.start, value)         # "đêm 2 rạng sáng 3/9"
+        if night is not None:
+            return _mk(t, night, e, "range", f"{night_iso(value)}/{value}", conf, relative=relative,
+                       note=";".join(["overnight"] + notes))
+    elif date_a is grp[0] and date_a.kind in ("dm", "dmy") and value and value[:1].isdigit():
+        ls, d0 = day_list_start(t, s, int(value[8:10]))     # "các ngày 14, 15/8"
+        if ls < s:
+            return _mk(t, ls, e, "range", f"{value[:8]}{d0:02d}/{value}", conf, relative=relative,
+                       note=";".join(notes) or None)
     return TimeMention(s, e, t[s:e], kind, value, round(conf, 3), part_of_day=pod, timezone=tz,
                        relative=relative, note=";".join(notes) or None)
+
+
+# after a date or a month: "ngày 2/9 vừa qua" (past), "ngày 5/9 tới" (coming; not "tới Hà Nội")
+_PAST_AFTER = re.compile(r"\s+(?:vừa\s+qua|vừa\s+rồi|mới\s+đây)(?!\w)", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s+(?:sắp\s+)?tới(?=\s*(?:[,.;:)!?]|$))", re.IGNORECASE)
+
+
+def _hint(t: str, s: int, e: int) -> int:
+    """The tense of the date t[s:e]: the words right after it ("vừa qua", "tới"), else those before
+    it and the clause (``_tense_hint``)."""
+    if _PAST_AFTER.match(t, e):
+        return -1
+    if _FUTURE_AFTER.match(t, e):
+        return 1
+    return _tense_hint(t.lower(), s)
+
+
+def _check_weekday(dd, weekday: int | None, notes: list[str]) -> float:
+    """Confidence of a date with its year written, given a stated weekday (noted)."""
+    if weekday is None:
+        return 1.0
+    if dd.weekday() == weekday:
+        notes.append("weekday:checked")
+        return 1.0
+    notes.append("weekday:mismatch")
+    return 0.8
 
 
 def _partial_with_year_words(t, d, m, date_a, e, anchor, weekday, notes):
@@ -627,7 +697,7 @@ def _partial_with_year_words(t, d, m, date_a, e, anchor, weekday, notes):
         if dd is not None:
             notes.append("year:words")
             return _iso(dd), round(0.9 * _anchor_factor(anchor), 3), max(e, ym.end())
-    hint = _tense_hint(t.lower(), date_a.start)
+    hint = _hint(t, date_a.start, date_a.end)
     value, conf = _resolve_dm_hint(d, m, anchor, weekday, hint)
     notes.append("year:nearest" + (";weekday" if weekday is not None else "") +
                  (";past" if hint < 0 else ";future" if hint > 0 else ""))

@@ -2,7 +2,10 @@
 when a day-month written with a hyphen ("14-8") is a date rather than a score or a count.
 
 * day ranges: "8-10/1/2022", "từ 18 đến 22/8", "từ 13-8 đến 15-8", "12 và 13/11", "13 và 14-8"
-  → ``range`` "2022-01-08/2022-01-10";
+  → ``range`` "2022-01-08/2022-01-10"; a year in words after them ("từ 13 đến 15/8 năm 2025",
+  ``year_after``, also read by timex for "14/8 năm 2025"); across the new year without one ("từ
+  28/12 đến 2/1"); consecutive days listed after "ngày" ("ngày 14, 15 và 16/8", ``day_list_start``);
+* the night before a morning date, "đêm 2 rạng sáng 3/9" (``overnight``) → "2025-09-02/2025-09-03";
 * month ranges: "tháng 3-4/2025", "từ tháng 3 đến tháng 5 năm nay", "tháng 11/2024 - 2/2025"
   → ``range`` "2025-03/2025-04" (month precision, ``note`` "month");
 * "cuối tuần (này/qua/trước/tới)" → ``range`` of that Saturday and Sunday (``note`` "weekend").
@@ -33,6 +36,57 @@ _PREV_PAIR = re.compile(r"(?<![\d/.,-])(\d{1,2})([/-])(\d{1,2})\s*(?:,|và|hoặ
 
 def _mk(t, s, e, kind, value, conf=1.0, **kw) -> TimeMention:
     return TimeMention(s, e, t[s:e], kind, value, round(conf, 3), **kw)
+
+
+# the year written after a day-month or a day range: "14/8 năm 2025", "(14/8) năm 2025"
+_YEAR_AFTER = re.compile(r"(?:\s*\))?\s+năm\s+((?:19|20)\d\d)(?![\d/%]|[.,]\d|\w)", re.IGNORECASE)
+
+
+def year_after(t: str, s: int, e: int):
+    """The match of "năm YYYY" right after the mention t[s:e] (the year is group 1), or None;
+    across a closing bracket only when the mention opened it ("thứ Năm (14/8) năm 2025")."""
+    m = _YEAR_AFTER.match(t, e)
+    if m and ")" in m.group() and t.rfind("(", s, e) <= t.rfind(")", s, e):
+        return None
+    return m
+
+
+# "đêm 2 rạng sáng 3/9", "tối 31/8 sang sáng 1/9": the night before a morning date, its day only
+_NIGHT_BEFORE = re.compile(r"(?:^|(?<=\W))(?:đêm|tối|khuya)\s+(\d{1,2})\s*(?:,|và|đến|sang|tới)?\s*$",
+                           re.IGNORECASE)
+
+
+def overnight(t: str, s: int, iso: str) -> int | None:
+    """Where "đêm N" starts right before the dawn / morning of the date ``iso`` that starts at s
+    ("đêm 2 rạng sáng 3/9"), when N is the day before it; else None."""
+    m = _NIGHT_BEFORE.search(t, max(0, s - 20), s)
+    if m is None or int(m.group(1)) != int(night_iso(iso)[8:10]):
+        return None
+    return m.start()
+
+
+def night_iso(iso: str) -> str:
+    """The day before the ISO date ``iso``."""
+    return _iso(_safe_date(int(iso[:4]), int(iso[5:7]), int(iso[8:10])) - timedelta(days=1))
+
+
+_LIST_DAY = re.compile(r"(?:^|(?<=[^\w,]))(\d{1,2})\s*,\s*$")
+_LIST_HEAD = re.compile(r"(?:^|\W)(?:ngày|hôm)\s+$", re.IGNORECASE)
+
+
+def day_list_start(t: str, s: int, d: int) -> tuple[int, int]:
+    """Days listed before day ``d`` written at s ("ngày 14, 15 và 16/8", "các ngày 14, 15/8"): where
+    the list starts and its first day, when the days are consecutive and "ngày"/"hôm" opens the
+    list; else (s, d)."""
+    s0, d0 = s, d
+    while d0 > 1:
+        m = _LIST_DAY.search(t, max(0, s0 - 8), s0)
+        if m is None or int(m.group(1)) != d0 - 1:
+            break
+        s0, d0 = m.start(1), d0 - 1
+    if s0 == s or not _LIST_HEAD.search(t, max(0, s0 - 12), s0):
+        return s, d
+    return s0, d0
 
 
 def _valid_dm(d: int, m: int) -> bool:
@@ -114,6 +168,7 @@ def _hyphen_pair_ok(t: str, a, lx: TemporalLexicon) -> bool:
 
 def build_range(t: str, a, anchor: Anchor, lx: TemporalLexicon) -> TimeMention | None:
     g = a.g
+    start = a.start
     if a.kind == "range":
         d1, d2, m1, m2, y = int(g["r_d1"]), int(g["r_d2"]), int(g["r_m"]), int(g["r_m"]), g.get("r_y")
         y1 = y
@@ -122,6 +177,7 @@ def build_range(t: str, a, anchor: Anchor, lx: TemporalLexicon) -> TimeMention |
             return None
         d1, d2, m1, m2, y = int(g["v_d1"]), int(g["v_d2"]), int(g["v_m"]), int(g["v_m"]), g.get("v_y")
         y1 = y
+        start, d1 = day_list_start(t, a.start, d1)     # "ngày 14, 15 và 16/8"
     else:
         if g["w_s"] == "-" and not _hyphen_pair_ok(t, a, lx):
             return None
@@ -130,16 +186,28 @@ def build_range(t: str, a, anchor: Anchor, lx: TemporalLexicon) -> TimeMention |
         y, y1 = g.get("w_y2"), g.get("w_y1") or g.get("w_y2")
     if not (_valid_dm(d1, m1) and _valid_dm(d2, m2)):
         return None
-    if (m1, d1) >= (m2, d2) and not (y1 and y and int(y1) < int(y)):
+    e = a.end
+    ym = None if y else year_after(t, a.start, e)
+    if ym:                                       # "từ 13 đến 15/8 năm 2025", "từ 28/12 đến 2/1 năm 2025"
+        y, e = ym.group(1), ym.end()
+        y1 = y1 or (y if (m1, d1) < (m2, d2) else str(int(y) - 1))
+    # a later month first crosses the new year: "từ 28/12 đến 2/1", "từ 30-12 đến 2-1" (no year
+    # written; with hyphens only December to January: "từ 5-6 đến 3-4" is more likely two counts)
+    new_year = m1 > m2 and not y1 and not y and (g.get("w_s") == "/" or (m1, m2) == (12, 1))
+    if (m1, d1) >= (m2, d2) and not (y1 and y and int(y1) < int(y)) and not new_year:
         return None
     if y:
         a1, a2 = _safe_date(int(y1), m1, d1), _safe_date(int(y), m2, d2)
         if not a1 or not a2:
             return None
-        return _mk(t, a.start, a.end, "range", f"{_iso(a1)}/{_iso(a2)}", 1.0)
+        return _mk(t, start, e, "range", f"{_iso(a1)}/{_iso(a2)}", 1.0)
     end_iso, conf = resolve_partial(d2, m2, anchor)
     yy = end_iso[:4]
-    return _mk(t, a.start, a.end, "range", f"{yy}-{m1:02d}-{d1:02d}/{end_iso}", conf, relative=True,
+    if new_year and yy.isdigit():
+        if _safe_date(int(yy) - 1, m1, d1) is None:
+            return None
+        yy = f"{int(yy) - 1:04d}"
+    return _mk(t, start, a.end, "range", f"{yy}-{m1:02d}-{d1:02d}/{end_iso}", conf, relative=True,
                note="year:nearest")
 
 

@@ -218,3 +218,156 @@ def test_last_word_equals_its_regex():
         lo = rng.randint(0, j)
         m = _LAST_WORD.search(text, lo, j + 1)
         assert _last_word(text, lo, j) == (m.group(1) if m else None), (text, lo)
+
+
+# ------------------------------------------------------------------ counterparts, host, leadership,
+# predecessors (the package dictionary: dated holders of 2025)
+
+@pytest.fixture(scope="module")
+def pres():
+    return Resources(Config())
+
+
+def _by_text(text, date, res, segments=None):
+    from sukien.vi.sentences import split_sentences as _split
+    sents = _split(text, segments if segments is not None else line_segments(text))
+    find_actors(text, sents, Anchor(date, "pub_date", 1.0), res)
+    return {m.text: m for s in sents for m in s.actors}
+
+
+@pytest.mark.parametrize("text, country", [
+    # an operations chief, a general, a deputy minister: no holder known in the other country
+    ("Tổng giám đốc tác chiến quân sự của Pakistan đã gọi điện cho người đồng cấp Ấn Độ.", "India"),
+    ("Ngoại trưởng Ấn Độ Jaishankar nói chỉ huy tác chiến của Pakistan đã gọi cho người đồng cấp Ấn Độ.", "India"),
+    ("Thứ trưởng Quốc phòng Nga gặp người đồng cấp Trung Quốc tại Bắc Kinh.", "China"),
+    # a known person without a dated role
+    ("Thống chế Asim Munir điện đàm với người đồng cấp Ấn Độ.", "India"),
+    # an office with a role but no holder in the other country
+    ("Bộ trưởng Quốc phòng Pakistan gặp người đồng cấp Ấn Độ.", "India"),
+], ids=["operations-chief", "chief-after-a-speaker-of-X", "deputy-minister", "person-without-role",
+        "role-without-holder"])
+def test_counterpart_of_an_office_without_holder_is_the_country(pres, text, country):
+    ms = _by_text(text, "2025-05-11", pres)
+    m = next(v for k, v in ms.items() if k.startswith("người đồng cấp"))
+    assert (m.kind, m.name, m.country, m.via) == ("country", country, country, "reference")
+    assert "Narendra Modi" not in {x.name for x in ms.values()}     # never the head of government
+
+
+@pytest.mark.parametrize("text, date, name", [
+    ("Ông Putin điện đàm với người đồng cấp Mỹ.", "2025-05-11", "Donald Trump"),
+    ("Ngoại trưởng Lavrov gặp người đồng cấp Ấn Độ.", "2025-05-11", "Subrahmanyam Jaishankar"),
+    ("Thủ tướng Nhật Bản gặp người đồng cấp Ấn Độ bên lề hội nghị.", "2025-05-11", "Narendra Modi"),
+    # the anchor is the last person before it who is not of that country (not the Indian speaker)
+    ("Ông Modi cho biết Tổng thống Putin đã điện đàm với người đồng cấp Mỹ.", "2025-05-11", "Donald Trump"),
+    # no person before it in the sentence: the last one in context
+    ("Ngoại trưởng Vương Nghị tới Moscow. Tại đây, cuộc gặp với người đồng cấp Nga kéo dài hai giờ.",
+     "2025-05-11", "Sergei Lavrov"),
+    # a source ("Theo ông X, ...") is not who the counterpart is counterpart to
+    ("Theo ông Peskov, Tổng thống Putin đã mời người đồng cấp Mỹ tới Moscow.", "2025-05-11", "Donald Trump"),
+    # out of office on that day (president-elect): the office held last
+    ("Ông Trump khuyên người đồng cấp Nga kiềm chế.", "2024-11-10", "Vladimir Putin"),
+], ids=["president", "foreign-minister", "prime-minister", "skip-a-person-of-X", "from-context", "source", "elect"])
+def test_counterpart_of_a_known_office_is_its_holder(pres, text, date, name):
+    ms = _by_text(text, date, pres)
+    m = next(v for k, v in ms.items() if k.startswith("người đồng cấp"))
+    assert (m.kind, m.name) == ("person", name)
+
+
+def test_host_country_is_the_venue_of_the_visit_not_a_recalled_trip(pres):
+    text = ("Chủ tịch nước Lương Cường thăm chính thức Chile.\n"
+            "Tại buổi chiêu đãi, bà Bachelet nhớ lại chuyến thăm Việt Nam của bà.\n"
+            "Cuộc hội đàm giữa Chủ tịch nước và nhà lãnh đạo nước chủ nhà diễn ra sáng qua ở Santiago.")
+    m = _by_text(text, "2025-10-22", pres)["nhà lãnh đạo nước chủ nhà"]
+    assert (m.name, m.country) == ("Gabriel Boric", "Chile")
+    # the headline's visit when the sentence and its paragraph name no venue
+    from sukien.models import Segment
+    text = ("Tổng Bí thư thăm chính thức Indonesia\n"
+            "Bà Puan nhớ lại chuyến thăm Việt Nam năm 2019.\n"
+            "Cuộc hội đàm với nhà lãnh đạo nước chủ nhà kéo dài hai giờ.")
+    lines = text.split("\n")
+    segs, off = [], 0
+    for i, ln in enumerate(lines):
+        segs.append(Segment(off, off + len(ln), "title" if i == 0 else "body"))
+        off += len(ln) + 1
+    m = _by_text(text, "2025-03-11", pres, segs)["nhà lãnh đạo nước chủ nhà"]
+    assert (m.name, m.country) == ("Prabowo Subianto", "Indonesia")
+    # without a headline: the venue mentioned last (the recalled trip: the old reading, kept)
+    m = _by_text(text, "2025-03-11", pres)["nhà lãnh đạo nước chủ nhà"]
+    assert m.country == "Vietnam"
+    # a qualified visit ("thăm chính thức X") names the venue too
+    m = _by_text("Thủ tướng thăm chính thức Singapore.\nThủ tướng nước chủ nhà đã đón đoàn tại sân bay.",
+                 "2025-05-26", pres)["Thủ tướng nước chủ nhà"]
+    assert (m.name, m.country) == ("Lawrence Wong", "Singapore")
+    # a destination after the host reference is no venue of it ("sẽ thăm Pháp"): only "tại/ở" are
+    m = _by_text("Ông Rubio tới Việt Nam. Thủ tướng nước chủ nhà sẽ thăm Pháp vào tháng tới.",
+                 "2025-05-26", pres)["Thủ tướng nước chủ nhà"]
+    assert m.country == "Vietnam"
+
+
+def test_generic_leadership_is_the_country(pres):
+    ms = _by_text("Lãnh đạo Việt Nam gửi điện mừng tân Thủ tướng Nhật Bản.", "2025-10-22", pres)
+    m = ms["Lãnh đạo Việt Nam"]
+    assert (m.kind, m.name) == ("country", "Vietnam") and "To Lam" not in {x.name for x in ms.values()}
+    ms = _by_text("Các nhà lãnh đạo Nga bày tỏ lo ngại.", "2025-10-22", pres)
+    assert (ms["nhà lãnh đạo Nga"].kind, ms["nhà lãnh đạo Nga"].name) == ("country", "Russia")
+    # one leader: "nhà lãnh đạo X" alone, or a name after "lãnh đạo X"
+    ms = _by_text("Nhà lãnh đạo Nga tiếp đoàn khách tại Sochi.", "2025-10-22", pres)
+    assert ms["Nhà lãnh đạo Nga"].name == "Vladimir Putin"
+    # a list of countries: one leader each ("the leaders of X and Y")
+    ms = _by_text("Lãnh đạo Mỹ và Trung Quốc đã điện đàm hơn hai giờ.", "2023-11-20", pres)
+    assert ms["Lãnh đạo Mỹ"].name == "Joe Biden"
+    ms = _by_text("Lãnh đạo Triều Tiên Kim Jong-un thị sát nhà máy.", "2025-10-22", pres)
+    assert any(x.name == "Kim Jong Un" and x.kind == "person" for x in ms.values()), ms
+    # "người đứng đầu" before a body's name: no person named "Đảng Cộng"
+    ms = _by_text("Đây là chuyến thăm đầu tiên của ông trên cương vị người đứng đầu Đảng Cộng sản Việt Nam.",
+                  "2025-03-10", pres)
+    assert not any(x.kind == "person" and x.name and x.name.startswith("Đảng") for x in ms.values()), ms
+    ms = _by_text("Ông Trường Chinh từng giữ nhiều trọng trách.", "2025-03-10", pres)
+    assert ms["Ông Trường Chinh"].kind == "person"
+
+
+def test_predecessor_and_successor(pres):
+    db = pres.actors
+    assert db.relative("donald_trump", "predecessor", "2025-03-01").name == "Joe Biden"
+    assert db.relative("joe_biden", "successor", "2023-01-01").name == "Donald Trump"
+    assert db.relative("vladimir_putin", "predecessor", "2020-01-01").name == "Dmitry Medvedev"
+    assert db.relative("sanae_takaichi", "predecessor", "2025-10-22").name == "Shigeru Ishiba"
+    assert db.relative("fumio_kishida", "successor", "2024-12-01").name == "Shigeru Ishiba"
+    assert db.relative("sanae_takaichi", "successor", "2025-10-22") is None     # in office
+    assert db.relative("asim_munir", "predecessor", "2025-05-11") is None       # no dated role
+    text = "Bà Takaichi nhậm chức Thủ tướng ngày 21/10. Tháng 4, người tiền nhiệm của bà đã thăm Hà Nội."
+    ms = _by_text(text, "2025-10-22", pres)
+    assert ms["người tiền nhiệm của bà"].name == "Shigeru Ishiba"
+    assert "bà" not in ms                                  # not a second mention of Takaichi
+    ms = _by_text("Ông Trump chỉ trích người tiền nhiệm vì chính sách nhập cư.", "2025-03-01", pres)
+    assert ms["người tiền nhiệm"].name == "Joe Biden"
+    ms = _by_text("Người kế nhiệm của Thủ tướng Kishida tiếp tục chính sách này.", "2024-12-01", pres)
+    assert ms["Người kế nhiệm của Thủ tướng Kishida"].name == "Shigeru Ishiba"
+    # a name right after it is the person meant; a predicate names no one
+    ms = _by_text("Chính sách của người tiền nhiệm Joe Biden bị đảo ngược.", "2025-03-01", pres)
+    assert [x.name for x in ms.values()] == ["Joe Biden"]
+    ms = _by_text("Ông Biden chọn bà Harris làm người kế nhiệm.", "2024-07-01", pres)
+    assert "Donald Trump" not in {x.name for x in ms.values()} and "người kế nhiệm" not in ms
+
+
+def test_ambassador_post_belongs_to_the_title(pres):
+    ms = _by_text("Tổng Bí thư tiếp Đại sứ Ấn Độ tại Việt Nam Sandeep Arya.", "2025-07-17", pres)
+    m = ms["Đại sứ Ấn Độ tại Việt Nam Sandeep Arya"]
+    assert (m.kind, m.name, m.country) == ("person", "Sandeep Arya", "India")
+    assert "Việt Nam" not in ms
+    # no name after the post: the post stays a place of its own
+    ms = _by_text("Ông Putin tiếp Đại sứ Mỹ tại Moscow.", "2025-07-17", pres)
+    assert ms["Moscow"].name == "Russia"
+
+
+def test_bare_counterpart_holds_the_same_office(pres):
+    """"người đồng cấp" without a country: the person of another country the document names who
+    holds the office of the one it is counterpart to; nobody for an office with no dated holders."""
+    text = ("Tổng thống Putin và Tổng thống Trump dự kiến gặp nhau. Trong khi đó, Ngoại trưởng Lavrov đã "
+            "điện đàm với Ngoại trưởng Mỹ Rubio. Ông Lavrov cảm ơn người đồng cấp vì cuộc trao đổi.")
+    assert _by_text(text, "2025-05-11", pres)["người đồng cấp"].name == "Marco Rubio"   # not Putin
+    ms = _by_text("Ông Putin điện đàm với ông Trump. Ông cảm ơn người đồng cấp.", "2025-05-11", pres)
+    assert ms["người đồng cấp"].name == "Donald Trump"
+    ms = _by_text("Chỉ huy tác chiến của Pakistan đã gọi cho người đồng cấp. Thủ tướng Modi hoan nghênh.",
+                  "2025-05-11", pres)
+    assert ms["người đồng cấp"].actor_id is None

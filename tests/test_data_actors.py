@@ -139,7 +139,7 @@ def test_references_yaml():
         assert p["resolve"]["role"] in ROLE_IDS
         assert _contains(p["example"], p["text"]), p
     for p in refs["country_patterns"]:
-        assert p["resolve"] in ("leader", "counterpart", "country")
+        assert p["resolve"] in ("leader", "counterpart", "country", "leadership")
         assert _contains(p["example"], p["prefix"]), p
     for g in refs["groups"]:
         assert g["members"] in ("persons", "countries", "parties")
@@ -171,6 +171,28 @@ def test_references_yaml():
         assert refs[key] and all(w == _mf(w) for w in refs[key]), key
     assert set(refs["org_name_heads"]) <= set(refs["candidate_cues"]["organization"])
     assert 5 <= refs["historical_after_years"] <= 50 and 0 < refs["historical_confidence"] < 0.6
+    # venues ("tại", "thăm chính thức"), unlisted offices ("tướng", "thứ trưởng") and the
+    # predecessor / successor phrases ("người tiền nhiệm")
+    assert refs["venue_cues"] and any(v.get("at") for v in refs["venue_cues"])
+    for v in refs["venue_cues"]:
+        assert v["text"] == _mf(v["text"]) and _contains(v["example"], v["text"]) and v.get("at") in (None, True), v
+    assert refs["unlisted_offices"] and all(w == _mf(w) for w in refs["unlisted_offices"])
+    titles = {_mf(r["title"]) for r in _load(PACKAGE_DATA / "actors", "roles.yaml")}
+    assert not titles & set(refs["unlisted_offices"]), "an office with dated holders is not unlisted"
+    for r in refs["relations"]:
+        assert r["relation"] in ("predecessor", "successor") and _contains(r["example"], r["text"]), r
+
+
+def test_package_roles_of_japan_give_the_predecessor():
+    """people.yaml: the dated roles that "người tiền nhiệm của bà" (Takaichi) needs: Ishiba until the
+    day Takaichi took office (``to`` is exclusive), Kishida before him."""
+    people = {e["id"]: e for e in _load(PACKAGE_DATA / "actors", "people.yaml")}
+    ishiba = [r for r in people["shigeru_ishiba"]["roles"] if r["role"] == "head_of_government"]
+    takaichi = [r for r in people["sanae_takaichi"]["roles"] if r["role"] == "head_of_government"]
+    kishida = [r for r in people["fumio_kishida"]["roles"] if r["role"] == "head_of_government"]
+    assert [(r["from"], r["to"]) for r in ishiba] == [("2024-10-01", "2025-10-21")]
+    assert takaichi[0]["from"] == "2025-10-21" and takaichi[0]["to"] is None
+    assert kishida[-1]["to"] == ishiba[0]["from"]
 
 
 @pytest.mark.parametrize("d", DIRS, ids=["package", "fixture"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date, timedelta as _timedelta
 from operator import itemgetter
 from typing import Any
 
@@ -78,6 +79,7 @@ class Actor:
 class Hit:
     """What one automaton key means (a key may mean several things)."""
     type: str                   # actor | capital | demonym | title | phrase | cprefix | group | pronoun | honorific
+                                # | host | relation
     ref: Any                    # actor id | role dict | resolve dict ...
     cap: bool = False           # one-word alias with an upper-case initial: text must be upper case too
     upper: bool = False         # short all-caps acronym: text must be all caps
@@ -208,6 +210,14 @@ class ActorDB:
         self.historical_years: int = 15
         self.historical_conf: float = 0.4
         self.credit_re: re.Pattern | None = None
+        # "người đồng cấp X": the offices a counterpart can be of (unlisted offices and, so that a
+        # longer title wins, the titles of roles.yaml), matched on the matching form
+        self.office_re: re.Pattern | None = None
+        self.unlisted_offices: frozenset[str] = frozenset()
+        # a venue: a country / capital right after one of these ("tại", "thăm chính thức");
+        # ``at_re`` only the "where it happens" ones ("tại", "ở")
+        self.venue_re: re.Pattern | None = None
+        self.at_re: re.Pattern | None = None
         self._auto: Any = None
         # one capitalized word that is never a candidate name by itself (not foreign-looking, starts
         # no multi-word organization cue): a cache of that pure decision (``candidates``), bounded
@@ -264,6 +274,11 @@ class ActorDB:
                          key=len, reverse=True)
         if credits:
             db.credit_re = re.compile(r"(?<!\w)(?:%s)\s*:\s*[^()\n.;]*" % "|".join(map(re.escape, credits)))
+        offices = {match_form(o).text for o in db.refs.get("unlisted_offices") or []}
+        db.unlisted_offices = frozenset(offices)
+        venues = db.refs.get("venue_cues") or []
+        db.venue_re = _end_re([v["text"] for v in venues])
+        db.at_re = _end_re([v["text"] for v in venues if v.get("at")])
         short_by_country: dict[str, str] = {}
 
         for e in read("countries.yaml"):
@@ -295,6 +310,9 @@ class ActorDB:
         db.titles = read("roles.yaml")
         for t in db.titles:
             db._key(t["title"], Hit("title", t, alias=t["title"]), case_free=True)
+        if offices:
+            forms = sorted(offices | {match_form(t["title"]).text for t in db.titles}, key=len, reverse=True)
+            db.office_re = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, forms)))
         for p in db.refs.get("phrases") or []:
             db._key(p["text"], Hit("phrase", p["resolve"], alias=p["text"]), case_free=True)
         for p in db.refs.get("country_patterns") or []:
@@ -307,6 +325,8 @@ class ActorDB:
             db._key(h, Hit("honorific", None, alias=h), case_free=True)
         for h in db.refs.get("host") or []:
             db._key(h["text"], Hit("host", None, alias=h["text"]), case_free=True)
+        for r in db.refs.get("relations") or []:
+            db._key(r["text"], Hit("relation", r["relation"], alias=r["text"]), case_free=True)
         db._finish()
         return db
 
@@ -454,6 +474,30 @@ class ActorDB:
             return None
         act.sort(key=lambda r: _ROLE_PRIORITY.get(r.role, 99))
         return act[0]
+
+    def relative(self, actor_id: str, relation: str, date: str | None) -> Actor | None:
+        """The predecessor ("người tiền nhiệm") or successor ("người kế nhiệm") of a person in the
+        office they hold on ``date`` (else the last one they held before it): the holder of the same
+        role, country and org the day before their term began / on the day it ended; None when the
+        dates are unknown. Consecutive terms of the same person are skipped."""
+        a = self.actors.get(actor_id)
+        if a is None or not a.roles:
+            return None
+        r = self.role_of(actor_id, date)
+        if r is None:
+            past = [x for x in a.roles if x.start and (date is None or x.start[:10] <= date[:10])]
+            r = max(past, key=lambda x: x.start or "") if past else None
+        for _ in range(4):
+            if r is None:
+                return None
+            when = _day_before(r.start) if relation == "predecessor" else r.end
+            if not when:
+                return None
+            h = self.holder(r.role, r.country, when, r.org)
+            if h is None or h.id != actor_id:
+                return h
+            r = next((x for x in a.roles if x.role == r.role and x.country == r.country and x.active(when)), None)
+        return None
 
     def leader_role(self, country: str) -> str:
         return self.leader_roles.get(country) or self.leader_roles.get("default") or "head_of_state"
@@ -605,6 +649,27 @@ def scan_form(t: str) -> str:
         if c in t:
             t = t.replace(c, " ")
     return " " + t + " "
+
+
+def _end_re(words: list[str]) -> re.Pattern | None:
+    """A pattern for one of ``words`` (longest first) ending the searched span, after a word
+    boundary and before whitespace (``venue_cues``: "thăm chính thức " before a country)."""
+    forms = sorted({match_form(w).text.strip() for w in words if w.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<!\w)(?:%s)\s+$" % "|".join(map(re.escape, forms)), re.I)
+
+
+def _day_before(d: str | None) -> str | None:
+    """The ISO day before ``d`` (a year-month or a year: the day before its first day)."""
+    if not d:
+        return None
+    parts = (d[:10].split("-") + ["01", "01"])[:3]
+    try:
+        day = _date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+    return (day - _timedelta(days=1)).isoformat()
 
 
 def _iso(v) -> str | None:

@@ -18,8 +18,11 @@ The layer is split by responsibility (all names used to live here and stay impor
 2. composes tokens: title/reference chains + a name ("Tổng thống Nga Vladimir Putin" → one person
    mention), title + country ("Tổng thống Mỹ" → the holder at the anchor date), reference phrases
    ("ông chủ Nhà Trắng"), "<prefix> <country>" references ("người đồng cấp Mỹ", "nhà lãnh đạo Nga",
-   "phía Nga"), capitals as metonyms ("Moscow" → Russia), institutions (with a following country:
-   "Văn phòng Tổng thống Ukraine"), places, short names ("ông Tập", ``references._short_ref``);
+   "phía Nga"; "lãnh đạo Việt Nam" alone and "các nhà lãnh đạo X" are the country's leadership),
+   capitals as metonyms ("Moscow" → Russia), institutions (with a following country:
+   "Văn phòng Tổng thống Ukraine"), places, short names ("ông Tập", ``references._short_ref``), an
+   ambassador's post ("Đại sứ Ấn Độ tại Việt Nam X" is one person of India), predecessors and
+   successors ("người tiền nhiệm của bà", ``_relations``);
 3. unknown capitalized names become typed candidates (``candidates``);
 4. drops persons inside photo / source credits ("Ảnh: X", "(Ảnh: Reuters)", "Nguồn: X") and lowers
    the confidence of historical persons (``historical_confidence``; ``active: true`` exempts);
@@ -140,6 +143,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     n = len(toks)
     i = 0
     covered: list[tuple[int, int]] = []
+    rels: list[tuple[_Tok, str]] = []
     while i < n:
         tok = toks[i]
         if tok.plain:                         # fast path: a bare name / alias / capital / demonym
@@ -210,6 +214,13 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 first = False
                 j += 1
             chain_end = end
+            if countries and j < n and (role_hit is not None or starter.type == "honorific") and \
+                    _POST.fullmatch(low, chain_end, toks[j].s):
+                # "Đại sứ Ấn Độ tại Việt Nam Sandeep Arya": the post (a country or capital after
+                # "tại") belongs to the title when a name follows it
+                if _country_tok(db, toks[j]) and _followed_by_cap(text, toks[j].e, sent.end):
+                    chain_end = toks[j].e
+                    j += 1
             # a person right after the chain (possibly after a parenthetical: "... Mỹ (CIA) John X")?
             k, pe = j, chain_end
             pm = _PAREN.match(text, chain_end)
@@ -255,7 +266,7 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             m = _CAPSEQ_AT.match(text, chain_end, sent.end)
             if m and m.group(1) and (" " in m.group(1) or _foreign_looking(m.group(1))) and (
                     role_hit or starter.type in ("honorific", "pronoun") or
-                    (cprefix_hit and cprefix_hit.ref in ("counterpart", "leader"))):
+                    (cprefix_hit and cprefix_hit.ref in ("counterpart", "leader", "leadership"))):
                 cs, ce = m.start(1), m.end(1)
                 # the name stops at the next dictionary token, except a one-word country that
                 # starts it ("Ông Anh Tuấn")
@@ -264,6 +275,9 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                                         and " " not in text[tk.s:tk.e]))), sent.end)
                 ce = min(ce, nxt)
                 name = text[cs:ce].strip(" -")
+                if name and role_hit is None and starter.type == "cprefix" and \
+                        db.cue_kinds.get(name.split()[0].lower()) == "organization":
+                    name = ""                 # "người đứng đầu Đảng Cộng sản ...": a body, not a person
                 if name and not _is_stop_name(db, name):
                     ce = cs + len(name)
                     ctry = countries[0][1].name if countries else (insts[0][1].country if insts else None)
@@ -299,7 +313,12 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 kind = cprefix_hit.ref
                 target = countries[0][1] if countries else insts[0][1]
                 tcountry = target.name if target.kind == "country" else target.country
-                if kind == "country":
+                if kind == "leader" and _plural_before(low, sent.start, tok.s):
+                    kind = "country"          # "các nhà lãnh đạo Việt Nam": the leadership, no one person
+                elif kind == "leadership" and j < n and _PAIR_SEP.match(text[chain_end:toks[j].s]) and \
+                        _country_tok(db, toks[j]):
+                    kind = "leader"           # "lãnh đạo Mỹ và Trung Quốc": one leader per country
+                if kind == "country" or (kind == "leadership" and countries):
                     out.append(_mention(db, target, span[0], span[1], text, "reference"))
                 elif kind == "leader" and tcountry:
                     h = ctx.holder(db.leader_role(tcountry), tcountry, date)
@@ -401,6 +420,11 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
             pending.append((sent, mnt, "host_country", None))
             i += 1
             continue
+        rel = tok.first.get("relation")
+        if rel is not None:                   # "người tiền nhiệm (của bà)": after the scan
+            rels.append((tok, rel.ref))
+            i += 1
+            continue
         g = tok.first.get("group")
         if g is not None:
             mnt = ActorMention(start=tok.s, end=tok.e, text=text[tok.s:tok.e], actor_id=None, name=None,
@@ -454,10 +478,50 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 m.confidence = min(m.confidence, db.historical_conf)
     if len(out) > 1:
         out.sort(key=_START)
+    if rels:
+        out = _relations(db, text, low, sent, out, rels, ctx, pending)
+    return out
+
+
+_OF = re.compile(r"\s+của\s+")
+_NOT_RELATION_AFTER = re.compile(r"(?:là|làm|trở thành|chọn|cử|chỉ định|đề cử)\s+$")
+
+
+def _relations(db: ActorDB, text: str, low: str, sent: Sentence, out: list[ActorMention],
+               rels: list, ctx: _DocCtx, pending: list) -> list[ActorMention]:
+    """"người tiền nhiệm của bà" / "người kế nhiệm của Tổng thống Mỹ": one person mention, the
+    previous / next holder of the office of the person after "của" (a pronoun: resolved in context,
+    ``references``); alone ("Ông Trump chỉ trích người tiền nhiệm"), the subject's. Not read before a
+    name ("người tiền nhiệm Joe Biden" names him) nor as a predicate ("được chọn làm người kế nhiệm")."""
+    for tok, rel in rels:
+        inner = next((x for x in out if x.start >= tok.e), None)
+        if inner is not None and _OF.fullmatch(low, tok.e, inner.start):
+            if inner.kind != "person":
+                continue
+            pend = next((k for k in range(len(pending) - 1, -1, -1) if pending[k][1] is inner), None)
+            mnt = ActorMention(start=tok.s, end=inner.end, text=text[tok.s:inner.end], actor_id=None, name=None,
+                               kind="person", via="reference", confidence=0.3)
+            if pend is not None:
+                if pending[pend][2] != "pronoun":
+                    continue                  # "của Thủ tướng" (a bare title): left as it is
+                pending[pend] = (sent, mnt, "relation", {"relation": rel, "pron": pending[pend][3]})
+            elif inner.actor_id:
+                h = db.relative(inner.actor_id, rel, ctx.date)
+                if h is not None:
+                    mnt = _mention(db, h, tok.s, inner.end, text, "reference", 0.8)
+            out = [mnt if x is inner else x for x in out]
+        elif not _followed_by_cap(text, tok.e, sent.end) and \
+                not _NOT_RELATION_AFTER.search(low, max(sent.start, tok.s - 16), tok.s):
+            mnt = ActorMention(start=tok.s, end=tok.e, text=text[tok.s:tok.e], actor_id=None, name=None,
+                               kind="person", via="reference", confidence=0.3)
+            pending.append((sent, mnt, "relation", {"relation": rel, "pron": None}))
+            out.append(mnt)
+            out.sort(key=_START)
     return out
 
 
 _CONCURRENT = frozenset((", ", " kiêm "))     # between two titles of one person
+_POST = re.compile(r" tại ")
 _ONE_CAP = re.compile(r" (%s)(?![\w-])" % _CAPWORD)
 
 
@@ -529,6 +593,13 @@ def _org_of_country(db: ActorDB, text: str, tok: _Tok, nxt: _Tok, out: list, cov
                             kind="organization", via="alias", country=c.name, confidence=0.9))
     covered.append((tok.s, nxt.e))
     return True
+
+
+def _country_tok(db: ActorDB, tok: _Tok) -> bool:
+    """The token names a country (by name or capital)."""
+    h = tok.k.act_cap
+    a = db.actors.get(h.ref) if h is not None else None
+    return a is not None and a.kind == "country"
 
 
 def _prev_is_token(out: list[ActorMention], pos: int) -> bool:

@@ -6,8 +6,12 @@
 * ``_short_ref``: short names ("ông Tập", "Chủ tịch Tập", "ông Sơn") of a person the document
   names in full (``short_name: first|last`` in countries.yaml, per person in people.yaml);
 * ``_resolve_context``: over the whole document in order, pronouns ("ông", "ông ấy"),
-  counterparts ("người đồng cấp Mỹ"), bare titles ("Thủ tướng cho biết"), the host country, and
-  groups ("hai nhà lãnh đạo", "hai bên", "hai nước"; in a conflict context the two sides).
+  counterparts ("người đồng cấp Mỹ": the holder in that country of the office of the last person
+  or office named before it, ``_counterpart_anchor``; the country itself when that office has no
+  known holder there), predecessors / successors ("người tiền nhiệm của bà"), bare titles ("Thủ
+  tướng cho biết"), the host country (the venue of the visit in focus: its sentence, its
+  paragraph, the headline and lead, then the last venue) and its leader, and groups ("hai nhà
+  lãnh đạo", "hai bên", "hai nước"; in a conflict context the two sides).
 """
 from __future__ import annotations
 
@@ -103,7 +107,6 @@ def _short_ref(db: ActorDB, ctx: _DocCtx, text: str, word: str, s: int, e: int,
 
 # ------------------------------------------------------------------------------------- context
 
-_VENUE_CUE = re.compile(r"(?:tại|ở|tới|đến|thăm|sang)\s+$", re.I)
 _WITH = re.compile(r"(?<!\w)(?:với|cùng)\s", re.I)
 _COORD = re.compile(r"\s*(?:và|với|cùng|-|–)\s*")
 _OBLIQUE = ("của", "với", "giữa", "cho", "và", "về", "tới", "gặp", "mời", "thay", "cùng")
@@ -142,6 +145,57 @@ def _last_pending(sentences: list[Sentence], pending: list) -> int:
     ``_resolve_context`` stops there (the whole document when the sentence is not found)."""
     ids = {id(p[0]) for p in pending}
     return max((i for i, sx in enumerate(sentences) if id(sx) in ids), default=len(sentences) - 1)
+
+
+_SOURCE_BEFORE = re.compile(r"(?<!\w)theo\s+$", re.I)
+
+
+def _counterpart_anchor(db: ActorDB, text: str, s: Sentence, m: ActorMention, country: str, skip):
+    """Who "người đồng cấp <country>" (``m``) is counterpart to, in its sentence: the last person
+    mention before it that is not of ``country`` (nor ``skip``: historical, a journalist), or the
+    string of an unlisted office ("Tổng giám đốc tác chiến quân sự của Pakistan", "Thứ trưởng
+    Quốc phòng Nga") written after that person outside any mention; None when neither."""
+    anchor = None
+    for x in s.actors:
+        if x.start >= m.start:
+            break
+        if x.kind != "person" or (country is not None and x.country == country) or skip(x) or \
+                _SOURCE_BEFORE.search(text, max(s.start, x.start - 8), x.start):
+            continue                  # "Theo ông Peskov, X mời người đồng cấp Mỹ": a source, no anchor
+        if x.actor_id or x.name or x.via == "role":       # not an unresolved pronoun / reference
+            anchor = x
+    if db.office_re is None:
+        return anchor
+    lo = anchor.end if anchor is not None else s.start
+    spans = [(x.start, x.end) for x in s.actors if x.start < m.start]
+    office = None
+    for o in db.office_re.finditer(text[lo:m.start].lower()):
+        a = lo + o.start()
+        if o.group(0) in db.unlisted_offices and not any(b <= a < e for b, e in spans):
+            office = o.group(0)
+    return office if office is not None else anchor
+
+
+def _anchor_role(db: ActorDB, x: ActorMention, date: str | None) -> str | None:
+    """The office of the person a counterpart is counterpart to: their dated role, or for a role
+    mention without a known holder ("Bộ trưởng Quốc phòng Pakistan") the role of its title."""
+    if x.actor_id:
+        r = db.role_of(x.actor_id, date)
+        if r is None and date:
+            # not in office on that day (a president-elect, a former leader): the office they held
+            # last before it, else the one they take next ("ông Trump khuyên người đồng cấp Nga" in
+            # November 2024)
+            roles = [y for y in db.actors[x.actor_id].roles if y.start]
+            past = [y for y in roles if y.start[:10] <= date[:10]]
+            r = max(past, key=lambda y: y.start) if past else min(roles, key=lambda y: y.start, default=None)
+        return r.role if r else None
+    if x.via != "role":
+        return None
+    for _, _, hits in db.lookup(x.text):
+        t = next((h.ref for h in hits if h.type == "title"), None)
+        if t is not None and (not t.get("countries") or x.country in t["countries"]):
+            return _title_role(t, x.country)
+    return None
 
 
 def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _DocCtx, pending: list) -> None:
@@ -360,19 +414,114 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                         return [seen[1], seen[0]]
         return None
 
+    def venue(m: ActorMention, at: bool = False) -> str | None:
+        """The country of a venue: a place, or a country / capital after a ``venue_cues`` word
+        (``at``: only "where it happens" cues, for a place too: "tại", "ở")."""
+        if m.via == "reference" or m.kind not in ("place", "country") or not m.country:
+            return None
+        if m.kind == "place" and not at:
+            return m.country
+        cue = db.at_re if at else db.venue_re
+        return m.country if cue is not None and cue.search(text, max(0, m.start - 24), m.start) else None
+
+    main_cache: list = []
+
+    def main_venue() -> str | None:
+        """The venue of the visit the document reports: the first one of the headline and lead."""
+        if not main_cache:
+            main_cache.append(next((v for sx in sentences if sx.role in ("title", "lead")
+                                    for x in sx.actors if (v := venue(x))), None))
+        return main_cache[0]
+
     def host_country(sent_idx: int, pos: int) -> str | None:
-        """The country of the venue mentioned last before ``pos`` (a place, or a country after
-        "tại/ở/tới/đến/thăm")."""
-        for k in range(sent_idx, -1, -1):
+        """The country of the venue in focus at ``pos``: the last one before it in its sentence, one
+        after it in its sentence after "tại/ở", the last one in the sentences before it in its
+        paragraph, the headline and lead's (the visit the document reports), the last one before."""
+        s0 = sentences[sent_idx]
+        for m in reversed(s0.actors):
+            if m.start < pos and (v := venue(m)):
+                return v
+        for m in s0.actors:
+            if m.start > pos and (v := venue(m, at=True)):
+                return v
+        k = sent_idx - 1
+        while k >= 0 and sentences[k].paragraph == s0.paragraph:
             for m in reversed(sentences[k].actors):
-                if k == sent_idx and m.start >= pos:
-                    continue
-                if m.kind == "place" and m.country:
-                    return m.country
-                if m.kind == "country" and m.name and m.via != "reference" and \
-                        _VENUE_CUE.search(text, max(0, m.start - 8), m.start):
-                    return m.name
+                if v := venue(m):
+                    return v
+            k -= 1
+        if v := main_venue():
+            return v
+        for k in range(k, -1, -1):
+            for m in reversed(sentences[k].actors):
+                if v := venue(m):
+                    return v
         return None
+
+    def pronoun_src(s: Sentence, m: ActorMention, arg: str | None, shield, subject, carried) -> tuple:
+        """The person a pronoun ("ông", "bà", "ông ấy"; None: any) stands for, and the confidence."""
+        if any(a <= m.start < b and text[a] != "(" for a, b in shield):
+            # "ông ấy" inside a quotation: the speaker talks about someone else
+            spk = next((x for x in s.actors if _is_person(x) and x.name and x is not m and
+                        not any(a <= x.start < b for a, b in shield)), None) \
+                or subject or prev_subject or last_person
+            return next((x for x in reversed(history) if not _same(x, spk)), None), 0.5
+        if _oblique(text, s, m):
+            src = last_person
+        elif subject is not None:
+            src = subject
+        else:
+            src = prev_subject or last_person
+        if src is not None and (female or male) and arg in _PRONOUN_GENDER:
+            other = male if _PRONOUN_GENDER[arg] else female
+            if src.actor_id in other or (_PRONOUN_GENDER[arg] and female and src.actor_id not in female):
+                # "ông Chính gặp Thủ tướng Takaichi, ngay sau khi bà nhậm chức": the
+                # latest person of the pronoun's gender (a known woman for "bà")
+                want = female if _PRONOUN_GENDER[arg] else None
+                src = next((x for x in reversed(history) if x.actor_id not in other and
+                            (want is None or x.actor_id in want)), None)
+        return src, (0.6 if carried else 0.75)
+
+    def counterpart(s: Sentence, m: ActorMention, country: str) -> tuple[Actor | None, float]:
+        """"người đồng cấp X": the holder in X of the office of the person it is counterpart to
+        (``_counterpart_anchor``: the last person or office named before it in the sentence, else
+        the last person in context), X's leader for a leader without an equal in X, X itself for an
+        office with no known holder there (a general, a deputy minister) or an unknown anchor."""
+        anchor = _counterpart_anchor(db, text, s, m, country, lambda x: ctx.historical(x.actor_id) or non_party(x))
+        if anchor is None:           # the last person before the sentence (its own were ruled out)
+            anchor = next((x for x in reversed(history) if x.start < s.start and x.country != country and
+                           not ctx.historical(x.actor_id) and not non_party(x)), None)
+        role = _anchor_role(db, anchor, date) if isinstance(anchor, ActorMention) else None
+        if role is not None:
+            h = ctx.holder(role, country, date)
+            if h is None and role in LEADER_ROLES:
+                h = ctx.holder(db.leader_role(country), country, date)
+            if h is not None:
+                return h, 0.8
+        return db.by_canonical.get(country), 0.7
+
+    def bare_counterpart(s: Sentence, m: ActorMention) -> Actor | None:
+        """"người đồng cấp" alone: the person of another country the document names who holds
+        the office of the one it is counterpart to (``_counterpart_anchor``, else the last person);
+        for a leader without such a person, the other leader in focus; nobody for an office with no
+        dated holders ("Tổng giám đốc tác chiến ... gọi cho người đồng cấp") or an unknown person."""
+        anchor = _counterpart_anchor(db, text, s, m, None, lambda x: ctx.historical(x.actor_id) or non_party(x))
+        if anchor is None:
+            anchor = next((x for x in reversed(history) if x.start < s.start), None)
+        if isinstance(anchor, str):
+            return None
+        role = _anchor_role(db, anchor, date) if anchor is not None else None
+        if anchor is not None and role is None:
+            return None
+        if role is not None:
+            a = next((db.actors[y] for y in ranked if y != anchor.actor_id and ever(y, (role,)) and
+                      (not anchor.country or db.actors[y].country != anchor.country) and
+                      not ctx.historical(y)), None)
+            if a is not None or role not in LEADER_ROLES:
+                return a
+        other = [a for a in focus() if anchor is None or (a != anchor.actor_id and not (
+            anchor.country and db.actors[a].country == anchor.country))]
+        return db.actors[other[0]] if other else None
 
     pend = {id(m): (kind, arg) for _, m, kind, arg in pending}
     last_person: ActorMention | None = None      # the last person mentioned (outside quotes)
@@ -391,52 +540,26 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
             p = pend.get(id(m))
             if p is not None:
                 kind, arg = p
-                if kind == "pronoun":
-                    src = None
-                    if arg != "người đồng cấp" and any(a <= m.start < b and text[a] != "(" for a, b in shield):
-                        # "ông ấy" inside a quotation: the speaker talks about someone else
-                        spk = next((x for x in s.actors if _is_person(x) and x.name and x is not m and
-                                    not any(a <= x.start < b for a, b in shield)), None) \
-                            or subject or prev_subject or last_person
-                        src = next((x for x in reversed(history) if not _same(x, spk)), None)
-                        if src is not None:
-                            m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
-                            m.confidence = 0.5
-                        continue
-                    if _oblique(text, s, m):
-                        src = last_person
-                    elif subject is not None:
-                        src = subject
-                    else:
-                        src = prev_subject or last_person
-                    if arg == "người đồng cấp":
-                        near = last_person
-                        other = [a for a in focus() if near is None or a != near.actor_id]
-                        src = None
-                        if other:
-                            a = db.actors[other[0]]
-                            m.actor_id, m.name, m.country, m.confidence = a.id, a.name, a.country, 0.6
-                    if src is not None and (female or male) and arg in _PRONOUN_GENDER:
-                        other = male if _PRONOUN_GENDER[arg] else female
-                        if src.actor_id in other or (_PRONOUN_GENDER[arg] and female and src.actor_id not in female):
-                            # "ông Chính gặp Thủ tướng Takaichi, ngay sau khi bà nhậm chức": the
-                            # latest person of the pronoun's gender (a known woman for "bà")
-                            want = female if _PRONOUN_GENDER[arg] else None
-                            src = next((x for x in reversed(history) if x.actor_id not in other and
-                                        (want is None or x.actor_id in want)), None)
+                if kind == "pronoun" and arg == "người đồng cấp":
+                    a = bare_counterpart(s, m)
+                    if a is not None:
+                        m.actor_id, m.name, m.country, m.confidence = a.id, a.name, a.country, 0.6
+                elif kind == "pronoun":
+                    src, conf = pronoun_src(s, m, arg, shield, subject, carried)
                     if src is not None:
-                        m.actor_id, m.name, m.country = src.actor_id, src.name, src.country
-                        m.confidence = 0.6 if carried else 0.75
-                elif kind == "counterpart":
-                    role = None
-                    if last_person is not None and last_person.actor_id:
-                        r = db.role_of(last_person.actor_id, date)
-                        role = r.role if r else None
-                    h = ctx.holder(role or db.leader_role(arg), arg, date)
-                    if h is None and role:
-                        h = ctx.holder(db.leader_role(arg), arg, date)
+                        m.actor_id, m.name, m.country, m.confidence = src.actor_id, src.name, src.country, conf
+                elif kind == "relation":
+                    # "người tiền nhiệm của bà": the pronoun's person (or, alone, the subject in
+                    # context), then the previous / next holder of that person's office
+                    src, conf = pronoun_src(s, m, arg.get("pron"), shield, subject, carried)
+                    h = db.relative(src.actor_id, arg["relation"], date) if src is not None and src.actor_id else None
                     if h is not None:
-                        m.actor_id, m.name, m.country, m.confidence = h.id, h.name, h.country, 0.8
+                        m.actor_id, m.name, m.country, m.confidence = h.id, h.name, h.country, min(conf, 0.7)
+                elif kind == "counterpart":
+                    h, conf = counterpart(s, m, arg)
+                    if h is not None:
+                        m.actor_id, m.name, m.kind, m.country, m.confidence = h.id, h.name, h.kind, \
+                            (h.name if h.kind == "country" else h.country), conf
                 elif kind == "concurrent":
                     # the person the next title names ("Tổng Bí thư, Chủ tịch nước Tô Lâm")
                     nxt = next((x for x in s.actors if x.start > m.start), None)
@@ -467,6 +590,10 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                         else:
                             role = _title_role(arg, hc) if arg else db.leader_role(hc)
                             h = ctx.holder(role, hc, date, arg.get("org") if arg else None)
+                            if not arg and (h is None or h.id not in counts):
+                                # "nhà lãnh đạo nước chủ nhà": the host's leader the document names
+                                h = next((db.actors[a] for a in ranked if db.actors[a].country == hc and
+                                          ever(a, LEADER_ROLES) and not ctx.historical(a)), h)
                             m.country = hc
                             if h is not None:
                                 m.actor_id, m.name, m.confidence = h.id, h.name, 0.7

@@ -240,6 +240,30 @@ def test_initiator_x_goi_dien_cho_y(res):
     assert ms[0].type == "phone_call" and ms[0].initiator == "Keir Starmer"
 
 
+def test_a_call_over_the_hotline_is_a_phone_call_with_its_caller(res):
+    """"X (chủ động) gọi qua đường dây nóng cho Y": a phone call that X started."""
+    _, ms, _ = run(res, [("Chiều 3/7, chỉ huy quân đội Thái Lan chủ động gọi qua đường dây nóng cho phía Campuchia.", {
+        "actors": [C("Thái Lan", "Thailand"), C("Campuchia", "Cambodia")]})])
+    calls = [m for m in ms if m.type == "phone_call"]
+    assert len(calls) == 1 and set(calls[0].participants) == {"Thailand", "Cambodia"}
+    assert calls[0].initiator == "Thailand"
+
+
+def test_an_appeal_is_no_call(res):
+    """"kêu gọi ... cho": an appeal, no call; "gọi" alone with no phone word is none either."""
+    _, ms, _ = run(res, [("Thái Lan kêu gọi viện trợ khẩn cấp cho Campuchia.", {
+        "actors": [C("Thái Lan", "Thailand"), C("Campuchia", "Cambodia")]})])
+    assert not [m for m in ms if m.type == "phone_call"]
+
+
+def test_an_appointment_to_talk_by_phone_is_a_planned_call(res):
+    """"hẹn" is a plan; a closing quote may end a fragment inside a gapped form."""
+    _, ms, _ = run(res, [("Quan chức Pháp cho biết hai bên \"đã hẹn trao đổi thêm\" qua điện thoại vào sáng 14/6.", {
+        "actors": [C("Pháp", "France")], "times": [("sáng 14/6", "date", "2025-06-14", True)]})])
+    calls = [m for m in ms if m.type == "phone_call"]
+    assert len(calls) == 1 and calls[0].status == "planned" and calls[0].date == "2025-06-14"
+
+
 def test_duration_nearest_trigger_and_offsets_ignored(res):
     _, ms, _ = run(res, [("Ông cho biết chỉ vài giờ sau khi điện đàm với Thủ tướng Ý, ông đã bay tới Paris.", {
         "actors": [P("Thủ tướng Ý", "Giorgia Meloni", "Italy")],
@@ -670,6 +694,47 @@ def test_lan_luot_gives_one_event_per_object(res):
         "times": [("Tối 25/3", "date", "2025-03-25", True)]})])
     calls = sorted(tuple(sorted(e["participants"])) for e in evs if e["type"] == "phone_call")
     assert calls == [("Paetongtarn Shinawatra", "Pham Minh Chinh"), ("Pham Minh Chinh", "Sonexay Siphandone")]
+
+
+_CHINH = P("Thủ tướng Chính", "Pham Minh Chinh", "Vietnam")
+_SONEXAY = P("Thủ tướng Lào Sonexay", "Sonexay Siphandone", "Laos")
+_PAETONG = P("Thủ tướng Thái Lan Paetongtarn", "Paetongtarn Shinawatra", "Thailand")
+
+
+def _meetings(evs):
+    return sorted(tuple(sorted(e["participants"])) for e in evs if e["type"] == "meeting")
+
+
+def test_a_plural_summary_of_talks_is_one_talk_per_object(res):
+    """"đã có các cuộc gặp song phương với A và B" sums up several talks: one per object, never one
+    talk of all three, even when the summary is dated and the single talks follow it."""
+    _, _, evs = run(res, [
+        ("Ngày 20/4, bên lề hội nghị tại Bangkok, Thủ tướng Chính đã có các cuộc gặp song phương với Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn.", {
+            "actors": [_CHINH, _SONEXAY, _PAETONG], "times": [("Ngày 20/4", "date", "2025-04-20", True)]}),
+        ("Sáng 20/4, Thủ tướng Chính gặp Thủ tướng Lào Sonexay.", {
+            "actors": [_CHINH, _SONEXAY], "times": [("Sáng 20/4", "date", "2025-04-20", True)]}),
+        ("Chiều cùng ngày, Thủ tướng Chính gặp Thủ tướng Thái Lan Paetongtarn.", {"actors": [_CHINH, _PAETONG]})])
+    assert _meetings(evs) == [("Paetongtarn Shinawatra", "Pham Minh Chinh"), ("Pham Minh Chinh", "Sonexay Siphandone")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thủ tướng Chính đã gặp riêng Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn.",
+    "Thủ tướng Chính có những cuộc gặp với Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn.",
+])
+def test_separately_or_plural_talks_split_per_object(res, sentence):
+    _, _, evs = run(res, [(sentence, {"actors": [_CHINH, _SONEXAY, _PAETONG]})])
+    assert _meetings(evs) == [("Paetongtarn Shinawatra", "Pham Minh Chinh"), ("Pham Minh Chinh", "Sonexay Siphandone")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # no plural cue: one talk of the three
+    "Thủ tướng Chính đã gặp Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn.",
+    # the sides of each talk after "giữa": no object list to split
+    "Các cuộc gặp giữa Thủ tướng Chính, Thủ tướng Lào Sonexay và Thủ tướng Thái Lan Paetongtarn diễn ra tại Viêng Chăn.",
+])
+def test_no_split_without_a_plural_cue_or_between_sides(res, sentence):
+    _, _, evs = run(res, [(sentence, {"actors": [_CHINH, _SONEXAY, _PAETONG]})])
+    assert _meetings(evs) == [("Paetongtarn Shinawatra", "Pham Minh Chinh", "Sonexay Siphandone")]
 
 
 def test_a_summit_named_as_a_venue_is_no_event(res):
@@ -1621,3 +1686,293 @@ def test_days_before_the_main_event(res):
     lines[1] = ("Trước đó, Ngoại trưởng Mỹ đã điện đàm với Ngoại trưởng Nga.", lines[1][1])
     _, _, evs = run(res, lines, pub="2025-05-20")
     assert sorted(e["date"] or "" for e in evs) == ["", "2025-05-19"], evs
+
+
+@pytest.mark.parametrize("text, ctype, sides, status", [
+    ("Ngày 28/7, Thái Lan và Campuchia đã nhất trí về một lệnh ngừng bắn tại Putrajaya.",
+     "ceasefire", {"Thailand", "Cambodia"}, "occurred"),
+    ("Nga và Ukraine đã đồng ý về một lệnh ngừng bắn 30 ngày.", "ceasefire", {"Russia", "Ukraine"}, "occurred"),
+    ("Nga và Ukraine thống nhất về một thỏa thuận trao đổi tù binh.", "prisoner_exchange",
+     {"Russia", "Ukraine"}, "planned"),
+    ("Nga và Ukraine đạt được nhận thức chung về một lệnh ngừng bắn.", "ceasefire", {"Russia", "Ukraine"}, "occurred"),
+    # a light verb between the agreement phrase and the talks
+    ("Nga và Ukraine nhất trí về việc tiến hành các cuộc đàm phán trực tiếp.", "negotiation",
+     {"Russia", "Ukraine"}, "planned"),
+    ("Nga và Ukraine đạt được đồng thuận về việc tổ chức cuộc gặp thượng đỉnh.", "meeting",
+     {"Russia", "Ukraine"}, "planned"),
+])
+def test_agreeing_sides_survive_a_determiner_before_the_outcome(res, text, ctype, sides, status):
+    ms = [m for m in _mentions(res, text) if m.type == ctype]
+    assert ms and set(ms[0].participants) == sides and ms[0].status == status, ms
+
+
+@pytest.mark.parametrize("text", [
+    "Nga và Ukraine vẫn không nhất trí về một lệnh ngừng bắn.",      # negated: no event
+    "Nga và Ukraine chưa đồng ý về một lệnh ngừng bắn.",
+    "Nga và Ukraine chưa đạt được nhận thức chung về lệnh ngừng bắn.",
+])
+def test_a_negated_agreement_about_one_ceasefire_states_no_event(res, text):
+    assert not [e for e in _evs(res, text) if e["type"] == "ceasefire"]
+
+
+def test_a_comment_about_a_ceasefire_has_no_agreeing_sides(res):
+    ms = _mentions(res, "Người phát ngôn Điện Kremlin bình luận về một lệnh ngừng bắn ở Gaza.")
+    assert [m.participants for m in ms if m.type == "ceasefire"] == [[]]
+
+
+@pytest.mark.parametrize("lead", [
+    "Tối 12/11, bên lề Hội nghị Cấp cao APEC tại Lima, Thủ tướng Phạm Minh Chính đã có cuộc gặp song phương "
+    "với Thủ tướng Thái Lan Paetongtarn Shinawatra.",
+    "Tối 12/11, nhân dịp tham dự Hội nghị Cấp cao APEC tại Lima, Thủ tướng Phạm Minh Chính đã gặp "
+    "Thủ tướng Thái Lan Paetongtarn Shinawatra.",
+])
+def test_a_fronted_venue_gives_its_time_and_place_to_the_meeting_after_it(res, lead):
+    evs = _evs(res, lead, pub="2024-11-13")
+    meet = [e for e in evs if e["type"] == "meeting"]
+    assert len(meet) == 1 and meet[0]["date"] == "2024-11-12" and meet[0]["location"] == "Lima", evs
+
+
+def test_a_fronted_time_before_another_event_is_not_taken_by_the_later_one(res):
+    # "sau cuộc điện đàm ..." is no venue: the time stays with the call, the nearest trigger
+    ms = _mentions(res, "Ngày 5/6, sau cuộc điện đàm với Thủ tướng Anh Keir Starmer, Tổng thống Pháp "
+                        "Emmanuel Macron đã gặp Thủ tướng Đức Friedrich Merz.", pub="2025-06-06")
+    call = next(m for m in ms if m.type == "phone_call")
+    assert call.date == "2025-06-05"
+
+
+def test_a_fronted_place_before_a_chain_of_offices_locates_the_event(res):
+    evs = _evs(res, "Sáng 9/7, tại Viêng Chăn, Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với "
+                    "Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane.", pub="2025-07-10")
+    meet = [e for e in evs if e["type"] == "meeting"]
+    assert len(meet) == 1 and meet[0]["location"] == "Vientiane", evs
+
+
+def test_a_fronted_place_before_a_reporting_clause_still_locates_nothing(res):
+    ms = _mentions(res, "Tại Hà Nội, người phát ngôn cho biết, Thủ tướng sẽ hội đàm với Thủ tướng Lào.")
+    assert all(m.location is None for m in ms if m.type == "meeting")
+
+
+def test_requests_to_an_ambassador_at_a_farewell_call_are_talking_points(res):
+    evs = _evs(res, "Chiều 11/6, Chủ tịch nước Lương Cường tiếp Đại sứ Hàn Quốc Choi Young Sam chào từ biệt "
+                    "nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.\n\n"
+                    "Chủ tịch nước đề nghị Đại sứ tiếp tục là cầu nối thúc đẩy quan hệ hai nước.", pub="2025-06-12")
+    assert [e["type"] for e in evs] == ["meeting"], evs
+    # the ambassador's term of office in Vietnam is no place of the meeting
+    assert evs[0]["location"] != "Vietnam"
+
+
+def test_a_concrete_plan_asked_of_an_addressee_word_stays_a_proposal(res):
+    ms = _mentions(res, "Chủ tịch nước đề nghị Đại sứ tổ chức đoàn doanh nghiệp Hàn Quốc sang Việt Nam.")
+    assert [m.flags["talking_point"] for m in ms if m.type == "proposal"] == [False]
+    ms = _mentions(res, "Chủ tịch nước đề nghị Đại sứ tiếp tục là cầu nối giữa hai nước.")
+    assert [m.flags["talking_point"] for m in ms if m.type == "proposal"] == [True]
+
+
+def test_a_bilateral_meeting_verb_takes_its_object(res):
+    ms = _mentions(res, "Chiều 26/10, Thủ tướng Phạm Minh Chính gặp song phương Tổng thống Indonesia Prabowo Subianto.")
+    assert [(m.type, set(m.participants)) for m in ms] == [("meeting", {"Pham Minh Chinh", "Prabowo Subianto"})]
+    # an object that is no actor: no meeting
+    assert not _mentions(res, "Chiều 26/10, Thủ tướng Phạm Minh Chính gặp song phương các doanh nghiệp lớn.")
+
+
+def test_the_posting_in_an_ambassador_s_title_is_no_place(res):
+    ms = _mentions(res, "Chiều 10/6, Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản tại Việt Nam Ito Naoki.")
+    assert [m.location for m in ms if m.type == "meeting"] == [None]
+    # a country after "tại" with no name after it still places the event
+    ms = _mentions(res, "Chiều 10/6, Tổng thống Pháp Emmanuel Macron gặp Thủ tướng Nhật Bản Ishiba Shigeru tại Nhật Bản.")
+    assert [m.location for m in ms if m.type == "meeting"] == ["Japan"]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Việt Nam hoan nghênh lệnh ngừng bắn giữa Thái Lan và Campuchia.", {"Thailand", "Cambodia"}),
+    ("Người phát ngôn Bộ Ngoại giao cho biết Việt Nam hoan nghênh thỏa thuận ngừng bắn giữa Israel và Hamas.",
+     {"Israel", "Hamas"}),
+    # the subject is one of the sides named after "giữa": it stays
+    ("Nga đồng ý một lệnh ngừng bắn giữa Nga và Ukraine.", {"Russia", "Ukraine"}),
+    # one side after "với": the subject is the other side
+    ("Nga đồng ý lệnh ngừng bắn với Ukraine.", {"Russia", "Ukraine"}),
+])
+def test_who_welcomes_an_outcome_between_two_other_sides_is_no_side(res, text, sides):
+    ms = [m for m in _mentions(res, text) if m.type == "ceasefire"]
+    assert ms and set(ms[0].participants) == sides, ms
+
+
+@pytest.mark.parametrize("text", [
+    "Mỹ và Trung Quốc hoan nghênh kết quả đàm phán tại Malaysia.",
+    "Nga hoan nghênh thành công của vòng đàm phán tại Istanbul.",
+])
+def test_talks_after_a_result_noun_are_a_reference(res, text):
+    ms = [m for m in _mentions(res, text) if m.type == "negotiation"]
+    assert ms and ms[0].participants == [] and ms[0].flags["nominal"] and ms[0].status == "occurred", ms
+
+
+def test_welcomed_talks_without_a_result_noun_stay_a_plan_of_the_subject(res):
+    ms = [m for m in _mentions(res, "Nga hoan nghênh đàm phán với Mỹ.") if m.type == "negotiation"]
+    assert ms and set(ms[0].participants) == {"Russia", "United States"} and ms[0].status == "planned"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Hai nhà lãnh đạo hoan nghênh việc hai bên đạt được tuyên bố chung về khuôn khổ thương mại.", "occurred"),
+    ("Hai nước nhất trí ra tuyên bố chung về quan hệ đối tác.", "occurred"),
+    ("Hai nước nhất trí sẽ ra tuyên bố chung vào cuối chuyến thăm.", "planned"),
+])
+def test_an_agreed_joint_statement_is_adopted_unless_a_plan_cue_says_otherwise(res, text, status):
+    ms = [m for m in _mentions(res, text) if m.type == "statement"]
+    assert ms and ms[0].status == status, ms
+
+
+def test_talks_held_successfully_keep_their_sides(res):
+    ms = [m for m in _mentions(res, "Việt Nam và Lào đã tổ chức thành công cuộc hội đàm cấp cao.") if m.type == "meeting"]
+    assert ms and set(ms[0].participants) == {"Vietnam", "Laos"}, ms
+
+
+# ------------------------------------------------------------------------------ restatements, frames, side words
+
+_LEE = P("Tổng thống Hàn Quốc Lee", "Lee Jae Myung", "South Korea")
+_LAM = P("Tổng Bí thư Tô Lâm", "To Lam", "Vietnam")
+
+
+def test_a_joint_statement_upgrading_relations_is_an_agreement(res):
+    _, ms, evs = run(res, [("Sáng 12/3, Tổng Bí thư Tô Lâm và Tổng thống Hàn Quốc Lee ra tuyên bố chung về việc nâng cấp quan hệ lên Đối tác chiến lược toàn diện.", {
+        "actors": [_LAM, _LEE], "times": [("Sáng 12/3", "date", "2025-03-12", True)]})])
+    agr = [e for e in evs if e["type"] == "agreement"]
+    assert len(agr) == 1 and set(agr[0]["participants"]) == {"Vietnam", "South Korea"}
+    assert agr[0]["date"] == "2025-03-12"
+
+
+@pytest.mark.parametrize("ref, spec", [
+    ("hai Thủ tướng", {}),
+    ("hai nhà lãnh đạo", {"actors": [("hai nhà lãnh đạo", ["Pham Minh Chinh", "Sonexay Siphandone"])]}),
+])
+def test_a_joint_statement_of_two_referred_leaders_is_their_countries_agreement(res, ref, spec):
+    """"hai Thủ tướng ra tuyên bố chung về việc nâng cấp quan hệ": the reference resolves to the two
+    countries (an act of the states), not to the leaders."""
+    _, _, evs = run(res, [
+        ("Chiều 25/2, Thủ tướng Chính hội đàm với Thủ tướng Lào Sonexay.", {
+            "actors": [_CHINH, _SONEXAY], "times": [("Chiều 25/2", "date", "2025-02-25", True)]}),
+        (f"Sau hội đàm, {ref} ra tuyên bố chung về việc nâng cấp quan hệ lên Đối tác chiến lược toàn diện.", spec)])
+    agr = [e for e in evs if e["type"] == "agreement"]
+    assert len(agr) == 1 and set(agr[0]["participants"]) == {"Vietnam", "Laos"}
+
+
+def test_a_plain_joint_statement_stays_a_statement(res):
+    _, ms, _ = run(res, [("Hai nước ra tuyên bố chung về tình hình Biển Đông.", {})])
+    assert [m.type for m in ms] == ["statement"]
+
+
+def test_the_place_left_is_no_side_of_a_visit(res):
+    """"trước khi rời Seoul, lên đường thăm Nhật Bản theo lời mời của Thủ tướng Ishiba": the visitor
+    is the main clause's subject and the host Japan (the inviting head of government is the host's
+    side, as in the golden articles); Seoul, left behind, is no side."""
+    _, ms, _ = run(res, [("Chiều nay, Tổng Bí thư Tô Lâm sẽ phát biểu tại Viện Nghiên cứu, trước khi rời Seoul, lên đường thăm chính thức Nhật Bản theo lời mời của Thủ tướng Ishiba.", {
+        "actors": [_LAM, ("Seoul", "South Korea", "country", "South Korea"), C("Nhật Bản", "Japan"),
+                   P("Thủ tướng Ishiba", "Shigeru Ishiba", "Japan")]})])
+    visits = [m for m in ms if m.type == "visit"]
+    assert len(visits) == 1 and visits[0].participants[:2] == ["To Lam", "Japan"]
+    assert "South Korea" not in visits[0].participants
+
+
+def test_a_fronted_talk_takes_no_date_or_status_from_its_goal(res):
+    """"Tại cuộc điện đàm, ... vào năm 2030": the earlier call restated; 2030 is a goal."""
+    _, ms, evs = run(res, [
+        ("Ngày 19/6, Tổng Bí thư Tô Lâm đã điện đàm với Tổng thống Hàn Quốc Lee.", {
+            "actors": [_LAM, _LEE], "times": [("Ngày 19/6", "date", "2025-06-19", True)]}),
+        ("Tại cuộc điện đàm, hai nhà lãnh đạo nhất trí đưa kim ngạch thương mại lên 150 tỷ USD vào năm 2030.", {
+            "times": [("năm 2030", "year", "2030", False)]})], pub="2025-08-07")
+    framed = [m for m in ms if m.sentence_index == 1 and m.type == "phone_call"]
+    assert framed and framed[0].date is None and framed[0].status == "occurred"
+    calls = [e for e in evs if e["type"] == "phone_call"]
+    assert len(calls) == 1 and calls[0]["date"] == "2025-06-19" and calls[0]["status"] == "occurred"
+
+
+def test_a_fronted_talk_keeps_a_date_right_after_its_frame(res):
+    _, ms, _ = run(res, [("Tại cuộc hội đàm, chiều 10/3, hai nhà lãnh đạo nhất trí tăng cường hợp tác.", {
+        "times": [("chiều 10/3", "date", "2025-03-10", True)]})])
+    assert [m.date for m in ms if m.type == "meeting"] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize("sentence, actors, kept", [
+    ("Ông được bầu sau khi đảng Tự do đạt thỏa thuận liên minh với đảng Dân chủ Australia.",
+     [C("Australia", "Australia")], False),
+    ("Đảng Cộng sản Việt Nam đạt thỏa thuận hợp tác với đảng Nhân dân Cách mạng Lào.",
+     [C("Việt Nam", "Vietnam"), C("Lào", "Laos")], True),
+])
+def test_a_coalition_deal_between_parties_of_one_country_is_no_agreement(res, sentence, actors, kept):
+    _, ms, _ = run(res, [(sentence, {"actors": actors})])
+    assert bool([m for m in ms if m.type == "agreement"]) is kept
+
+
+@pytest.mark.parametrize("request_", [
+    "đề nghị tăng cường hợp tác quốc phòng",        # coordinated with the call: said in it
+    "đề nghị London gây sức ép lên Nga",            # addressed to a capital (the other side)
+])
+def test_a_request_made_in_a_call_is_no_proposal_event(res, request_):
+    _, ms, evs = run(res, [(f"Tổng thống Pháp đã điện đàm với Thủ tướng Anh hôm 3/6 và {request_}.", {
+        "actors": [P("Tổng thống Pháp", "Emmanuel Macron", "France"), P("Thủ tướng Anh", "Keir Starmer", "United Kingdom")]
+        + ([("London", "London", "place", "United Kingdom"), C("Nga", "Russia")] if "London" in request_ else []),
+        "times": [("hôm 3/6", "date", "2025-06-03", True)]})])
+    props = [m for m in ms if m.type == "proposal"]
+    assert props and all(m.flags["talking_point"] for m in props)
+    assert [e["type"] for e in evs] == ["phone_call"]
+
+
+def test_a_proposal_with_its_own_subject_after_a_call_stays(res):
+    _, ms, _ = run(res, [("Tổng thống Pháp đã điện đàm với Thủ tướng Anh; Nga đề nghị tổ chức hội nghị hòa bình.", {
+        "actors": [P("Tổng thống Pháp", "Emmanuel Macron", "France"), P("Thủ tướng Anh", "Keir Starmer", "United Kingdom"),
+                   C("Nga", "Russia")]})])
+    props = [m for m in ms if m.type == "proposal"]
+    assert props and not props[0].flags.get("talking_point")
+
+
+def test_a_time_in_a_sau_khi_clause_dates_the_other_event(res):
+    _, ms, _ = run(res, [("Lệnh ngừng bắn được công bố vài giờ sau khi Nga tấn công cảng Odesa hôm 22/6.", {
+        "actors": [C("Nga", "Russia")], "times": [("hôm 22/6", "date", "2025-06-22", True)]})])
+    assert [m.date for m in ms if m.type == "ceasefire"] == [None]
+
+
+def test_the_writer_of_a_letter_handed_over_is_no_participant(res):
+    _, ms, _ = run(res, [("Chiều 17/7, Thủ tướng Chính tiếp Đại sứ Pháp Olivier đến chào và trao thư của Tổng thống Macron.", {
+        "actors": [_CHINH, P("Đại sứ Pháp Olivier", "Olivier Brochet", "France"), P("Tổng thống Macron", "Emmanuel Macron", "France")],
+        "times": [("Chiều 17/7", "date", "2025-07-17", True)]})])
+    meet = [m for m in ms if m.type == "meeting"]
+    assert meet and "Emmanuel Macron" not in meet[0].participants and "Olivier Brochet" in meet[0].participants
+
+
+def test_a_when_clause_takes_the_time_right_before_it(res):
+    """"Lần gần nhất ... là hôm 16/9, khi X gọi điện chúc mừng Y": the call of the when-clause is on
+    the 16th (the time is owned by no other trigger of that clause), and X made it."""
+    _, ms, _ = run(res, [("Lần gần nhất hai nhà lãnh đạo được xác nhận điện đàm là hôm 16/9, khi Tổng thống Pháp gọi điện chúc mừng Thủ tướng Anh.", {
+        "actors": [P("Tổng thống Pháp", "Emmanuel Macron", "France"), P("Thủ tướng Anh", "Keir Starmer", "United Kingdom")],
+        "times": [("hôm 16/9", "date", "2025-09-16", True)]})], pub="2025-10-17")
+    call = [m for m in ms if m.trigger == "gọi điện"]
+    assert call and call[0].date == "2025-09-16" and call[0].initiator == "Emmanuel Macron"
+
+
+def test_a_visit_fronted_as_a_frame_takes_the_main_clause_subject(res):
+    """"Trong khuôn khổ chuyến thăm chính thức Lào từ ngày 9-11/3, sáng 10/3, X đã hội đàm với Y": X
+    is the visitor (the subject after the frame), Laos the host."""
+    _, ms, _ = run(res, [("Trong khuôn khổ chuyến thăm chính thức Lào từ ngày 9-11/3, sáng 10/3, Thủ tướng Chính đã hội đàm với Thủ tướng Lào Sonexay.", {
+        "actors": [C("Lào", "Laos"), _CHINH, _SONEXAY],
+        "times": [("sáng 10/3", "date", "2025-03-10", True)]})])
+    visit = [m for m in ms if m.type == "visit"]
+    assert visit and set(visit[0].participants) == {"Pham Minh Chinh", "Laos"}
+
+
+def test_a_frame_that_is_no_visit_takes_no_subject_from_after_it(res):
+    _, ms, _ = run(res, [("Sau chuyến thăm Lào, sáng 10/3, Thủ tướng Chính đã hội đàm với Thủ tướng Lào Sonexay.", {
+        "actors": [C("Lào", "Laos"), _CHINH, _SONEXAY], "times": [("sáng 10/3", "date", "2025-03-10", True)]})])
+    assert all("Pham Minh Chinh" not in m.participants for m in ms if m.type == "visit")
+
+
+def test_a_time_in_a_relative_clause_of_another_noun_is_not_the_events(res):
+    """"chuyến thăm sẽ tạo xung lực cho quan hệ Đối tác ..., được xác lập tháng 12/2022": the month
+    dates the partnership (the noun the "được" clause follows), not the visit."""
+    _, ms, _ = run(res, [("Chuyến thăm Hàn Quốc của Tổng Bí thư Tô Lâm sẽ tạo xung lực mới cho quan hệ Đối tác chiến lược toàn diện, được xác lập tháng 12/2022.", {
+        "actors": [C("Hàn Quốc", "South Korea"), _LAM], "times": [("tháng 12/2022", "month", "2022-12", False)]})])
+    assert [m.date for m in ms if m.type == "visit"] == [None]
+
+
+def test_a_relative_clause_right_after_the_event_dates_it(res):
+    _, ms, _ = run(res, [("Cuộc hội đàm, được tổ chức sáng 5/3 tại Hà Nội, kéo dài hai giờ.", {
+        "times": [("sáng 5/3", "date", "2025-03-05", True)]})])
+    assert [m.date for m in ms if m.type == "meeting"] == ["2025-03-05"]

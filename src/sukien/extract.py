@@ -26,7 +26,8 @@ from .extract_args import Args, _actors, analyze_arguments
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
 
-_GAP = r"(?:\s+(?:\d+(?:[.,]\d+)*|[^\s.,;:!?\"“”()]+)){0,6}?\s+"
+# a gap word may end a quoted fragment ("hẹn trao đổi tiếp" qua điện thoại), never open one
+_GAP = r"(?:\s+(?:\d+(?:[.,]\d+)*|[^\s.,;:!?\"“”()]+[\"”]?)){0,6}?\s+"
 
 
 def _form_pattern(form: str) -> str:
@@ -67,6 +68,7 @@ class Trigger:
     joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
     remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
     agreed: bool = False           # an agreement word + the outcome agreed ("ký thỏa thuận trao đổi tù binh")
+    states: bool = False           # an act of the states ("tuyên bố chung về việc nâng cấp quan hệ"): sides are countries
 
 
 @dataclass
@@ -122,6 +124,7 @@ class TriggerLexicon:
     def from_data(cls, trig: dict, cameo: dict, mod: dict,
                   capitals: dict[str, str] | None = None) -> "TriggerLexicon":
         entries: list[Trigger] = []
+        state_acts = set(trig.get("state_acts") or [])
         for etype, items in (trig.get("types") or {}).items():
             for it in items:
                 entries.append(Trigger(form=it["form"], type=etype, nominal=bool(it.get("nominal")),
@@ -131,7 +134,8 @@ class TriggerLexicon:
                                        formal=bool(it.get("formal")), online=bool(it.get("online")),
                                        online_same=bool(it.get("online_same")),
                                        foreign_side=bool(it.get("foreign_side")),
-                                       place_object=bool(it.get("place_object"))))
+                                       place_object=bool(it.get("place_object")),
+                                       states=it["form"] in state_acts))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
         joinable = set((trig.get("joining") or {}).get("talks") or [])
@@ -216,8 +220,11 @@ class TriggerLexicon:
     def with_ends(self, capitals: dict[str, str] | None = None) -> "TriggerLexicon":
         def end(rx: re.Pattern, tail: str = r"\s*$") -> re.Pattern:
             return re.compile(r"(?:" + rx.pattern + r")" + tail)
-        self.ends = {"agreed": end(self.agreement_verbs, r"\s+(?:về\s+)?(?:việc\s+)?$"),
-                     "anaphora": end(self.anaphora_before), "venue": end(self.venue),
+        self.ends = {"agreed": end(self.agreement_verbs, r"\s+(?:về\s+)?(?:việc\s+)?(?:" + self.light_verbs.pattern
+                                 + r"\s+)?(?:(?:một|các|những)\s+)?$"),
+                     "anaphora": end(self.anaphora_before),
+                     "venue": end(self.venue, r"(?:\s+(?:" + _words_re((self.raw.get("triggers") or {}).get(
+                         "venue_verbs") or ["tham dự"]).pattern + r"))?\s*$"),
                      "blockers": end(self.location_blockers)}
         mod = self.raw.get("modality") or {}
         self.ends["addressee"] = re.compile(r"\s+(?:cũng\s+)?(?:" + _words_re(
@@ -241,6 +248,20 @@ class TriggerLexicon:
         self.ends["apposition"] = (set(app.get("of") or []), set(app.get("is") or [])) if app else None
         wit = trig.get("witness_verbs") or []
         self.ends["witness"] = re.compile(r"(?<!\w)(?:" + _words_re(wit).pattern + r")\s+(?:(?:buổi|các)\s+)?$") if wit else None
+        sev = trig.get("several_talks") or {}
+        self.ends["several_before"] = re.compile(r"(?<!\w)(?:" + _words_re(sev.get("before") or ["lần lượt"]).pattern
+                                                 + r")\s+(?:(?:đã|có|cuộc|buổi|chuyến|vòng|cú)\s+){0,2}$")
+        self.ends["several_after"] = re.compile(r"\s+(?:" + _words_re(sev.get("after") or ["riêng"]).pattern
+                                                + r")(?!\w)")
+        self.ends["departure"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("departure_verbs") or ["rời"]).pattern
+                                            + r")\s+$")
+        msg = _words_re(trig.get("message_nouns") or ["thư"]).pattern
+        self.ends["message"] = re.compile(r"(?<!\w)(?:" + msg + r")\s+của\s+$")
+        party = _words_re(trig.get("party_nouns") or ["đảng"]).pattern
+        self.ends["party"] = re.compile(r"\s*(?:" + party + r")\s+\w")
+        self.ends["party_partner"] = re.compile(r"\s+(?:\w+\s+){0,2}?với\s+(?:các\s+)?(?:" + party + r")\s+\w")
+        self.ends["titled_refs"] = {" ".join(r["form"].split()[1:]) for r in trig.get("references") or []
+                                    if r.get("title")}
         frames = trig.get("frames") or []
         self.ends["frames"] = _words_re(frames) if frames else None
         # "X đang có chuyến thăm Y cũng đã hội kiến Z": a light verb right before a nominal trigger
@@ -251,6 +272,8 @@ class TriggerLexicon:
                                            + r")\s+$")
         eff = _words_re(trig.get("effective") or ["có hiệu lực"]).pattern
         self.ends["effective"] = re.compile(r"(?<!\w)(?:" + eff + r")\s+(?:kể\s+)?từ\s+(?:\w+\s+)?$")
+        self.ends["results"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("results") or ["kết quả"]).pattern
+                                          + r")(?:\s+của)?(?:\s+(?:các|những))?\s+$")
         self.ends["captives_head"] = re.compile(r"(?:" + _words_re(trig.get("captives") or ["tù nhân"]).pattern + r")\s+")
         self.ends["report"] = re.compile(r"\s+(?:" + _words_re(mod.get("denied_reports") or ["thông tin"]).pattern + r")")
         # negative forms with a light verb as one of their words ("tổng thư ký", "đăng ký"): a
@@ -574,7 +597,7 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                 continue
             m = _mention(shared, ts, te, trig, args, lex, own=True)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
-                m.flags["talking_point"] = _talking_point(sv, te, lex)
+                m.flags["talking_point"] = _talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits)
             trip = made.get(args.frame_of) if args.frame_of is not None else None
             if trip is not None and trip.type == "visit":
                 # "X đang có chuyến thăm Y cũng đã hội kiến Z": the trip frames the talk
@@ -667,6 +690,16 @@ def _canonical_place(name: str | None, lex) -> str | None:
     return (lex.ends.get("capitals") or {}).get(match_form(name).text, name)
 
 
+_AND_THEN = re.compile(r"\s+(?:và|đồng thời)\s+(?:cũng\s+)?$")
+
+
+def _said_in_talk(low: str, ts: int, hits) -> bool:
+    """"X điện đàm với Y hôm 23/6 và đề nghị Z ...": a request made in the talk of its clause (a
+    verb coordinated with the talk, no subject of its own): the talk's content, no proposal."""
+    return any(t.type in ("phone_call", "meeting") and e0 <= ts and not re.search(r"[;.]", low[e0:ts])
+               and _AND_THEN.search(low, e0, ts) for _, e0, t in hits)
+
+
 def _talking_point(sv, te: int, lex) -> bool:
     """"đề nghị phía Nhật Bản / hai bên / Pháp + verb clause": a request addressed to the other side
     (a talking point of a reported meeting), unless a concrete plan verb follows the addressee."""
@@ -676,7 +709,7 @@ def _talking_point(sv, te: int, lex) -> bool:
         pos = m.end()
     else:
         nxt = [x for x in _actors(sv) if te < x.s <= te + 7 and low[te:x.s].strip() in ("", "cũng")
-               and x.kind != "place" and not x.members]
+               and (x.kind != "place" or x.country) and not x.members]
         if not nxt:
             return False
         pos = min(x.e for x in nxt)
@@ -732,6 +765,8 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         flags["captive_sides"] = args.captive_sides   # "trả tự do cho 30 tù nhân Palestine": a weak side
     if args.joiners:
         flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
+    if trig.states:
+        flags["as_countries"] = True              # "hai Thủ tướng ra tuyên bố chung ...": the two countries
     if trig.remainder:
         flags["remainder"] = True                 # the rest of an exchange: another exchange
     return EventMention(

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary, _said_before,
-                           _venue_between, _witness, facts, joiners, tokens_before)
+from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
+                           _venue_between, _witness, between_sides, facts, joiners, tokens_before)
+from .extract_date import _date
+from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
+from .extract_talklen import carrier
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -98,7 +101,31 @@ _GAP_TO = re.compile(r"(?<!\w)(?:tới|đến|sang)\s*$")
 _OF_BEFORE = re.compile(r"(?<!\w)của\s+$")
 _IS_AFTER = re.compile(r"\s+là\s+")
 _IN_TURN = re.compile(r"(?<!\w)lần lượt(?!\w)")
+_BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
 _BETWEEN_OF = re.compile(r"\s*(?:giữa|của)\s")
+
+
+_SEVERAL_TYPES = ("meeting", "phone_call", "visit", "negotiation")
+
+
+def _several(low: str, ts: int, te: int, right, lex) -> bool:
+    """A plural or 'in turn' cue right before the trigger or a 'separately' one right after it, and
+    its objects after "với" or right after it (not "giữa A và B": the sides of each of the talks)."""
+    first = min(x.s for x in right)
+    if first < te or _BETWEEN.search(low, te, first):
+        return False
+    return bool(_IN_TURN.search(low[max(0, ts - 30):ts]) or lex.ends["several_before"].search(low, max(0, ts - 40), ts)
+                or lex.ends["several_after"].match(low, te) or lex.ends["several_after"].search(low, ts, te))
+
+
+def _main_subject(low: str, pos: int, acts) -> _A | None:
+    """"Trong khuôn khổ chuyến thăm Indonesia từ ngày 9-11/3, sáng 10/3, Tổng Bí thư X đã ...": after
+    a fronted frame, the first actor of the main clause (past the frame's comma) when it is a person."""
+    c = low.find(",", pos)
+    if c < 0:
+        return None
+    nxt = min((x for x in acts if x.s > c), key=lambda x: x.s, default=None)
+    return nxt if nxt is not None and nxt.kind == "person" and not nxt.members else None
 
 
 def _light_verb(f, lex, lb: int, ts: int) -> bool:
@@ -160,7 +187,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if not (nxt_actor or (rest[:1].isupper())):
             return None
     prev_tok = tokens_before(low, ts, 1)
-    a.nominal = nominal = trig.nominal or (bool(prev_tok) and prev_tok[0] in _NOMINALIZERS)
+    # "hoan nghênh kết quả (của) đàm phán": the talks are the complement of a result noun, a
+    # reference to talks reported elsewhere, not an act of the verb's subject
+    result = lex.ends["results"].search(low, max(0, ts - 24), ts) is not None
+    a.nominal = nominal = trig.nominal or result or (bool(prev_tok) and prev_tok[0] in _NOMINALIZERS)
     lb = _left_boundary(f, ts, lex, others)
     if trig.type == "proposal" and lb < ts and _DO_MODIFIER.search(low[lb:ts]):
         return None           # "một lệnh ngừng bắn do X đề xuất": a modifier, not a proposal act
@@ -169,8 +199,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     left_txt = low[lb:ts]
     off = max(0, ts - 40)
     agreed = lex.ends["agreed"].search(low, off, ts) if f.agree else None
-    if agreed and not left_txt.strip(" ,"):
-        # "hai bên nhất trí về việc trao đổi tù binh": the agreeing sides are the participants
+    if agreed and (agreed.start() < lb or not left_txt.strip(" ,")):
+        # "hai bên nhất trí về việc trao đổi tù binh", "X và Y nhất trí về (việc tổ chức) một lệnh
+        # ngừng bắn": the clause was cut inside the agreement phrase; the agreeing sides take part
         lb = _left_boundary(f, agreed.start(), lex, others)
         left_txt = low[lb:ts]
     # ---- anaphora and assertion
@@ -178,12 +209,20 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if lex.ends["anaphora"].search(low[max(0, ts - 12):ts]) or \
                 lex.anaphora_after.match(low[te:].lstrip()) and low[te:te + 1] == " ":
             a.anaphoric = True
-    bridge = _light_verb(f, lex, lb, ts) or bool(f.agree and lex.agreement_verbs.search(left_txt))
+    light = _light_verb(f, lex, lb, ts) and not result
+    bridge = light or bool(f.agree and not result and lex.agreement_verbs.search(left_txt))
     # ---- participants
     allow_left = (not nominal) or bridge
     left = [x for x in acts if x.s >= lb and x.e <= ts] if allow_left else []
     right_all = [x for x in acts if (x.s >= te and x.e <= rb) or (x.s > ts and x.e <= te)
                  or (ts < x.s < te < x.e)]
+    if "rời" in low or "của" in low:
+        # "trước khi rời Jakarta, lên đường thăm ...": the place left behind is no side; "trao thư
+        # của Thủ tướng X": the writer of the message handed over is no side either
+        acts = [x for x in acts if not lex.ends["departure"].search(low, max(0, x.s - 12), x.s)
+                and not lex.ends["message"].search(low, max(0, x.s - 24), x.s)]
+        left = [x for x in left if x in acts]
+        right_all = [x for x in right_all if x in acts]
     if nominal and not right_all:
         # "Cuộc gặp kéo dài khoảng 100 phút giữa X và Y ...", "cuộc điện đàm kéo dài một giờ với X":
         # the sides after the predicate
@@ -265,6 +304,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         # "Thủ tướng dự Lễ ký Tuyên bố chung giữa A và B": the guest of a signing between two named
         # sides attends it, he is no party to it
         chosen, left = list(right), []
+    elif nominal and left and right and not light and between_sides(f, te, right) \
+            and not {x.country or x.name for x in left} & {x.country or x.name for x in right}:
+        # "Việt Nam hoan nghênh lệnh ngừng bắn giữa Thái Lan và Campuchia": who welcomes or accepts
+        # what two other sides agreed on is no side of it
+        chosen, left = list(right), []
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
     if not left and allow_left and not a.joiners:
@@ -292,6 +336,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
         persons = [x for x in acts if x.kind == "person" and x.e <= ts and not (x.s < skip[1] and x.e > skip[0])]
         subj = persons[0] if persons else None
+        if subj is None and ts and lex.ends["venue"].fullmatch(low[:ts].lstrip()):
+            # a fronted frame ("Trong khuôn khổ chuyến thăm ..., X đã ..."): the main clause's subject
+            subj = _main_subject(low, max([te] + [x.e for x in right]), acts)
         if subj is not None and subj not in chosen and not any(x.kind == "person" for x in right):
             chosen = [subj] + chosen
     a.left_subject = bool(left)
@@ -323,12 +370,19 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = kinds[sp].country
+    titled: list[str] = []
     if f.refs:
         for r in lex.references.finditer(low, win_lo, win_hi):
             # "hai ông chủ Điện Kremlin và Nhà Trắng": part of named actors, not a plural reference
             if not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
                 a.focus_ref = True
                 a.focus_text = (a.focus_text + " " + r.group()).strip()
+                title = " ".join(r.group().split()[1:])
+                if not a.focus_members and title in lex.ends["titled_refs"]:
+                    # "hai Thủ tướng dự kiến có cuộc gặp": the last two persons named with that title
+                    # before it (a plan: the talk reported just before, with its other sides, is not
+                    # its antecedent; a reported talk keeps extract_docs' antecedent)
+                    titled = titled_pair(title, sv, sv.to_doc(r.start()), analysis, doc)
                 break
     if trig.type == "statement" and attr is not None and attr.name:
         # a press conference or a communiqué is the statement of the sentence's speaker
@@ -348,18 +402,34 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names = [n for n in names if n not in nat]
         elif nat:
             a.captive_sides = [n for n in names if n in nat]
+    if trig.states:
+        # "X và Y ra tuyên bố chung về việc nâng cấp quan hệ": the states of the leaders agree ("hai
+        # nhà lãnh đạo ...": the countries of the sides before, extract_docs: as_countries)
+        a.focus_members = []
+        if names and all(a.countries.get(n) for n in names):
+            names = list(dict.fromkeys(a.countries[n] for n in names))
+            for c in names:
+                a.pkind[c], a.countries[c] = "country", c
     a.participants = names
-    # "lần lượt có cuộc điện đàm với A và B": one event per object, in turn
-    if "lần lượt" in low and _IN_TURN.search(low[max(0, ts - 30):ts]):
+    if trig.type == "agreement" and lex.ends["party"].match(low, lb) and lex.ends["party_partner"].match(low, te) \
+            and len({a.countries.get(n) or n for n in names}) < 2:
+        return None     # "đảng X đạt thỏa thuận liên minh với đảng Y": a coalition deal at home
+    # a summary of several talks, one event per object: "lần lượt có cuộc điện đàm với A và B", "đã
+    # có các cuộc gặp song phương với A, B và C", "gặp riêng A và B" (never one talk of them all)
+    if trig.type in _SEVERAL_TYPES and len(right) >= 2 and _several(low, ts, te, right, lex):
         objs = [x.name for x in right if x.name in names and not x.members and x.kind != "place"]
-        if len(objs) >= 2:
+        if len(objs) >= 2 and any(n not in objs for n in names):
             a.split_objects = objs
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
     # (a join verb carries the status cues of its clause: "X không / có thể / sẽ tham gia cuộc gặp")
     _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex,
             bridge or bool(jn and before), f)
+    if titled and a.status in ("planned", "hypothetical"):
+        a.focus_members = titled
     # ---- initiator
     a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
+    if a.initiator is None and trig.type in _SEVERAL_TYPES and f.initiators[0]:
+        a.initiator = titled_initiator(sv, te, acts, f.initiators[0], analysis, doc)
     # ---- date
     _date(a, sv, ts, te, others, analysis, lex)
     anchor = analysis.anchor.date
@@ -368,7 +438,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         a.status, a.status_explicit = "planned", True      # dated after the article: still to come
     # ---- duration, quantities, ordinal, location
     if sent.quantities or trig.type == "ceasefire":
-        _duration(a, sv, ts, te, others, trig)
+        _duration(a, sv, ts, te, others, trig, lex)
     if trig.type in ("agreement", "prisoner_exchange"):
         # the rest of an exchange: its numbers follow a comma ("..., với 610 tù binh mỗi bên")
         end = next((p for p in f.punct if p >= te), len(low)) if trig.remainder else rb
@@ -439,156 +509,7 @@ def _initiator(low, lb, ts, te, rb, acts, lex, f=None) -> str | None:
     return None
 
 
-_SKIP_BEFORE_TIME = re.compile(r"(?:kể từ|từ|trước|sau|đến|tới|cho đến)\s*$")
-
-
-def _time_value(t, anchor) -> tuple[str | None, str]:
-    v = t.value
-    txt = t.text.lower()
-    if t.kind in ("date", "datetime", "partial_date", "month", "year", "range") and v:
-        v = v.split("/")[0]
-        if "T" in v:
-            v = v.split("T")[0]
-        if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v or ""):
-            # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
-            # still stated in the sentence
-            return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
-        if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
-            return v, "day_month"      # "14-8" with no year and no anchor: a partial key
-        return None, "none"
-    if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
-        return anchor.date, "relative"
-    return None, "none"
-
-
-_OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
-# "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
-# article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
-_NEXT_PERIOD = re.compile(r"(?:^|(?:vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
-_OFFSET_AFTER = re.compile(r"\s*(?:trước|sau)(?:\s+khi)?\s+")
-
-
-def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple]:
-    """The time phrases of a sentence that can date its triggers, with what does not depend on the
-    trigger: (time, value, basis, start, end, shared day, owning trigger). Computed once per
-    sentence (the trigger set is the same for every hit of a sentence)."""
-    f = facts(sv)
-    key = ("times", tuple(sorted(triggers)))
-    out = f.memo.get(key)
-    if out is not None:
-        return out
-    out = []
-    low = sv.low
-    for t in sv.sent.times:
-        v, basis = _time_value(t, analysis.anchor)
-        txt = t.text.lower()
-        shared = "cùng ngày" in txt
-        if shared:
-            # "the same day": the day last named before, else the anchor
-            prev_day = _previous_day(analysis, sv.sent)
-            if prev_day:
-                v, basis = prev_day, "relative"
-        if not v:
-            continue
-        s, e = sv.from_doc(t.start), sv.from_doc(t.end)
-        if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]) and not (
-                f.lex is not None and f.lex.ends["effective"].search(low, max(0, s - 30), s)):
-            continue          # ("có hiệu lực từ trưa 10/10": the start of a truce is its date)
-        if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]):
-            continue          # "một ngày trước": an offset from an event, not a date
-        off = _OFFSET_AFTER.match(low[e:e + 14])
-        if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in triggers):
-            continue          # "một ngày trước cuộc gặp thượng đỉnh": relative to that event
-        out.append((t, v, basis, s, e, shared, _time_owner(low, s, e, triggers)))
-    f.memo[key] = out
-    return out
-
-
-def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
-    best = None
-    best_dm = None        # the nearest year-less day-month, used only when no full date is found
-    best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
-    low = sv.low
-    times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
-    for t, v, basis, s, e, shared, owner in times:
-        d_me = _dist(s, e, ts, te)
-        if not shared and owner != (ts, te):
-            if owner is not None:
-                # another event's time, unless that event is the venue this one is held at
-                if not _venue_between(low, te, s, [owner], lex):
-                    continue
-            else:
-                # a time before every trigger of its clause goes to the nearest trigger
-                nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
-                if nearer and not _venue_between(low, te, s, nearer, lex):
-                    continue
-        if a.status_explicit and a.status in ("planned", "hypothetical") and _said_before(sv, e, ts):
-            continue      # "Trả lời phóng viên cùng ngày, ông X nói cuộc gặp sẽ ...": the day it was said
-        if a.denial_at is not None and e <= a.denial_at:
-            # "Peskov ngày 11/11 bác bỏ thông tin ...": the day of the denial, not of the event
-            if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):
-                a.denial_date = (d_me, v)
-            continue
-        if lex is not None and s >= te and lex.ends["effective"].search(low, max(0, s - 30), s):
-            # "có hiệu lực từ 10/10": the start of a truce dates it only when no other time does
-            if best_eff is None or d_me < best_eff[0]:
-                best_eff = (d_me, v, basis, t)
-            continue
-        if basis == "day_month":
-            if best_dm is None or d_me < best_dm[0]:
-                best_dm = (d_me, v, basis, t)
-            continue
-        if best is None or d_me < best[0]:
-            best = (d_me, v, basis, t)
-    if best is None and best_eff is not None and best_eff[2] != "day_month":
-        best = best_eff
-    if best is None and best_dm is not None:
-        _, v, _, t = best_dm
-        a.day_month = v[5:]
-        a.day_month_confidence = round(min(1.0, t.confidence) * 0.9, 3)
-        return
-    if best is None:
-        fo = lex.ends.get("follow_on") if lex is not None else None
-        if fo is not None and fo.match(low) and not any(os < ts for os, _ in others):
-            # "Ngay sau đó, hai bên hội đàm": the day of the sentence just before
-            prev = [x for x in analysis.sentences if x.index == sv.sent.index - 1]
-            day = _previous_day(analysis, sv.sent) if prev and prev[0].times else None
-            if day:
-                a.date, a.date_basis, a.year_explicit, a.date_confidence = day, "relative", False, 0.6
-        return
-    _, v, basis, t = best
-    a.date = v
-    a.date_basis = "sentence" if basis in ("sentence",) else "relative"
-    a.year_explicit = not t.relative
-    a.date_confidence = round(min(1.0, t.confidence) * (0.9 if basis == "sentence" else 0.75), 3)
-
-
-def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The trigger a time phrase belongs to: the last trigger before it in the same clause
-    ("cuộc gặp ... tại Hà Nội năm 2019 kết thúc mà không đạt được thỏa thuận"); None when no
-    trigger precedes it in its clause (then the nearest trigger takes it)."""
-    left = [(a, b) for a, b in triggers if b <= s and not re.search(r"[,;:]", low[b:s])]
-    return max(left) if left else None
-
-
-def _previous_day(analysis, sent) -> str | None:
-    """The day "cùng ngày" refers to: the last day stated before this sentence; within one
-    sentence a single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ
-    13 đến 15/8": the 14th)."""
-    for s in reversed([x for x in analysis.sentences if x.index < sent.index]):
-        first_of_range = None
-        for t in reversed(s.times):
-            v = (t.value or "").split("/")[0].split("T")[0]
-            if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-                if t.kind != "range":
-                    return v
-                first_of_range = first_of_range or v
-        if first_of_range:
-            return first_of_range
-    return None
-
-
-def _duration(a: Args, sv, ts, te, others, trig) -> None:
+def _duration(a: Args, sv, ts, te, others, trig, lex) -> None:
     best = None
     for q in sv.sent.quantities:
         if q.kind != "duration" or q.value is None or q.approximate:
@@ -598,6 +519,9 @@ def _duration(a: Args, sv, ts, te, others, trig) -> None:
         if not ended and (re.match(r"\s*(?:sau|trước)(?!\w)", sv.low[e:e + 8])
                           or re.search(r"(?:sau|trước)\s*$", sv.low[max(0, s - 8):s])):
             continue          # "vài giờ sau khi ...": an offset ("kết thúc sau 40 phút" is a length)
+        talk = carrier(sv.low, s, e, lex, others)
+        if talk is not None and not (talk[0] < te and talk[1] > ts):
+            continue          # "sau hai giờ thảo luận": the length of other talks (extract_talklen)
         d = _dist(s, e, ts, te)
         if any(_dist(s, e, os, oe) < d for os, oe in others):
             continue
@@ -722,8 +646,25 @@ def _place_cue(f, x: _A, lex) -> bool:
         if v and lex is not None:
             cue_at = max(0, x.s - 30) + cue.start()
             v = not lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at)
+        if v and x.kind == "country":
+            # "Đại sứ Nhật Bản tại Việt Nam Ito Naoki": the posting in a person's title, no place
+            v = not any(y.kind == "person" and y.s >= x.e and not low[x.e:y.s].strip() for y in f.acts)
         memo[key] = v
     return v
+
+
+def _fronted(low: str, pos: int, lex) -> bool:
+    """low[:pos] is a fronted place phrase: "(Ngày 9/7,) tại ", or one after a fronted venue ("Ngày
+    26/5, bên lề Hội nghị Cấp cao ASEAN lần thứ 46 tại ")."""
+    if _FRONTED.match(low, 0, pos):
+        return True
+    if lex is None:
+        return False
+    rx = lex.ends.get("fronted_venue")
+    if rx is None:
+        rx = lex.ends["fronted_venue"] = re.compile(r"^\s*(?:[^,]{0,40},\s*)?" + lex.venue.pattern
+                                                    + r"[^,]{0,80}?\s(?:tại|ở)\s+(?:[^\s,]+\s+){0,3}$")
+    return rx.match(low, 0, pos) is not None
 
 
 def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=None,
@@ -773,10 +714,14 @@ def _location(sv, ts, te, others, loc_cands, acts, trig, allow_left=True, lex=No
     if best is None:
         # "Ngày 28/7, tại Putrajaya (Malaysia), X chủ trì cuộc gặp ...": a fronted place phrase
         # locates the sentence's first event
-        if not any(os < ts for os, _ in others):
+        # ("Ngày 26/5, bên lề Hội nghị Cấp cao ASEAN tại Kuala Lumpur, X đã có cuộc gặp ...": the
+        # venue before it is no event of its own; "Phó Thủ tướng, Bộ trưởng X": no clause comma)
+        venue = lex.ends["venue"] if lex is not None else None
+        if not any(os < ts and not (venue and venue.search(low, max(0, os - 25), os)) for os, _ in others):
             for x in pool:
-                if x.s < ts and x.kind in ("place", "country") and _FRONTED.match(low[:x.s]) \
-                        and low[x.e:ts].count(",") <= 1 \
+                if x.s < ts and x.kind in ("place", "country") and _fronted(low, x.s, lex) \
+                        and sum(1 for p in f.commas if x.e <= p < ts and not (
+                            lex is not None and lex.ends["title"].search(low, max(0, p - 40), p))) <= 1 \
                         and (lex is None or not lex.stop_before.search(low, x.e, ts)):
                     best = (0, x)     # ... unless a reporting verb stands between ("Tại X, ông Y nói rằng ...")
                     break

@@ -2,232 +2,25 @@
 (docs/EVENTS.md "Mentions → document events"; record shape in docs/ARCHITECTURE.md).
 
 ``extract.document_events`` is the entry point; this module holds the clustering of one article's
-mentions and the record builder.
+mentions (the order of the passes; the rules of one merge are in ``extract_cluster``) and the
+record builder.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts, join_halves,
+                              mark_past, split_summaries)
+from .extract_focus import TALK_TYPES, _resolve_focus, _unify_countries
 from .extract_merge import (_days_before_main, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings)
-from .models import Analysis, Document, EventMention
+from .extract_talklen import assign as _assign_lengths
+from .models import Analysis, Document, EventMention, Evidence
 
-TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
 OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")   # results reported from a talk
 
 
 # ------------------------------------------------------------------------------ document events
-
-@dataclass
-class _Ev:
-    type: str
-    mentions: list[EventMention] = field(default_factory=list)
-    persons: list[str] = field(default_factory=list)
-    others: list[str] = field(default_factory=list)       # countries / organizations
-    country: dict[str, str | None] = field(default_factory=dict)
-    date: str | None = None
-    status: str | None = None          # explicit status seen so far
-    soft: str | None = None            # soft status hint seen so far
-    location: str | None = None
-    quantities: dict[str, float] = field(default_factory=dict)
-    ordinal: int | None = None
-    location_country: str | None = None
-    # countries() until the sides change (_add clears it); never modified by its readers
-    _sides: set[str] | None = field(default=None, repr=False, compare=False)
-
-    def countries(self) -> set[str]:
-        if self._sides is None:
-            self._sides = {self.country.get(p) or p for p in self.persons + self.others}
-        return self._sides
-
-
-def _m_parts(m: EventMention, cache: dict | None = None) -> tuple[list[str], list[str], dict[str, str | None]]:
-    """(persons, others, countries) of a mention's participants. ``cache``: values by id(m), for
-    mentions whose participants no longer change (the clustering of cluster_and_build); the
-    lists returned are never modified by the callers."""
-    if cache is not None:
-        v = cache.get(id(m))
-        if v is None:
-            v = cache[id(m)] = _m_parts(m)
-        return v
-    cmap = m.flags.get("countries") or {}
-    pkind = m.flags.get("pkind") or {}
-    persons = [p for p in m.participants if pkind.get(p) == "person"]
-    others = [p for p in m.participants if p not in persons]
-    return persons, others, cmap
-
-
-def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
-                cache: dict | None = None) -> float | None:
-    """Score of merging mention m into event e, None when incompatible."""
-    cross = False
-    if m.type != e.type:
-        # a meeting and a negotiation of the same sides at the same place are one event
-        # ("gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul")
-        if {m.type, e.type} != {"meeting", "negotiation"}:
-            return None
-        if not (m.location and m.location == e.location):
-            # ... or, without a place, the very same sides and no contradicting status
-            mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
-            if len(mc) < 2 or mc != e.countries():
-                return None
-            if m.status != (e.status or e.soft or "occurred") or m.status in ("planned", "hypothetical"):
-                return None       # plans are too vague to tell apart: keep them as they are
-            # (both reported, or both denied: "phủ nhận có cuộc gặp" / "phủ nhận ... gặp nhau để đàm phán")
-        cross = True
-    if m.date and e.date and not _dates_agree(m.date, e.date):
-        return None
-    if m.location and e.location and m.location != e.location:
-        # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
-        # sides are the same; places in different (or unknown) countries never are
-        mcn, ecn = m.flags.get("location_country"), e.location_country
-        if not (mcn and mcn == ecn and (m.participants and {(m.flags.get("countries") or {}).get(p) or p
-                                                           for p in m.participants} == e.countries()
-                                        or not m.participants and m.location == mcn)):
-            # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
-            return None
-    outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
-    if m.flags.get("background") and e.status in ("planned", "hypothetical"):
-        return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
-    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and m.date \
-            and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
-            and all((x.status or "occurred") == "occurred" for x in e.mentions) \
-            and any(x.duration_minutes or (x.flags.get("status_explicit") and x.status == "occurred")
-                    for x in e.mentions):
-        # "Trong ngày 11/6, Thủ tướng dự kiến tọa đàm ...": a dated plan beside a reported event
-        # is another event; it must not give the reported one its date and status
-        return None
-    same = outcome and any(x.sentence_index == m.sentence_index for x in e.mentions)
-    if same:
-        ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
-    elif m.type == "prisoner_exchange" and bool(m.flags.get("remainder")) != any(
-            x.flags.get("remainder") for x in e.mentions):
-        return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
-    if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
-        if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache):
-            return None
-    for k, v in (m.quantities or {}).items():
-        if k in e.quantities and abs(e.quantities[k] - v) > 1e-6:
-            return None
-    if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
-        return None                      # "vòng thứ ba" is not "vòng đầu tiên"
-    score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
-        - (0.5 if cross else 0.0)
-    if e.status in ("planned", "hypothetical") and not m.flags.get("status_explicit") and not outcome:
-        score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
-    if ignore_participants:
-        return score + (1.0 if same else 0.0)
-    persons, others, cmap = _m_parts(m, cache)
-    mc = {cmap.get(p) or p for p in persons + others}
-    ec = e.countries()
-    if mc and ec:
-        if not (mc <= ec or (ec <= mc and len(ec) < 2)):
-            # an outcome (ceasefire, exchange) restated with other sides named: within one
-            # article the same event when the sides overlap
-            if not (outcome and mc & ec):
-                return None
-        # same country, different named persons: a different event (ministers vs leaders)
-        for c in mc & ec:
-            mp = {p for p in persons if cmap.get(p) == c}
-            ep = {p for p in e.persons if e.country.get(p) == c}
-            if mp and ep and not (mp & ep):
-                return None
-        score += len(mc & ec) + len(set(persons) & set(e.persons))
-    return score
-
-
-def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
-    """"Điện Kremlin bác bỏ thông tin cho rằng X đã điện đàm với Y" and the article's account of
-    that report ("tờ báo dẫn nguồn tin cho biết X đã điện đàm với Y hôm thứ Năm"): one event, denied.
-    A denial of a report and an occurred mention of exactly the same two or more sides."""
-    if {m.status, e.status} != {"denied", "occurred"}:
-        return False
-    if not (m.flags.get("disputes") or any(x.flags.get("disputes") for x in e.mentions)):
-        return False
-    persons, others, cmap = _m_parts(m, cache)
-    mc = {cmap.get(p) or p for p in persons + others}
-    return len(mc) >= 2 and mc == e.countries()
-
-
-def _dates_agree(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
-
-
-def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None) -> None:
-    """Attach m to e. ``loose``: m was attached without a participant check (anaphora), so it
-    only contributes participants of countries the event already has."""
-    e.mentions.append(m)
-    persons, others, cmap = _m_parts(m, cache)
-    if not loose and m.type in ("ceasefire", "agreement", "prisoner_exchange") and len(e.countries()) >= 2:
-        mc = {cmap.get(p) or p for p in persons + others}
-        loose = not mc <= e.countries()      # restated with another side named: keep the parties
-        if loose and m.type == "prisoner_exchange":
-            _replace_captive_side(e, m, persons + others, cmap)
-    if loose and e.mentions[:-1]:
-        ec = e.countries()
-        persons = [p for p in persons if (cmap.get(p) or p) in ec]
-        others = [p for p in others if (cmap.get(p) or p) in ec]
-    for p in persons:
-        if p not in e.persons:
-            e.persons.append(p)
-    for p in others:
-        if p not in e.others:
-            e.others.append(p)
-    joiners = m.flags.get("joiners")
-    if joiners and (not m.flags.get("status_explicit") or len(e.mentions) == 1 or m.status == (e.status or "occurred")):
-        # "X cũng tham gia cuộc trò chuyện": X takes part in the talk (not when X only may join it)
-        pkind = m.flags.get("pkind") or {}
-        for p in joiners:
-            side = e.persons if pkind.get(p) == "person" else e.others
-            if p not in side:
-                side.append(p)
-    for p, c in cmap.items():
-        e.country.setdefault(p, c)
-    e._sides = None
-    if m.date and (not e.date or len(m.date) > len(e.date)):
-        e.date = m.date
-    if m.flags.get("status_explicit"):
-        if e.status == "occurred" and m.flags.get("disputes"):
-            e.status = "denied"       # the report this denial disputes (_disputed)
-        elif e.status == "denied" and m.status == "occurred" and any(x.flags.get("disputes") for x in e.mentions):
-            pass
-        elif e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]:
-            e.status = m.status
-    if m.flags.get("status_soft") and e.soft is None:
-        e.soft = m.flags["status_soft"]
-    conflicting = m.flags.get("status_explicit") and e.status and m.status != e.status
-    if m.location and not e.location and not conflicting:
-        e.location = m.location       # a proposal merged into the outcome does not give its place
-        e.location_country = m.flags.get("location_country")
-    for k, v in (m.quantities or {}).items():
-        e.quantities.setdefault(k, v)
-    if m.ordinal and not e.ordinal:
-        e.ordinal = m.ordinal
-
-
-def _replace_captive_side(e: _Ev, m: EventMention, parts: list[str], cmap: dict) -> None:
-    """An exchange whose sides are a releaser and the nationality of its captives ("Israel trả tự
-    do cho 1.968 người Palestine") restated by a mention naming that releaser and another releaser
-    ("Hamas thả 20 con tin, Israel phóng thích ... tù nhân"): the other releaser is the side."""
-    weak = []
-    for p in e.others:
-        having = [x for x in e.mentions[:-1] if p in x.participants]
-        if having and all(p in (x.flags.get("captive_sides") or ()) for x in having):
-            weak.append(p)
-    mine = m.flags.get("captive_sides") or ()
-    strong = [p for p in parts if p not in mine and (cmap.get(p) or p) not in e.countries()]
-    if len(weak) != 1 or len(strong) != 1 or not any(
-            (cmap.get(p) or p) in e.countries() for p in parts if p not in mine):
-        return
-    e.others[e.others.index(weak[0])] = strong[0]
-    e.country.setdefault(strong[0], cmap.get(strong[0]))
-    e._sides = None
-
-
-_MEET_NEG = ("meeting", "negotiation")
-_STATUS_RANK = {"denied": 0, "hypothetical": 1, "planned": 2, "occurred": 3}
-
 
 def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:
     """One record per real event the article reports (docs/ARCHITECTURE.md)."""
@@ -235,7 +28,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     if not mentions:
         return []
     _online_talks(mentions, res)
+    _unify_countries(mentions)
     _resolve_focus(mentions, res)
+    _unify_countries(mentions)
+    mark_past(mentions, analysis.anchor.date if analysis.anchor else None)
     events: list[_Ev] = []
     # from here on the participants of a mention do not change: _m_parts once per mention
     pc: dict[int, tuple] = {}
@@ -249,6 +45,18 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
                   and (s := _compatible(e, m, ignore, pc)) is not None]
         if not scored:
             return None
+        if len(scored) > 1 and not m.participants:
+            # "Tại cuộc gặp, ...", "Sau cuộc gọi, ...": a talk named without its sides is the one
+            # just told (a mention in its sentence or up to two sentences back), else the best overlap
+            near = {}
+            for s, ni in scored:
+                before = [x.start for x in pool[-ni].mentions
+                          if x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2]
+                if before:
+                    near[ni] = max(before)
+            if near:
+                last = max(near, key=near.get)
+                scored = [(s + (0.5 if ni == last else 0.0), ni) for s, ni in scored]
         s, ni = max(scored)
         return pool[-ni]
 
@@ -270,6 +78,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             e = _Ev(type=m.type)
             events.append(e)
         _add(e, m, cache=pc)
+    events = join_halves(split_summaries(events, pc))
     # "X chủ trì cuộc đàm phán": the chair joins the talks the article reports (same family, no
     # date conflict), as a participant (mediator); without such talks the mention stands alone
     for m in hosts:
@@ -322,6 +131,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             m.flags["cameo"] = res.triggers.cameo_of(m.type)
         if m.flags.get("anaphoric"):
             pool = [e for e in events if e.type == m.type]
+            persons, others, cmap = _m_parts(m, pc)
+            mc = {cmap.get(p) or p for p in persons + others}
+            # "Đây là chuyến thăm Hàn Quốc đầu tiên của Tổng Bí thư": an event of all its sides
+            pool = [e for e in pool if mc <= e.countries()] or pool if mc else pool
             # "đây là cuộc điện đàm thứ chín": the article's event, not a plan mentioned in passing
             factual = [e for e in pool if e.status in (None, "occurred")]
             e = _main(factual if factual and m.status == "occurred" else pool)
@@ -429,91 +242,6 @@ def _main(events: list[_Ev]) -> _Ev | None:
     return max(pool, key=score)
 
 
-def _resolve_focus(mentions: list[EventMention], res) -> None:
-    """Plural references ("hai nhà lãnh đạo", "hai bên") take the participants of the nearest
-    earlier asserted multi-participant mention, else the language layer's members of the
-    reference (the leaders in focus)."""
-    prev: EventMention | None = None
-    prev_of_type: dict[str, EventMention] = {}
-    country_refs = [r["form"] for r in (res.triggers.raw.get("triggers") or {}).get("references") or []
-                    if r.get("countries")]
-    for m in sorted(mentions, key=lambda x: x.start):
-        implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
-                    and not m.flags.get("focus_ref"))
-        if implicit and prev is not None and prev.flags.get("paragraph", -9) >= m.flags.get("paragraph", 0) - 1 \
-                and prev.type == m.type:
-            # "Cuộc điện đàm ngày 5/6 ..., trong khi cuộc gọi hôm 19/9 ...": dated talks without
-            # named sides are between the sides just talked about
-            m.flags["focus_ref"] = True
-        elif implicit and m.status == "planned" and m.flags.get("status_explicit") and m.type in prev_of_type:
-            # "Vòng đàm phán tiếp theo dự kiến diễn ra vào 19/4": a planned follow-up round is
-            # between the sides of the article's talks of that type
-            m.flags["focus_ref"] = True
-            m.flags["focus_members"] = []
-            m.flags["as_countries"] = True
-            prev = prev_of_type[m.type]
-        if m.flags.get("focus_ref") and not m.flags.get("as_countries") and country_refs \
-                and any(w in (m.flags.get("focus_text") or "").lower() for w in country_refs):
-            m.flags["as_countries"] = True      # "hai nước": the countries of the sides
-        if m.flags.get("focus_ref"):
-            own = list(m.participants)
-            pkind = m.flags.setdefault("pkind", {})
-            cmap = m.flags.setdefault("countries", {})
-            members: list[str] = []
-            para = m.flags.get("paragraph", 0)
-            pp = prev.flags.get("paragraph", -9) if prev is not None else -9
-            layer = list(m.flags.get("focus_members") or [])
-            leaders = re.search(r"lãnh đạo|tổng thống|thủ tướng|nguyên thủ|chủ tịch",
-                                (m.flags.get("focus_text") or "").lower())
-            if leaders and len(layer) >= 2:
-                members = layer       # "hai nhà lãnh đạo": the leaders in focus
-            elif prev is not None:
-                members = list(prev.participants)
-                pc = prev.flags.get("countries") or {}
-                if m.flags.get("as_countries") and all(pc.get(p) for p in members):
-                    # the negotiators of a future round are not named: its sides are the countries
-                    members = list(dict.fromkeys(pc[p] for p in members))
-                    for c in members:
-                        pkind.setdefault(c, "country")
-                        cmap.setdefault(c, c)
-                if len(members) > 2 and len(layer) == 2:
-                    # "hai bên" after "X chủ trì cuộc gặp giữa A và B": the two sides, not the host
-                    lc = {(prev.flags.get("countries") or {}).get(p) or p for p in members}
-                    kinds, cm = {}, {}
-                    for p in layer:
-                        _lookup(res, p, kinds, cm)
-                    if {cm.get(p) or p for p in layer} <= lc:
-                        members = layer
-            elif layer:
-                members = layer
-            for p in members:
-                if prev is not None and p in (prev.flags.get("pkind") or {}):
-                    pkind.setdefault(p, prev.flags["pkind"][p])
-                    cmap.setdefault(p, (prev.flags.get("countries") or {}).get(p))
-                else:
-                    _lookup(res, p, pkind, cmap)
-                if p not in own:
-                    own.append(p)
-            m.participants = _dedupe(own, cmap, pkind)
-        cmap = m.flags.get("countries") or {}
-        if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted") \
-                and not m.flags.get("host_only"):
-            prev = m
-            if m.status == "occurred" and not m.flags.get("background"):
-                prev_of_type[m.type] = m
-
-
-def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
-    a = res.actors.by_name(name)             # None for a name the dictionary does not know
-    if a is None:
-        pkind.setdefault(name, "person")
-        cmap.setdefault(name, None)
-        return
-    kind = getattr(a, "kind", "person")
-    pkind.setdefault(name, "person" if kind == "person" else kind)
-    cmap.setdefault(name, a.name if kind == "country" else getattr(a, "country", None))
-
-
 _BILATERAL = ("phone_call", "meeting", "visit", "negotiation", "agreement", "ceasefire", "prisoner_exchange")
 
 
@@ -596,6 +324,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         e.status_basis = "explicit" if e.status else ("soft" if status != "occurred" else "default")
         final.append(e)
     main = _main(final)
+    _assign_lengths(final, main, analysis, lex, doc.doc_id)    # "Sau khoảng hai giờ thảo luận, ...": the talks' length
     for e in final:
         ms = sorted(e.mentions, key=lambda m: m.start)
         dated = [m for m in ms if m.date]
@@ -687,8 +416,8 @@ def _soft_status(e) -> str | None:
     return None
 
 
-def _ev(m: EventMention, value) -> dict:
-    ev = m.evidence
+def _ev(m: EventMention | Evidence, value) -> dict:
+    ev = getattr(m, "evidence", m)
     return {"value": value, "doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence,
             "source": ev.source}
 
@@ -707,8 +436,10 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
     durs = [m for m in ms if m.duration_minutes]
     dur_m = min(durs, key=lambda m: (m.flags.get("duration_qualifier") not in ("exact", "approx", None),
                                      m.flags.get("role") == "title", m.start)) if durs else None
-    if dur_m is not None:
-        evidence["duration_minutes"] = [_ev(dur_m, dur_m.duration_minutes)]
+    # else a talk length of another sentence ("Sau khoảng hai giờ thảo luận, ...": extract_talklen)
+    dur = (dur_m.duration_minutes, dur_m.flags.get("duration_qualifier"), dur_m.evidence) if dur_m else e.length
+    if dur is not None:
+        evidence["duration_minutes"] = [_ev(dur[2], dur[0])]
     loc_m = next((m for m in ms if m.location), None)
     if loc_m is not None:
         evidence["location"] = [_ev(loc_m, loc_m.location)]
@@ -771,8 +502,8 @@ def _record(doc, analysis, e, is_main, lex, topics) -> dict:
         "year_explicit": year_explicit if date else False,
         "participants": list(e.parts),
         "initiator": init,
-        "duration_minutes": dur_m.duration_minutes if dur_m else None,
-        "duration_qualifier": dur_m.flags.get("duration_qualifier") if dur_m else None,
+        "duration_minutes": dur[0] if dur else None,
+        "duration_qualifier": dur[1] if dur else None,
         "location": e.location,
         "topics": tps,
         "quantities": quantities,

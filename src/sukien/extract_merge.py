@@ -1,7 +1,7 @@
 """Event-level merges after an article's mentions are clustered (docs/EVENTS.md "Mentions →
 document events"): summaries of several events, trips that absorb a meeting or are only the frame
 of one, a meeting and a negotiation at one place; and the participant list of a merged event.
-Used by ``extract_docs.build_records``; the events are ``extract_docs._Ev`` with their
+Used by ``extract_docs.build_records``; the events are ``extract_cluster._Ev`` with their
 participants (``parts``, ``pkind``, ``cmap``) set.
 """
 from __future__ import annotations
@@ -29,14 +29,21 @@ def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
     return out
 
 
+def _sides(e) -> set:
+    return {e.cmap.get(p) or p for p in e.parts}
+
+
 def _drop_summaries(events: list) -> list:
-    """A headline naming all sides of several events of one type ("X điện đàm với A và B") is a
-    summary of those events (X–A, X–B), not a third event: its mentions join the first of them."""
+    """A headline naming all sides of several events of one type ("X điện đàm với A và B", "Thủ
+    tướng hội kiến lãnh đạo Hàn Quốc, Nhật Bản và Australia") is a summary of those events (X–A, X–B), not
+    a third event: its mentions join the first of them. Sides compare by name or by country (the
+    headline names countries, the body their leaders)."""
     out = list(events)
     for e in events:
-        others = [o for o in out if o is not e and o.type == e.type and set(o.parts) < set(e.parts)
-                  and not (o.date and e.date and o.date != e.date)]
-        if len(others) >= 2 and set().union(*(set(o.parts) for o in others)) == set(e.parts):
+        others = [o for o in out if o is not e and o.type == e.type and not (o.date and e.date and o.date != e.date)
+                  and (set(o.parts) < set(e.parts) or _sides(o) < _sides(e))]
+        if len(others) >= 2 and (set().union(*(set(o.parts) for o in others)) == set(e.parts)
+                                 or set().union(*(_sides(o) for o in others)) == _sides(e)):
             first = min(others, key=lambda o: min(m.start for m in o.mentions))
             first.mentions.extend(e.mentions)
             out.remove(e)

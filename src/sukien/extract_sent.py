@@ -357,6 +357,12 @@ def _witness(f, lex, ts: int, te: int, right: list) -> bool:
     rx = lex.ends.get("witness")
     if rx is None or rx.search(f.low, max(0, ts - 24), ts) is None:
         return False
+    return between_sides(f, te, right)
+
+
+def between_sides(f, te: int, right: list) -> bool:
+    """The sides after a nominal trigger are named after "giữa", two or more of them ("lệnh ngừng
+    bắn giữa Thái Lan và Campuchia")."""
     first = min(x.s for x in right)
     if first < te or not _GIUA_WORD.search(f.low, te, first):
         return False

@@ -1,0 +1,328 @@
+"""The clustering of one article's mentions into events (docs/EVENTS.md "Mentions → document
+events"): the event under construction (``_Ev``), when a mention may join an event and how well
+(``_compatible``), attaching a mention (``_add``), and the passes over the clustered events that
+split summaries and join the halves of one talk. Used by ``extract_docs.cluster_and_build``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import EventMention
+
+@dataclass
+class _Ev:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)       # countries / organizations
+    country: dict[str, str | None] = field(default_factory=dict)
+    date: str | None = None
+    status: str | None = None          # explicit status seen so far
+    soft: str | None = None            # soft status hint seen so far
+    location: str | None = None
+    quantities: dict[str, float] = field(default_factory=dict)
+    ordinal: int | None = None
+    location_country: str | None = None
+    length: tuple | None = None        # (minutes, qualifier, Evidence) of a talk length (extract_talklen)
+    past: bool = False                 # its date lies in a month before the article's (mark_past)
+    # countries() until the sides change (_add clears it); never modified by its readers
+    _sides: set[str] | None = field(default=None, repr=False, compare=False)
+
+    def countries(self) -> set[str]:
+        if self._sides is None:
+            self._sides = {self.country.get(p) or p for p in self.persons + self.others}
+        return self._sides
+
+
+def _m_parts(m: EventMention, cache: dict | None = None) -> tuple[list[str], list[str], dict[str, str | None]]:
+    """(persons, others, countries) of a mention's participants. ``cache``: values by id(m), for
+    mentions whose participants no longer change (the clustering of cluster_and_build); the
+    lists returned are never modified by the callers."""
+    if cache is not None:
+        v = cache.get(id(m))
+        if v is None:
+            v = cache[id(m)] = _m_parts(m)
+        return v
+    cmap = m.flags.get("countries") or {}
+    pkind = m.flags.get("pkind") or {}
+    persons = [p for p in m.participants if pkind.get(p) == "person"]
+    others = [p for p in m.participants if p not in persons]
+    return persons, others, cmap
+
+
+def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
+                cache: dict | None = None) -> float | None:
+    """Score of merging mention m into event e, None when incompatible."""
+    cross = False
+    if m.type != e.type:
+        # a meeting and a negotiation of the same sides at the same place are one event
+        # ("gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul")
+        if {m.type, e.type} != {"meeting", "negotiation"}:
+            return None
+        if not (m.location and m.location == e.location):
+            # ... or, without a place, the very same sides and no contradicting status
+            mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
+            if len(mc) < 2 or mc != e.countries():
+                return None
+            if m.status != (e.status or e.soft or "occurred") or m.status in ("planned", "hypothetical"):
+                return None       # plans are too vague to tell apart: keep them as they are
+            # (both reported, or both denied: "phủ nhận có cuộc gặp" / "phủ nhận ... gặp nhau để đàm phán")
+        cross = True
+    if m.date and e.date and not _dates_agree(m.date, e.date):
+        return None
+    if m.location and e.location and m.location != e.location:
+        # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
+        # sides are the same; places in different (or unknown) countries never are
+        mcn, ecn = m.flags.get("location_country"), e.location_country
+        if not (mcn and mcn == ecn and (m.participants and {(m.flags.get("countries") or {}).get(p) or p
+                                                           for p in m.participants} == e.countries()
+                                        or not m.participants and m.location == mcn)):
+            # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
+            return None
+    outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
+    if _plan_and_past(e, m):
+        return None
+    if m.flags.get("background") and e.status in ("planned", "hypothetical"):
+        return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
+    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and m.date \
+            and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
+            and all((x.status or "occurred") == "occurred" for x in e.mentions) \
+            and any(x.duration_minutes or (x.flags.get("status_explicit") and x.status == "occurred")
+                    for x in e.mentions):
+        # "Trong ngày 11/6, Thủ tướng dự kiến tọa đàm ...": a dated plan beside a reported event
+        # is another event; it must not give the reported one its date and status
+        return None
+    same = outcome and any(x.sentence_index == m.sentence_index for x in e.mentions)
+    if same:
+        ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
+    elif m.type == "prisoner_exchange" and bool(m.flags.get("remainder")) != any(
+            x.flags.get("remainder") for x in e.mentions):
+        return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
+    if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
+        if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache):
+            return None
+    for k, v in (m.quantities or {}).items():
+        if k in e.quantities and abs(e.quantities[k] - v) > 1e-6:
+            return None
+    if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
+        return None                      # "vòng thứ ba" is not "vòng đầu tiên"
+    score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
+        - (0.5 if cross else 0.0)
+    if e.status in ("planned", "hypothetical") and not m.flags.get("status_explicit") and not outcome:
+        score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
+    if m.flags.get("tells") is not None and any(x.start == m.flags["tells"] for x in e.mentions):
+        score += 1.0      # "... diễn ra hôm 1/2, khi ông X gọi điện cho ông Y": the talk it tells of
+    if m.flags.get("role") in ("title", "heading") and any(x.flags.get("role") == "lead" for x in e.mentions):
+        score += 0.5      # a headline restates the lead
+    if ignore_participants:
+        return score + (1.0 if same else 0.0)
+    persons, others, cmap = _m_parts(m, cache)
+    mc = {cmap.get(p) or p for p in persons + others}
+    ec = e.countries()
+    if mc and ec:
+        if not (mc <= ec or (ec <= mc and len(ec) < 2)):
+            # an outcome (ceasefire, exchange) restated with other sides named: within one
+            # article the same event when the sides overlap
+            if not (outcome and mc & ec):
+                return None
+        # same country, different named persons: a different event (ministers vs leaders)
+        for c in mc & ec:
+            mp = {p for p in persons if cmap.get(p) == c}
+            ep = {p for p in e.persons if e.country.get(p) == c}
+            if mp and ep and not (mp & ep):
+                return None
+        score += len(mc & ec) + len(set(persons) & set(e.persons))
+    return score
+
+
+def _plan_and_past(e: _Ev, m: EventMention) -> bool:
+    """"Tổng Bí thư sẽ thăm Hàn Quốc" (a plan, undated) is not an event dated in a month before the
+    article's (a visit "hồi tháng 3" in a September article), whichever of the two came first."""
+    if m.flags.get("status_explicit") and m.status == "planned" and not m.date:
+        return e.past and (e.status or "occurred") not in ("planned", "hypothetical")
+    if m.date and m.flags.get("past") and not m.flags.get("status_explicit") and e.mentions and not e.date:
+        return e.status == "planned"
+    return False
+
+
+def mark_past(mentions: list[EventMention], anchor: str | None) -> None:
+    """Flag ``past`` on every mention dated in a month (a year, for a year alone) before the
+    article's anchor month: it tells a past event from a plan (``_plan_and_past``)."""
+    if not anchor or len(anchor) < 7:
+        return
+    for m in mentions:
+        d = m.date
+        if d and (d[:4] < anchor[:4] if len(d) == 4 else d[:7] < anchor[:7]):
+            m.flags["past"] = True
+
+
+def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
+    """"Điện Kremlin bác bỏ thông tin cho rằng X đã điện đàm với Y" and the article's account of
+    that report ("tờ báo dẫn nguồn tin cho biết X đã điện đàm với Y hôm thứ Năm"): one event, denied.
+    A denial of a report and an occurred mention of exactly the same two or more sides."""
+    if {m.status, e.status} != {"denied", "occurred"}:
+        return False
+    if not (m.flags.get("disputes") or any(x.flags.get("disputes") for x in e.mentions)):
+        return False
+    persons, others, cmap = _m_parts(m, cache)
+    mc = {cmap.get(p) or p for p in persons + others}
+    return len(mc) >= 2 and mc == e.countries()
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None) -> None:
+    """Attach m to e. ``loose``: m was attached without a participant check (anaphora), so it
+    only contributes participants of countries the event already has."""
+    e.mentions.append(m)
+    persons, others, cmap = _m_parts(m, cache)
+    if not loose and m.type in ("ceasefire", "agreement", "prisoner_exchange") and len(e.countries()) >= 2:
+        mc = {cmap.get(p) or p for p in persons + others}
+        loose = not mc <= e.countries()      # restated with another side named: keep the parties
+        if loose and m.type == "prisoner_exchange":
+            _replace_captive_side(e, m, persons + others, cmap)
+    if loose and e.mentions[:-1]:
+        ec = e.countries()
+        persons = [p for p in persons if (cmap.get(p) or p) in ec]
+        others = [p for p in others if (cmap.get(p) or p) in ec]
+    for p in persons:
+        if p not in e.persons:
+            e.persons.append(p)
+    for p in others:
+        if p not in e.others:
+            e.others.append(p)
+    joiners = m.flags.get("joiners")
+    if joiners and (not m.flags.get("status_explicit") or len(e.mentions) == 1 or m.status == (e.status or "occurred")):
+        # "X cũng tham gia cuộc trò chuyện": X takes part in the talk (not when X only may join it)
+        pkind = m.flags.get("pkind") or {}
+        for p in joiners:
+            side = e.persons if pkind.get(p) == "person" else e.others
+            if p not in side:
+                side.append(p)
+    for p, c in cmap.items():
+        e.country.setdefault(p, c)
+    e._sides = None
+    if m.date and (not e.date or len(m.date) > len(e.date)):
+        e.date = m.date
+        e.past = bool(m.flags.get("past"))
+    if m.flags.get("status_explicit"):
+        if e.status == "occurred" and m.flags.get("disputes"):
+            e.status = "denied"       # the report this denial disputes (_disputed)
+        elif e.status == "denied" and m.status == "occurred" and any(x.flags.get("disputes") for x in e.mentions):
+            pass
+        elif e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]:
+            e.status = m.status
+    if m.flags.get("status_soft") and e.soft is None:
+        e.soft = m.flags["status_soft"]
+    conflicting = m.flags.get("status_explicit") and e.status and m.status != e.status
+    if m.location and not e.location and not conflicting:
+        e.location = m.location       # a proposal merged into the outcome does not give its place
+        e.location_country = m.flags.get("location_country")
+    for k, v in (m.quantities or {}).items():
+        e.quantities.setdefault(k, v)
+    if m.ordinal and not e.ordinal:
+        e.ordinal = m.ordinal
+
+
+def _replace_captive_side(e: _Ev, m: EventMention, parts: list[str], cmap: dict) -> None:
+    """An exchange whose sides are a releaser and the nationality of its captives ("Israel trả tự
+    do cho 1.968 người Palestine") restated by a mention naming that releaser and another releaser
+    ("Hamas thả 20 con tin, Israel phóng thích ... tù nhân"): the other releaser is the side."""
+    weak = []
+    for p in e.others:
+        having = [x for x in e.mentions[:-1] if p in x.participants]
+        if having and all(p in (x.flags.get("captive_sides") or ()) for x in having):
+            weak.append(p)
+    mine = m.flags.get("captive_sides") or ()
+    strong = [p for p in parts if p not in mine and (cmap.get(p) or p) not in e.countries()]
+    if len(weak) != 1 or len(strong) != 1 or not any(
+            (cmap.get(p) or p) in e.countries() for p in parts if p not in mine):
+        return
+    e.others[e.others.index(weak[0])] = strong[0]
+    e.country.setdefault(strong[0], cmap.get(strong[0]))
+    e._sides = None
+
+
+_MEET_NEG = ("meeting", "negotiation")
+_STATUS_RANK = {"denied": 0, "hypothetical": 1, "planned": 2, "occurred": 3}
+
+
+_TALKS = ("phone_call", "meeting", "negotiation")
+
+
+def _sides_of(m: EventMention, cache: dict | None) -> set[str]:
+    persons, others, cmap = _m_parts(m, cache)
+    return {cmap.get(p) or p for p in persons + others}
+
+
+def split_summaries(events: list[_Ev], cache: dict | None = None) -> list[_Ev]:
+    """"Ngày 12/10, Thủ tướng đã hội kiến Tổng thống Hàn Quốc, Thủ tướng Nhật Bản và Thủ tướng
+    Australia", then each meeting told on its own ("Sáng 12/10, Thủ tướng gặp Tổng thống Hàn Quốc",
+    "Cuối ngày, Thủ tướng gặp ..."): the mention naming every side founds an event and each meeting
+    joins it as a subset. A talk event of three or more sides holding verbal mentions of
+    two sides that share one side (the hub) and differ in the other, with two or more such other
+    sides, is one event per other side; the mentions naming several of them (the summary) join the
+    first of those events without adding sides. A meeting of three sides restated with one pair
+    ("A, B và C hội đàm" / "A gặp B") stays one event."""
+    out: list[_Ev] = []
+    for e in events:
+        if e.type not in _TALKS or len(e.countries()) < 3:
+            out.append(e)
+            continue
+        sides = {id(m): _sides_of(m, cache) for m in e.mentions}
+        pairs = [m for m in e.mentions if len(sides[id(m)]) == 2 and m.flags.get("asserted")
+                 and not m.flags.get("nominal")]
+        hub = set.intersection(*(sides[id(m)] for m in pairs)) if pairs else set()
+        if len(hub) != 1:
+            out.append(e)
+            continue
+        spokes: dict[str, list[EventMention]] = {}
+        for m in pairs:
+            spokes.setdefault(next(iter(sides[id(m)] - hub)), []).append(m)
+        if len(spokes) < 2:
+            out.append(e)
+            continue
+        rest, paired = [], {id(m) for m in pairs}
+        for m in e.mentions:
+            if id(m) in paired:
+                continue
+            own = sides[id(m)] - hub
+            if len(own) == 1 and next(iter(own)) in spokes:
+                spokes[next(iter(own))].append(m)     # "cuộc gặp với Thủ tướng Campuchia"
+            else:
+                rest.append(m)
+        split = []
+        for ms in spokes.values():
+            f = _Ev(type=e.type)
+            for m in sorted(ms, key=lambda x: x.start):
+                _add(f, m, cache=cache)
+            split.append(f)
+        split.sort(key=lambda f: min(m.start for m in f.mentions))
+        for m in rest:
+            _add(split[0], m, loose=True, cache=cache)
+        out.extend(split)
+    return out
+
+
+def join_halves(events: list[_Ev]) -> list[_Ev]:
+    """"kết quả cuộc hội đàm hôm 9/5 với Tổng thống Marcos" / "Chủ tịch nước đã hội đàm với người
+    đứng đầu nước sở tại hôm 9/5": two talk events of one type, each with the sides of one country
+    only, different countries, dated the same day, with no other status or place, are the two
+    halves of one talk whose other side the text left unnamed."""
+    gone: set[int] = set()
+    for e in events:
+        if id(e) in gone or e.type not in _TALKS or not (e.date and len(e.date) == 10) or len(e.countries()) != 1:
+            continue
+        for f in events:
+            if f is e or id(f) in gone or f.type != e.type or f.date != e.date or len(f.countries()) != 1 \
+                    or f.countries() == e.countries() or (f.status or "occurred") != (e.status or "occurred"):
+                continue
+            if e.location and f.location and e.location != f.location:
+                continue
+            for m in f.mentions:
+                _add(e, m)
+            gone.add(id(f))
+            break
+    return [e for e in events if id(e) not in gone]

@@ -1,0 +1,200 @@
+"""Event dates (docs/EVENTS.md "Date"): which time phrase of a sentence dates a trigger hit.
+
+A time phrase belongs to the last trigger before it in its clause; a time before every trigger of
+its clause goes to the nearest one, unless that one is only the venue the event is held at ("bên
+lề Hội nghị cấp cao ..."); offsets, starts ("kể từ") and the day a denial or a plan was said are
+no event dates. Called by ``extract_args.analyze_arguments`` once per trigger hit; what does not
+depend on the hit is computed once per sentence (``_sentence_times``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .extract_sent import _dist, _said_before, _venue_between, facts
+
+if TYPE_CHECKING:
+    from .extract_args import Args
+
+_SKIP_BEFORE_TIME = re.compile(r"(?:kể từ|từ|trước|sau|đến|tới|cho đến)\s*$")
+
+
+def _time_value(t, anchor) -> tuple[str | None, str]:
+    v = t.value
+    txt = t.text.lower()
+    if t.kind in ("date", "datetime", "partial_date", "month", "year", "range") and v:
+        v = v.split("/")[0]
+        if "T" in v:
+            v = v.split("T")[0]
+        if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v or ""):
+            # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
+            # still stated in the sentence
+            return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
+        if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
+            return v, "day_month"      # "14-8" with no year and no anchor: a partial key
+        return None, "none"
+    if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
+        return anchor.date, "relative"
+    return None, "none"
+
+
+_OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
+# "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
+# article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
+_NEXT_PERIOD = re.compile(r"(?:^|(?:vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
+_OFFSET_AFTER = re.compile(r"\s*(?:trước|sau)(?:\s+khi)?\s+")
+
+
+def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple]:
+    """The time phrases of a sentence that can date its triggers, with what does not depend on the
+    trigger: (time, value, basis, start, end, shared day, owning trigger). Computed once per
+    sentence (the trigger set is the same for every hit of a sentence)."""
+    f = facts(sv)
+    key = ("times", tuple(sorted(triggers)))
+    out = f.memo.get(key)
+    if out is not None:
+        return out
+    out = []
+    low = sv.low
+    for t in sv.sent.times:
+        v, basis = _time_value(t, analysis.anchor)
+        txt = t.text.lower()
+        shared = "cùng ngày" in txt
+        if shared:
+            # "the same day": the day last named before, else the anchor
+            prev_day = _previous_day(analysis, sv.sent)
+            if prev_day:
+                v, basis = prev_day, "relative"
+        if not v:
+            continue
+        s, e = sv.from_doc(t.start), sv.from_doc(t.end)
+        if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]) and not (
+                f.lex is not None and f.lex.ends["effective"].search(low, max(0, s - 30), s)):
+            continue          # ("có hiệu lực từ trưa 10/10": the start of a truce is its date)
+        if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]):
+            continue          # "một ngày trước": an offset from an event, not a date
+        off = _OFFSET_AFTER.match(low[e:e + 14])
+        if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in triggers):
+            continue          # "một ngày trước cuộc gặp thượng đỉnh": relative to that event
+        out.append((t, v, basis, s, e, shared, _time_owner(low, s, e, triggers)))
+    f.memo[key] = out
+    return out
+
+
+def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
+    best = None
+    best_dm = None        # the nearest year-less day-month, used only when no full date is found
+    best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
+    low = sv.low
+    times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
+    frame_end = _frame_end(low, ts, te) if times else None
+    when = _WHEN.search(low, 0, ts) if times and "khi" in low[:ts] else None
+    for t, v, basis, s, e, shared, owner in times:
+        if when is not None and e <= when.start() and not low[e:when.start()].strip() and basis != "day_month":
+            best = (0, v, basis, t)     # "là hôm 16/9, khi ông X gọi điện ...": the time of the when-clause
+            break
+        if frame_end is not None and s > frame_end and low[frame_end:s].strip(" ,"):
+            continue      # "Tại cuộc điện đàm, hai bên nhất trí ... vào năm 2030": a goal, not the call's day
+        if s >= te and _SUBORDINATE.search(low, te, s):
+            continue      # "Lệnh ngừng bắn được công bố vài giờ sau khi Mỹ không kích ... hôm 22/6"
+        rel = _RELATIVE.search(low, te, s) if s >= te else None
+        if rel is not None and low[te:rel.start()].strip():
+            continue      # "chuyến thăm sẽ tạo xung lực cho quan hệ ..., được xác lập tháng 12/2022"
+        d_me = _dist(s, e, ts, te)
+        if not shared and owner != (ts, te):
+            if owner is not None:
+                # another event's time, unless that event is the venue this one is held at
+                if not _venue_between(low, te, s, [owner], lex):
+                    continue
+            else:
+                # a time before every trigger of its clause goes to the nearest trigger
+                nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
+                if nearer and not _venue_between(low, te, s, nearer, lex) \
+                        and not _fronted_venues(low, e, ts, nearer, lex):
+                    continue
+        if a.status_explicit and a.status in ("planned", "hypothetical") and _said_before(sv, e, ts):
+            continue      # "Trả lời phóng viên cùng ngày, ông X nói cuộc gặp sẽ ...": the day it was said
+        if a.denial_at is not None and e <= a.denial_at:
+            # "Peskov ngày 11/11 bác bỏ thông tin ...": the day of the denial, not of the event
+            if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):
+                a.denial_date = (d_me, v)
+            continue
+        if lex is not None and s >= te and lex.ends["effective"].search(low, max(0, s - 30), s):
+            # "có hiệu lực từ 10/10": the start of a truce dates it only when no other time does
+            if best_eff is None or d_me < best_eff[0]:
+                best_eff = (d_me, v, basis, t)
+            continue
+        if basis == "day_month":
+            if best_dm is None or d_me < best_dm[0]:
+                best_dm = (d_me, v, basis, t)
+            continue
+        if best is None or d_me < best[0]:
+            best = (d_me, v, basis, t)
+    if best is None and best_eff is not None and best_eff[2] != "day_month":
+        best = best_eff
+    if best is None and best_dm is not None:
+        _, v, _, t = best_dm
+        a.day_month = v[5:]
+        a.day_month_confidence = round(min(1.0, t.confidence) * 0.9, 3)
+        return
+    if best is None:
+        fo = lex.ends.get("follow_on") if lex is not None else None
+        if fo is not None and fo.match(low) and not any(os < ts for os, _ in others):
+            # "Ngay sau đó, hai bên hội đàm": the day of the sentence just before
+            prev = [x for x in analysis.sentences if x.index == sv.sent.index - 1]
+            day = _previous_day(analysis, sv.sent) if prev and prev[0].times else None
+            if day:
+                a.date, a.date_basis, a.year_explicit, a.date_confidence = day, "relative", False, 0.6
+        return
+    _, v, basis, t = best
+    a.date = v
+    a.date_basis = "sentence" if basis in ("sentence",) else "relative"
+    a.year_explicit = not t.relative
+    a.date_confidence = round(min(1.0, t.confidence) * (0.9 if basis == "sentence" else 0.75), 3)
+
+
+_SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|kể từ khi|từ khi|ngay khi)(?!\w)")
+_RELATIVE = re.compile(r",\s*(?:vốn\s+|đã\s+|vừa\s+)?được\s+\w+")   # a reduced relative clause of a noun
+_WHEN = re.compile(r",\s*khi\s+[^,;:.]*$")
+_FRONTED = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+|buổi\s+|chuyến\s+)?$")
+
+
+def _frame_end(low: str, ts: int, te: int) -> int | None:
+    """"Tại cuộc điện đàm, ...": a talk fronted as the frame of the clause after it (a restatement);
+    the end of the frame (its comma), or None."""
+    if not _FRONTED.match(low[:ts]):
+        return None
+    c = low.find(",", te)
+    return c + 1 if c >= 0 else None
+
+
+def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The trigger a time phrase belongs to: the last trigger before it in the same clause
+    ("cuộc gặp ... tại Hà Nội năm 2019 kết thúc mà không đạt được thỏa thuận"); None when no
+    trigger precedes it in its clause (then the nearest trigger takes it)."""
+    left = [(a, b) for a, b in triggers if b <= s and not re.search(r"[,;:]", low[b:s])]
+    return max(left) if left else None
+
+
+def _previous_day(analysis, sent) -> str | None:
+    """The day "cùng ngày" refers to: the last day stated before this sentence; within one
+    sentence a single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ
+    13 đến 15/8": the 14th)."""
+    for s in reversed([x for x in analysis.sentences if x.index < sent.index]):
+        first_of_range = None
+        for t in reversed(s.times):
+            v = (t.value or "").split("/")[0].split("T")[0]
+            if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                if t.kind != "range":
+                    return v
+                first_of_range = first_of_range or v
+        if first_of_range:
+            return first_of_range
+    return None
+
+
+def _fronted_venues(low: str, e: int, ts: int, nearer, lex) -> bool:
+    """"Ngày 26/5, bên lề Hội nghị Cấp cao ASEAN ..., X đã có cuộc gặp với Y": the triggers between a
+    fronted time and this one are all the venue the event is held at (a venue word before them)."""
+    return lex is not None and all(e <= os and oe <= ts and lex.ends["venue"].search(low, max(0, os - 25), os)
+                                   for os, oe in nearer)

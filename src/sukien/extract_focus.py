@@ -1,0 +1,145 @@
+"""Sides that a mention does not name itself, settled before an article's mentions are clustered
+(docs/EVENTS.md "Arguments" and "Mentions → document events"): plural references ("hai nhà lãnh
+đạo", "hai bên"), dated talks without named sides, and one country per person across the article.
+Used by ``extract_docs.cluster_and_build``.
+"""
+from __future__ import annotations
+
+import re
+
+from .extract_merge import _dedupe
+from .models import EventMention
+
+TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
+
+
+def _resolve_focus(mentions: list[EventMention], res) -> None:
+    """Plural references ("hai nhà lãnh đạo", "hai bên") take the participants of the nearest
+    earlier asserted multi-participant mention, else the language layer's members of the
+    reference (the leaders in focus)."""
+    prev: EventMention | None = None
+    prev_of_type: dict[str, EventMention] = {}
+    country_refs = [r["form"] for r in (res.triggers.raw.get("triggers") or {}).get("references") or []
+                    if r.get("countries")]
+    for m in sorted(mentions, key=lambda x: x.start):
+        implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
+                    and not m.flags.get("focus_ref"))
+        if implicit and (later := _told_later(m, mentions)) is not None:
+            # "Cuộc điện đàm gần đây nhất diễn ra hôm 1/2, khi ông X gọi điện cho ông Y": the clause
+            # after the date tells the sides of that very talk
+            pkind = m.flags.setdefault("pkind", {})
+            cmap = m.flags.setdefault("countries", {})
+            for p in later.participants:
+                pkind.setdefault(p, (later.flags.get("pkind") or {}).get(p))
+                cmap.setdefault(p, (later.flags.get("countries") or {}).get(p))
+            m.participants = list(later.participants)
+            later.flags["tells"] = m.start      # and it joins m's event (extract_cluster._compatible)
+        elif implicit and prev is not None and prev.flags.get("paragraph", -9) >= m.flags.get("paragraph", 0) - 1 \
+                and prev.type == m.type:
+            # "Cuộc điện đàm ngày 5/6 ..., trong khi cuộc gọi hôm 19/9 ...": dated talks without
+            # named sides are between the sides just talked about
+            m.flags["focus_ref"] = True
+        elif implicit and m.status == "planned" and m.flags.get("status_explicit") and m.type in prev_of_type:
+            # "Vòng đàm phán tiếp theo dự kiến diễn ra vào 19/4": a planned follow-up round is
+            # between the sides of the article's talks of that type
+            m.flags["focus_ref"] = True
+            m.flags["focus_members"] = []
+            m.flags["as_countries"] = True
+            prev = prev_of_type[m.type]
+        if m.flags.get("focus_ref") and not m.flags.get("as_countries") and country_refs \
+                and any(w in (m.flags.get("focus_text") or "").lower() for w in country_refs):
+            m.flags["as_countries"] = True      # "hai nước": the countries of the sides
+        if m.flags.get("focus_ref"):
+            own = list(m.participants)
+            pkind = m.flags.setdefault("pkind", {})
+            cmap = m.flags.setdefault("countries", {})
+            members: list[str] = []
+            para = m.flags.get("paragraph", 0)
+            pp = prev.flags.get("paragraph", -9) if prev is not None else -9
+            layer = list(m.flags.get("focus_members") or [])
+            leaders = re.search(r"lãnh đạo|tổng thống|thủ tướng|nguyên thủ|chủ tịch",
+                                (m.flags.get("focus_text") or "").lower())
+            if leaders and len(layer) >= 2:
+                members = layer       # "hai nhà lãnh đạo": the leaders in focus
+            elif prev is not None:
+                members = list(prev.participants)
+                pc = prev.flags.get("countries") or {}
+                if m.flags.get("as_countries") and all(pc.get(p) for p in members):
+                    # the negotiators of a future round are not named: its sides are the countries
+                    members = list(dict.fromkeys(pc[p] for p in members))
+                    for c in members:
+                        pkind.setdefault(c, "country")
+                        cmap.setdefault(c, c)
+                if len(members) > 2 and len(layer) == 2:
+                    # "hai bên" after "X chủ trì cuộc gặp giữa A và B": the two sides, not the host
+                    lc = {(prev.flags.get("countries") or {}).get(p) or p for p in members}
+                    kinds, cm = {}, {}
+                    for p in layer:
+                        _lookup(res, p, kinds, cm)
+                    if {cm.get(p) or p for p in layer} <= lc:
+                        members = layer
+            elif layer:
+                members = layer
+            for p in members:
+                if prev is not None and p in (prev.flags.get("pkind") or {}):
+                    pkind.setdefault(p, prev.flags["pkind"][p])
+                    cmap.setdefault(p, (prev.flags.get("countries") or {}).get(p))
+                else:
+                    _lookup(res, p, pkind, cmap)
+                if p not in own:
+                    own.append(p)
+            m.participants = _dedupe(own, cmap, pkind)
+        cmap = m.flags.get("countries") or {}
+        if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted") \
+                and not m.flags.get("host_only"):
+            prev = m
+            if m.status == "occurred" and not m.flags.get("background"):
+                prev_of_type[m.type] = m
+
+
+def _told_later(m: EventMention, mentions: list[EventMention]) -> EventMention | None:
+    """The undated mention of the same talk type after m in its sentence that names two or more
+    sides, with no other status stated (None when there is none)."""
+    for x in mentions:
+        if x.sentence_index != m.sentence_index or x.start <= m.start or x.type != m.type or x.date:
+            continue
+        cmap = x.flags.get("countries") or {}
+        if len({cmap.get(p) or p for p in x.participants}) < 2 or not x.flags.get("asserted"):
+            continue
+        if x.flags.get("status_explicit") and m.flags.get("status_explicit") and x.status != m.status:
+            continue
+        return x
+    return None
+
+
+def _unify_countries(mentions: list[EventMention]) -> None:
+    """One name is one person in an article: a person whose country one mention leaves open
+    ("Đại sứ Hàn Quốc tại Việt Nam Choi Young-sam": Korea or Vietnam?) has the country another
+    mention gives it ("Đại sứ Hàn Quốc Choi Young-sam" in the headline). Only open countries are
+    filled, and only when the other mentions agree on one country."""
+    known: dict[str, str | None] = {}
+    for m in mentions:
+        pkind = m.flags.get("pkind") or {}
+        for p, c in (m.flags.get("countries") or {}).items():
+            if c and pkind.get(p) == "person":
+                known[p] = c if known.get(p, c) == c else None
+    known = {p: c for p, c in known.items() if c}
+    if not known:
+        return
+    for m in mentions:
+        cmap = m.flags.get("countries")
+        if cmap and any(c is None and p in known for p, c in cmap.items()):
+            for p, c in list(cmap.items()):
+                if c is None and p in known:
+                    cmap[p] = known[p]
+
+
+def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
+    a = res.actors.by_name(name)             # None for a name the dictionary does not know
+    if a is None:
+        pkind.setdefault(name, "person")
+        cmap.setdefault(name, None)
+        return
+    kind = getattr(a, "kind", "person")
+    pkind.setdefault(name, "person" if kind == "person" else kind)
+    cmap.setdefault(name, a.name if kind == "country" else getattr(a, "country", None))

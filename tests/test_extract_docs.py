@@ -1,0 +1,307 @@
+"""Document-level clustering (sukien.extract_docs, extract_cluster, extract_focus, extract_merge) on
+our own sentences: which mentions of one article are one event (docs/EVENTS.md "Mentions →
+document events"). The language layer's output is built by hand (tests/test_extract.py ``build``),
+so these tests check the clustering rules alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sukien.config import Config, Resources
+from sukien.extract import document_events, extract_mentions
+from test_extract import C, P, build
+
+
+@pytest.fixture(scope="module")
+def res(tmp_path_factory):
+    return Resources(Config(db=str(tmp_path_factory.mktemp("x") / "x.db")))
+
+
+def run(res, lines, **kw):
+    """test_extract.run, with a sentence role per line (spec "role": title / heading / lead)."""
+    kw.setdefault("pub", "2025-10-13")
+    doc, an = build(lines, **kw)
+    for s, (_, spec) in zip(an.sentences, lines):
+        if spec.get("role"):
+            s.role = spec["role"]
+    ms = extract_mentions(doc, an, res)
+    return document_events(doc, an, ms, res)
+
+
+def of_type(evs, t):
+    return [e for e in evs if e["type"] == t]
+
+
+def sentences(e):
+    return [m["sentence"] for m in e["mentions"]]
+
+
+# ------------------------------------------------------------------ one country per person
+
+ENVOY_BODY = ("Sáng 4/6, Chủ tịch nước Lương Cường đã tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young-sam, "
+              "người mang theo thông điệp của Tổng thống Lee Jae-myung.")
+
+
+def _envoy(head_envoy: str, body_envoy_country=None):
+    head = "Chủ tịch nước Lương Cường tiếp Đại sứ Hàn Quốc " + head_envoy
+    return [
+        (head, {"role": "title", "actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam"),
+                                            P("Đại sứ Hàn Quốc " + head_envoy, head_envoy, "South Korea")]}),
+        (ENVOY_BODY, {"actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam"),
+                                 P("Choi Young-sam", "Choi Young-sam", body_envoy_country),
+                                 P("Tổng thống Lee Jae-myung", "Lee Jae-myung", "South Korea")],
+                      "times": [("Sáng 4/6", "date", "2025-06-04", True)]}),
+    ]
+
+
+def test_a_headline_naming_part_of_the_cast_is_the_body_event(res):
+    """The body leaves the envoy's country open ("Đại sứ Hàn Quốc tại Việt Nam": Korea or Vietnam?)
+    and names a third person; the headline gives the envoy his country: one meeting."""
+    evs = of_type(run(res, _envoy("Choi Young-sam")), "meeting")
+    assert len(evs) == 1, evs
+    assert evs[0]["date"] == "2025-06-04"
+    assert any(s.endswith("Choi Young-sam") and s.startswith("Chủ tịch nước") for s in sentences(evs[0]))
+
+
+def test_a_headline_naming_another_person_of_that_country_stays_apart(res):
+    evs = of_type(run(res, _envoy("Park Noh-wan", body_envoy_country="South Korea")), "meeting")
+    assert len(evs) == 2, evs
+
+
+# ------------------------------------------------------------------ two calls of one cast
+
+def _denial(later_clause: str, later_spec: dict):
+    return [
+        ("Tranh cãi quanh cuộc điện đàm Macron - Putin", {
+            "role": "title", "actors": [P("Macron", "Emmanuel Macron", "France"),
+                                        P("Putin", "Vladimir Putin", "Russia")]}),
+        ("Điện Élysée phủ nhận việc Tổng thống Emmanuel Macron đã điện đàm với Tổng thống Nga Vladimir Putin "
+         "hôm 3/3.", {
+            "role": "lead", "actors": [P("Tổng thống Emmanuel Macron", "Emmanuel Macron", "France"),
+                                       P("Tổng thống Nga Vladimir Putin", "Vladimir Putin", "Russia")],
+            "times": [("hôm 3/3", "date", "2025-03-03", True)]}),
+        (later_clause, later_spec),
+    ]
+
+
+CONFIRMED = ("Cuộc điện đàm gần đây nhất mà hai bên công nhận diễn ra hôm 1/2, khi ông Macron gọi điện cho "
+             "ông Putin để bàn về an ninh hạt nhân.")
+
+
+def test_a_dated_call_told_by_its_when_clause_is_another_call_than_the_denied_one(res):
+    evs = of_type(run(res, _denial(CONFIRMED, {
+        "actors": [P("ông Macron", "Emmanuel Macron", "France"), P("ông Putin", "Vladimir Putin", "Russia")],
+        "times": [("hôm 1/2", "date", "2025-02-01", True)]}), pub="2025-03-05"), "phone_call")
+    assert len(evs) == 2, evs
+    denied = next(e for e in evs if e["status"] == "denied")
+    confirmed = next(e for e in evs if e["status"] == "occurred")
+    assert denied["date"] == "2025-03-03" and confirmed["date"] == "2025-02-01"
+    assert set(confirmed["participants"]) == {"Emmanuel Macron", "Vladimir Putin"}
+    assert CONFIRMED in sentences(confirmed) and CONFIRMED not in sentences(denied)
+    # the headline restates the lead: the denied call is the article's event
+    assert denied["main"] and any("Tranh cãi" in s for s in sentences(denied))
+
+
+def test_a_when_clause_with_its_own_status_tells_no_sides(res):
+    """"... điện đàm hôm 1/2, trong khi ông Macron sẽ gọi điện cho ông Putin": a plan, not the sides
+    of the dated call."""
+    evs = of_type(run(res, _denial(
+        "Hai bên đã điện đàm hôm 1/2, trong khi ông Macron sẽ gọi điện cho ông Putin vào tuần tới.", {
+            "actors": [P("ông Macron", "Emmanuel Macron", "France"), P("ông Putin", "Vladimir Putin", "Russia")],
+            "times": [("hôm 1/2", "date", "2025-02-01", True)]}), pub="2025-03-05"), "phone_call")
+    assert not any(e["date"] == "2025-02-01" and e["status"] == "planned" for e in evs), evs
+    assert any(e["status"] == "planned" and not e["date"] for e in evs), evs
+    assert any(e["status"] == "occurred" and e["date"] == "2025-02-01" for e in evs), evs
+
+
+# ------------------------------------------------------------------ talks named without sides
+
+def _three_meetings(last_line):
+    return [
+        ("Sáng 12/10, Thủ tướng Phạm Minh Chính đã gặp Tổng thống Hàn Quốc Lee Jae-myung.", {
+            "actors": [P("Thủ tướng Phạm Minh Chính", "Pham Minh Chinh", "Vietnam"),
+                       P("Tổng thống Hàn Quốc Lee Jae-myung", "Lee Jae-myung", "South Korea")],
+            "times": [("Sáng 12/10", "date", "2025-10-12", True)]}),
+        ("Đầu giờ chiều 12/10, Thủ tướng tiếp tục gặp Thủ tướng Nhật Bản Ishiba Shigeru.", {
+            "actors": [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"),
+                       P("Thủ tướng Nhật Bản Ishiba Shigeru", "Shigeru Ishiba", "Japan")],
+            "times": [("Đầu giờ chiều 12/10", "date", "2025-10-12", True)]}),
+        last_line,
+    ]
+
+
+def test_a_talk_named_without_sides_is_the_one_just_told(res):
+    evs = of_type(run(res, _three_meetings(
+        ("Tại cuộc gặp, hai bên nhất trí thúc đẩy hợp tác bán dẫn.", {}))), "meeting")
+    assert len(evs) == 2
+    japan = next(e for e in evs if "Shigeru Ishiba" in e["participants"])
+    assert any("Tại cuộc gặp" in s for s in sentences(japan))
+
+
+def test_a_talk_naming_its_side_is_not_moved_to_the_last_one(res):
+    evs = of_type(run(res, _three_meetings(
+        ("Tại cuộc gặp với Tổng thống Lee Jae-myung, hai bên nhất trí thúc đẩy hợp tác bán dẫn.", {
+            "actors": [P("Tổng thống Lee Jae-myung", "Lee Jae-myung", "South Korea")]}))), "meeting")
+    korea = next(e for e in evs if "Lee Jae-myung" in e["participants"])
+    assert any("Tại cuộc gặp" in s for s in sentences(korea))
+
+
+# ------------------------------------------------------------------ summaries of several meetings
+
+ROUND = ("Ngày 12/10, Thủ tướng đã hội kiến Tổng thống Hàn Quốc Lee Jae-myung, Thủ tướng Nhật Bản Ishiba "
+         "Shigeru và Thủ tướng Australia Anthony Albanese.")
+ROUND_ACTORS = [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"),
+                P("Tổng thống Hàn Quốc Lee Jae-myung", "Lee Jae-myung", "South Korea"),
+                P("Thủ tướng Nhật Bản Ishiba Shigeru", "Shigeru Ishiba", "Japan"),
+                P("Thủ tướng Australia Anthony Albanese", "Anthony Albanese", "Australia")]
+AUSTRALIA = ("Cuối ngày 12/10, Thủ tướng gặp Thủ tướng Australia Anthony Albanese.", {
+    "actors": [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"),
+               P("Thủ tướng Australia Anthony Albanese", "Anthony Albanese", "Australia")],
+    "times": [("Cuối ngày 12/10", "date", "2025-10-12", True)]})
+
+
+def test_a_lead_summing_up_several_meetings_is_no_extra_event(res):
+    lines = [(ROUND, {"role": "lead", "actors": ROUND_ACTORS,
+                      "times": [("Ngày 12/10", "date", "2025-10-12", True)]})] + _three_meetings(AUSTRALIA)
+    evs = of_type(run(res, lines), "meeting")
+    assert sorted(len(e["participants"]) for e in evs) == [2, 2, 2], evs
+    assert {p for e in evs for p in e["participants"]} == {"Pham Minh Chinh", "Lee Jae-myung", "Shigeru Ishiba",
+                                                           "Anthony Albanese"}
+    assert all(e["date"] == "2025-10-12" for e in evs)
+    assert sum(ROUND in sentences(e) for e in evs) == 1
+
+
+def test_an_undated_headline_naming_the_countries_is_no_extra_event(res):
+    lines = [("Thủ tướng hội kiến lãnh đạo Hàn Quốc, Nhật Bản và Australia", {
+        "role": "title", "actors": [P("Thủ tướng", "Pham Minh Chinh", "Vietnam"), C("Hàn Quốc", "South Korea"),
+                                    C("Nhật Bản", "Japan"), C("Australia", "Australia")]})] + _three_meetings(AUSTRALIA)
+    evs = of_type(run(res, lines), "meeting")
+    assert len(evs) == 3 and all(len(e["participants"]) == 2 for e in evs), evs
+    assert sum(lines[0][0] in sentences(e) for e in evs) == 1
+
+
+def test_a_three_party_meeting_restated_with_one_pair_stays_one_event(res):
+    evs = of_type(run(res, [
+        ("Cuộc gặp ba bên giữa Donald Trump, Vladimir Putin và Volodymyr Zelensky diễn ra ngày 12/10 tại Geneva.", {
+            "actors": [P("Donald Trump", "Donald Trump", "United States"),
+                       P("Vladimir Putin", "Vladimir Putin", "Russia"),
+                       P("Volodymyr Zelensky", "Volodymyr Zelensky", "Ukraine")],
+            "times": [("ngày 12/10", "date", "2025-10-12", True)]}),
+        ("Ông Trump đã gặp ông Putin trong hai giờ.", {
+            "actors": [P("Ông Trump", "Donald Trump", "United States"), P("ông Putin", "Vladimir Putin", "Russia")]}),
+    ]), "meeting")
+    assert len(evs) == 1 and len(evs[0]["participants"]) == 3, evs
+
+
+# ------------------------------------------------------------------ halves of one talk
+
+def _halves(second_time):
+    return [
+        ("Tại buổi tiếp, Chủ tịch nước thông báo kết quả cuộc hội đàm hôm qua với Tổng thống Philippines "
+         "Ferdinand Marcos.", {
+            "actors": [P("Chủ tịch nước", "Luong Cuong", "Vietnam"),
+                       P("Tổng thống Philippines Ferdinand Marcos", "Ferdinand Marcos Jr.", "Philippines")],
+            "times": [("hôm qua", "date", "2025-05-09", True)]}),
+        ("Chủ tịch nước Lương Cường đã hội đàm với người đứng đầu nước sở tại " + second_time[0]
+         + " tại Manila.", {
+            "actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam")],
+            "times": [second_time]}),
+    ]
+
+
+def test_two_halves_of_one_talk_on_one_day_are_one_talk(res):
+    evs = of_type(run(res, _halves(("hôm 9/5", "date", "2025-05-09", True)), pub="2025-05-10"), "meeting")
+    talks = [e for e in evs if e["date"] == "2025-05-09"]
+    assert len(talks) == 1 and set(talks[0]["participants"]) == {"Luong Cuong", "Ferdinand Marcos Jr."}, evs
+
+
+def test_halves_on_different_days_are_not_joined(res):
+    evs = of_type(run(res, _halves(("hôm 8/5", "date", "2025-05-08", True)), pub="2025-05-10"), "meeting")
+    assert not any(len(e["participants"]) == 2 and e["date"] == "2025-05-08" for e in evs), evs
+
+
+# ------------------------------------------------------------------ a plan is not a past event
+
+def _state_visit(recap_time):
+    return [
+        ("Tổng thống Indonesia sẽ thăm cấp Nhà nước Việt Nam", {
+            "role": "heading", "actors": [P("Tổng thống Indonesia", "Prabowo Subianto", "Indonesia"),
+                                          C("Việt Nam", "Vietnam")]}),
+        ("Tổng thống Indonesia Prabowo Subianto sẽ thăm cấp Nhà nước Việt Nam từ ngày 20 đến 22/9.", {
+            "actors": [P("Tổng thống Indonesia Prabowo Subianto", "Prabowo Subianto", "Indonesia"),
+                       C("Việt Nam", "Vietnam")],
+            "times": [("từ ngày 20 đến 22/9", "date", "2025-09-20", True)]}),
+        ("Chuyến thăm Việt Nam của Tổng thống Prabowo Subianto " + recap_time[0]
+         + " đã mở ra nhiều hướng hợp tác.", {
+            "actors": [C("Việt Nam", "Vietnam"), P("Tổng thống Prabowo Subianto", "Prabowo Subianto", "Indonesia")],
+            "times": [recap_time]}),
+    ]
+
+
+def test_an_undated_plan_does_not_join_a_visit_of_an_earlier_month(res):
+    evs = of_type(run(res, _state_visit(("hồi tháng 3", "month", "2025-03", True)), pub="2025-09-05"), "visit")
+    plan = next(e for e in evs if e["status"] == "planned")
+    assert plan["date"] == "2025-09-20"
+    assert any(s.startswith("Tổng thống Indonesia sẽ thăm") for s in sentences(plan)), evs
+    assert len([e for e in evs if e["status"] == "planned"]) == 1
+
+
+def test_an_undated_plan_still_joins_its_dated_plan(res):
+    """Without the recap, headline and lead are one planned visit (the rule only keeps a plan off
+    an event of an earlier month)."""
+    lines = _state_visit(("hồi tháng 3", "month", "2025-03", True))[:2]
+    evs = of_type(run(res, lines, pub="2025-09-05"), "visit")
+    assert len(evs) == 1 and evs[0]["status"] == "planned" and evs[0]["date"] == "2025-09-20"
+
+
+def test_this_is_the_first_visit_of_x_is_x_s_planned_visit_not_another_trip(res):
+    """"Đây là chuyến thăm đầu tiên tới Việt Nam của ông Prabowo": the headline's planned visit of its
+    sides, not the factual visit of another leader reported before it."""
+    lines = _state_visit(("hồi tháng 3", "month", "2025-03", True))[:2] + [
+        ("Tháng 3 vừa qua, Thủ tướng Malaysia Anwar Ibrahim đã thăm chính thức Việt Nam.", {
+            "actors": [P("Thủ tướng Malaysia Anwar Ibrahim", "Anwar Ibrahim", "Malaysia"), C("Việt Nam", "Vietnam")],
+            "times": [("Tháng 3 vừa qua", "month", "2025-03", True)]}),
+        ("Đây là chuyến thăm đầu tiên tới Việt Nam của ông Prabowo sau khi nhậm chức Tổng thống.", {
+            "actors": [C("Việt Nam", "Vietnam"), P("ông Prabowo", "Prabowo Subianto", "Indonesia")]}),
+    ]
+    evs = of_type(run(res, lines, pub="2025-09-05"), "visit")
+    plan = next(e for e in evs if e["status"] == "planned")
+    other = next(e for e in evs if "Anwar Ibrahim" in e["participants"])
+    assert lines[3][0] in sentences(plan) and lines[3][0] not in sentences(other)
+
+
+def test_this_is_the_first_visit_of_x_is_x_s_visit_even_when_the_headline_is_another(res):
+    lines = [
+        ("Thủ tướng Malaysia sẽ thăm chính thức Việt Nam", {
+            "role": "heading", "actors": [P("Thủ tướng Malaysia", "Anwar Ibrahim", "Malaysia"), C("Việt Nam", "Vietnam")]}),
+        ("Hồi tháng 3, Tổng thống Indonesia Prabowo Subianto đã thăm Việt Nam.", {
+            "actors": [P("Tổng thống Indonesia Prabowo Subianto", "Prabowo Subianto", "Indonesia"),
+                       C("Việt Nam", "Vietnam")],
+            "times": [("Hồi tháng 3", "month", "2025-03", True)]}),
+        ("Đây là chuyến thăm đầu tiên tới Việt Nam của ông Prabowo sau khi nhậm chức Tổng thống.", {
+            "actors": [C("Việt Nam", "Vietnam"), P("ông Prabowo", "Prabowo Subianto", "Indonesia")]}),
+    ]
+    evs = of_type(run(res, lines, pub="2025-09-05"), "visit")
+    prabowo = next(e for e in evs if "Prabowo Subianto" in e["participants"])
+    assert lines[2][0] in sentences(prabowo), evs
+
+
+def test_a_talk_with_an_unnamed_side_does_not_absorb_another_meeting(res):
+    """The talks of 9/5 name one side ("người đứng đầu nước sở tại" unresolved); the audience with the
+    Senate president on 10/5 is restated undated, with her country left open: it is that audience."""
+    lines = [
+        ("Sáng 10/5, tại Manila, Chủ tịch nước Lương Cường đã hội kiến Chủ tịch Thượng viện Philippines "
+         "Imee Marcos.", {
+            "role": "lead", "actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam"),
+                                       P("Chủ tịch Thượng viện Philippines Imee Marcos", "Imee Marcos", "Philippines")],
+            "times": [("Sáng 10/5", "date", "2025-05-10", True)]}),
+        ("Bà Imee Marcos bày tỏ vui mừng được đón Chủ tịch nước Lương Cường.", {
+            "actors": [P("Bà Imee Marcos", "Imee Marcos", None), P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam")]}),
+        ("Chủ tịch nước Lương Cường đã hội đàm với người đứng đầu nước sở tại hôm 9/5.", {
+            "actors": [P("Chủ tịch nước Lương Cường", "Luong Cuong", "Vietnam")],
+            "times": [("hôm 9/5", "date", "2025-05-09", True)]}),
+    ]
+    evs = of_type(run(res, lines, pub="2025-05-10"), "meeting")
+    audience = [e for e in evs if "Imee Marcos" in e["participants"]]
+    assert len(audience) == 1 and audience[0]["date"] == "2025-05-10", evs
+    assert lines[1][0] in sentences(audience[0])

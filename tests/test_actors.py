@@ -371,3 +371,20 @@ def test_bare_counterpart_holds_the_same_office(pres):
     ms = _by_text("Chỉ huy tác chiến của Pakistan đã gọi cho người đồng cấp. Thủ tướng Modi hoan nghênh.",
                   "2025-05-11", pres)
     assert ms["người đồng cấp"].actor_id is None
+
+
+def test_two_leaders_named_in_different_sentences_are_no_pair_in_focus(pres):
+    """"hai nhà lãnh đạo" after a speaker in one sentence and another in the next is the article's
+    pair (the most-mentioned leaders), not those two speakers; two leaders named together in one of
+    the sentences before still are the pair."""
+    lead = ("Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi đã điện đàm tối qua. "
+            "Ông Macron và ông Modi bàn về thương mại. ")
+    text = lead + ("Thủ tướng Đức Friedrich Merz viết trên mạng xã hội rằng ông hoan nghênh cuộc gọi. "
+                   "Báo chí dẫn lời Tổng thống Mỹ Donald Trump cho biết Washington sẵn sàng hỗ trợ. "
+                   "Đây là lần thứ hai trong năm nay hai nhà lãnh đạo điện đàm.")
+    g = _by_text(text, "2025-05-20", pres)["hai nhà lãnh đạo"]
+    assert sorted(g.members) == ["Emmanuel Macron", "Narendra Modi"], g.members
+    text = lead + ("Trước đó, Thủ tướng Đức Friedrich Merz đã gặp Tổng thống Mỹ Donald Trump tại Washington. "
+                   "Hai nhà lãnh đạo bàn về thuế quan.")
+    g = _by_text(text, "2025-05-20", pres)["Hai nhà lãnh đạo"]
+    assert sorted(g.members) == ["Donald Trump", "Friedrich Merz"], g.members

@@ -305,3 +305,175 @@ def test_a_talk_with_an_unnamed_side_does_not_absorb_another_meeting(res):
     audience = [e for e in evs if "Imee Marcos" in e["participants"]]
     assert len(audience) == 1 and audience[0]["date"] == "2025-05-10", evs
     assert lines[1][0] in sentences(audience[0])
+
+
+# ------------------------------------------------------------------ rules on hand-made mentions
+# (helper-j round: the clustering rules called directly on mentions built here)
+
+from sukien.extract_cluster import _Ev, _add, _compatible, _counts_agree  # noqa: E402
+from sukien.extract_docs import _exchange_told, _proposed_talk, _truce_of_exchange  # noqa: E402
+from sukien.extract_focus import _sides_of_framing_talks  # noqa: E402
+from sukien.extract_merge import _drop_summaries  # noqa: E402
+from sukien.models import EventMention  # noqa: E402
+
+_KIND = {"Vietnam": "country", "Laos": "country", "Cambodia": "country", "Thailand": "country",
+         "Armenia": "country", "Azerbaijan": "country", "India": "country", "China": "country",
+         "Brazil": "country", "Singapore": "country", "ASEAN": "organization", "G20": "organization"}
+_COUNTRY = {"Pham Minh Chinh": "Vietnam", "Sonexay Siphandone": "Laos", "Hun Manet": "Cambodia",
+            "Anutin Charnvirakul": "Thailand", "Ararat Mirzoyan": "Armenia", "Jeyhun Bayramov": "Azerbaijan",
+            "Narendra Modi": "India", "Li Qiang": "China", "Lawrence Wong": "Singapore"}
+
+
+def M(etype, start, si, parts=(), status="occurred", date=None, **flags):
+    """A mention of ``etype`` at ``start`` in sentence ``si`` with sides ``parts``."""
+    pk = {p: _KIND.get(p, "person") for p in parts}
+    cm = {p: _COUNTRY.get(p, p if _KIND.get(p) == "country" else None) for p in parts}
+    flags.setdefault("asserted", True)
+    return EventMention(doc="t.txt", type=etype, trigger=etype, start=start, end=start + 5, sentence_index=si,
+                        participants=list(parts), status=status, date=date,
+                        flags={"pkind": pk, "countries": cm, **flags})
+
+
+def ev_of(*ms):
+    e = _Ev(type=ms[0].type)
+    for m in ms:
+        _add(e, m)
+    return e
+
+
+def test_a_day_and_month_without_year_keep_two_calls_apart():
+    """"chiều 10-5" and "ngày 12-5" in an article with no year anywhere: two days, two calls."""
+    e = ev_of(M("phone_call", 0, 1, ["Armenia", "Azerbaijan"], day_month="05-10"))
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-12")) is None
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-10")) is not None
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"])) is not None
+
+
+def test_a_planned_call_without_year_does_not_join_the_reported_one():
+    """"hai bên hẹn điện đàm tiếp vào ngày 12-5" beside a call that happened (its length told)."""
+    e = ev_of(M("phone_call", 0, 1, ["Armenia", "Azerbaijan"]),
+              M("phone_call", 40, 2, []))
+    e.mentions[1].duration_minutes = 40
+    plan = M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], status="planned", status_explicit=True,
+             day_month="05-12")
+    assert _compatible(e, plan) is None
+
+
+def test_a_rounded_count_agrees_with_the_exact_one():
+    assert _counts_agree(1968, 2000) and _counts_agree(2000, 1968)
+    assert _counts_agree(20, 20)
+    assert not _counts_agree(20, 28)           # small counts must be equal
+    assert not _counts_agree(1700, 2000)       # more than 5% apart
+    assert not _counts_agree(1968, 1975)       # neither is round
+
+
+def test_a_signing_of_several_documents_is_not_the_joint_statement_told_before():
+    joint = ev_of(M("agreement", 0, 2, ["Vietnam", "Laos"]))
+    signing = M("agreement", 300, 6, [])
+    signing.quantities = {"documents": 7.0}
+    assert _compatible(joint, signing) is None
+    one = M("agreement", 300, 6, [])                   # "hai bên ký thỏa thuận": no count
+    assert _compatible(joint, one) is not None
+    same_sentence = M("agreement", 20, 2, [])
+    same_sentence.quantities = {"documents": 7.0}
+    assert _compatible(joint, same_sentence) is not None
+
+
+def test_a_talk_noun_joins_an_event_that_already_holds_that_type():
+    """"Hai ngoại trưởng gặp nhau ..., trong cuộc đàm phán ..." then "Cuộc đàm phán kéo dài ba giờ":
+    the meeting already told as talks takes the sideless talk noun."""
+    e = ev_of(M("meeting", 0, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]),
+              M("negotiation", 60, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]))
+    assert _compatible(e, M("negotiation", 200, 2, [])) is not None
+    plain = ev_of(M("meeting", 0, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]))
+    assert _compatible(plain, M("negotiation", 200, 2, [])) is None
+
+
+def test_a_framing_talk_takes_the_sides_of_the_outcome_reached_there():
+    """"Tại vòng đàm phán ngày 5/3, phái đoàn Armenia và phái đoàn Azerbaijan đã nhất trí trao trả tù
+    binh ...": the round is between the two sides."""
+    talk = M("negotiation", 4, 5, [], nominal=True, date="2025-03-05")
+    deal = M("prisoner_exchange", 120, 5, ["Armenia", "Azerbaijan"], status="planned")
+    other = M("negotiation", 400, 7, [], nominal=True)
+    _sides_of_framing_talks([talk, deal, other])
+    assert set(talk.participants) == {"Armenia", "Azerbaijan"}
+    assert other.participants == []                    # another sentence: nothing
+
+
+def test_a_talk_after_its_outcome_or_beside_a_named_talk_is_left_alone():
+    deal = M("prisoner_exchange", 0, 1, ["Armenia", "Azerbaijan"])
+    talk = M("negotiation", 90, 1, [], nominal=True)   # "... theo thỏa thuận đạt được tại vòng đàm phán"
+    _sides_of_framing_talks([deal, talk])
+    assert talk.participants == []
+    named = M("phone_call", 0, 2, ["Pham Minh Chinh", "Hun Manet"])
+    talk2 = M("meeting", 40, 2, [], nominal=True)      # a call is no meeting
+    _sides_of_framing_talks([named, talk2])
+    assert talk2.participants == []
+
+
+def test_a_talk_noun_after_the_meeting_of_its_sentence_is_that_meeting():
+    """"Hai ngoại trưởng đã gặp nhau tại Alma-Ata, trong cuộc đàm phán do Kazakhstan chủ trì"."""
+    meet = M("meeting", 0, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"])
+    talk = M("negotiation", 70, 1, [], nominal=True)
+    _sides_of_framing_talks([meet, talk])
+    assert set(talk.participants) == {"Ararat Mirzoyan", "Jeyhun Bayramov"}
+    plan = M("meeting", 0, 3, ["Ararat Mirzoyan", "Jeyhun Bayramov"], status="planned")
+    talk3 = M("negotiation", 70, 3, [], nominal=True)
+    _sides_of_framing_talks([plan, talk3])
+    assert talk3.participants == []                    # another status: not that talk
+
+
+def test_a_talk_proposed_in_its_sentence_is_no_reported_talk():
+    text = "Ông Pashinyan đề nghị tổ chức một cuộc gặp thượng đỉnh. Ông đề nghị, sau cuộc gặp hôm qua, ..."
+    prop = M("proposal", 0, 0, ["Armenia"])
+    prop.start, prop.end = text.index("đề nghị"), text.index("đề nghị") + len("đề nghị")
+    talk = M("meeting", text.index("cuộc gặp"), 0, [], nominal=True)
+    assert _proposed_talk(talk, [prop, talk], text)
+    j = text.index("đề nghị,")
+    prop2 = M("proposal", j, 1, ["Armenia"])
+    prop2.start, prop2.end = j, j + len("đề nghị")
+    talk2 = M("meeting", text.index("cuộc gặp hôm"), 1, [], nominal=True)
+    assert not _proposed_talk(talk2, [prop2, talk2], text)          # a comma between
+    dated = M("meeting", text.index("cuộc gặp"), 0, [], nominal=True, date="2025-03-01")
+    dated.date = "2025-03-01"
+    assert not _proposed_talk(dated, [prop, dated], text)           # a dated talk was reported
+
+
+def test_a_generic_talk_word_with_the_sides_of_an_exchange_is_that_exchange():
+    """"Cuộc trao đổi diễn ra hai ngày sau khi lệnh ngừng bắn giữa Armenia và Azerbaijan có hiệu lực"."""
+    ex = ev_of(M("prisoner_exchange", 0, 1, ["Armenia", "Azerbaijan"], date="2025-03-05"))
+    word = M("meeting", 400, 5, ["Armenia", "Azerbaijan"], weak=True, nominal=True)
+    assert _exchange_told(word, [ex], {}) is ex
+    talks = ev_of(M("negotiation", 200, 3, ["Armenia", "Azerbaijan"]))
+    assert _exchange_told(word, [ex, talks], {}) is None           # the article reports talks too
+    assert _exchange_told(M("meeting", 400, 5, ["Armenia"], weak=True), [ex], {}) is None
+
+
+def test_a_sideless_truce_beside_one_exchange_is_the_truce_of_its_sides():
+    ex = ev_of(M("prisoner_exchange", 0, 1, ["Armenia", "Azerbaijan"]))
+    truce = ev_of(M("ceasefire", 300, 4, [], nominal=True))
+    _truce_of_exchange([ex, truce], {})
+    assert truce.countries() == {"Armenia", "Azerbaijan"}
+    named = ev_of(M("ceasefire", 500, 6, ["Armenia", "Azerbaijan"]))
+    lone = ev_of(M("ceasefire", 300, 4, [], nominal=True))
+    _truce_of_exchange([ex, lone, named], {})
+    assert not lone.countries()                        # a truce with sides is told: leave it
+
+
+class _Rec:
+    def __init__(self, parts, start, date="2025-07-06"):
+        self.type, self.date, self.parts = "meeting", date, list(parts)
+        self.pkind = {p: _KIND.get(p, "person") for p in parts}
+        self.cmap = {p: _COUNTRY.get(p, p if _KIND.get(p) == "country" else None) for p in parts}
+        self.mentions = [M("meeting", start, start // 100, parts)]
+
+
+def test_a_headline_naming_the_summit_besides_the_meetings_is_no_extra_event():
+    """"Thủ tướng gặp lãnh đạo Ấn Độ, Trung Quốc bên lề Hội nghị G20": G20 is the frame."""
+    a = _Rec(["Pham Minh Chinh", "Narendra Modi"], 100)
+    b = _Rec(["Pham Minh Chinh", "Li Qiang"], 200)
+    head = _Rec(["Pham Minh Chinh", "India", "China", "G20"], 0, date=None)
+    out = _drop_summaries([a, b, head])
+    assert head not in out and len(out) == 2
+    third = _Rec(["Pham Minh Chinh", "India", "China", "Brazil", "G20"], 0, date=None)
+    assert third in _drop_summaries([a, b, third])      # a side none of the meetings has

@@ -59,7 +59,8 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         # ("gặp trực tiếp tại Istanbul" / "vòng đàm phán Istanbul")
         if {m.type, e.type} != {"meeting", "negotiation"}:
             return None
-        if not (m.location and m.location == e.location):
+        # (an event that already holds a mention of m's type is that talk told both ways)
+        if not (m.location and m.location == e.location) and not any(x.type == m.type for x in e.mentions):
             # ... or, without a place, the very same sides and no contradicting status
             mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
             if len(mc) < 2 or mc != e.countries():
@@ -70,6 +71,9 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         cross = True
     if m.date and e.date and not _dates_agree(m.date, e.date):
         return None
+    dm = _day_month(m)
+    if dm and any((x_dm := _day_month(x)) and x_dm != dm for x in e.mentions):
+        return None       # "chiều 10-5" / "ngày 12-5" with no year anywhere: still two days
     if m.location and e.location and m.location != e.location:
         # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
         # sides are the same; places in different (or unknown) countries never are
@@ -84,7 +88,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         return None
     if m.flags.get("background") and e.status in ("planned", "hypothetical"):
         return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
-    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and m.date \
+    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and (m.date or dm) \
             and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
             and all((x.status or "occurred") == "occurred" for x in e.mentions) \
             and any(x.duration_minutes or (x.flags.get("status_explicit") and x.status == "occurred")
@@ -102,8 +106,11 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache):
             return None
     for k, v in (m.quantities or {}).items():
-        if k in e.quantities and abs(e.quantities[k] - v) > 1e-6:
+        if k in e.quantities and not _counts_agree(e.quantities[k], v):
             return None
+    if m.type == "agreement" and (m.quantities or {}).get("documents", 0) >= 2 and "documents" not in e.quantities \
+            and all(x.sentence_index != m.sentence_index for x in e.mentions):
+        return None      # "lễ ký 5 văn kiện" is not the one joint statement told before
     if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
         return None                      # "vòng thứ ba" is not "vòng đầu tiên"
     score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
@@ -167,6 +174,22 @@ def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
     persons, others, cmap = _m_parts(m, cache)
     mc = {cmap.get(p) or p for p in persons + others}
     return len(mc) >= 2 and mc == e.countries()
+
+
+def _day_month(m: EventMention) -> str | None:
+    """"MM-DD" of a mention's day: its full date's, or the day and month it names without a year."""
+    if m.date and len(m.date) == 10:
+        return m.date[5:]
+    return None if m.date else m.flags.get("day_month")
+
+
+def _counts_agree(a: float, b: float) -> bool:
+    """1.968 and "gần 2.000": a round count (a multiple of 100, 1.000 or more) within 5% of the
+    other is that count rounded; other counts must be equal."""
+    if abs(a - b) <= 1e-6:
+        return True
+    r = max(a, b) if max(a, b) % 100 == 0 else min(a, b) if min(a, b) % 100 == 0 else None
+    return r is not None and r >= 1000 and abs(a - b) <= 0.05 * r
 
 
 def _dates_agree(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts, join_halves,
                               mark_past, split_summaries)
-from .extract_focus import TALK_TYPES, _resolve_focus, _unify_countries
+from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings)
 from .extract_talklen import assign as _assign_lengths
@@ -25,11 +25,13 @@ OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")   # results reported 
 def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:
     """One record per real event the article reports (docs/ARCHITECTURE.md)."""
     mentions = [m for m in mentions if m.flags.get("status_raw") != "negated"]
+    mentions = [m for m in mentions if not _proposed_talk(m, mentions, doc.text)]
     if not mentions:
         return []
     _online_talks(mentions, res)
     _unify_countries(mentions)
     _resolve_focus(mentions, res)
+    _sides_of_framing_talks(mentions)
     _unify_countries(mentions)
     mark_past(mentions, analysis.anchor.date if analysis.anchor else None)
     events: list[_Ev] = []
@@ -125,6 +127,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     rest.sort(key=lambda m: (-specificity(m), m.start))
     for m in rest:
         if m.flags.get("weak"):
+            x = _exchange_told(m, events, pc)
+            if x is not None:
+                _add(x, m, loose=True, cache=pc)
+                continue
             if talk_type is None:
                 continue
             m.type = talk_type
@@ -158,6 +164,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         elif not m.flags.get("weak"):
             unattached.append(m)
     _presupposed(events, unattached)
+    _truce_of_exchange(events, pc)
     _outcomes_of_talks(events)
     return build_records(doc, analysis, events, res)
 
@@ -183,6 +190,48 @@ def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc
             return e
         m.type = t
     return None
+
+
+_PROPOSED_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,4}", re.UNICODE)
+
+
+def _proposed_talk(m: EventMention, mentions: list[EventMention], text: str) -> bool:
+    """"X đề nghị tổ chức một cuộc gặp cấp cao": a talk noun without sides or date right after a
+    proposal trigger of its sentence (up to four words between, no punctuation) is what is
+    proposed, no talk that took place: it joins no event (the proposal is the event)."""
+    if m.participants or m.date or m.type not in TALK_TYPES or not m.flags.get("nominal"):
+        return False
+    return any(x.type == "proposal" and x.sentence_index == m.sentence_index and x.end <= m.start
+               and _PROPOSED_GAP.fullmatch(text, x.end, m.start) for x in mentions)
+
+
+def _exchange_told(m: EventMention, events: list[_Ev], pc: dict) -> _Ev | None:
+    """"Cuộc trao đổi diễn ra ba ngày sau khi ...": a generic talk word naming two or more sides
+    between whom the article reports an exchange (of prisoners) and no talk is that exchange."""
+    persons, others, cmap = _m_parts(m, pc)
+    mc = {cmap.get(p) or p for p in persons + others}
+    if len(mc) < 2 or (m.status or "occurred") != "occurred" \
+            or any(e.type in TALK_TYPES and mc <= e.countries() for e in events):
+        return None
+    got = [e for e in events if e.type == "prisoner_exchange" and mc <= e.countries()
+           and (e.status or "occurred") == "occurred" and not (m.date and e.date and not _dates_agree(m.date, e.date))]
+    return got[0] if len(got) == 1 else None
+
+
+def _truce_of_exchange(events: list[_Ev], pc: dict) -> None:
+    """"Việc trao đổi là một phần của thỏa thuận ngừng bắn ...": a ceasefire the article names
+    without sides, beside exactly one reported exchange of prisoners between two sides, is the
+    truce between those sides (an exchange is made under the truce of its conflict)."""
+    bare = [e for e in events if e.type == "ceasefire" and not e.countries()]
+    ex = [e for e in events if e.type == "prisoner_exchange" and len(e.countries()) == 2
+          and (e.status or "occurred") == "occurred"]
+    if len(bare) != 1 or len(ex) != 1 or any(e.type == "ceasefire" and e.countries() for e in events):
+        return
+    e, x = bare[0], ex[0]
+    for p in x.others + x.persons:
+        (e.persons if p in x.persons else e.others).append(p)
+        e.country.setdefault(p, x.country.get(p))
+    e._sides = None
 
 
 def _online_talks(mentions: list[EventMention], res) -> None:

@@ -97,6 +97,42 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
                 prev_of_type[m.type] = m
 
 
+_OUTCOMES = ("agreement", "ceasefire", "prisoner_exchange")
+
+
+def _sides_of_framing_talks(mentions: list[EventMention]) -> None:
+    """"Tại vòng đàm phán ngày 2/6, phái đoàn A do X dẫn đầu và phái đoàn B do Y dẫn đầu đã nhất
+    trí trao đổi ...": a talk named without sides that frames its sentence (a nominal talk mention
+    before an outcome of that sentence) is between the sides who reached the outcome there, when
+    the outcome names two or more sides and no talk of the sentence names sides. "A và B đã gặp
+    nhau tại X, trong cuộc đàm phán do C chủ trì": a talk noun after the one meeting (or round)
+    of its sentence that names two or more sides, with the same status, is that talk."""
+    for m in mentions:
+        if m.participants or m.type not in ("meeting", "negotiation") or not m.flags.get("nominal") \
+                or not m.flags.get("asserted"):
+            continue
+        same = [x for x in mentions if x.sentence_index == m.sentence_index and x is not m]
+        talks = [x for x in same if x.type in TALK_TYPES and x.participants]
+        if len(talks) == 1 and talks[0].type in ("meeting", "negotiation") and talks[0].start < m.start:
+            # "A và B đã gặp nhau tại Putrajaya, trong cuộc đàm phán do C chủ trì": the talks the
+            # clause before names the sides of
+            same = talks
+        elif talks:
+            continue
+        for x in same:
+            cmap = x.flags.get("countries") or {}
+            if (x.start > m.start and x.type in _OUTCOMES
+                    or x.type in TALK_TYPES and (x.status or "occurred") == (m.status or "occurred")) \
+                    and x.flags.get("asserted") and len({cmap.get(p) or p for p in x.participants}) >= 2:
+                pkind = m.flags.setdefault("pkind", {})
+                own = m.flags.setdefault("countries", {})
+                for p in x.participants:
+                    pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
+                    own.setdefault(p, cmap.get(p))
+                m.participants = _dedupe(list(x.participants), own, pkind)
+                break
+
+
 def _told_later(m: EventMention, mentions: list[EventMention]) -> EventMention | None:
     """The undated mention of the same talk type after m in its sentence that names two or more
     sides, with no other status stated (None when there is none)."""

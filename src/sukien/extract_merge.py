@@ -37,13 +37,18 @@ def _drop_summaries(events: list) -> list:
     """A headline naming all sides of several events of one type ("X điện đàm với A và B", "Thủ
     tướng hội kiến lãnh đạo Hàn Quốc, Nhật Bản và Australia") is a summary of those events (X–A, X–B), not
     a third event: its mentions join the first of them. Sides compare by name or by country (the
-    headline names countries, the body their leaders)."""
+    headline names countries, the body their leaders). An organization the summary names besides
+    ("... bên lề Hội nghị BRICS": the frame) that none of them has does not keep it apart."""
     out = list(events)
     for e in events:
         others = [o for o in out if o is not e and o.type == e.type and not (o.date and e.date and o.date != e.date)
                   and (set(o.parts) < set(e.parts) or _sides(o) < _sides(e))]
-        if len(others) >= 2 and (set().union(*(set(o.parts) for o in others)) == set(e.parts)
-                                 or set().union(*(_sides(o) for o in others)) == _sides(e)):
+        if len(others) < 2:
+            continue
+        frame = {p for p in e.parts if e.pkind.get(p) not in ("person", "country") and not e.cmap.get(p)}
+        union = set().union(*(_sides(o) for o in others))
+        if set().union(*(set(o.parts) for o in others)) == set(e.parts) or union == _sides(e) \
+                or (frame and not frame & union and union == _sides(e) - frame):
             first = min(others, key=lambda o: min(m.start for m in o.mentions))
             first.mentions.extend(e.mentions)
             out.remove(e)

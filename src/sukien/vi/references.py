@@ -399,10 +399,12 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
         return v
 
     def recent_holders(sent_idx: int, pos: int, roles) -> list[ActorMention] | None:
-        """The last two persons of different countries who (ever) held ``roles``, mentioned in this
-        sentence before ``pos`` or in the two previous ones ("X hội đàm với Y. Hai ngoại trưởng ...")."""
-        seen: list[ActorMention] = []
+        """The last two persons of different countries who (ever) held ``roles``, named together in
+        one sentence: this one before ``pos`` or one of the two previous ones ("X hội đàm với Y. Hai
+        ngoại trưởng ..."). Two leaders named in different sentences ("ông A viết rằng ...", then
+        "Reuters dẫn lời ông B ...") are no pair in focus."""
         for k in range(sent_idx, max(-1, sent_idx - 3), -1):
+            seen: list[ActorMention] = []
             for x in reversed(sentences[k].actors):
                 if k == sent_idx and x.start >= pos:
                     continue

@@ -13,7 +13,7 @@ from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _
                               mark_past, split_summaries)
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
-                            _talks_at_one_place, _visits_absorb_meetings)
+                            _talks_at_one_place, _visits_absorb_meetings, visitor_and_host)
 from .extract_talklen import assign as _assign_lengths
 from .models import Analysis, Document, EventMention, Evidence
 
@@ -322,6 +322,8 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             pkind.update(m.flags.get("pkind") or {})
             cmap.update({k: v for k, v in (m.flags.get("countries") or {}).items() if v or k not in cmap})
         parts = _dedupe(e.persons + e.others, cmap, pkind)
+        if e.type == "visit":
+            parts = visitor_and_host(e, parts, cmap, pkind)
         if not parts or _domestic(e, parts, cmap):
             continue
         if e.type == "meeting" and any(m.type == "negotiation" for m in e.mentions):

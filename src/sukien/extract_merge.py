@@ -184,3 +184,24 @@ def _days_before_main(e, main_day: str) -> str | None:
             except ValueError:
                 return None
     return None
+
+
+def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict) -> list[str]:
+    """A visit's sides are the visitor and the host *country* (CAMEO 042: a visit to a place):
+    the host country's leaders named around it (the inviter "theo lời mời của Tổng thống X", the
+    leader who welcomes) give way to their country, which is the visit's location. Unchanged when
+    the location is no country the document knows or when no other side remains (a leader's
+    trip inside their own country)."""
+    host = e.location_country or (e.location if e.location and cmap.get(e.location, e.location) == e.location
+                                  and pkind.get(e.location, "country") == "country" else None)
+    if not host:
+        return parts
+    hosts = [p for p in parts if pkind.get(p) == "person" and cmap.get(p) == host]
+    if not hosts or not any((cmap.get(p) or p) != host for p in parts):
+        return parts
+    out = [p for p in parts if p not in hosts]
+    if host not in out:
+        out.append(host)
+        pkind.setdefault(host, "country")
+        cmap.setdefault(host, host)
+    return out

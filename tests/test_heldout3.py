@@ -32,6 +32,7 @@ ONLINE_DOC = "03_baoquocte_hoi-dam-truc-tuyen-viet-nam-malaysia.txt"
 US_ASKED_DOC = "09_nguoilaodong_tong-bi-thu-dien-dam-trump.txt"
 RU_ASKED_DOC = "11_vov_hoan-thuong-dinh-trump-putin-budapest.txt"
 GAZA_DOCS = ("05_vnexpress_hamas-tra-con-tin.txt", "06_tienphong_trao-doi-con-tin-tu-nhan-gaza.txt")
+NZ_DOCS = ("01_vietnamplus_thu-tuong-new-zealand-tham-viet-nam.txt", "02_tuoitre_luxon-ha-noi.txt")
 
 
 def articles() -> list[Path]:
@@ -146,3 +147,20 @@ def test_the_gaza_exchange_is_one_event_between_the_parties_not_the_mediators(he
             and b in {m.get("doc") for m in ev.get("mentions") or []}]
     assert len(both) == 1 and both[0]["date"] == "2025-10-13", both
     assert set(both[0]["participants"]) == {"Israel", "Hamas"}, both
+
+
+def test_the_joint_statement_links_both_reports_and_the_signing_stays_apart(heldout3_export):
+    """01 and 02 both report the joint statement upgrading relations (t01-3 / t02-3: one event);
+    01 also reports the signing of 5 documents (t01-4), a separate event of 01 only. score.py
+    cannot tell t01-3 from t01-4 (same type, date and sides), so its matching of the two is a tie
+    broken by export order and may count an over-merge where there is none: this checks it directly."""
+    a, b = NZ_DOCS
+    agreements = [ev for ev in events_of(heldout3_export, a) if ev["type"] == "agreement" and ev["date"] == "2025-02-25"]
+    docs = [{m.get("doc") for m in ev.get("mentions") or []} for ev in agreements]
+    statement = [ev for ev, d in zip(agreements, docs) if d == {a, b}]
+    signing = [ev for ev, d in zip(agreements, docs) if d == {a}]
+    assert len(statement) == 1 and len(signing) == 1, agreements
+    assert (signing[0].get("quantities") or {}).get("documents") == 5, signing
+    assert not (statement[0].get("quantities") or {}).get("documents"), statement
+    assert set(statement[0]["participants"]) == {"Vietnam", "New Zealand"}, statement
+

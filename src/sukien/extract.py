@@ -22,7 +22,8 @@ from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
-from .extract_args import Args, _actors, analyze_arguments
+from .extract_together import _coordinated, _releasers, _truce_signing
+from .extract_args import Args, _actors, analyze_arguments, arrival
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
 
@@ -65,6 +66,7 @@ class Trigger:
     subject_only: bool = False     # the sides are the subject ("X và Y đồng chủ trì phiên họp ...")
     foreign_side: bool = False     # a chaired session: an event only when a foreign side takes part
     place_object: bool = False     # a movement verb: an event only when a country or place follows it
+    arrival: bool = False          # a bare movement verb ("tới", "đến"): a trip only as "Leader X tới Y <time>"
     joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
     remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
     agreed: bool = False           # an agreement word + the outcome agreed ("ký thỏa thuận trao đổi tù binh")
@@ -125,6 +127,7 @@ class TriggerLexicon:
                   capitals: dict[str, str] | None = None) -> "TriggerLexicon":
         entries: list[Trigger] = []
         state_acts = set(trig.get("state_acts") or [])
+        arrival_forms = set(trig.get("arrival_forms") or [])
         for etype, items in (trig.get("types") or {}).items():
             for it in items:
                 entries.append(Trigger(form=it["form"], type=etype, nominal=bool(it.get("nominal")),
@@ -135,6 +138,7 @@ class TriggerLexicon:
                                        online_same=bool(it.get("online_same")),
                                        foreign_side=bool(it.get("foreign_side")),
                                        place_object=bool(it.get("place_object")),
+                                       arrival=it["form"] in arrival_forms,
                                        states=it["form"] in state_acts))
         for it in trig.get("negatives") or []:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
@@ -559,6 +563,9 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                 continue
         sv = SentView(sent, form, doc_low if sliced else None)
         hits = lex.scan(sv.low, found)
+        if hits and any(t.arrival for _, _, t in hits):
+            # a bare "tới"/"đến"/"sang" is a trip only as "Leader X tới <foreign place> <time>"
+            hits = [h for h in hits if not h[2].arrival or arrival(sv, h[0], h[1], lex)]
         if hits and any(t.place_object for _, _, t in hits):
             # "sẽ tới Washington để gặp ông Trump": when another trigger follows a movement form,
             # that one is the event (with the date and place); the trip is only its vehicle
@@ -582,11 +589,15 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         shared = (doc.doc_id, sent, sv, ev, source, sent_topics)
         spans = [(a, b) for a, b, _ in hits]
         made: dict[int, EventMention] = {}
+        last: Args | None = None
         for i, (ts, te, trig) in enumerate(hits):
             others = spans[:i] + spans[i + 1:]
             args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
             if args is None:
                 continue
+            if last is not None and args.carried:
+                _coordinated(args, last)
+            last = args
             if args.split_objects:
                 subjects = [p for p in args.participants if p not in args.split_objects]
                 for obj in args.split_objects:
@@ -608,51 +619,6 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
             _releasers(list(made.values()))
             _truce_signing(list(made.values()), sv, lex)
     return out
-
-
-_BARE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:tại|ở|vào|hôm|ngày|với|giữa|hồi|trước|sau)(?!\w))")
-
-
-def _truce_signing(ms: list[EventMention], sv: SentView, lex) -> None:
-    """"Lệnh ngừng bắn có hiệu lực từ 10/10, sau khi X và Y ký thỏa thuận tại Ai Cập": a signing
-    of an unnamed agreement (nothing names its content after the trigger) in a sentence about a
-    ceasefire is the signing of that ceasefire: a ceasefire mention."""
-    if not any(m.type == "ceasefire" for m in ms):
-        return
-    for m in ms:
-        if m.type == "agreement" and not m.flags.get("nominal") and m.participants \
-                and not m.quantities and _BARE_AFTER.match(sv.low, sv.from_doc(m.end)):
-            m.type = "ceasefire"
-            m.flags["cameo"] = lex.cameo_of("ceasefire", None)
-
-
-def _releasers(ms: list[EventMention]) -> None:
-    """"Hamas thả 20 con tin, Israel phóng thích 2.000 tù nhân Palestine": two exchange mentions of
-    one sentence, each naming its releaser (the subject) and at most its captives' nationality, are
-    one exchange between the releasers; the captives' nationality is no side."""
-    ex = [m for m in ms if m.type == "prisoner_exchange" and m.flags.get("left_subject") and m.participants]
-    if len(ex) < 2:
-        return
-    rel: list[str] = []
-    for m in ex:
-        if m.participants[0] not in rel:
-            rel.append(m.participants[0])
-    for m in ex:
-        weak = m.flags.get("captive_sides") or ()
-        if any(p not in weak and p not in rel for p in m.participants[1:]):
-            return                # a side of its own that releases nobody here: not just releasers
-    cm: dict = {}
-    pk: dict = {}
-    for m in ex:
-        cm.update(m.flags.get("countries") or {})
-        pk.update(m.flags.get("pkind") or {})
-    if len({cm.get(p) or p for p in rel}) < 2:
-        return
-    for m in ex:
-        m.participants = list(rel)
-        m.flags["countries"] = {p: cm.get(p) for p in rel}
-        m.flags["pkind"] = {p: pk.get(p) for p in rel}
-        m.flags.pop("captive_sides", None)
 
 
 def _capital_names(res) -> dict[str, str]:
@@ -765,8 +731,10 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         flags["captive_sides"] = args.captive_sides   # "trả tự do cho 30 tù nhân Palestine": a weak side
     if args.joiners:
         flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
-    if trig.states:
+    if trig.states or args.as_countries:
         flags["as_countries"] = True              # "hai Thủ tướng ra tuyên bố chung ...": the two countries
+    if trig.states:
+        flags["state_act"] = True                 # a joint statement: never the signing of N documents
     if trig.remainder:
         flags["remainder"] = True                 # the rest of an exchange: another exchange
     return EventMention(

@@ -76,6 +76,8 @@ class Args:
     background: bool = False
     same_occasion: bool = False
     left_subject: bool = False
+    as_countries: bool = False       # the sides are the countries of the persons named
+    carried: bool = False            # a subjectless clause that continues the subject before it
     split_objects: list[str] = field(default_factory=list)
     host_only: bool = False          # "X chủ trì cuộc đàm phán" (no sides named): X chairs the talks
     location_country: str | None = None
@@ -92,6 +94,10 @@ _STOP_PUNCT = re.compile(r"[.;:]")
 _HOST = re.compile(r"(?<!\w)(?:chủ trì|đồng chủ trì|làm trung gian|điều phối)\s+(?:các\s+|cuộc\s+|phiên\s+|buổi\s+)?$")
 
 
+_ATTEND_BEFORE = re.compile(r"(?<!\w)(?:dự|tham dự)\s+$")
+_INVITED = re.compile(r"(?<!\w)(?:mời|lời mời)(?!\w)")
+_BY_CHAIR = re.compile(r"\s+do\s+")
+_CHAIRS = re.compile(r"\s+(?:đồng\s+)?chủ trì(?!\w)")
 _DO_MODIFIER = re.compile(r"(?<!\w)do\s+[^,]*$")
 _COMMA_SEMI_DOT = re.compile(r"[,;.]")
 _AND_END = re.compile(r"(?<!\w)và\s*$")
@@ -167,6 +173,32 @@ def _loc_cue(f, x: _A):
         return f.memo[key]
     v = f.memo[key] = _LOC_CUE.search(f.low[max(0, x.s - 30):x.s])
     return v
+
+
+_ARRIVAL_TIME_GAP = 14     # characters between the destination and its time ("tới Israel sáng nay")
+
+
+def arrival(sv, ts: int, te: int, lex) -> bool:
+    """A bare movement verb is a trip only as a report of a leader's arrival abroad: a person named
+    right before it ("Ông X tới", "Thủ tướng X đến"), a destination right after it in another country
+    than the person's, and the time of the arrival right after the destination ("tới Israel sáng
+    nay", "đến Hà Nội trưa 25/2") — never "hàng hóa xuất khẩu sang Mỹ" or "từ ngày 3 đến ngày 5".
+    Checked before the sentence's hits are analysed (a failed one must not cut another's clause)."""
+    acts = facts(sv, lex).acts
+    dest = next((x for x in acts if te <= x.s <= te + 2 and x.kind in ("country", "place")), None)
+    if dest is None:
+        return False
+    subj = next((x for x in reversed(acts) if x.e <= ts), None)
+    if subj is None or subj.kind != "person" or subj.members or sv.low[subj.e:ts].strip():
+        return False
+    dest_country = dest.name if dest.kind == "country" else dest.country
+    if not subj.country or not dest_country or subj.country == dest_country:
+        return False
+    for t in sv.sent.times:
+        s0 = sv.from_doc(t.start)
+        if 0 <= s0 - dest.e <= _ARRIVAL_TIME_GAP and not sv.low[dest.e:s0].strip(" ,("):
+            return True
+    return False
 
 
 def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
@@ -300,6 +332,14 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         persons = [x for x in left if x.kind == "person"]
         if persons:
             chosen = left = persons
+    by = _BY_CHAIR.match(low, te) if nominal and trig.type in ("meeting", "negotiation") else None
+    if by is not None:
+        # "trong cuộc đàm phán do Thủ tướng X chủ trì": X chairs the talks (the passive of "X chủ
+        # trì cuộc đàm phán")
+        chair = next((x for x in acts if x.s == by.end() and x.kind == "person" and not x.members), None)
+        if chair is not None and _CHAIRS.match(low, chair.e):
+            a.host_only = True
+            chosen = left = [chair]
     if nominal and left and right and trig.type == "agreement" and _witness(f, lex, ts, te, right):
         # "Thủ tướng dự Lễ ký Tuyên bố chung giữa A và B": the guest of a signing between two named
         # sides attends it, he is no party to it
@@ -324,10 +364,15 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             # "Theo X, ...": X is the source, not the subject; a speaker ("X thông báo ...") is
             fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
             skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
-            subj = _carried_subject(low, lb, [x for x in acts if not (x.s < skip[1] and x.e > skip[0])])
+            # "Reuters dẫn lời ông X cho biết ..., đồng thời đề nghị ...": the channel that quotes
+            # the speaker is no subject of what the speaker does
+            channel = attr.channel if attr is not None and attr.channel else None
+            subj = _carried_subject(low, lb, [x for x in acts if not (x.s < skip[1] and x.e > skip[0])
+                                              and not (channel and x.name == channel)])
             if subj is not None:
                 chosen = [subj] + chosen
                 left = [subj]
+                a.carried = True
     if trig.type == "visit" and nominal and not left:
         # "..., trong khuôn khổ chuyến thăm cấp nhà nước tới Trung Quốc": the visitor is the
         # sentence's subject
@@ -384,6 +429,14 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                     # its antecedent; a reported talk keeps extract_docs' antecedent)
                     titled = titled_pair(title, sv, sv.to_doc(r.start()), analysis, doc)
                 break
+    if trig.type == "ceasefire" and nominal and not names and not a.focus_ref and f.refs:
+        # "... lệnh ngừng bắn có hiệu lực từ 10/10, sau khi hai bên đồng ý với kế hoạch ...": a truce
+        # named without sides takes the pair that agreed to it later in the sentence
+        r = lex.references.search(low, win_hi)
+        if r is not None and lex.agreement_verbs.match(low, r.end() + 1) is not None \
+                and not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
+            a.focus_ref = True
+            a.focus_text = r.group()
     if trig.type == "statement" and attr is not None and attr.name:
         # a press conference or a communiqué is the statement of the sentence's speaker
         sp = attr.name
@@ -402,7 +455,13 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names = [n for n in names if n not in nat]
         elif nat:
             a.captive_sides = [n for n in names if n in nat]
-    if trig.states:
+    if trig.type == "agreement" and nominal and not trig.states and "witness" in lex.ends \
+            and lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None \
+            and not any(x.kind != "place" and not x.members for x in right):
+        # "hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác": the leaders witness a signing between
+        # their countries (ministries, agencies): the countries are the sides, not the witnesses
+        a.as_countries = True
+    if trig.states or a.as_countries:
         # "X và Y ra tuyên bố chung về việc nâng cấp quan hệ": the states of the leaders agree ("hai
         # nhà lãnh đạo ...": the countries of the sides before, extract_docs: as_countries)
         a.focus_members = []
@@ -449,7 +508,13 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     a.location, a.location_country = _location(sv, ts, te, others, loc_cands, acts, trig, allow_left, lex, rb)
     # ---- assertion
     venue = nominal and trig.type == "meeting" and lex.ends["venue"].search(low, max(0, ts - 25), ts) is not None
-    if venue and not bridge:
+    inv = _INVITED.search(low, max(0, ts - 80), ts) if nominal and trig.type == "meeting" else None
+    if inv is not None and not _COMMA_SEMI_DOT.search(low, inv.end(), ts) \
+            and _ATTEND_BEFORE.search(low, max(0, ts - 12), ts) is not None:
+        # "X mời Y sang dự Hội nghị Cấp cao ASEAN": the summit is what Y is invited to, no event
+        # reported (nor a side of the talks planned beside it)
+        a.asserted = False
+    elif venue and not bridge:
         # "bên lề Hội nghị cấp cao APEC tại ...": a venue named in passing, not an event reported
         a.asserted = False
     elif nominal and not a.anaphoric:

@@ -111,6 +111,9 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
     if m.type == "agreement" and (m.quantities or {}).get("documents", 0) >= 2 and "documents" not in e.quantities \
             and all(x.sentence_index != m.sentence_index for x in e.mentions):
         return None      # "lễ ký 5 văn kiện" is not the one joint statement told before
+    if m.flags.get("state_act") and e.quantities.get("documents", 0) >= 2 \
+            and all(x.sentence_index != m.sentence_index for x in e.mentions):
+        return None      # ... nor the joint statement told after it
     if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
         return None                      # "vòng thứ ba" is not "vòng đầu tiên"
     score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \

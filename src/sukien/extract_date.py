@@ -16,6 +16,10 @@ from .extract_sent import _dist, _said_before, _venue_between, facts
 if TYPE_CHECKING:
     from .extract_args import Args
 
+# "lần thứ ba trong năm nay", "lần đầu tiên trong tháng này": a count over a period
+_COUNT_PERIOD = re.compile(r"(?<!\w)lần\s+(?:thứ\s+\w+|đầu tiên|\w+)\s+(?:trong|kể từ đầu)\s*$")
+# "từ ngày 3/4", "từ 3/4" (never "kể từ ngày"): the first day of what is reported
+_FROM_DAY = re.compile(r"(?<!kể )(?<!\w)từ\s+(?:ngày\s+)?$")
 _SKIP_BEFORE_TIME = re.compile(r"(?:kể từ|từ|trước|sau|đến|tới|cho đến)\s*$")
 
 
@@ -42,6 +46,10 @@ _OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
 # "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
 # article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
 _NEXT_PERIOD = re.compile(r"(?:^|(?:vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
+# "tuần trước", "thứ Sáu tuần trước", "cuối tháng trước": the period before the article's date, not
+# an offset ("hai tuần trước" is one)
+_STATED_DAY = re.compile(r"\s*\(?(\d{1,2})[/-](\d{1,2})(?![/\d-])")
+_LAST_PERIOD = re.compile(r"(?:^|(?:thứ\s+\w+|chủ nhật|vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+trước\s*$")
 _OFFSET_AFTER = re.compile(r"\s*(?:trước|sau)(?:\s+khi)?\s+")
 
 
@@ -65,18 +73,32 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
             prev_day = _previous_day(analysis, sv.sent)
             if prev_day:
                 v, basis = prev_day, "relative"
+        if shared:
+            # "Cùng ngày 13/10": the day stated right after it wins over the day it repeats
+            said = _STATED_DAY.match(low, sv.from_doc(t.end))
+            year = (v or analysis.anchor.date or "")[:4]
+            if said is not None and re.fullmatch(r"\d{4}", year) \
+                    and 1 <= int(said.group(1)) <= 31 and 1 <= int(said.group(2)) <= 12:
+                v, basis = f"{year}-{int(said.group(2)):02d}-{int(said.group(1)):02d}", "sentence"
         if not v:
             continue
         s, e = sv.from_doc(t.start), sv.from_doc(t.end)
+        if _COUNT_PERIOD.search(low, max(0, s - 30), s):
+            continue          # "lần thứ ba trong năm nay": the period counted over, not a date
+        start_day = False
         if _SKIP_BEFORE_TIME.search(low[max(0, s - 12):s]) and not (
                 f.lex is not None and f.lex.ends["effective"].search(low, max(0, s - 30), s)):
-            continue          # ("có hiệu lực từ trưa 10/10": the start of a truce is its date)
-        if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]):
+            # ("có hiệu lực từ trưa 10/10": the start of a truce is its date); "thăm Lào từ ngày
+            # 3/4": the first day of a trip or talks dates them when no other time does
+            if not (_FROM_DAY.search(low, max(0, s - 12), s) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)):
+                continue
+            start_day = True
+        if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]) and not _LAST_PERIOD.search(low[s:e]):
             continue          # "một ngày trước": an offset from an event, not a date
         off = _OFFSET_AFTER.match(low[e:e + 14])
         if off and any(0 <= os - (e + off.end()) <= 8 for os, _ in triggers):
             continue          # "một ngày trước cuộc gặp thượng đỉnh": relative to that event
-        out.append((t, v, basis, s, e, shared, _time_owner(low, s, e, triggers)))
+        out.append((t, v, basis, s, e, shared, _time_owner(low, s, e, triggers), start_day))
     f.memo[key] = out
     return out
 
@@ -89,7 +111,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
     frame_end = _frame_end(low, ts, te) if times else None
     when = _WHEN.search(low, 0, ts) if times and "khi" in low[:ts] else None
-    for t, v, basis, s, e, shared, owner in times:
+    for t, v, basis, s, e, shared, owner, start_day in times:
         if when is not None and e <= when.start() and not low[e:when.start()].strip() and basis != "day_month":
             best = (0, v, basis, t)     # "là hôm 16/9, khi ông X gọi điện ...": the time of the when-clause
             break
@@ -119,7 +141,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):
                 a.denial_date = (d_me, v)
             continue
-        if lex is not None and s >= te and lex.ends["effective"].search(low, max(0, s - 30), s):
+        if start_day or lex is not None and s >= te and lex.ends["effective"].search(low, max(0, s - 30), s):
             # "có hiệu lực từ 10/10": the start of a truce dates it only when no other time does
             if best_eff is None or d_me < best_eff[0]:
                 best_eff = (d_me, v, basis, t)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 _NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
 _IF_BEFORE = re.compile(r"(?<!\w)nếu\s*$")
+_BEFORE_THEN = re.compile(r"(?<!\w)trước khi(?:\s+lên đường|\s+rời \w+)?\s+")
+_COMMA_SEMI = re.compile(r"[,;]")
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
 
 
@@ -94,6 +96,14 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
         matrix = [st for _, st in lex.status_matches("before", low, max(0, ts - 90), ts - 4)]
         if matrix and matrix[-1] == "planned":
             best = (best[0], best[1], "planned")
+    if best is None:
+        before = _BEFORE_THEN.search(low, max(0, ts - 30), ts)
+        if before is not None and not _COMMA_SEMI.search(low, before.end(), ts):
+            # "Thủ tướng sẽ phát biểu tại phiên họp, trước khi lên đường thăm Brazil": what follows
+            # a plan is planned too (the matrix's last cue before "trước khi")
+            matrix = [st for _, st in lex.status_matches("before", low, max(0, before.start() - 150), before.start())]
+            if matrix and matrix[-1] == "planned":
+                best = (ts, 0, "planned")
     if best is not None and best[2] == "denied" and lex.concessive.match(low[:ts].lstrip()):
         best = (best[0], best[1], "negated")
     after = None

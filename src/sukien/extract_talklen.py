@@ -36,8 +36,9 @@ def patterns(lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         verbs = _words(data.get("verbs") or ["kéo dài"])
         after = re.compile(r"\s+(?P<n>" + nouns + r")(?!\w)")
         # "cuộc thảo luận (giữa hai bộ trưởng) kéo dài": a few words between, no clause punctuation
-        before = re.compile(r"(?<!\w)(?P<n>" + nouns + r")(?!\w)(?:\s+[^\s,.;:!?]+){0,6}?\s+(?:" + verbs
-                            + r")\s+$")
+        # or "cuộc đàm phán diễn ra tại ... và kéo dài": the place and time between, one clause
+        before = re.compile(r"(?<!\w)(?P<n>" + nouns + r")(?!\w)(?:(?:\s+[^\s,.;:!?]+){0,6}?|\s+diễn\s+ra"
+                            r"(?:\s+[^\s,.;:!?]+){0,12}?\s+và)\s+(?:" + verbs + r")\s+$")
         audience = re.compile(r"\s+(?:" + _words(data.get("audiences") or ["với báo chí"]) + r")(?!\w)")
         got = lex.ends["talk_len"] = (after, before, audience)
     return got

@@ -1,0 +1,75 @@
+"""What the trigger hits of one sentence tell together, after each was analysed on its own
+(``extract.extract_mentions``): a coordinated verb shares its clause's modality and time, the
+releasers of two exchange mentions are one exchange's sides, an unnamed signing in a ceasefire
+sentence is that ceasefire's signing."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .extract_args import Args
+from .models import EventMention
+
+if TYPE_CHECKING:
+    from .extract import SentView
+
+
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:tại|ở|vào|hôm|ngày|với|giữa|hồi|trước|sau)(?!\w))")
+
+
+def _coordinated(args: Args, before: Args) -> None:
+    """A verb that continues the clause before it with no subject of its own ("X sẽ hội kiến A,
+    chào B", "X ngày mai sẽ gặp A và thăm B") shares that clause's modality and time when it names
+    none itself; only a verb with a counterpart of its own ("chào B", never "gặp gỡ cộng đồng")."""
+    if len(args.participants) < 2:
+        return
+    if not args.status_explicit and before.status_explicit and before.status in ("planned", "hypothetical"):
+        args.status, args.status_explicit = before.status, True
+    if args.date is None and before.date is not None:
+        args.date, args.date_confidence, args.date_basis = before.date, before.date_confidence, before.date_basis
+        args.year_explicit = before.year_explicit
+
+
+def _truce_signing(ms: list[EventMention], sv: SentView, lex) -> None:
+    """"Lệnh ngừng bắn có hiệu lực từ 10/10, sau khi X và Y ký thỏa thuận tại Ai Cập": a signing
+    of an unnamed agreement (nothing names its content after the trigger) in a sentence about a
+    ceasefire is the signing of that ceasefire: a ceasefire mention."""
+    if not any(m.type == "ceasefire" for m in ms):
+        return
+    for m in ms:
+        if m.type == "agreement" and not m.flags.get("nominal") and m.participants \
+                and not m.quantities and _BARE_AFTER.match(sv.low, sv.from_doc(m.end)):
+            m.type = "ceasefire"
+            m.flags["cameo"] = lex.cameo_of("ceasefire", None)
+
+
+def _releasers(ms: list[EventMention]) -> None:
+    """"Hamas thả 20 con tin, Israel phóng thích 2.000 tù nhân Palestine": two exchange mentions of
+    one sentence, each naming its releaser (the subject) and at most its captives' nationality, are
+    one exchange between the releasers; the captives' nationality is no side."""
+    ex = [m for m in ms if m.type == "prisoner_exchange" and m.flags.get("left_subject") and m.participants]
+    if len(ex) < 2:
+        return
+    rel: list[str] = []
+    for m in ex:
+        if m.participants[0] not in rel:
+            rel.append(m.participants[0])
+    for m in ex:
+        weak = m.flags.get("captive_sides") or ()
+        if any(p not in weak and p not in rel for p in m.participants[1:]):
+            return                # a side of its own that releases nobody here: not just releasers
+    cm: dict = {}
+    pk: dict = {}
+    for m in ex:
+        cm.update(m.flags.get("countries") or {})
+        pk.update(m.flags.get("pkind") or {})
+    if len({cm.get(p) or p for p in rel}) < 2:
+        return
+    for m in ex:
+        m.participants = list(rel)
+        m.flags["countries"] = {p: cm.get(p) for p in rel}
+        m.flags["pkind"] = {p: pk.get(p) for p in rel}
+        m.flags.pop("captive_sides", None)
+
+
+__all__ = ["_coordinated", "_releasers", "_truce_signing"]

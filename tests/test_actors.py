@@ -388,3 +388,31 @@ def test_two_leaders_named_in_different_sentences_are_no_pair_in_focus(pres):
                    "Hai nhà lãnh đạo bàn về thuế quan.")
     g = _by_text(text, "2025-05-20", pres)["Hai nhà lãnh đạo"]
     assert sorted(g.members) == ["Donald Trump", "Friedrich Merz"], g.members
+
+
+# ------------------------------------------------------------------ photo captions and credits
+
+def test_a_describing_caption_keeps_the_persons_of_the_story(res):
+    """"Ảnh: Tổng thống X tiếp ông Y tại Z" describes the photo (lowercase words after the cue):
+    its persons are the story's; "Ảnh: Minh Khôi" / "(Ảnh: Reuters/Minh Khôi)" are credits."""
+    text = ("Tổng thống Donald Trump tiếp Tổng thống Volodymyr Zelensky. "
+            "Ảnh: Tổng thống Trump bắt tay ông Zelensky tại phòng Bầu dục.")
+    names = [m.name for m in analyze_text(text, "2025-08-20", res) if m.start > text.index("Ảnh")]
+    assert "Donald Trump" in names and "Volodymyr Zelensky" in names
+    for credit in ("Ông Putin phát biểu tại Moscow. (Ảnh: Minh Khôi)",
+                   "Ông Putin phát biểu tại Moscow. Ảnh: Reuters/Minh Khôi",
+                   "Ông Putin phát biểu tại Moscow. Ảnh: Minh Khôi chụp"):
+        ms = analyze_text(credit, "2025-08-20", res)
+        assert not [m for m in ms if m.kind == "person" and "Minh Khôi" in m.text], credit
+
+
+def test_a_one_word_country_before_a_foreign_name_is_the_persons_country(res):
+    """"Đại sứ Lào Khamphao Ernthavanh": Lào is the ambassador's country, not a name part; "Ông Anh
+    Tuấn" (a Vietnamese name whose first word is also a country alias) stays one name."""
+    for text, name, country in (("Chủ tịch nước tiếp Đại sứ Lào Khamphao Ernthavanh.", "Khamphao Ernthavanh", "Laos"),
+                                ("Thủ tướng tiếp Đại sứ Indonesia Ahmad Santoso.", "Ahmad Santoso", "Indonesia")):
+        ms = [m for m in analyze_text(text, "2025-12-11", res) if m.kind == "person" and m.via == "candidate"]
+        assert [(m.name, m.country) for m in ms] == [(name, country)], text
+    ms = analyze_text("Thủ tướng tiếp ông Anh Tuấn tại Hà Nội.", "2025-12-11", res)
+    assert "Anh Tuấn" in [m.name for m in ms]
+    assert "United Kingdom" not in [m.name for m in ms]

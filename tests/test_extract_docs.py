@@ -477,3 +477,37 @@ def test_a_headline_naming_the_summit_besides_the_meetings_is_no_extra_event():
     assert head not in out and len(out) == 2
     third = _Rec(["Pham Minh Chinh", "India", "China", "Brazil", "G20"], 0, date=None)
     assert third in _drop_summaries([a, b, third])      # a side none of the meetings has
+
+
+def test_an_undated_talk_noun_of_three_sides_lends_none_to_a_dated_pair(res):
+    """A dated pair reported as background ("Trước đó, hôm 18/8, X tiếp Z") must not take the third
+    side of an undated talk noun naming three ("cuộc gặp giữa X, Y và Z"): the noun is clustered after
+    the dated reports of its pairs."""
+    us, ru, ua = ("ông Trump", "Donald Trump", "person", "United States"), \
+        ("Putin", "Vladimir Putin", "person", "Russia"), ("Zelensky", "Volodymyr Zelensky", "person", "Ukraine")
+    lines = [
+        ("Ông Trump và ông Putin gặp nhau tại Alaska hôm 15/8.",
+         {"actors": [("Ông Trump",) + us[1:], ("ông Putin",) + ru[1:]], "times": [("hôm 15/8", "date", "2025-08-15", False)]}),
+        ("Trước đó, hôm 18/8, ông Trump tiếp ông Zelensky tại Nhà Trắng.",
+         {"actors": [us, ("ông Zelensky",) + ua[1:]], "times": [("hôm 18/8", "date", "2025-08-18", False)]}),
+        ("Đã có cuộc gặp giữa ông Trump, Putin và Zelensky.", {"actors": [us, ru, ua]}),
+    ]
+    evs = of_type(run(res, lines, pub="2025-08-20"), "meeting")
+    by_date = {e["date"]: e for e in evs}
+    assert sorted(by_date["2025-08-18"]["participants"]) == ["Donald Trump", "Volodymyr Zelensky"]
+    assert sorted(by_date["2025-08-15"]["participants"]) == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_a_sideless_generic_talk_word_in_an_exchange_story_is_that_exchange():
+    """"Cuộc trao đổi diễn ra đúng ngày quốc khánh ...", no sides named, in an article that restates one
+    exchange (three mentions) and names a summit once: the exchange, not the summit."""
+    ex = ev_of(M("prisoner_exchange", 0, 0, ["Armenia", "Azerbaijan"]), M("prisoner_exchange", 100, 1, ["Armenia", "Azerbaijan"]),
+               M("prisoner_exchange", 200, 2, ["Armenia", "Azerbaijan"]))
+    summit = ev_of(M("meeting", 600, 8, ["India", "China"], nominal=True))
+    word = M("meeting", 550, 8, [], weak=True, nominal=True)
+    assert _exchange_told(word, [ex, summit], {}) is ex
+    summit2 = ev_of(M("meeting", 600, 8, ["India", "China"]), M("meeting", 700, 9, ["India", "China"]))
+    assert _exchange_told(word, [ex, summit2], {}) is None        # the talks are told as much
+    other = ev_of(M("prisoner_exchange", 900, 10, ["India", "China"]))
+    assert _exchange_told(word, [ex, other, summit], {}) is None  # two exchanges: which one?
+    assert _exchange_told(M("meeting", 550, 8, [], status="planned", weak=True), [ex], {}) is None

@@ -73,7 +73,11 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     # recaps ("Hồi tháng 11/2023, ...") last: they must not absorb the article's undated restatements
     # dated plans after the reported events: "dự kiến tọa đàm ngày 11/6" must not found the event
     # that the article's unmarked report of the talks then joins
-    strong.sort(key=lambda m: (bool(m.flags.get("background")), _dated_plan(m), -specificity(m), m.start))
+    # a talk noun naming three or more sides without a date ("cuộc gặp A – B" with the arranger C)
+    # after them too: the dated reports of its pairs found their events first, so that it does not
+    # lend its extra sides to one of them (it joins an event of all its sides, or stands alone)
+    strong.sort(key=lambda m: (bool(m.flags.get("background")) or _wide_noun(m, pc), _dated_plan(m),
+                               -specificity(m), m.start))
     for m in strong:
         e = best(m, events)
         if e is None:
@@ -207,9 +211,16 @@ def _proposed_talk(m: EventMention, mentions: list[EventMention], text: str) -> 
 
 def _exchange_told(m: EventMention, events: list[_Ev], pc: dict) -> _Ev | None:
     """"Cuộc trao đổi diễn ra ba ngày sau khi ...": a generic talk word naming two or more sides
-    between whom the article reports an exchange (of prisoners) and no talk is that exchange."""
+    between whom the article reports an exchange (of prisoners) and no talk is that exchange; one
+    naming no sides is the article's only exchange when that is its story."""
     persons, others, cmap = _m_parts(m, pc)
     mc = {cmap.get(p) or p for p in persons + others}
+    if not mc and not m.date and (m.status or "occurred") == "occurred":
+        # "Cuộc trao đổi diễn ra đúng ngày ...", no sides named, in a story told as one exchange
+        # (restated more often than any talk it mentions in passing): that exchange
+        ex = [e for e in events if e.type == "prisoner_exchange" and (e.status or "occurred") == "occurred"]
+        most = max((len(e.mentions) for e in events if e.type in TALK_TYPES), default=0)
+        return ex[0] if len(ex) == 1 and len(ex[0].mentions) > 2 * most else None
     if len(mc) < 2 or (m.status or "occurred") != "occurred" \
             or any(e.type in TALK_TYPES and mc <= e.countries() for e in events):
         return None
@@ -249,6 +260,14 @@ def _online_talks(mentions: list[EventMention], res) -> None:
                 and (m.status or "occurred") == "occurred":
             m.type = "phone_call"
             m.flags["cameo"] = res.triggers.cameo_of("phone_call")
+
+
+def _wide_noun(m: EventMention, pc: dict) -> bool:
+    """A nominal talk mention ("cuộc gặp") without a date whose sides are three or more countries."""
+    if not m.flags.get("nominal") or m.date or m.type not in _MEET_NEG:
+        return False
+    persons, others, cmap = _m_parts(m, pc)
+    return len({cmap.get(p) or p for p in persons + others}) >= 3
 
 
 def _dated_plan(m: EventMention) -> bool:

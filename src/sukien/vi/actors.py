@@ -201,7 +201,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     if len(countries) >= 1 and not insts:
                         break
                     if (role_hit is None and phrase_hit is None and cprefix_hit is None and
-                            " " not in text[tj.s:tj.e] and _followed_by_cap(text, tj.e, sent.end)):
+                            " " not in text[tj.s:tj.e] and _followed_by_cap(text, tj.e, sent.end)
+                            and not _foreign_name_after(text, tj, sent.end)):
                         break                 # "Ông Anh Tuấn": a name, not the United Kingdom
                     countries.append((tj, act))
                 elif act is not None and act.kind == "organization" and act.subkind != "media":
@@ -469,7 +470,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     _candidates(db, text, low, sent, out, covered)
     if db.credit_re is not None and ":" in sent.text:
         # "Ảnh: Nhật Bắc", "(Ảnh: Telegram/Zelensky)": a photographer / agency, not a person of the story
-        credits = [(c.start(), c.end()) for c in db.credit_re.finditer(low, sent.start, sent.end)]
+        credits = [(c.start(), c.end()) for c in db.credit_re.finditer(low, sent.start, sent.end)
+                   if not _described(text, c.start(), c.end())]
         if credits:
             out = [m for m in out if not (m.kind == "person" and any(a <= m.start and m.end <= b for a, b in credits))]
     if ctx.has_historical:
@@ -481,6 +483,17 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
     if rels:
         out = _relations(db, text, low, sent, out, rels, ctx, pending)
     return out
+
+
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]", re.UNICODE)
+
+
+def _described(text: str, a: int, b: int) -> bool:
+    """"Ảnh: Tổng thống X tiếp ông Y tại Z": a caption that describes the photo (two or more
+    lowercase words after the cue: a verb, a preposition, a title) names the persons of the story;
+    "Ảnh: Nhật Bắc", "(Ảnh: Reuters/Minh Khôi)" are credits (names only)."""
+    colon = text.find(":", a, b)
+    return sum(1 for w in _WORD_START.finditer(text, colon + 1 if colon >= 0 else a, b) if w.group().islower()) >= 2
 
 
 _OF = re.compile(r"\s+của\s+")
@@ -535,6 +548,16 @@ _PLURAL = re.compile(r"(?:các|những|nhiều|mọi|hai|ba|vài|một số|gi�
 def _plural_before(low: str, sent_start: int, pos: int) -> bool:
     """"các nhà lãnh đạo", "những ông ...": plural or generic, not a pronoun."""
     return bool(_PLURAL.search(low, max(sent_start, pos - 12), pos))
+
+
+def _foreign_name_after(text: str, tj: _Tok, end: int) -> bool:
+    """"Đại sứ Campuchia Chea Kimtha", "ông Lào Khamphao": a one-word country that cannot be a
+    syllable of a Vietnamese name, or one followed by a name with a word that cannot be one, is the
+    country of the person named after it (not the first word of a Vietnamese name: "Ông Anh Tuấn")."""
+    if _foreign_looking(text[tj.s:tj.e]):
+        return True
+    m = _CAPSEQ_AT.match(text, tj.e, end)
+    return bool(m and m.group(1) and any(_foreign_looking(w) for w in m.group(1).replace("-", " ").split()))
 
 
 def _followed_by_cap(text: str, pos: int, end: int) -> bool:

@@ -133,7 +133,7 @@ class TemporalLexicon:
             # (cuối) năm 2022
             "year": rf"(?:(?P<y_edge>{edge})\s+)?năm\s+(?P<y_y>(?:19|20)\d\d){_NUMEND}",
             # 12/2 ; 19-5 (only after a cue)
-            "dm": rf"(?P<d_d>\d{{1,2}})(?P<d_s>[/-])(?P<d_m>\d{{1,2}})(?![\d/%-]|[.,]\d|\w)",
+            "dm": rf"(?P<d_d>\d{{1,2}})(?P<d_s>[/.-])(?P<d_m>\d{{1,2}})(?![\d/%-]|[.,]\d|\w)",
             # 21h37, 13h, 21:37, 21 giờ 37 (phút)
             "time": rf"(?P<t_h>\d{{1,2}})\s*(?P<t_s>h|g|:|giờ)\s*(?P<t_m>\d{{2}})?(?:\s*phút)?(?!\w)"
                     rf"(?:\s+(?P<t_pod>{pod})(?!\w)(?!\s+(?:nay|qua|mai)(?!\w)))?",

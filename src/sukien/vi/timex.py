@@ -538,7 +538,7 @@ def _build_datetime(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Ancho
             before = t[max(0, date_a.start - 24):date_a.start]
             ym = year_after(t, s, date_a.end)           # "14/8 năm 2025": one date
             y = int(ym.group(1)) if ym else None
-            if g["d_s"] == "-":
+            if g["d_s"] != "/":       # "14-8", "14.8" (the Thanh Niên style) need a cue like the hyphen
                 if not hyphen_cued(t, grp, date_a, lx):     # "2-1" is a score, "19-5" needs a cue
                     rest = [x for x in grp if x is not date_a]
                     return _build_datetime(t, rest, lx, anchor, last_date) if rest else None

@@ -17,13 +17,14 @@ import re
 import unicodedata
 
 import ahocorasick
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
-from .extract_together import _coordinated, _releasers, _truce_signing
-from .extract_args import Args, _actors, analyze_arguments, arrival
+from .extract_together import _coordinated, _letter_content, _releasers, _truce_signing
+from .extract_args import Args, _actors, analyze_arguments
+from .extract_sent import arrival
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
 
@@ -42,6 +43,7 @@ def _words_re(words: list[str]) -> re.Pattern:
 
 
 _ABOUT_GAP = re.compile(r"\s*(?:về\s+(?:việc\s+)?)?")   # an agreement word, then the outcome it is about
+_DIGIT = re.compile(r"\d")
 _PURPOSE_GAP = re.compile(r"\s+(?:để|nhằm)\s+")   # a meeting trigger, then the negotiation it is held for
 _PREFILTERS = ("agree", "references", "same_occasion")    # TriggerLexicon.relaxed, in bit order
 
@@ -69,6 +71,7 @@ class Trigger:
     arrival: bool = False          # a bare movement verb ("tới", "đến"): a trip only as "Leader X tới Y <time>"
     joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
     remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
+    in_story: bool = False         # an event only with a number, in an article that reports one of its type
     agreed: bool = False           # an agreement word + the outcome agreed ("ký thỏa thuận trao đổi tù binh")
     states: bool = False           # an act of the states ("tuyên bố chung về việc nâng cấp quan hệ"): sides are countries
 
@@ -144,8 +147,10 @@ class TriggerLexicon:
             entries.append(Trigger(form=it["form"], type=it.get("as")))
         joinable = set((trig.get("joining") or {}).get("talks") or [])
         remainder = set((trig.get("remainder") or {}).get("forms") or [])
+        in_story = set((trig.get("in_story") or {}).get("forms") or [])
         for e in entries:
             e.joinable, e.remainder = e.form in joinable, e.form in remainder and e.type is not None
+            e.in_story = e.form in in_story and e.type is not None
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
         auto = ahocorasick.Automaton()
         heads: dict[str, list[int]] = {}
@@ -257,6 +262,9 @@ class TriggerLexicon:
                                                  + r")\s+(?:(?:đã|có|cuộc|buổi|chuyến|vòng|cú)\s+){0,2}$")
         self.ends["several_after"] = re.compile(r"\s+(?:" + _words_re(sev.get("after") or ["riêng"]).pattern
                                                 + r")(?!\w)")
+        self.ends["courtesy"] = set(sev.get("courtesy") or [])
+        trade = trig.get("trade_truce") or []
+        self.ends["trade"] = re.compile(r"\s+(?:" + _words_re(trade).pattern + r")") if trade else None
         self.ends["departure"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("departure_verbs") or ["rời"]).pattern
                                             + r")\s+$")
         msg = _words_re(trig.get("message_nouns") or ["thư"]).pattern
@@ -569,8 +577,10 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         if hits and any(t.place_object for _, _, t in hits):
             # "sẽ tới Washington để gặp ông Trump": when another trigger follows a movement form,
             # that one is the event (with the date and place); the trip is only its vehicle
+            # (a session co-chaired there, "sẽ sang Hà Nội để cùng X đồng chủ trì kỳ họp", is no
+            # talk of its own: the trip stays the event)
             hits = [h for h in hits if not h[2].place_object
-                    or not any(s0 >= h[1] and t.type is not None for s0, _, t in hits)]
+                    or not any(s0 >= h[1] and t.type is not None and not t.subject_only for s0, _, t in hits)]
         if hits and any(t.remainder for _, _, t in hits):
             # "hoàn tất / thực hiện nốt phần còn lại": the rest of an exchange, only after a completion
             # verb in an article that reports an exchange (before, or in the same sentence)
@@ -578,6 +588,16 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                 or any(t.type == "prisoner_exchange" and not t.remainder for _, _, t in hits)
             hits = [h for h in hits if not h[2].remainder
                     or ctx and lex.ends["remainder"].search(sv.low, max(0, h[0] - 30), h[0]) is not None]
+        if hits and lex.ends["trade"] is not None and any(t.type == "ceasefire" for _, _, t in hits):
+            # "thỏa thuận đình chiến thương mại": a trade truce is an agreement, no military ceasefire
+            hits = [(a, b, replace(t, type="agreement", cameo=None) if t.type == "ceasefire"
+                     and lex.ends["trade"].match(sv.low, b) else t) for a, b, t in hits]
+        if hits and any(t.in_story for _, _, t in hits):
+            # "hôm 16/5, hai bên đã trao đổi 120 người": counted people exchanged, in an article that
+            # reports an exchange (before, or in the same sentence); never "trao đổi với người đồng cấp"
+            hits = [h for h in hits if not h[2].in_story or _DIGIT.search(sv.low, h[0], h[1]) is not None
+                    and (any(m.type == h[2].type for m in out)
+                         or any(t.type == h[2].type and not t.in_story for _, _, t in hits))]
         if not hits:
             continue
         prev = sents[k - 1] if k > 0 else None
@@ -618,6 +638,8 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         if len(made) > 1:
             _releasers(list(made.values()))
             _truce_signing(list(made.values()), sv, lex)
+            for m in _letter_content(list(made.values()), sv):
+                out.remove(m)
     return out
 
 

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
-                           _venue_between, _witness, between_sides, facts, joiners, tokens_before)
+                           _main_subject, _venue_between, _witness, between_sides, copula_subject, courtesy_calls, facts,
+                           joiners, speaker_subject, tokens_before)
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
@@ -29,6 +30,7 @@ _FRONTED = re.compile(r"^\s*(?:[^,]{0,40},\s*)?(?:tại|ở)\s+(?:[^\s,]+\s+){0,
 _LOC_CUE_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang|thăm)\s+$")
 _PRISONER_COUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:tù nhân|tù binh|quân nhân|binh sĩ|binh lính)(?!\s+\S*\s*bị thương)")
 _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
+_SIDELINES = re.compile(r"(?<!\w)bên lề(?:\s+\w+){0,8}?\s+$")
 _AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
 _GIUA = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
 _DURABLE = ("phone_call", "meeting", "visit", "negotiation")
@@ -103,6 +105,7 @@ _COMMA_SEMI_DOT = re.compile(r"[,;.]")
 _AND_END = re.compile(r"(?<!\w)và\s*$")
 _GAP_SIDES = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
 _GAP_OF = re.compile(r"(?:\s+\w+){0,2}?\s+của(?!\w)")
+_LASTING_OF = re.compile(r"\s+kéo dài(?:\s+\w+){1,3}?\s+của\s+")
 _GAP_TO = re.compile(r"(?<!\w)(?:tới|đến|sang)\s*$")
 _OF_BEFORE = re.compile(r"(?<!\w)của\s+$")
 _IS_AFTER = re.compile(r"\s+là\s+")
@@ -115,23 +118,12 @@ _SEVERAL_TYPES = ("meeting", "phone_call", "visit", "negotiation")
 
 
 def _several(low: str, ts: int, te: int, right, lex) -> bool:
-    """A plural or 'in turn' cue right before the trigger or a 'separately' one right after it, and
-    its objects after "với" or right after it (not "giữa A và B": the sides of each of the talks)."""
+    """A plural or 'in turn' cue before the trigger or 'separately' after it; not "giữa A và B"."""
     first = min(x.s for x in right)
     if first < te or _BETWEEN.search(low, te, first):
         return False
     return bool(_IN_TURN.search(low[max(0, ts - 30):ts]) or lex.ends["several_before"].search(low, max(0, ts - 40), ts)
                 or lex.ends["several_after"].match(low, te) or lex.ends["several_after"].search(low, ts, te))
-
-
-def _main_subject(low: str, pos: int, acts) -> _A | None:
-    """"Trong khuôn khổ chuyến thăm Indonesia từ ngày 9-11/3, sáng 10/3, Tổng Bí thư X đã ...": after
-    a fronted frame, the first actor of the main clause (past the frame's comma) when it is a person."""
-    c = low.find(",", pos)
-    if c < 0:
-        return None
-    nxt = min((x for x in acts if x.s > c), key=lambda x: x.s, default=None)
-    return nxt if nxt is not None and nxt.kind == "person" and not nxt.members else None
 
 
 def _light_verb(f, lex, lb: int, ts: int) -> bool:
@@ -173,32 +165,6 @@ def _loc_cue(f, x: _A):
         return f.memo[key]
     v = f.memo[key] = _LOC_CUE.search(f.low[max(0, x.s - 30):x.s])
     return v
-
-
-_ARRIVAL_TIME_GAP = 14     # characters between the destination and its time ("tới Israel sáng nay")
-
-
-def arrival(sv, ts: int, te: int, lex) -> bool:
-    """A bare movement verb is a trip only as a report of a leader's arrival abroad: a person named
-    right before it ("Ông X tới", "Thủ tướng X đến"), a destination right after it in another country
-    than the person's, and the time of the arrival right after the destination ("tới Israel sáng
-    nay", "đến Hà Nội trưa 25/2") — never "hàng hóa xuất khẩu sang Mỹ" or "từ ngày 3 đến ngày 5".
-    Checked before the sentence's hits are analysed (a failed one must not cut another's clause)."""
-    acts = facts(sv, lex).acts
-    dest = next((x for x in acts if te <= x.s <= te + 2 and x.kind in ("country", "place")), None)
-    if dest is None:
-        return False
-    subj = next((x for x in reversed(acts) if x.e <= ts), None)
-    if subj is None or subj.kind != "person" or subj.members or sv.low[subj.e:ts].strip():
-        return False
-    dest_country = dest.name if dest.kind == "country" else dest.country
-    if not subj.country or not dest_country or subj.country == dest_country:
-        return False
-    for t in sv.sent.times:
-        s0 = sv.from_doc(t.start)
-        if 0 <= s0 - dest.e <= _ARRIVAL_TIME_GAP and not sv.low[dest.e:s0].strip(" ,("):
-            return True
-    return False
 
 
 def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
@@ -262,6 +228,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         if g is not None and not _COMMA_SEMI_DOT.search(low, te, g.start()):
             rb2 = _right_boundary(f, g.end(), lex, others)
             right_all = [x for x in acts if x.s >= g.end() and x.e <= rb2]
+        g = _LASTING_OF.match(low, te)
+        if g is not None:
+            # "Chuyến thăm kéo dài ba ngày của X tới Y ...": the sides after the length
+            rb2 = _right_boundary(f, g.end() - 1, lex, others)
+            right_all = [x for x in acts if x.s >= g.end() and x.e <= rb2]
     right: list[_A] = []
     if right_all:
         if not nominal:
@@ -270,7 +241,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             first = min(right_all, key=lambda x: x.s)
             gap = low[te:first.s] if first.s >= te else ""
             if _GAP_SIDES.search(gap[:60]) or len(gap.strip(" -–")) == 0 \
-                    or _GAP_OF.match(gap) \
+                    or _GAP_OF.match(gap) or _LASTING_OF.fullmatch(gap) \
                     or (trig.type == "visit" and _GAP_TO.search(gap)):
                 right = right_all       # "chuyến thăm cấp nhà nước tới Trung Quốc": the host
     if not left and not right and nominal:
@@ -359,7 +330,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             if own:
                 chosen = own[:1] + chosen
                 left = own[:1]
-        elif lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ","):
+        elif lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ",") \
+                or lex.subject_carry.fullmatch(low[low.rfind(",", 0, ts) + 1:ts].strip()):   # ", sau đó gặp"
             attr = sent.attribution
             # "Theo X, ...": X is the source, not the subject; a speaker ("X thông báo ...") is
             fronted = attr is not None and (attr.cue or "").lower().startswith("theo")
@@ -373,6 +345,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                 chosen = [subj] + chosen
                 left = [subj]
                 a.carried = True
+        elif (subj := speaker_subject(sent.attribution, sv, ts, acts)) is not None:
+            chosen, left = [subj] + chosen, [subj]      # "Ông X xác nhận sẽ thăm Y": the speaker goes
     if trig.type == "visit" and nominal and not left:
         # "..., trong khuôn khổ chuyến thăm cấp nhà nước tới Trung Quốc": the visitor is the
         # sentence's subject
@@ -401,6 +375,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                 or ((kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
             loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng", "tại Điện Élysée": a venue, not a side
             continue
+        if kind == "organization" and x.s > te and _SIDELINES.search(low, max(0, x.s - 60), x.s):
+            continue                # "gặp X bên lề (Hội nghị) APEC": the forum is no side of the talk
         if x.name and x.name not in names:
             names.append(x.name)
             a.pkind[x.name] = "person" if kind == "person" else kind
@@ -429,6 +405,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                     # its antecedent; a reported talk keeps extract_docs' antecedent)
                     titled = titled_pair(title, sv, sv.to_doc(r.start()), analysis, doc)
                 break
+    if nominal and not names and not a.focus_ref:
+        # "Lần gần nhất hai nhà lãnh đạo trao đổi là cuộc điện đàm hôm 28/7": the subject before "là"
+        names, a.focus_ref, a.focus_text = copula_subject(low, ts, acts, lex.references, a.pkind, a.countries)
     if trig.type == "ceasefire" and nominal and not names and not a.focus_ref and f.refs:
         # "... lệnh ngừng bắn có hiệu lực từ 10/10, sau khi hai bên đồng ý với kế hoạch ...": a truce
         # named without sides takes the pair that agreed to it later in the sentence
@@ -479,6 +458,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         objs = [x.name for x in right if x.name in names and not x.members and x.kind != "place"]
         if len(objs) >= 2 and any(n not in objs for n in names):
             a.split_objects = objs
+    elif not nominal and trig.form in lex.ends.get("courtesy", ()):    # "X hội kiến A và B": a call each
+        a.split_objects = courtesy_calls(left, right, names) if not _BETWEEN.search(low, te, te + 8) else []
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
     # (a join verb carries the status cues of its clause: "X không / có thể / sẽ tham gia cuộc gặp")
     _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex,

@@ -467,3 +467,90 @@ def _venue_between(low: str, te: int, pos: int, nearer, lex) -> bool:
         return False
     return all(te <= os and oe <= pos and lex.ends["venue"].search(low, max(0, os - 25), os)
                for os, oe in nearer)
+
+
+def courtesy_calls(left: list[_A], right: list[_A], names: list[str]) -> list[str]:
+    """"X hội kiến Thủ tướng A và Chủ tịch Quốc hội B": courtesy calls on several leaders of one
+    host country (not the caller's) are one call each: the objects to split on, or none."""
+    if len(right) < 2 or not left:
+        return []
+    objs = [x.name for x in right if x.name in names and x.kind == "person" and not x.members]
+    hosts = {x.country for x in right}
+    if len(objs) != len(right) or len(hosts) != 1 or None in hosts or hosts & {x.country for x in left}:
+        return []
+    return objs
+
+
+def _main_subject(low: str, pos: int, acts) -> _A | None:
+    """"Trong khuôn khổ chuyến thăm Indonesia từ ngày 9-11/3, sáng 10/3, Tổng Bí thư X đã ...": after
+    a fronted frame, the first actor of the main clause (past the frame's comma) when it is a person."""
+    c = low.find(",", pos)
+    if c < 0:
+        return None
+    nxt = min((x for x in acts if x.s > c), key=lambda x: x.s, default=None)
+    return nxt if nxt is not None and nxt.kind == "person" and not nxt.members else None
+
+
+_COPULA = re.compile(r"(?<!\w)là\s+$")
+
+
+def copula_subject(low: str, ts: int, acts: list[_A], refs, pkind: dict, countries: dict):
+    """"Lần gần nhất hai nhà lãnh đạo trao đổi là cuộc điện đàm hôm 28/7", "Cuộc tiếp xúc gần nhất giữa
+    X và Y là cuộc gặp ...": a nominal trigger right after "là" takes the actors of the clause before
+    "là" (the persons named there or a plural reference): (names, focus_ref, focus_text)."""
+    if not _COPULA.search(low, max(0, ts - 6), ts):
+        return [], False, ""
+    cs = max(low.rfind(",", 0, ts), low.rfind(";", 0, ts), low.rfind(".", 0, ts)) + 1
+    xs = [x for x in acts if cs <= x.s and x.e <= ts and x.kind == "person" and not x.members]
+    if len(xs) >= 2:
+        for x in xs:
+            pkind[x.name], countries[x.name] = "person", x.country
+        return list(dict.fromkeys(x.name for x in xs)), False, ""
+    r = refs.search(low, cs, ts) if not xs else None
+    if r is not None and not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
+        return [], True, r.group()
+    return [], False, ""
+
+
+_ARRIVAL_TIME_GAP = 14     # characters between the destination and its time ("tới Israel sáng nay")
+
+
+def arrival(sv, ts: int, te: int, lex) -> bool:
+    """A bare movement verb is a trip only as a report of a leader's arrival abroad: a person named
+    right before it ("Ông X tới", "Thủ tướng X đến"), a destination right after it in another country
+    than the person's, and the time of the arrival right after the destination ("tới Israel sáng
+    nay", "đến Hà Nội trưa 25/2") — never "hàng hóa xuất khẩu sang Mỹ" or "từ ngày 3 đến ngày 5".
+    Checked before the sentence's hits are analysed (a failed one must not cut another's clause)."""
+    acts = facts(sv, lex).acts
+    dest = next((x for x in acts if te <= x.s <= te + 2 and x.kind in ("country", "place")), None)
+    if dest is None:
+        return False
+    subj = next((x for x in reversed(acts) if x.e <= ts), None)
+    if subj is None or subj.kind != "person" or subj.members or sv.low[subj.e:ts].strip():
+        return False
+    dest_country = dest.name if dest.kind == "country" else dest.country
+    if not subj.country or not dest_country or subj.country == dest_country:
+        return False
+    for t in sv.sent.times:
+        s0 = sv.from_doc(t.start)
+        if 0 <= s0 - dest.e <= _ARRIVAL_TIME_GAP and not sv.low[dest.e:s0].strip(" ,("):
+            return True
+    return False
+
+
+_SPEECH_GAP_STOP = re.compile(r"[,;:\"“”'‘’(]")
+
+
+def speaker_subject(attr, sv, ts: int, acts: list[_A]) -> _A | None:
+    """"Ông X cũng xác nhận sẽ thăm Trung Quốc vào tháng 4": a subjectless verb right after a person
+    speaker's speech verb (a few modal words between, no comma, quote or other actor) is the
+    speaker's own act."""
+    if attr is None or not attr.name or not attr.cue:
+        return None
+    ae = sv.from_doc(attr.end)
+    gap = sv.low[ae:ts] if 0 <= ae <= ts else ""
+    if not gap or _SPEECH_GAP_STOP.search(gap) or len(gap.split()) > 6 or attr.cue.lower() not in gap:
+        return None
+    if any(ae <= x.s < ts for x in acts):
+        return None
+    return next((x for x in acts if x.name == attr.name and x.kind == "person" and not x.members and x.e <= ae), None)

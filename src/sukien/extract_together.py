@@ -72,4 +72,23 @@ def _releasers(ms: list[EventMention]) -> None:
         m.flags.pop("captive_sides", None)
 
 
-__all__ = ["_coordinated", "_releasers", "_truce_signing"]
+_SENT_MESSAGE = re.compile(r"(?<!\w)gửi(?!\w)")
+_CLAUSE_STOP = re.compile(r"[,.;:!?]|(?<!\w)(?:và|nhưng|còn)(?!\w)")
+
+
+def _letter_content(ms: list[EventMention], sv: SentView) -> list[EventMention]:
+    """"X đã gửi thư cho Y đề nghị đàm phán": a proposal right after a sent message (only its
+    addressee between, no clause boundary) is what the message says, no proposal of its own: the
+    mentions to drop."""
+    sent = [m for m in ms if m.type == "statement" and _SENT_MESSAGE.match(m.trigger.lower())]
+    drop = []
+    for m in ms:
+        if m.type != "proposal":
+            continue
+        ps = sv.from_doc(m.start)
+        if any(sv.from_doc(x.end) <= ps and not _CLAUSE_STOP.search(sv.low, sv.from_doc(x.end), ps) for x in sent):
+            drop.append(m)
+    return drop
+
+
+__all__ = ["_coordinated", "_letter_content", "_releasers", "_truce_signing"]

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -50,6 +55,42 @@ def ingest_and_export(paths: list[Path], tmp: Path, name: str) -> Path:
         with open(out, "w", encoding="utf-8") as fh:
             export_jsonl(store, fh)
     return out
+
+
+def cli_ingest_and_export(articles: list[Path], tmp: Path, name: str) -> Path:
+    """The held-out sets' path through the CLI: copy only the articles (not gold.jsonl, README.md,
+    scores.json) to ``tmp/articles``, ``python -m sukien ingest`` them into a fresh database in a
+    subprocess, ``python -m sukien export --format jsonl``; return the export."""
+    corpus = tmp / "articles"
+    corpus.mkdir()
+    for p in articles:
+        shutil.copy2(p, corpus / p.name)
+    db, out = tmp / f"{name}.db", tmp / f"{name}-events.jsonl"
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("SUKIEN_DB", None)
+    for args in (["ingest", str(corpus), "--db", str(db), "--progress", "none"],
+                 ["export", "--format", "jsonl", "--db", str(db), "-o", str(out)]):
+        run = subprocess.run([sys.executable, "-m", "sukien", *args], cwd=tmp, env=env,
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stdout + run.stderr
+    assert out.exists()
+    return out
+
+
+def events_of(export: Path, doc: str) -> list[dict]:
+    """The exported events that have a mention in ``doc``."""
+    return [ev for ev in read_jsonl(export) if doc in {m.get("doc") for m in ev.get("mentions") or []}]
+
+
+def check_articles(files: list[Path], count: int, lo: int = 1000, hi: int = 3500) -> None:
+    """``count`` articles of plain NFC Vietnamese (with its diacritics), each ``lo``–``hi`` characters."""
+    assert len(files) == count
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        assert unicodedata.normalize("NFC", text) == text, p.name
+        assert lo <= len(text) <= hi, (p.name, len(text))
+        assert any(c in text for c in "ạảấầẩẫậắằẳẵặđếềểễệịọỏốồổỗộớờởỡợụủứừửữự"), p.name
 
 
 def floor_drops(got: dict, pinned: dict) -> list[str]:

@@ -13,16 +13,13 @@ not drop below tests/data/heldout2/scores.json (re-pin only upward, and say why)
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from evalsets import ROOT, assert_no_drop, check_gold, check_pinned_file, read_jsonl, shared_scorer
+from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
+                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer)
 
 HELDOUT2 = ROOT / "tests" / "data" / "heldout2"
 GOLD = HELDOUT2 / "gold.jsonl"
@@ -37,29 +34,9 @@ def articles() -> list[Path]:
     return sorted(HELDOUT2.glob("*.txt"))
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("SUKIEN_DB", None)
-    return subprocess.run([sys.executable, "-m", "sukien", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
-
-
 @pytest.fixture(scope="module")
 def heldout2_export(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("heldout2")
-    corpus = tmp / "articles"
-    corpus.mkdir()
-    for p in articles():  # only the articles: not gold.jsonl, README.md, scores.json
-        shutil.copy2(p, corpus / p.name)
-    db = tmp / "heldout2.db"
-    out = tmp / "heldout2-events.jsonl"
-    ing = cli("ingest", str(corpus), "--db", str(db), "--progress", "none", cwd=tmp)
-    assert ing.returncode == 0, ing.stdout + ing.stderr
-    exp = cli("export", "--format", "jsonl", "--db", str(db), "-o", str(out), cwd=tmp)
-    assert exp.returncode == 0, exp.stdout + exp.stderr
-    assert out.exists()
-    return out
+    return cli_ingest_and_export(articles(), tmp_path_factory.mktemp("heldout2"), "heldout2")
 
 
 @pytest.fixture(scope="module")
@@ -67,20 +44,10 @@ def heldout2_result(heldout2_export) -> dict:
     return shared_scorer()(str(GOLD), str(heldout2_export))
 
 
-def events_of(export: Path, doc: str) -> list[dict]:
-    return [ev for ev in read_jsonl(export) if doc in {m.get("doc") for m in ev.get("mentions") or []}]
-
-
 # ---------------------------------------------------------------- the data itself
 
 def test_articles_are_plain_nfc_vietnamese_of_realistic_length():
-    files = articles()
-    assert len(files) == 12
-    for p in files:
-        text = p.read_text(encoding="utf-8")
-        assert unicodedata.normalize("NFC", text) == text, p.name
-        assert 1000 <= len(text) <= 3500, (p.name, len(text))
-        assert any(c in text for c in "ạảấầẩẫậắằẳẵặđếềểễệịọỏốồổỗộớờởỡợụủứừửữự"), p.name
+    check_articles(articles(), 12)
 
 
 def test_gold_is_well_formed_and_names_every_article():

@@ -25,6 +25,7 @@ from .textnorm import MatchForm, match_form
 from .extract_together import _coordinated, _letter_content, _releasers, _truce_signing
 from .extract_args import Args, _actors, analyze_arguments
 from .extract_sent import arrival
+from .extract_date import listed_days
 
 __all__ = ["TriggerLexicon", "TopicTaxonomy", "extract_mentions", "document_events"]
 
@@ -627,6 +628,14 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                     out.append(one)
                 continue
             m = _mention(shared, ts, te, trig, args, lex, own=True)
+            days = listed_days(sv, te, others) if trig.type in ("phone_call", "meeting") \
+                and m.status == "occurred" and m.date else []
+            if m.date in days:
+                for day in [d for d in dict.fromkeys(days) if d != m.date]:
+                    one = _mention(shared, ts, te, trig, args, lex)    # one talk a listed day
+                    one.date = day
+                    one.flags["split"] = True
+                    out.append(one)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
                 m.flags["talking_point"] = _talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits)
             trip = made.get(args.frame_of) if args.frame_of is not None else None
@@ -753,7 +762,8 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         flags["captive_sides"] = args.captive_sides   # "trả tự do cho 30 tù nhân Palestine": a weak side
     if args.joiners:
         flags["joiners"] = list(args.joiners)      # take part in the talk this mention refers to
-    if trig.states or args.as_countries:
+    if trig.states or args.as_countries or (etype == "ceasefire" and not args.participants):
+        # (a ceasefire whose sides are "hai bên" is between the states of the sides in focus)
         flags["as_countries"] = True              # "hai Thủ tướng ra tuyên bố chung ...": the two countries
     if trig.states:
         flags["state_act"] = True                 # a joint statement: never the signing of N documents

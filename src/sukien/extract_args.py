@@ -33,6 +33,7 @@ _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
 _SIDELINES = re.compile(r"(?<!\w)bên lề(?:\s+\w+){0,8}?\s+$")
 _AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
 _GIUA = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
+_WHO_VISITS = re.compile(r",\s*người\s+(?:(?:hiện\s+)?(?:đang|vừa|đã|sẽ)\s+)?(?:có|thực hiện|tiến hành)?\s*$")
 _DURABLE = ("phone_call", "meeting", "visit", "negotiation")
 _NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)"
 
@@ -322,6 +323,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         chosen, left = list(right), []
     # a subjectless clause ("X đến Tokyo, bắt đầu chuyến thăm ...", "..., đồng thời trao trả ...")
     # continues the subject of the clause before it
+    rel = _WHO_VISITS.search(low, max(0, ts - 40), ts) if trig.type == "visit" and not left else None
+    who = [x for x in acts if x.kind == "person" and x.e <= rel.start()] if rel is not None else []
+    if who:     # "X hội đàm với Y, người đang có chuyến thăm ...": the visitor is Y, right before "người"
+        chosen, left = [who[-1]] + [x for x in chosen if x is not who[-1]], [who[-1]]
     if not left and allow_left and not a.joiners:
         if _PURPOSE.search(low, max(0, ts - 8), ts):
             # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
@@ -440,6 +445,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         # "hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác": the leaders witness a signing between
         # their countries (ministries, agencies): the countries are the sides, not the witnesses
         a.as_countries = True
+    if trig.type == "ceasefire" and any(a.pkind.get(n) == "person" for n in names) \
+            and all(a.pkind.get(n) in ("person", "country") and a.countries.get(n) for n in names) \
+            and len({a.countries[n] for n in names}) >= 2:
+        a.as_countries = True   # "Thủ tướng A và Tổng thống B nhất trí ngừng bắn": their two states
     if trig.states or a.as_countries:
         # "X và Y ra tuyên bố chung về việc nâng cấp quan hệ": the states of the leaders agree ("hai
         # nhà lãnh đạo ...": the countries of the sides before, extract_docs: as_countries)

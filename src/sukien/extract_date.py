@@ -220,3 +220,32 @@ def _fronted_venues(low: str, e: int, ts: int, nearer, lex) -> bool:
     fronted time and this one are all the venue the event is held at (a venue word before them)."""
     return lex is not None and all(e <= os and oe <= ts and lex.ends["venue"].search(low, max(0, os - 25), os)
                                    for os, oe in nearer)
+
+
+_LIST_JOIN = re.compile(r"(?:,|\s(?:và|rồi|cũng như)\s)")
+
+
+def listed_days(sv, te: int, triggers: list[tuple[int, int]]) -> list[str]:
+    """"hai Thủ tướng đã điện đàm ngày 14-2-2025 về ..., ngày 24-7-2025 khi ..., và ngày 3-11-2025":
+    the full days listed right after a talk trigger, each one occasion of it (one talk a day). Only
+    days opened by "ngày" and joined by commas or "và", with no other trigger between them; [] when
+    fewer than two."""
+    low = sv.low
+    days: list[tuple[int, int, str]] = []
+    for t in sv.sent.times:
+        v = (t.value or "").split("/")[0]
+        s, e = sv.from_doc(t.start), sv.from_doc(t.end)
+        if s < te or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) or not re.match(r"(?:vào\s+)?ngày\s+\d", low[s:e]):
+            continue
+        days.append((s, e, v))
+    days.sort()
+    out: list[str] = []
+    last = te
+    for s, e, v in days:
+        gap = low[last:s]
+        if any(last <= a < s for a, _ in triggers) or len(gap) > 90 or ";" in gap or "." in gap.rstrip(".") \
+                or (out and _LIST_JOIN.search(gap) is None) or (not out and len(gap.strip()) > 6):
+            break
+        out.append(v)
+        last = e
+    return out if len(set(out)) >= 2 else []

@@ -511,3 +511,29 @@ def test_a_sideless_generic_talk_word_in_an_exchange_story_is_that_exchange():
     other = ev_of(M("prisoner_exchange", 900, 10, ["India", "China"]))
     assert _exchange_told(word, [ex, other, summit], {}) is None  # two exchanges: which one?
     assert _exchange_told(M("meeting", 550, 8, [], status="planned", weak=True), [ex], {}) is None
+
+
+# ------------------------------------------------------------------ the day of the talks it ends
+
+def _ended_talks(second: str):
+    modi, macron = P("Thủ tướng Ấn Độ Modi", "Narendra Modi", "India"), P("Tổng thống Pháp Macron", "Emmanuel Macron", "France")
+    return [
+        ("Thủ tướng Ấn Độ Modi hội đàm với Tổng thống Pháp Macron sáng 14-3 tại New Delhi.",
+         {"actors": [modi, macron], "times": [("sáng 14-3", "date", "XXXX-03-14", True)]}),
+        (second, {}),
+    ]
+
+
+def test_an_agreement_at_the_end_of_undated_talks_takes_their_day_month(res):
+    """No publication date and no year: "Kết thúc hội đàm, ..." gives the agreement the talks'
+    year-less day-month (the key resolution completes), as "Sau hội đàm" gives a full date."""
+    evs = run(res, _ended_talks("Kết thúc hội đàm, hai bên ký hiệp định hợp tác quốc phòng."), pub=None)
+    talks, deals = of_type(evs, "meeting"), of_type(evs, "agreement")
+    assert talks and talks[0]["day_month"] == "03-14", evs
+    assert deals and deals[0]["day_month"] == "03-14" and not deals[0]["date"], deals
+
+
+def test_an_agreement_not_tied_to_the_talks_gets_no_day_month(res):
+    evs = run(res, _ended_talks("Năm ngoái, hai bên ký hiệp định hợp tác quốc phòng."), pub=None)
+    deals = of_type(evs, "agreement")
+    assert deals and not deals[0]["day_month"], deals

@@ -160,6 +160,29 @@ def test_infer_anchor_stated_years_and_nothing(res):
     assert none == Anchor(None, "none", 0.0)
 
 
+def _anchor_of_body(text, res):
+    return infer_anchor(text, [Segment(0, len(text), "body")], None, res)
+
+
+def test_infer_anchor_background_month_is_not_the_news_year(res):
+    # a milestone months after the year-less day-months of the news: no anchor, not 2022
+    text = ("Thủ tướng Ấn Độ hội đàm với Tổng thống Pháp chiều 14-3 tại New Delhi. Hai nước ký hiệp "
+            "định quốc phòng vào tháng 10-2022.")
+    assert _anchor_of_body(text, res) == Anchor(None, "none", 0.0)
+
+
+def test_infer_anchor_stated_month_near_or_planned_keeps_the_year(res):
+    # a trip a few days after the news: the year of the news
+    near = "Hai ngoại trưởng điện đàm ngày 20/6. Chuyến thăm dự kiến diễn ra vào đầu tháng 7/2023."
+    assert _anchor_of_body(near, res).date == "2023-06-20"
+    # planned months ahead ("sẽ"): still the year of the news
+    plan = "Hai bên hội đàm sáng 9-2. Hội nghị thượng đỉnh sẽ diễn ra vào tháng 11-2024."
+    assert _anchor_of_body(plan, res).date == "2024-02-09"
+    # a stated month before the news: the year of the news
+    before = "Hai bên hội đàm sáng 9-10. Quan hệ được nâng cấp vào tháng 2-2024."
+    assert _anchor_of_body(before, res).date == "2024-10-09"
+
+
 # ----------------------------------------------------------------------------- seeds
 
 def _seed(prefix: str) -> str:

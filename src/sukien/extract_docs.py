@@ -416,16 +416,20 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             if dm else None
     # an undated event tied to another event of the same sentence ("Sau hội đàm, hai bên ký ...")
     # takes that event's date
+    # (no year known: that event's year-less day-month, "Kết thúc hội đàm sáng 28-4, ...")
     for e in final:
-        if e.date_info[0]:
+        if e.date_info[0] or e.day_month_m is not None:
             continue
         for m in e.mentions:
             if e.final_status != "occurred":
                 break
-            f = next((f for f in final if f is not e and f.date_info[0]
+            f = next((f for f in final if f is not e and (f.date_info[0] or f.day_month_m is not None)
                       and any(x.sentence_index == m.sentence_index and x.start < m.start
                               and (m.flags.get("same_occasion") or _introduced(x)) for x in f.mentions)), None)
             if f is not None:
+                if not f.date_info[0]:
+                    e.day_month_m = f.day_month_m
+                    break
                 d, c, _, y, dm = f.date_info
                 e.date_info = (d, round(c * 0.8, 3), "paragraph", y, dm)
                 break
@@ -453,7 +457,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     return records
 
 
-_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
+_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau|(?<!\w)kết thúc)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
 
 
 def _done_plan(e, analysis: Analysis) -> bool:
@@ -469,7 +473,8 @@ def _done_plan(e, analysis: Analysis) -> bool:
 
 
 def _introduced(x: EventMention) -> bool:
-    """The mention is introduced by a temporal/occasion preposition ("Sau hội đàm, ...")."""
+    """The mention is introduced by a temporal/occasion preposition ("Sau hội đàm, ...", "Kết thúc
+    cuộc gặp, ...": at its end, the same day)."""
     ev = x.evidence
     if ev is None:
         return False

@@ -145,6 +145,21 @@ def _add_months(d: date, n: int) -> date:
 
 
 
+def _background_month(text: str, months: list[tuple[int, int, int]], year: int, latest: date) -> bool:
+    """Is the year of the stated years a background milestone's rather than the news'? The
+    latest month-year of that year ("nâng cấp quan hệ vào tháng 11-2023") comes three months or
+    more after every year-less day-month of the text (the news, "sáng 28-4"), and is not planned
+    ("sẽ", "dự kiến"; a trip "vào đầu tháng 8/2022" a few days after the news is no milestone):
+    the news follows it, in a year the text does not say — no anchor rather than a wrong year."""
+    own = [(m, s) for y, m, s in months if y == year]
+    if not own:
+        return False
+    m, s = max(own)
+    if (m - latest.month) < 3 or latest.year != year:
+        return False
+    return _tense_hint(text.lower(), s) <= 0
+
+
 def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) -> Anchor:
     """The reference date for a document.
 
@@ -153,7 +168,8 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
     else a year from "N năm qua" of a known conflict (data: conflict start dates) or the
     latest stated year, refined by the latest day/month written in the text
     ("inferred:conflict_years", "inferred:stated_years"), with low confidence.
-    Anchor(None, "none", 0) when nothing is found.
+    Anchor(None, "none", 0) when nothing is found, or when the latest stated month-year is a
+    background milestone months after every day-month of the text (``_background_month``).
     """
     if pub_date:
         p = str(pub_date).strip()[:10]
@@ -167,6 +183,7 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
     full: list[date] = []
     partial: list[tuple[int, int]] = []
     years: list[int] = []
+    months: list[tuple[int, int, int]] = []
     conflict_years: list[tuple[int, date]] = []
     none = Anchor(None, "none", 0.0)
     from .timex import _find_times          # timex imports this module: import at call time
@@ -190,6 +207,8 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
                     partial.append((int(v[5:7]), int(v[8:10])))
             elif tm.kind in ("year", "partial_date") and not tm.relative and v[:4].isdigit():
                 years.append(int(v[:4]))
+                if len(v) == 7 and v[5:7].isdigit():
+                    months.append((int(v[:4]), int(v[5:7]), tm.start))    # "tháng 11-2023"
         seg = text[s:e]
         low = unicodedata.normalize("NFC", seg).lower()
         if "năm qua" not in low and "năm nay" not in low:
@@ -223,6 +242,8 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
         tmp = Anchor(_iso(base), "tmp", 1.0)
         cands = [date.fromisoformat(resolve_partial(d, mo, tmp)[0]) for mo, d in partial]
         same = [c for c in cands if abs((c - base).days) <= 330]
+        if same and how == "stated_years" and _background_month(text, months, base.year, max(same)):
+            return Anchor(None, "none", 0.0)
         if same:
             return Anchor(_iso(max(same)), f"inferred:{how}+partial_dates", round(conf - 0.05, 2))
     return Anchor(_iso(base), f"inferred:{how}", conf)

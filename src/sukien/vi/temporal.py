@@ -106,13 +106,13 @@ class TemporalLexicon:
             # 8-10/1/2022 ; 18-22/8
             "range": rf"(?P<r_d1>\d{{1,2}})\s*[-–]\s*(?P<r_d2>\d{{1,2}})/(?P<r_m>\d{{1,2}})(?:/(?P<r_y>\d{{4}}))?{_NUMEND}",
             # từ (ngày) 18(/8) đến (ngày) 22/8(/2024)
-            # (the hyphen style too: từ 13-8 đến 15-8, từ 13 đến 15-8)
-            "rangew": rf"từ\s+(?:ngày\s+)?(?P<w_d1>\d{{1,2}})(?:[/-](?P<w_m1>\d{{1,2}}))?(?:[/-](?P<w_y1>\d{{4}}))?"
-                      rf"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<w_d2>\d{{1,2}})(?P<w_s>[/-])(?P<w_m2>\d{{1,2}})"
-                      rf"(?:[/-](?P<w_y2>\d{{4}}))?{_NUMEND}",
-            # 12 và 13/11 (two consecutive days; other pairs are left to the plain d/m pattern)
-            "andpair": rf"(?P<v_d1>\d{{1,2}})\s+và\s+(?:ngày\s+)?(?P<v_d2>\d{{1,2}})(?P<v_s>[/-])(?P<v_m>\d{{1,2}})"
-                       rf"(?:[/-](?P<v_y>\d{{4}}))?{_NUMEND}",
+            # (the hyphen and dot styles too: từ 13-8 đến 15-8, từ 13 đến 15-8, từ ngày 9 đến 11.3.2026)
+            "rangew": rf"từ\s+(?:ngày\s+)?(?P<w_d1>\d{{1,2}})(?:[/.-](?P<w_m1>\d{{1,2}}))?(?:[/.-](?P<w_y1>\d{{4}}))?"
+                      rf"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(?P<w_d2>\d{{1,2}})(?P<w_s>[/.-])(?P<w_m2>\d{{1,2}})"
+                      rf"(?:[/.-](?P<w_y2>\d{{4}}))?{_NUMEND}",
+            # 12 và 13/11, 12 và 13.11 (two consecutive days; other pairs are left to the plain d/m pattern)
+            "andpair": rf"(?P<v_d1>\d{{1,2}})\s+và\s+(?:ngày\s+)?(?P<v_d2>\d{{1,2}})(?P<v_s>[/.-])(?P<v_m>\d{{1,2}})"
+                       rf"(?:[/.-](?P<v_y>\d{{4}}))?{_NUMEND}",
             # 18/3/2025, 18-3-2025, 18.3.2025
             "dmy": rf"(?P<a_d>\d{{1,2}})(?P<a_s>[/.-])(?P<a_m>\d{{1,2}})(?P=a_s)(?P<a_y>\d{{4}}){_NUMEND}",
             # ngày 12 tháng 2 (năm 2025)

@@ -166,6 +166,18 @@ def _hyphen_pair_ok(t: str, a, lx: TemporalLexicon) -> bool:
         not _blocked_words(_words_before(t, a.start, 2), lx.hyphen_not_before)
 
 
+def _dot_pair_ok(t: str, a, lx: TemporalLexicon, year: str | None) -> bool:
+    """A range or pair written with a dotted day-month ("từ 9 đến 11.3", "12 và 13.3", the Thanh
+    Niên style): as for the hyphen, and it needs a year written, "ngày" inside it ("từ ngày 9 đến
+    11.3") or a date cue before it ("trong hai ngày 12 và 13.3") — "từ 2 đến 3.5" is two numbers."""
+    if not _hyphen_pair_ok(t, a, lx):
+        return False
+    if year or re.search(r"(?<!\w)ngày(?!\w)", t[a.start:a.end], re.I):
+        return True
+    return hyphen_cued(t, [], _Pair(a.start, a.end), lx) and \
+        not lx.re_count_after.match(t, a.end)
+
+
 def build_range(t: str, a, anchor: Anchor, lx: TemporalLexicon) -> TimeMention | None:
     g = a.g
     start = a.start
@@ -175,11 +187,15 @@ def build_range(t: str, a, anchor: Anchor, lx: TemporalLexicon) -> TimeMention |
     elif a.kind == "andpair":
         if g["v_s"] == "-" and not _hyphen_pair_ok(t, a, lx):
             return None
+        if g["v_s"] == "." and not _dot_pair_ok(t, a, lx, g.get("v_y")):
+            return None
         d1, d2, m1, m2, y = int(g["v_d1"]), int(g["v_d2"]), int(g["v_m"]), int(g["v_m"]), g.get("v_y")
         y1 = y
         start, d1 = day_list_start(t, a.start, d1)     # "ngày 14, 15 và 16/8"
     else:
         if g["w_s"] == "-" and not _hyphen_pair_ok(t, a, lx):
+            return None
+        if g["w_s"] == "." and not _dot_pair_ok(t, a, lx, g.get("w_y2")):
             return None
         d1, d2, m2 = int(g["w_d1"]), int(g["w_d2"]), int(g["w_m2"])
         m1 = int(g["w_m1"]) if g.get("w_m1") else m2

@@ -161,7 +161,8 @@ class Node:
     persons: dict[str, set[str]] = field(default_factory=dict)
     dates: set[DateVal] = field(default_factory=set)
     pubs: list[int] = field(default_factory=list)
-    upubs: list[int] = field(default_factory=list)      # publication days of the reports without a firm date
+    # first and last publication day of the reports without a firm date (None: no such report)
+    upub: tuple[int, int] | None = None
     types: Counter = field(default_factory=Counter)
     statuses: set[str] = field(default_factory=set)
     quantities: dict[str, set[float]] = field(default_factory=dict)
@@ -210,7 +211,9 @@ class Node:
             self.persons.setdefault(c, set()).update(ps)
         self.dates |= other.dates
         self.pubs += other.pubs
-        self.upubs += other.upubs
+        if other.upub is not None:
+            self.upub = other.upub if self.upub is None else \
+                (min(self.upub[0], other.upub[0]), max(self.upub[1], other.upub[1]))
         self.types += other.types
         self.statuses |= other.statuses
         for k, vs in other.quantities.items():
@@ -280,7 +283,7 @@ def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
     if pd is not None:
         n.pubs.append(pd)
         if dv is None or dv.conf < WEAK_DATE_CONF:
-            n.upubs.append(pd)
+            n.upub = (pd, pd) if n.upub is None else (min(n.upub[0], pd), max(n.upub[1], pd))
     n.types[ev.get("type") or "other"] += 1
     n.statuses.add(ev.get("status") or "occurred")
     for k, v in (ev.get("quantities") or {}).items():
@@ -363,10 +366,10 @@ def _undated_spread(a: Node, b: Node) -> bool:
     undated reports chained week after week ("the two sides exchanged prisoners", "talks next
     week") are several events, not one that every report of the year joins, with or without a
     dated report among them."""
-    au, bu = a.upubs, b.upubs
-    if not au or not bu:
+    au, bu = a.upub, b.upub
+    if au is None or bu is None:
         return False                 # no new undated report: the span does not change
-    return max(max(au), max(bu)) - min(min(au), min(bu)) > UNDATED_SPAN
+    return max(au[1], bu[1]) - min(au[0], bu[0]) > UNDATED_SPAN
 
 
 def _reported_before(a: Node, b: Node) -> bool:

@@ -795,6 +795,10 @@ def _evs(res, text, pub="2025-06-11"):
     return _pipeline_events(res, "r.txt", text=text, pub=pub)[1]
 
 
+def _of(evs, etype):
+    return [e for e in evs if e["type"] == etype]
+
+
 def _mentions(res, text, pub="2025-06-11"):
     from sukien import vi
     from sukien.ingest import prepare_document

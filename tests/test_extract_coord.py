@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sukien.config import Config, Resources
-
-from test_extract import _evs, _mentions
-
-
-@pytest.fixture(scope="module")
-def res(tmp_path_factory):
-    return Resources(Config(db=str(tmp_path_factory.mktemp("x") / "x.db")))
-
-
-def _of(evs, etype):
-    return [e for e in evs if e["type"] == etype]
+from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
 
 
 # ---- coordinated verbs and "chào"

@@ -3,20 +3,7 @@ layer: a ceasefire agreed by leaders of two states is between the states (also w
 "hai bên"), and a past talk listed with several days is one talk a day."""
 from __future__ import annotations
 
-import pytest
-
-from sukien.config import Config, Resources
-
-from test_extract import _evs
-
-
-@pytest.fixture(scope="module")
-def res(tmp_path_factory):
-    return Resources(Config(db=str(tmp_path_factory.mktemp("x") / "x.db")))
-
-
-def _of(evs, etype):
-    return [e for e in evs if e["type"] == etype]
+from test_extract import _evs, _of, res  # noqa: F401 (res: the module's fixture)
 
 
 # ---- a ceasefire between the states of the leaders who agree it

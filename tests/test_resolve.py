@@ -755,3 +755,81 @@ def test_resolution_pauses_the_collector_and_restores_it(store, res, monkeypatch
         assert not gc.isenabled()                        # a caller's own setting is kept
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------- places, durations, story context
+
+class _Place:
+    def __init__(self, name, kind, country, subkind=None):
+        self.name, self.kind, self.country, self.subkind = name, kind, country, subkind
+
+
+PLACES = {"Alaska": _Place("Alaska", "place", "United States", "region"),
+          "Anchorage": _Place("Anchorage", "place", "United States", "city"),
+          "Washington": _Place("Washington", "place", "United States", "city"),
+          "Kremlin": _Place("Kremlin", "organization", "Russia", None),
+          "Budapest": _Place("Hungary", "country", "Hungary"),       # a capital: the dictionary gives its country
+          "Hungary": _Place("Hungary", "country", "Hungary")}
+
+
+class PlaceActors(FakeActors):
+    def country_of(self, name):
+        p = PLACES.get(name)
+        return (p.name if p.kind == "country" else p.country) if p else super().country_of(name)
+
+    def by_name(self, name):
+        return PLACES.get(name)
+
+
+class PlaceRes(FakeRes):
+    def __init__(self):
+        super().__init__()
+        self.actors = PlaceActors()
+
+
+def _pair(type_, loc_a, loc_b, **kw):
+    from sukien.resolve import _Countries, _node_from_member, veto_score
+    cof = _Countries(PlaceRes())
+    a = _node_from_member(0, mk("a.txt", 0, type_, ["Donald Trump", "Vladimir Putin"], "2025-08-15", location=loc_a,
+                                duration_minutes=kw.get("dur_a")), cof)
+    b = _node_from_member(1, mk("b.txt", 0, type_, ["Donald Trump", "Vladimir Putin"], "2025-08-15", location=loc_b,
+                                duration_minutes=kw.get("dur_b")), cof)
+    return veto_score(a, b)
+
+
+def test_a_region_and_a_place_of_the_same_country_do_not_disagree():
+    # "tại bang Alaska" in one report, "tại Anchorage" in the other: a coarser statement, no penalty
+    assert _pair("meeting", "Anchorage", "Alaska") == pytest.approx(_pair("meeting", None, None))
+    # two cities of one country still disagree (not the same venue)
+    assert _pair("meeting", "Anchorage", "Washington") == pytest.approx(_pair("meeting", None, None) - 0.6)
+
+
+def test_meetings_in_two_countries_disagree_more_than_calls_placed_from_two_capitals():
+    base = _pair("meeting", None, None)
+    assert _pair("meeting", "Kremlin", "Alaska") == pytest.approx(base - 1.2)
+    # a call is placed from two places: the Kremlin and the White House are both right
+    assert _pair("phone_call", "Kremlin", "Alaska") == pytest.approx(_pair("phone_call", None, None) - 0.6)
+    # a place the dictionary does not know is never "another country"
+    assert _pair("meeting", "Kremlin", "Phòng Bầu dục") == pytest.approx(base - 0.6)
+
+
+def test_durations_that_outlets_round_differently_are_not_a_disagreement():
+    base = _pair("phone_call", None, None)
+    assert _pair("phone_call", None, None, dur_a=150, dur_b=148) == pytest.approx(base + 0.6)   # within 10%
+    assert _pair("phone_call", None, None, dur_a=150, dur_b=120) == pytest.approx(base)         # "hơn hai giờ"
+    assert _pair("phone_call", None, None, dur_a=150, dur_b=60) == pytest.approx(base - 0.4)    # another call
+
+
+def test_story_context_reads_a_capital_and_its_country_as_one_place():
+    """Two reports of an undated call whose articles both report the planned summit, one "ở
+    Budapest", the other "tại Hungary": the shared place counts for the story context."""
+    from sukien.resolve import Context, _Countries, _node_from_member
+    cof = _Countries(PlaceRes())
+    call_a = mk("a.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"])
+    call_b = mk("b.txt", 0, "phone_call", ["Donald Trump", "Vladimir Putin"])
+    summit_a = mk("a.txt", 1, "meeting", ["Donald Trump", "Vladimir Putin"], location="Budapest")
+    summit_b = mk("b.txt", 1, "meeting", ["Donald Trump", "Vladimir Putin"], location="Hungary")
+    by_doc = {"a.txt": [call_a, summit_a], "b.txt": [call_b, summit_b]}
+    a, b = _node_from_member(0, call_a, cof), _node_from_member(1, call_b, cof)
+    assert Context(by_doc, cof).bonus(a, b, {}) == pytest.approx(0.6)
+    assert Context(by_doc).bonus(a, b, {}) == 0.0          # without the dictionary: two different strings

@@ -43,6 +43,7 @@ UNDATED_CANDIDATES = 60  # stored events an undatable report (no date, no public
 CONTEXT_DOCS = 50         # documents of a cluster read for its story context
 CONTEXT_MAX = 1.8         # the story-context bonus never exceeds this
 FACT_FIELDS = ("type", "quantities", "date", "date_basis", "duration_minutes", "location")   # read by _fact_tokens
+PLACE_LEVELS = ("country", "region", "place", "unknown")   # see _Countries.level
 BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
 
 DAY_MONTH_CONF = 0.5      # a stated year-less day-month: the day is sure, only the year is missing
@@ -169,7 +170,7 @@ class Node:
     topics: set[str] = field(default_factory=set)
     durations: set[float] = field(default_factory=set)
     locations: set[str] = field(default_factory=set)
-    loc_keys: set[tuple[str, str, bool]] = field(default_factory=set)   # (place, its country, is a country)
+    loc_keys: set[tuple[str, str, str]] = field(default_factory=set)    # (place, its country, its level: PLACE_LEVELS)
     ordinals: set[int] = field(default_factory=set)
     initiators: set[str] = field(default_factory=set)
     old_ids: set[str] = field(default_factory=set)
@@ -235,6 +236,7 @@ class _Countries:
         self.cache: dict[str, tuple[str, bool]] = {}
         self.days: dict[str | None, int | None] = {}        # per run: publication date → day number
         self.rounded: dict[tuple, DateVal] = {}             # per run: node date values (equal values shared)
+        self.levels: dict[str, str] = {}                    # place name → its level (``level``)
 
     def day(self, value: str | None) -> int | None:
         """``_day(value)``, memoized for the run (many reports share a publication day)."""
@@ -245,6 +247,19 @@ class _Countries:
             return d
         except TypeError:           # an unhashable value (not a date string): no memo
             return _day(value)
+
+    def level(self, name: str) -> str:
+        """A place's level (``PLACE_LEVELS``): "country", "region" (a state, province or region
+        of the dictionary), "place" (a city, a venue, an institution), "unknown" (not in the
+        dictionary)."""
+        hit = self.levels.get(name)
+        if hit is None:
+            actor = self.res.actors.by_name(name) if self.res is not None else None
+            kind = getattr(actor, "kind", None) if actor is not None else None
+            hit = "unknown" if kind is None else "country" if kind == "country" else \
+                "region" if getattr(actor, "subkind", None) == "region" else "place"
+            self.levels[name] = hit
+        return hit
 
     def __call__(self, name: str) -> tuple[str, bool]:
         """(country, is_country_itself)"""
@@ -294,7 +309,7 @@ def _add_features(n: Node, ev: dict, cof: _Countries) -> None:
         n.durations.add(float(ev["duration_minutes"]))
     if ev.get("location"):
         n.locations.add(ev["location"])
-        n.loc_keys.add((ev["location"], *cof(ev["location"])))
+        n.loc_keys.add((ev["location"], cof(ev["location"])[0], cof.level(ev["location"])))
     if ev.get("ordinal"):
         n.ordinals.add(int(ev["ordinal"]))
     if ev.get("initiator"):
@@ -410,13 +425,16 @@ def _add_facts(s: float, a: Node, b: Node) -> float:
     if a.topics and b.topics:
         s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)
     if a.durations and b.durations:
-        close = any(abs(x - y) <= 0.1 * max(x, y) for x in a.durations for y in b.durations)
-        s += 0.6 if close else -0.4
+        # outlets round ("hơn hai giờ" vs 150 minutes): only a wide gap speaks against one event
+        gap = min(abs(x - y) / max(x, y) for x in a.durations for y in b.durations)
+        s += 0.6 if gap <= 0.1 else (0.0 if gap <= 0.3 else -0.4)
     if a.locations and b.locations:
         if a.locations & b.locations:
             s += 0.5
         elif not _place_within(a, b):
             s -= 0.6
+            if a.family == "meeting" and _apart(a, b):
+                s -= 0.6         # met in person in two different countries: two meetings
     if a.ordinals and b.ordinals:
         s += 0.6 if a.ordinals & b.ordinals else -1.0
     if a.initiators and b.initiators:
@@ -492,19 +510,33 @@ def veto_score(a: Node, b: Node) -> float | None:
 
 
 def _place_within(a: Node, b: Node) -> bool:
-    """One report names the country ("Việt Nam"), the other a place in it ("Hà Nội"): not a
-    disagreement, only a coarser statement."""
-    for pa, ca, country_a in a.loc_keys:
-        for pb, cb, country_b in b.loc_keys:
-            if (country_a and cb == pa) or (country_b and ca == pb):
+    """One report names the larger place, the other a place in it: the country ("Việt Nam") and
+    a city of it ("Hà Nội"), or a region ("Alaska") and a place of the same country ("Anchorage"):
+    not a disagreement, only a coarser statement."""
+    for pa, ca, la in a.loc_keys:
+        for pb, cb, lb in b.loc_keys:
+            if (la == "country" and cb == pa) or (lb == "country" and ca == pb):
+                return True
+            if (la == "region" or lb == "region") and ca == cb and "unknown" not in (la, lb):
                 return True
     return False
 
 
+def _apart(a: Node, b: Node) -> bool:
+    """Every place of a and every place of b are known places of different countries ("Điện
+    Kremlin" and "Alaska"): for a meeting in person, a sign of two meetings."""
+    ka = [(c, lvl) for _, c, lvl in a.loc_keys]
+    kb = [(c, lvl) for _, c, lvl in b.loc_keys]
+    if not ka or not kb or any(lvl == "unknown" for _, lvl in ka + kb):
+        return False
+    return {c for c, _ in ka}.isdisjoint(c for c, _ in kb)
+
+
 # ---------------------------------------------------------------- story context
 
-def _fact_tokens(ev: dict) -> set[tuple]:
-    """Distinctive facts of one document-level event (for the story-context signal)."""
+def _fact_tokens(ev: dict, cof: "_Countries | None" = None) -> set[tuple]:
+    """Distinctive facts of one document-level event (for the story-context signal). A place
+    also stands for its country ("Budapest" and "Hungary" in two reports of one summit)."""
     fam = family_of(ev.get("type"))
     toks: set[tuple] = set()
     for k, v in (ev.get("quantities") or {}).items():
@@ -517,6 +549,8 @@ def _fact_tokens(ev: dict) -> set[tuple]:
         toks.add((fam, "dur", float(ev["duration_minutes"])))
     if ev.get("location"):
         toks.add((fam, "loc", ev["location"]))
+        if cof is not None:
+            toks.add((fam, "loc", cof(ev["location"])[0]))
     return toks
 
 
@@ -525,15 +559,16 @@ class Context:
     outcomes (a 30-day truce, an exchange on 19/3) tell the same story, so their undated
     events of one type and cast are the same event."""
 
-    def __init__(self, doc_events_by_doc: dict[str, list[dict]]):
+    def __init__(self, doc_events_by_doc: dict[str, list[dict]], cof: "_Countries | None" = None):
+        self.cof = cof
         self.tokens: dict[str, dict[str, set[tuple]]] = {}
         for doc, evs in doc_events_by_doc.items():
-            self.tokens[doc] = {ev["doc_event_id"]: _fact_tokens(ev) for ev in evs}
+            self.tokens[doc] = {ev["doc_event_id"]: _fact_tokens(ev, cof) for ev in evs}
         self._own: dict[int, set[tuple]] = {}      # node key → facts of its own first 50 members
 
     def _member_tokens(self, m: dict) -> set[tuple]:
         toks = self.tokens.get(m["doc"], {}).get(m["doc_event_id"])
-        return toks if toks is not None else _fact_tokens(m)
+        return toks if toks is not None else _fact_tokens(m, self.cof)
 
     def own_tokens(self, n: Node) -> set[tuple]:
         """Facts of the node's own (first 50) members; computed once per node (bonus is only

@@ -93,7 +93,7 @@ def run(store, res, doc_ids: list[str] | None = None, *, _again: bool = True) ->
     extra = se.load_doc_event_facts(store, sorted(ctx_docs), FACT_FIELDS, exclude=involved) if ctx_docs else []
     for m in extra:
         by_doc[m["doc"]].append(m)
-    clusters = cluster(nodes, Context(by_doc))
+    clusters = cluster(nodes, Context(by_doc, cof))
     # canonical records: a stored event whose members did not change keeps its record (no
     # re-merge, no rewrite) unless it carries an ordinal (its year may be repaired by the series)
     # or is an undated outcome that may take the date of its main event

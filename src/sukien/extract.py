@@ -22,7 +22,7 @@ from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
-from .extract_together import _coordinated, _letter_content, _releasers, _truce_signing
+from .extract_together import _coordinated, _letter_content, _releasers, _truce_signing, filter_hits
 from .extract_args import Args, _actors, analyze_arguments
 from .extract_sent import arrival
 from .extract_date import listed_days
@@ -599,6 +599,8 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
             hits = [h for h in hits if not h[2].in_story or _DIGIT.search(sv.low, h[0], h[1]) is not None
                     and (any(m.type == h[2].type for m in out)
                          or any(t.type == h[2].type and not t.in_story for _, _, t in hits))]
+        if hits:
+            hits = filter_hits(hits, sv.low, lex)   # "tiếp và hội đàm với Y", "trao trả thi thể"
         if not hits:
             continue
         prev = sents[k - 1] if k > 0 else None

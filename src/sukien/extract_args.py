@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
-                           _main_subject, _venue_between, _witness, between_sides, copula_subject, courtesy_calls, facts,
-                           joiners, speaker_subject, tokens_before)
+                           _main_subject, _venue_between, _witness, between_sides, copula_subject, courtesy_calls,
+                           dash_pair, facts, joiners, speaker_subject, tokens_before)
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
@@ -243,7 +243,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             gap = low[te:first.s] if first.s >= te else ""
             if _GAP_SIDES.search(gap[:60]) or len(gap.strip(" -–")) == 0 \
                     or _GAP_OF.match(gap) or _LASTING_OF.fullmatch(gap) \
-                    or (trig.type == "visit" and _GAP_TO.search(gap)):
+                    or (trig.type == "visit" and _GAP_TO.search(gap)) or dash_pair(low, te, right_all):
                 right = right_all       # "chuyến thăm cấp nhà nước tới Trung Quốc": the host
     if not left and not right and nominal:
         # "Trong cuộc điện đàm đầu tiên, kéo dài 20 phút, X và Y ...": a fronted frame; its sides
@@ -316,7 +316,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         # "Thủ tướng dự Lễ ký Tuyên bố chung giữa A và B": the guest of a signing between two named
         # sides attends it, he is no party to it
         chosen, left = list(right), []
-    elif nominal and left and right and not light and between_sides(f, te, right) \
+    elif nominal and left and right and not light and between_sides(f, te, right, of=True) \
             and not {x.country or x.name for x in left} & {x.country or x.name for x in right}:
         # "Việt Nam hoan nghênh lệnh ngừng bắn giữa Thái Lan và Campuchia": who welcomes or accepts
         # what two other sides agreed on is no side of it

@@ -46,6 +46,15 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
             m.flags["focus_members"] = []
             m.flags["as_countries"] = True
             prev = prev_of_type[m.type]
+        elif implicit and m.type == "negotiation" and (m.ordinal or 0) >= 2 \
+                and (prev_of_type.get("negotiation") or prev_of_type.get("meeting")) is not None:
+            # "Vòng đàm phán thứ hai diễn ra tại Istanbul ngày 2/6": a later round without named
+            # sides is between the sides of the article's earlier talks (a round of negotiations
+            # may have been told as the delegations meeting)
+            m.flags["focus_ref"] = True
+            m.flags["focus_members"] = []
+            m.flags["as_countries"] = True
+            prev = prev_of_type.get("negotiation") or prev_of_type["meeting"]
         if m.flags.get("focus_ref") and not m.flags.get("as_countries") and country_refs \
                 and any(w in (m.flags.get("focus_text") or "").lower() for w in country_refs):
             m.flags["as_countries"] = True      # "hai nước": the countries of the sides

@@ -349,6 +349,7 @@ def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -
 
 _GIUA_END = re.compile(r"(?<!\w)giữa\s+$")
 _GIUA_WORD = re.compile(r"(?<!\w)giữa(?!\w)")
+_OF_CLOSE = re.compile(r"\s+của\s+(?:phía\s+|hai\s+nước\s+)?")
 
 
 def _witness(f, lex, ts: int, te: int, right: list) -> bool:
@@ -360,11 +361,31 @@ def _witness(f, lex, ts: int, te: int, right: list) -> bool:
     return between_sides(f, te, right)
 
 
-def between_sides(f, te: int, right: list) -> bool:
+_MODIFIER_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+){1,3}")
+# "cuộc gặp về xung đột Nga – Ukraine": the pair names what the talks are about, not their sides
+_TOPIC_OF = re.compile(r"(?<!\w)(?:về|xung đột|chiến sự|chiến tranh|giao tranh|khủng hoảng|căng thẳng|cuộc chiến)(?!\w)")
+_DASH_JOIN = re.compile(r"\s{0,2}[-–—]\s{0,2}")
+
+
+def dash_pair(low: str, te: int, right: list) -> bool:
+    """"vòng đàm phán thương mại Mỹ – Trung", "quan hệ an ninh Nga-Mỹ": the first two actors after a
+    nominal trigger and one to three plain words (a topic) are joined by a dash: the pair is its
+    sides."""
+    xs = sorted((x for x in right if x.s >= te), key=lambda x: x.s)
+    if len(xs) < 2 or xs[0].kind not in ("country", "person") or xs[1].kind not in ("country", "person"):
+        return False
+    return _MODIFIER_GAP.fullmatch(low, te, xs[0].s) is not None and not _TOPIC_OF.search(low, te, xs[0].s) \
+        and _DASH_JOIN.fullmatch(low, xs[0].e, xs[1].s) is not None
+
+
+def between_sides(f, te: int, right: list, of: bool = False) -> bool:
     """The sides after a nominal trigger are named after "giữa", two or more of them ("lệnh ngừng
-    bắn giữa Thái Lan và Campuchia")."""
+    bắn giữa Thái Lan và Campuchia"); with ``of`` also after a "của" right after the trigger
+    ("thỏa thuận ngừng bắn của Nga và Ukraine")."""
     first = min(x.s for x in right)
-    if first < te or not _GIUA_WORD.search(f.low, te, first):
+    if first < te:
+        return False
+    if not _GIUA_WORD.search(f.low, te, first) and not (of and _OF_CLOSE.fullmatch(f.low, te, first)):
         return False
     return len({x.country or x.name for x in right if x.kind != "place" and not x.members}) >= 2
 

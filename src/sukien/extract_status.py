@@ -26,6 +26,7 @@ def _cue_status(by_text: dict[str, str], m) -> str:
     return st if st is not None else by_text[" ".join(t.split())]
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|(?<!\w)(?:và|nhưng|khi|sau khi|trước khi|rằng)(?!\w)")
 _SIDES_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:giữa|với)\s+")
 
 
@@ -111,11 +112,13 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
         rx_fast, by_text = lex.status_after_fast
         se = _sides_end(f, low, te)
         if rx_fast is None:
-            m, st = next(lex.status_matches("after", low, te, se + 40), (None, None))
+            m, st = next(lex.status_matches("after", low, te, se + 70), (None, None))
         else:
-            m = rx_fast.search(low, te, se + 40)
+            m = rx_fast.search(low, te, se + 70)
             st = _cue_status(by_text, m) if m is not None else None
-        if m and m.start() - se <= 25:
+        if m and (m.start() - se <= 25 or st == "denied" and not _CLAUSE_BREAK.search(low, te, m.start())):
+            # "Hội nghị thượng đỉnh Mỹ - Nga tại Budapest đã bị hủy": a passive call-off ends the
+            # noun phrase of its subject however long (no clause break between)
             after = (m.start() - te, st)
     if after:
         st = after[1]

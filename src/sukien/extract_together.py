@@ -14,6 +14,51 @@ if TYPE_CHECKING:
     from .extract import SentView
 
 
+_AND_VERB = re.compile(r"\s+và\s+$")
+
+
+_REMAINS_RX: dict = {}
+
+
+def _remains_rx(lex) -> re.Pattern | None:
+    words = tuple((lex.raw.get("triggers") or {}).get("remains") or ()) if lex is not None else ()
+    if not words:
+        return None
+    rx = _REMAINS_RX.get(words)
+    if rx is None:
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+        # an optional quantifier and count between the verb and the noun ("trao trả hơn 6.000 thi thể")
+        rx = _REMAINS_RX[words] = re.compile(
+            r"\s+(?:(?:khoảng|gần|hơn|thêm|các|những|số|toàn\s+bộ)\s+)*(?:\d+(?:[.,]\d+)*\s+)?(?:%s)(?!\w)" % alts)
+    return rx
+
+
+def filter_hits(hits: list, low: str, lex) -> list:
+    """The trigger hits of a sentence that name no event of their own: a host verb joined to a talk
+    verb (``host_and_talk``), an exchange verb of the dead ("trao trả thi thể": `remains`)."""
+    if len(hits) > 1 and any(t.object for _, _, t in hits):
+        hits = host_and_talk(hits, low)
+    if any(t.type == "prisoner_exchange" for _, _, t in hits):
+        rx = _remains_rx(lex)
+        if rx is not None:
+            hits = [h for h in hits if h[2].type != "prisoner_exchange" or rx.match(low, h[1]) is None]
+    return hits
+
+
+def host_and_talk(hits: list, low: str) -> list:
+    """"X tiếp và hội đàm với Y", "đón và hội đàm", "tiếp và hội kiến": a host verb that needs an
+    object, joined by "và" right to a talk verb of its type, shares that verb's object: one meeting,
+    the talk verb's mention (the host verb gives no mention of its own, nor takes the clause's time)."""
+    out = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if h[2].object and nxt is not None and nxt[2].type == h[2].type and h[2].type is not None \
+                and _AND_VERB.match(low[h[1]:nxt[0]]):
+            continue
+        out.append(h)
+    return out
+
+
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|(?:tại|ở|vào|hôm|ngày|với|giữa|hồi|trước|sau)(?!\w))")
 
 
@@ -91,4 +136,4 @@ def _letter_content(ms: list[EventMention], sv: SentView) -> list[EventMention]:
     return drop
 
 
-__all__ = ["_coordinated", "_letter_content", "_releasers", "_truce_signing"]
+__all__ = ["_coordinated", "filter_hits", "host_and_talk", "_letter_content", "_releasers", "_truce_signing"]

@@ -44,6 +44,7 @@ from .actordb import (LEADER_ROLES, Actor, ActorDB, Hit, Role, _mention, _Tok,  
                       _title_fits, _title_role, scan_form)
 from .candidates import _CAPSEQ_AT, _CAPWORD, _candidates, _foreign_looking, _is_stop_name
 from .references import _DocCtx, _resolve_context, _short_ref
+from .pairs import add_pair_forms
 
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _DIRECTIONS = frozenset(("đông", "tây", "nam", "bắc", "miền", "trung", "thủ", "toàn", "nước", "phía"))
@@ -110,6 +111,7 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
     low = t if to_mf is None else text.lower()
     for sent, toks in zip(sentences, scans):
         sent.actors = _compose(db, text, low, sent, toks, ctx, pending)
+        add_pair_forms(db, text, sent)        # "Mỹ – Trung": short forms of a dash pair
     _resolve_context(db, text, sentences, ctx, pending)
 
 

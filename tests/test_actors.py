@@ -326,6 +326,12 @@ def test_generic_leadership_is_the_country(pres):
     assert ms["Ông Trường Chinh"].kind == "person"
 
 
+def test_indochina_is_a_region(pres):
+    # "Đông Dương" (Indochina) is a region, never an unknown actor that could be a side
+    ms = _by_text("Hợp tác giữa ba nước Đông Dương được đẩy mạnh trong năm nay.", "2025-12-01", pres)
+    assert ms["Đông Dương"].kind == "place" and ms["Đông Dương"].name == "Indochina"
+
+
 def test_predecessor_and_successor(pres):
     db = pres.actors
     assert db.relative("donald_trump", "predecessor", "2025-03-01").name == "Joe Biden"

@@ -73,6 +73,7 @@ class Trigger:
     joinable: bool = False         # one talk others can join ("X tham gia cuộc điện đàm"): `joining.talks`
     remainder: bool = False        # the rest of an exchange ("hoàn tất phần còn lại"): `remainder.forms`
     in_story: bool = False         # an event only with a number, in an article that reports one of its type
+    numberless: bool = False       # in_story without a number ("vòng thứ hai diễn ra ..."): `in_story.rounds`
     agreed: bool = False           # an agreement word + the outcome agreed ("ký thỏa thuận trao đổi tù binh")
     states: bool = False           # an act of the states ("tuyên bố chung về việc nâng cấp quan hệ"): sides are countries
 
@@ -149,9 +150,10 @@ class TriggerLexicon:
         joinable = set((trig.get("joining") or {}).get("talks") or [])
         remainder = set((trig.get("remainder") or {}).get("forms") or [])
         in_story = set((trig.get("in_story") or {}).get("forms") or [])
+        rounds = set((trig.get("in_story") or {}).get("rounds") or [])
         for e in entries:
             e.joinable, e.remainder = e.form in joinable, e.form in remainder and e.type is not None
-            e.in_story = e.form in in_story and e.type is not None
+            e.in_story, e.numberless = (e.form in in_story | rounds) and e.type is not None, e.form in rounds
         # the cheap scan: one Aho–Corasick pass over the first literal part of every form
         auto = ahocorasick.Automaton()
         heads: dict[str, list[int]] = {}
@@ -596,7 +598,8 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         if hits and any(t.in_story for _, _, t in hits):
             # "hôm 16/5, hai bên đã trao đổi 120 người": counted people exchanged, in an article that
             # reports an exchange (before, or in the same sentence); never "trao đổi với người đồng cấp"
-            hits = [h for h in hits if not h[2].in_story or _DIGIT.search(sv.low, h[0], h[1]) is not None
+            hits = [h for h in hits if not h[2].in_story
+                    or (h[2].numberless or _DIGIT.search(sv.low, h[0], h[1]) is not None)
                     and (any(m.type == h[2].type for m in out)
                          or any(t.type == h[2].type and not t.in_story for _, _, t in hits))]
         if hits:

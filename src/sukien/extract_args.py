@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
                            _main_subject, _venue_between, _witness, between_sides, copula_subject, courtesy_calls,
-                           dash_pair, facts, joiners, speaker_subject, tokens_before)
+                           dash_pair, facts, joiners, speaker_subject, tokens_before, when_subject)
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
@@ -335,6 +335,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             if own:
                 chosen = own[:1] + chosen
                 left = own[:1]
+        elif (subj := when_subject(low, ts, te, acts)) is not None:    # "Khi tiếp Y ..., ông X ..."
+            chosen, left = [subj] + chosen, [subj]
         elif lex.subject_carry.match(left_txt.strip()) or (lb > 0 and low[lb - 1] == ",") \
                 or lex.subject_carry.fullmatch(low[low.rfind(",", 0, ts) + 1:ts].strip()):   # ", sau đó gặp"
             attr = sent.attribution

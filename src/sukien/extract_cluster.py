@@ -84,7 +84,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
             # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
             return None
     outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
-    if _plan_and_past(e, m):
+    if _plan_and_past(e, m) or _earlier_year(e, m):
         return None
     if m.flags.get("background") and e.status in ("planned", "hypothetical"):
         return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
@@ -153,6 +153,14 @@ def _plan_and_past(e: _Ev, m: EventMention) -> bool:
     if m.date and m.flags.get("past") and not m.flags.get("status_explicit") and e.mentions and not e.date:
         return e.status == "planned"
     return False
+
+
+def _earlier_year(e: _Ev, m: EventMention) -> bool:
+    """"Năm 2019, hai nước đã ký kết một số thỏa thuận": a mention dated by a year alone before the
+    article's is a recap; it never joins an undated event the article reports (no past or background
+    mention in it). extract_docs founds the article's events before such recaps."""
+    return bool(m.flags.get("past") and m.date and len(m.date) == 4 and not e.date and e.mentions
+                and not any(x.flags.get("past") or x.flags.get("background") for x in e.mentions))
 
 
 def mark_past(mentions: list[EventMention], anchor: str | None) -> None:

@@ -110,11 +110,14 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     low = sv.low
     times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
     frame_end = _frame_end(low, ts, te) if times else None
+    when_end = _when_end(low, ts, te) if times else None
     when = _WHEN.search(low, 0, ts) if times and "khi" in low[:ts] else None
     for t, v, basis, s, e, shared, owner, start_day in times:
         if when is not None and e <= when.start() and not low[e:when.start()].strip() and basis != "day_month":
             best = (0, v, basis, t)     # "là hôm 16/9, khi ông X gọi điện ...": the time of the when-clause
             break
+        if when_end is not None and s > when_end:
+            continue      # "Trước chuyến thăm, tối 5/6, X điện đàm với Y": the main clause's time
         if frame_end is not None and s > frame_end and low[frame_end:s].strip(" ,"):
             continue      # "Tại cuộc điện đàm, hai bên nhất trí ... vào năm 2030": a goal, not the call's day
         if s >= te and _SUBORDINATE.search(low, te, s):
@@ -130,7 +133,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                     continue
             else:
                 # a time before every trigger of its clause goes to the nearest trigger
-                nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me]
+                nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me
+                          and not ((we := _when_end(low, os, oe)) is not None and s > we)]
                 if nearer and not _venue_between(low, te, s, nearer, lex) \
                         and not _fronted_venues(low, e, ts, nearer, lex):
                     continue
@@ -179,6 +183,18 @@ _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|kể từ khi|từ kh
 _RELATIVE = re.compile(r",\s*(?:vốn\s+|đã\s+|vừa\s+)?được\s+\w+")   # a reduced relative clause of a noun
 _WHEN = re.compile(r",\s*khi\s+[^,;:.]*$")
 _FRONTED = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+|buổi\s+|chuyến\s+)?$")
+_FRONTED_WHEN = re.compile(r"\s*(?:(?:ngay\s+)?(?:sau|trước|kể từ|từ)(?:\s+khi)?|để|nhằm|nhân dịp)\s")
+
+
+def _when_end(low: str, ts: int, te: int) -> int | None:
+    """"Trước chuyến thăm, ...", "Sau khi các cuộc đàm phán bắt đầu, ...", "Để chuẩn bị cho chuyến
+    thăm, ...": a trigger inside a fronted when- or purpose clause (the sentence opens with it, no
+    comma before the trigger); the end of that clause (its comma), or None. A time after it is the
+    main clause's."""
+    if not _FRONTED_WHEN.match(low) or "," in low[:ts]:
+        return None
+    c = low.find(",", te)
+    return c + 1 if c >= 0 else None
 
 
 def _frame_end(low: str, ts: int, te: int) -> int | None:

@@ -26,6 +26,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     """One record per real event the article reports (docs/ARCHITECTURE.md)."""
     mentions = [m for m in mentions if m.flags.get("status_raw") != "negated"]
     mentions = [m for m in mentions if not _proposed_talk(m, mentions, doc.text)]
+    # an elliptic round ("Vòng thứ hai ...", triggers.yaml `in_story.rounds`) names its own event
+    # only with its date: an undated one cannot tell which of the article's rounds it is
+    ellipses = set(((res.triggers.raw.get("triggers") or {}).get("in_story") or {}).get("rounds") or [])
+    mentions = [m for m in mentions if m.date or m.trigger.lower() not in ellipses]
     if not mentions:
         return []
     _online_talks(mentions, res)
@@ -76,7 +80,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     # a talk noun naming three or more sides without a date ("cuộc gặp A – B" with the arranger C)
     # after them too: the dated reports of its pairs found their events first, so that it does not
     # lend its extra sides to one of them (it joins an event of all its sides, or stands alone)
-    strong.sort(key=lambda m: (bool(m.flags.get("background")) or _wide_noun(m, pc), _dated_plan(m),
+    strong.sort(key=lambda m: (bool(m.flags.get("background")) or _wide_noun(m, pc)
+                               or bool(m.flags.get("past") and m.date and len(m.date) == 4), _dated_plan(m),
                                -specificity(m), m.start))
     for m in strong:
         e = best(m, events)

@@ -39,9 +39,17 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
             # "Cuộc điện đàm ngày 5/6 ..., trong khi cuộc gọi hôm 19/9 ...": dated talks without
             # named sides are between the sides just talked about
             m.flags["focus_ref"] = True
-        elif implicit and m.status == "planned" and m.flags.get("status_explicit") and m.type in prev_of_type:
+        elif m.type in prev_of_type and (implicit and (
+                m.status == "planned" and m.flags.get("status_explicit")
+                or m.type == "negotiation" and m.status == "occurred" and m.flags.get("nominal"))
+                or m.type == "prisoner_exchange" and not m.participants and m.date and m.flags.get("asserted")
+                and not m.flags.get("focus_ref") and prev_of_type[m.type].status == "planned"):
             # "Vòng đàm phán tiếp theo dự kiến diễn ra vào 19/4": a planned follow-up round is
-            # between the sides of the article's talks of that type
+            # between the sides of the article's talks of that type; so are talks told with their own
+            # date ("Vòng thứ nhất diễn ra hôm 3/3 tại Vienna", "Cuộc đàm phán kéo dài hai ngày 6 và
+            # 7/5"); a dated exchange without sides after an agreed (planned) one is between the
+            # states of that one ("đợt trao đổi tù binh từ ngày 23 đến 25/5" after "A và B nhất trí
+            # trao đổi ...")
             m.flags["focus_ref"] = True
             m.flags["focus_members"] = []
             m.flags["as_countries"] = True
@@ -102,7 +110,7 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
         if len({cmap.get(p) or p for p in m.participants}) >= 2 and m.flags.get("asserted") \
                 and not m.flags.get("host_only"):
             prev = m
-            if m.status == "occurred" and not m.flags.get("background"):
+            if m.status == "occurred" and not m.flags.get("background") or m.type == "prisoner_exchange":
                 prev_of_type[m.type] = m
 
 

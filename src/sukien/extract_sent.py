@@ -512,6 +512,19 @@ def _main_subject(low: str, pos: int, acts) -> _A | None:
     return nxt if nxt is not None and nxt.kind == "person" and not nxt.members else None
 
 
+_WHEN_OPEN = re.compile(r"\s*(?:khi|lúc|trong khi|sau khi|trước khi|ngay khi)\s+(?:đang\s+|đã\s+)?$")
+
+
+def when_subject(low: str, ts: int, te: int, acts) -> _A | None:
+    """"Khi tiếp Tổng thống Y tại Nhà Trắng hôm 17/10, ông X tỏ ra ...": a subjectless when-clause
+    that opens its sentence (or the clause after a fronted comma: "Quả thật, khi tiếp ...") shares
+    the main clause's subject, the first person after the when-clause's comma."""
+    cs = low.rfind(",", 0, ts) + 1
+    if not _WHEN_OPEN.fullmatch(low, cs, ts):
+        return None
+    return _main_subject(low, te, acts)
+
+
 _COPULA = re.compile(r"(?<!\w)là\s+$")
 
 

@@ -89,6 +89,11 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
         acc = lex.accepted.search(window, agree[-1].end()) if agree else None
         if acc is not None and acc.end() == best[0] and trig.type in lex.agreement_occurred:
             best = (best[0], best[1], "occurred")
+    if best is not None and best[2] == "planned" and any(st == "hypothetical" and me <= best[0] - best[1]
+                                                         for _, me, st in found):
+        # "không loại trừ khả năng hai bên sẽ gặp lại": a possibility before the future "sẽ" of
+        # its clause scopes over it (a possible plan, no announced one)
+        best = (best[0], best[1], "hypothetical")
     if denied:
         # an explicit denial scopes over what it denies ("bác bỏ thông tin X sẽ gặp Y")
         best = (ts, 99, "denied")

@@ -48,3 +48,19 @@ def test_summary_with_the_actor_dictionary_uses_vietnamese_names():
     s = summarize({"type": "phone_call", "status": "occurred", "participants": ["To Lam", "Russia"],
                    "date": "2025-05-10", "duration_minutes": 45.0, "ordinal": 2}, res)
     assert s == "Tô Lâm và Nga điện đàm, ngày 10/05/2025, kéo dài 45 phút, lần thứ 2"
+
+
+def test_places_and_institutions_are_written_as_the_vietnamese_press_writes_them():
+    from sukien.config import Resources
+    from sukien.summary import display_name, summarize
+    res = Resources()
+    assert display_name("White House", res) == "Nhà Trắng"
+    assert display_name("Kremlin", res) == "Điện Kremlin"
+    assert display_name("Russia", res) == "Nga"
+    assert display_name("Vladimir Putin", res) == "Vladimir Putin"     # a foreign person as the press writes him
+    assert display_name("To Lam", res) == "Tô Lâm"
+    assert display_name("Nowhere Unknown", res) == "Nowhere Unknown"
+    assert res.display_names["White House"] == "Nhà Trắng"              # one lookup per name and run
+    s = summarize({"type": "meeting", "status": "occurred", "participants": ["Donald Trump", "Volodymyr Zelensky"],
+                   "location": "White House", "date": "2025-08-18"}, res)
+    assert "Nhà Trắng" in s and "White House" not in s

@@ -85,5 +85,11 @@ class Resources:
         return CleanRules.load(self)
 
     @cached_property
+    def display_names(self) -> dict[str, str]:
+        """Memo of ``summary.display_name`` (canonical name → how the press writes it): the actor
+        dictionary does not change while these resources live."""
+        return {}
+
+    @cached_property
     def summary_templates(self) -> dict:
         return self.load_yaml("events/summary.yaml")

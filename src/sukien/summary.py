@@ -16,16 +16,27 @@ def _templates(res) -> dict:
 
 
 def display_name(name: str, res=None) -> str:
-    """How the Vietnamese press writes a canonical actor: a country by its Vietnamese name
-    ("Nga"), a Vietnamese person with diacritics ("Tô Lâm"); other names as they are."""
+    """How the Vietnamese press writes a canonical actor: a country, a place or an institution by
+    its first alias in the dictionary ("Nga", "Nhà Trắng", "Điện Kremlin"), a Vietnamese person with
+    diacritics ("Tô Lâm"); other names as they are."""
     if res is None:
         return name
+    memo = getattr(res, "display_names", None)    # Resources keeps one per run (a test double may not)
+    if memo is not None and name in memo:
+        return memo[name]
+    shown = _display_name(name, res)
+    if memo is not None:
+        memo[name] = shown
+    return shown
+
+
+def _display_name(name: str, res) -> str:
     actor = res.actors.by_name(name)          # None when the dictionary does not know the name
     if actor is None or getattr(actor, "name", None) != name:
         return name
     aliases = list(getattr(actor, "aliases", None) or [])
-    if getattr(actor, "kind", None) == "country" and aliases:
-        return aliases[0]
+    if getattr(actor, "kind", None) != "person" and aliases:
+        return aliases[0]      # a country, a place, an institution: its first (Vietnamese) alias
     from .textnorm import ascii_name
     for a in aliases:
         if a != name and ascii_name(a).lower() == name.lower():

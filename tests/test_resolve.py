@@ -833,3 +833,20 @@ def test_story_context_reads_a_capital_and_its_country_as_one_place():
     a, b = _node_from_member(0, call_a, cof), _node_from_member(1, call_b, cof)
     assert Context(by_doc, cof).bonus(a, b, {}) == pytest.approx(0.6)
     assert Context(by_doc).bonus(a, b, {}) == 0.0          # without the dictionary: two different strings
+
+
+def test_a_recap_published_weeks_later_meets_the_reports_of_the_day(store, res):
+    """"ngày 16/5" without a year in a report of 20/5 and in a recap of 10/6 (both years inferred):
+    the recap is blocked by its date too, not only by its publication day 21 days later."""
+    evs = load(store, {
+        "day.txt": [mk("day.txt", 0, "negotiation", ["Russia", "Ukraine"], "2025-05-16", year_explicit=False,
+                       location="Istanbul")],
+        "recap.txt": [mk("recap.txt", 0, "negotiation", ["Russia", "Ukraine"], "2025-05-16", year_explicit=False,
+                         location="Istanbul", ordinal=1)],
+    }, res, pubs={"day.txt": "2025-05-20", "recap.txt": "2025-06-10"})
+    assert len(evs) == 1 and evs[0]["date"] == "2025-05-16"
+    # another day of the same pair is still another event
+    evs = load(store, {
+        "later.txt": [mk("later.txt", 0, "negotiation", ["Russia", "Ukraine"], "2025-06-02", year_explicit=False,
+                         location="Istanbul")]}, res, pubs={"later.txt": "2025-06-10"})
+    assert len(evs) == 2

@@ -198,6 +198,14 @@ class Node:
             return "pub", min(self.pubs)
         return None
 
+    def soft_day(self) -> int | None:
+        """The day of a date whose year was inferred ("16/5" in an article of June): blocking
+        also places the node there, beside its publication day, so that a recap published weeks
+        later meets the reports of the day itself."""
+        days = sorted(o for o in (dv.ordinal() for dv in self.dates
+                                  if not dv.year_explicit and dv.conf >= WEAK_DATE_CONF) if o is not None)
+        return days[0] if days else None
+
     def absorb(self, other: "Node") -> None:
         sa, sb = self._sort_id, other._sort_id
         self._sort_id = (len(self.members) + len(other.members), min(sa[1], sb[1])) \
@@ -653,6 +661,7 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
     size = len(nodes)
     multi = [len(n.countries) >= 2 for n in nodes]
     tkeys = [n.tkey() for n in nodes]
+    soft = [n.soft_day() if k is not None and k[0] == "pub" else None for n, k in zip(nodes, tkeys)]
     seen: set[int] = set()
     out: list[int] = []
     add, push = seen.add, out.append
@@ -673,6 +682,8 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
                 dated.append((k[1], i))
             else:
                 pubbed.append((k[1], i))
+                if soft[i] is not None:
+                    dated.append((soft[i], i))
         dated.sort()
         pubbed.sort()
         cand: list[tuple[int, int]] = []
@@ -691,7 +702,7 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
                 hi = bisect.bisect_right(days, tp + 1)
                 cand += [(dated[k][1], j) for k in range(lo, hi)]
         for i, j in cand:
-            if star and multi[i] and multi[j]:
+            if i == j or star and multi[i] and multi[j]:
                 continue
             code = i * size + j if i < j else j * size + i
             if code not in seen:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_boundary, _right_boundary,
                            _main_subject, _venue_between, _witness, between_sides, copula_subject, courtesy_calls,
-                           dash_pair, facts, joiners, speaker_subject, tokens_before, when_subject)
+                           dash_pair, facts, joiners, live_others, speaker_subject, tokens_before, when_subject)
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
+from .extract_objects import referred_agreement, subjectless_objects, welcomed_talks
 from .extract_talklen import carrier
 from .models import Analysis, Document
 
@@ -471,6 +472,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             a.split_objects = objs
     elif not nominal and trig.form in lex.ends.get("courtesy", ()):    # "X hội kiến A và B": a call each
         a.split_objects = courtesy_calls(left, right, names) if not _BETWEEN.search(low, te, te + 8) else []
+    if trig.object and not nominal and not a.split_objects and len(right) >= 2:   # "Gặp A và B": each
+        a.split_objects = subjectless_objects(low, te, right, names)
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
     # (a join verb carries the status cues of its clause: "X không / có thể / sẽ tham gia cuộc gặp")
     _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex,
@@ -482,14 +485,15 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if a.initiator is None and trig.type in _SEVERAL_TYPES and f.initiators[0]:
         a.initiator = titled_initiator(sv, te, acts, f.initiators[0], analysis, doc)
     # ---- date
-    _date(a, sv, ts, te, others, analysis, lex)
+    live = live_others(low, others)     # a talk noun under "không có" competes for no time or length
+    _date(a, sv, ts, te, live, analysis, lex)
     anchor = analysis.anchor.date
     if not a.status_explicit and a.date and anchor and analysis.anchor.source == "pub_date" \
             and a.date > anchor[:len(a.date)]:
         a.status, a.status_explicit = "planned", True      # dated after the article: still to come
     # ---- duration, quantities, ordinal, location
     if sent.quantities or trig.type == "ceasefire":
-        _duration(a, sv, ts, te, others, trig, lex)
+        _duration(a, sv, ts, te, live, trig, lex)
     if trig.type in ("agreement", "prisoner_exchange"):
         # the rest of an exchange: its numbers follow a comma ("..., với 610 tù binh mỗi bên")
         end = next((p for p in f.punct if p >= te), len(low)) if trig.remainder else rb
@@ -516,6 +520,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                           or a.date or a.location or a.quantities or a.ordinal or a.duration)
     elif a.anaphoric:
         a.asserted = False
+    if nominal and trig.type == "agreement" and (ref := referred_agreement(low, ts, te, right)):
+        a.asserted = False      # "X hoan nghênh thỏa thuận, còn Y ...": X is no side
+        a.participants = [] if ref == "welcomed" else a.participants
+    elif trig.type == "negotiation" and welcomed_talks(low, ts, te):
+        return None             # "X và Y hoan nghênh việc kết thúc đàm phán về ...": in passing
     # ---- background / same occasion
     bg = f.memo.get("background")
     if bg is None:

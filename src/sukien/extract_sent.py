@@ -473,6 +473,18 @@ def _carried_subject(low: str, lb: int, acts: list[_A]) -> _A | None:
     return None
 
 
+# "... kết thúc mà không có thỏa thuận nào", "chưa đạt được một lệnh ngừng bắn": a talk noun under a
+# negated existential names no event, so it takes no time or length from its neighbours
+_NONE_OF = re.compile(r"(?<!\w)(?:không|chưa)(?:\s+hề)?\s+(?:có|đạt|đạt được|đi đến)"
+                      r"(?:\s+(?:được|một|bất kỳ|bất cứ))?\s+$")
+
+
+def live_others(low: str, others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other talk nouns of the sentence less those under a negated existential (_NONE_OF): the
+    ones that compete for a time or a length by nearness."""
+    return [(s, e) for s, e in others if _NONE_OF.search(low, max(0, s - 30), s) is None]
+
+
 def _dist(s, e, ts, te) -> int:
     if e <= ts:
         return ts - e
@@ -546,6 +558,9 @@ def copula_subject(low: str, ts: int, acts: list[_A], refs, pkind: dict, countri
     return [], False, ""
 
 
+# "cùng Đoàn đại biểu cấp cao ...", "và Phu nhân": who travels with the leader (arrival)
+_ESCORT = re.compile(r"\s+(?:cùng|cùng với|và)\s+(?:phu nhân|phu quân|đoàn đại biểu|đoàn công tác|đoàn)(?!\w)"
+                     r"[^,;.]{0,40}?\s*$")
 _ARRIVAL_TIME_GAP = 14     # characters between the destination and its time ("tới Israel sáng nay")
 
 
@@ -560,6 +575,14 @@ def arrival(sv, ts: int, te: int, lex) -> bool:
     if dest is None:
         return False
     subj = next((x for x in reversed(acts) if x.e <= ts), None)
+    esc = _ESCORT.search(sv.low, max(0, ts - 70), ts)
+    if esc is not None:
+        # "X cùng Đoàn đại biểu cấp cao Việt Nam tới Y", "X và Phu nhân đến Y": the leader travels
+        # with those named after him (the delegation's country is no subject)
+        lead = next((x for x in reversed(acts) if x.e <= esc.start()), None)
+        if lead is not None and lead.e == esc.start() and all(x.kind != "person" for x in acts
+                                                              if esc.start() <= x.s < ts):
+            subj, ts = lead, lead.e
     if subj is None or subj.kind != "person" or subj.members or sv.low[subj.e:ts].strip():
         return False
     dest_country = dest.name if dest.kind == "country" else dest.country

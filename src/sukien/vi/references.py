@@ -578,7 +578,11 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                     cands = [x for x in ctxs if x is not None and x.actor_id]
                     pick = next((x for x in cands if any(r.role in roles for r in db.actors[x.actor_id].roles)), None)
                     if pick is None and holders and (len(holders) == 1 or len(ctxs) == 1):
-                        a = db.actors[next((h for h in holders if not ctx.historical(h)), holders[0])]
+                        live = [h for h in holders if not ctx.historical(h)] or holders
+                        # Vietnamese press names a foreign holder with the title and the name
+                        # ("Thủ tướng Carney"); a bare title among several holders is Vietnam's
+                        own = [h for h in live if db.actors[h].country == "Vietnam"]
+                        a = db.actors[(own or live)[0]]
                         pick = ActorMention(0, 0, "", a.id, a.name, "person", country=a.country)
                     if pick is not None:
                         m.actor_id, m.name, m.country, m.confidence = pick.actor_id, pick.name, pick.country, 0.6

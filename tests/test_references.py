@@ -1,0 +1,28 @@
+"""Reference rules of sukien.vi.references on our own sentences through the real language layer
+(the seventh round): a bare title that opens a paragraph, with several holders named, is Vietnam's
+holder (Vietnamese press names a foreign holder with the title and the name)."""
+from __future__ import annotations
+
+from test_extract import _evs, _of, res  # noqa: F401 (res: the module's fixture)
+
+_ARTICLE = ("Thủ tướng gặp Thủ tướng Australia và Thủ tướng New Zealand\n"
+            "Thủ tướng Australia Anthony Albanese đón Thủ tướng Phạm Minh Chính tại Canberra. Thủ tướng "
+            "Australia Anthony Albanese cho biết Australia coi trọng quan hệ với Việt Nam. Ông Albanese "
+            "cũng mời Việt Nam tham gia diễn đàn năng lượng.\n\n"
+            "Tối 7/3, Thủ tướng gặp Thủ tướng New Zealand Christopher Luxon.")
+
+
+def test_a_bare_title_opening_a_paragraph_is_vietnams_holder(res):
+    evs = _evs(res, _ARTICLE, pub="2024-03-08")
+    sides = [sorted(e["participants"]) for e in _of(evs, "meeting") if e["date"] == "2024-03-07"]
+    assert ["Christopher Luxon", "Pham Minh Chinh"] in sides
+    assert ["Anthony Albanese", "Christopher Luxon"] not in sides
+
+
+def test_a_bare_title_without_a_vietnamese_holder_keeps_the_protagonist(res):
+    # negative: no Vietnamese prime minister named: the most-mentioned holder as before
+    evs = _evs(res, "Thủ tướng Australia Anthony Albanese thăm New Zealand\n"
+                    "Thủ tướng Australia Anthony Albanese tới Wellington. Ông Albanese cho biết hai nước "
+                    "là đối tác thân thiết. Thủ tướng Australia Anthony Albanese cũng gặp giới doanh nghiệp."
+                    "\n\nTối 7/3, Thủ tướng gặp Thủ tướng New Zealand Christopher Luxon.", pub="2024-03-08")
+    assert any({"Anthony Albanese", "Christopher Luxon"} <= set(e["participants"]) for e in evs)

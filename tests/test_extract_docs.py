@@ -1,7 +1,8 @@
 """Document-level clustering (sukien.extract_docs, extract_cluster, extract_focus, extract_merge) on
 our own sentences: which mentions of one article are one event (docs/EVENTS.md "Mentions →
 document events"). The language layer's output is built by hand (tests/test_extract.py ``build``),
-so these tests check the clustering rules alone.
+so these tests check the clustering rules alone (the last one, an undated elliptic round, runs the
+real language layer through tests/test_extract.py ``_evs``).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from sukien.config import Config, Resources
 from sukien.extract import document_events, extract_mentions
-from test_extract import C, P, build
+from test_extract import C, P, _evs, _of, build
 
 
 @pytest.fixture(scope="module")
@@ -537,3 +538,16 @@ def test_an_agreement_not_tied_to_the_talks_gets_no_day_month(res):
     evs = run(res, _ended_talks("Năm ngoái, hai bên ký hiệp định hợp tác quốc phòng."), pub=None)
     deals = of_type(evs, "agreement")
     assert deals and not deals[0]["day_month"], deals
+
+
+# ---- an elliptic round names its own event only with its date
+
+_TALKS = ("Ai Cập và Ethiopia đàm phán về đập thủy điện\n"
+          "Chiều 14/9, phái đoàn Ai Cập và phái đoàn Ethiopia đã đàm phán tại Nairobi về việc vận hành "
+          "đập thủy điện trên sông Nile.\n\n")
+
+
+def test_an_undated_elliptic_round_founds_no_event(res):
+    # negative: "Vòng thứ tư" without a date cannot tell which round it is
+    evs = _evs(res, _TALKS + "Theo giới quan sát, vòng thứ tư sẽ diễn ra ở cấp bộ trưởng.", pub="2025-09-14")
+    assert not [e for e in _of(evs, "negotiation") if e["status"] == "planned"]

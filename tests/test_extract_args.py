@@ -1,0 +1,183 @@
+"""Argument rules of event mentions (sukien.extract_args) on our own sentences through the real
+language layer: the sides of joint statements, witnessed signings and ceasefires agreed by leaders
+(their states), a news agency quoting a speaker, the chair of talks in the passive, a summit one is
+invited to, ", sau đó" carrying the subject, a visit's length before its sides, a forum after "bên
+lề", the visitor of ", người đang có chuyến thăm", "kết thúc" before a talk noun, third parties
+welcoming what others agreed."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
+
+
+# ---- acts of the states
+
+def test_a_joint_statement_adopted_to_upgrade_relations_is_the_agreement_of_the_two_states(res):
+    evs = _evs(res, "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia\n"
+                    "Chiều 3/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia Anthony Albanese "
+                    "tại Hà Nội.\n\nKết thúc hội đàm, hai thủ tướng thông qua tuyên bố chung nâng quan hệ hai "
+                    "nước lên Đối tác chiến lược toàn diện.", pub="2025-06-04")
+    agr = _of(evs, "agreement")
+    assert len(agr) == 1 and sorted(agr[0]["participants"]) == ["Australia", "Vietnam"]
+
+
+def test_leaders_witnessing_a_signing_are_no_parties_their_countries_are(res):
+    evs = _evs(res, "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia\n"
+                    "Chiều 3/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia Anthony Albanese "
+                    "tại Hà Nội.\n\nSau hội đàm, hai Thủ tướng chứng kiến lễ ký 4 văn kiện hợp tác giữa các bộ, "
+                    "ngành hai nước về giáo dục và năng lượng.", pub="2025-06-04")
+    agr = _of(evs, "agreement")
+    assert len(agr) == 1 and sorted(agr[0]["participants"]) == ["Australia", "Vietnam"]
+
+
+# ---- a channel quoting a speaker; "trước khi" after a plan
+
+def test_the_agency_quoting_a_speaker_is_no_proposer(res):
+    ms = _mentions(res, "Reuters dẫn lời ông Volodymyr Zelensky cho biết Kiev sẵn sàng cho một lệnh ngừng bắn "
+                        "hoàn toàn, đồng thời đề nghị tổ chức một cuộc gặp cấp cao.", pub="2025-05-20")
+    props = [m for m in ms if m.type == "proposal"]
+    assert props and props[0].participants == ["Volodymyr Zelensky"]
+
+
+# ---- the chair in the passive; a talk length after "diễn ra ... và kéo dài"
+
+def test_the_chair_of_talks_in_the_passive_joins_them_with_their_length(res):
+    evs = _evs(res, "Hai nước đối thoại tại Doha\nSáng 5/6, Bộ trưởng Ngoại giao Ấn Độ và Bộ trưởng Ngoại "
+                    "giao Pakistan đã gặp nhau tại Doha trong cuộc đàm phán do Thủ tướng Qatar Mohammed bin "
+                    "Abdulrahman Al Thani chủ trì.\n\nCuộc đàm phán diễn ra tại một khách sạn ở thủ đô Doha và "
+                    "kéo dài hơn ba tiếng.", pub="2025-06-06")
+    talks = [e for e in evs if e["type"] in ("meeting", "negotiation")]
+    assert len(talks) == 1
+    assert "Mohammed bin Abdulrahman Al Thani" in talks[0]["participants"]
+    assert talks[0]["duration_minutes"] == 180
+
+
+# ---- a summit one is invited to attend
+
+def test_a_summit_named_in_an_invitation_is_no_side_of_the_talks_planned_beside_it(res):
+    evs = _evs(res, "Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Lào\n"
+                    "Chiều 15/4, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Lào Sonexay Siphandone.\n\n"
+                    "Thủ tướng Sonexay Siphandone mời Thủ tướng Phạm Minh Chính sang dự Hội nghị Cấp cao ASEAN "
+                    "tại Vientiane. Hai nhà lãnh đạo nhất trí sẽ có cuộc gặp song phương bên lề Hội nghị vào "
+                    "tháng 10.", pub="2025-04-16")
+    planned = [e for e in evs if e["type"] == "meeting" and e["status"] == "planned"]
+    assert planned and "ASEAN" not in planned[0]["participants"]
+
+
+def test_a_summit_reported_as_attended_is_still_an_event(res):
+    ms = _mentions(res, "Ngày 26/10, Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEAN tại Kuala Lumpur.",
+                   pub="2025-10-27")
+    assert any(m.type == "meeting" and m.flags["asserted"] for m in ms)
+
+
+# ---- courtesy calls, one per host leader; ", sau đó" carries the subject
+
+def test_courtesy_calls_after_sau_do_are_one_planned_call_each(res):
+    evs = _evs(res, "Tổng thống Indonesia thăm Việt Nam\n"
+                    "Theo lịch trình, chiều 10/3, Tổng thống Indonesia Prabowo Subianto sẽ hội đàm với Tổng Bí thư "
+                    "Tô Lâm, sau đó hội kiến Chủ tịch nước Lương Cường và Thủ tướng Phạm Minh Chính.",
+               pub="2025-03-10")
+    meet = {tuple(sorted(e["participants"])): e for e in _of(evs, "meeting")}
+    assert set(meet) == {("Prabowo Subianto", "To Lam"), ("Luong Cuong", "Prabowo Subianto"),
+                         ("Pham Minh Chinh", "Prabowo Subianto")}
+    for e in meet.values():
+        assert e["status"] == "planned" and e["date"] == "2025-03-10"
+
+
+# ---- a visit's length between the noun and its sides
+
+def test_a_visit_with_its_length_before_the_visitor(res):
+    ms = _mentions(res, "Chuyến thăm kéo dài ba ngày của Thủ tướng Ấn Độ Narendra Modi tới Việt Nam bắt đầu "
+                        "hôm nay.", pub="2025-06-05")
+    v = [m for m in ms if m.type == "visit"]
+    assert v and sorted(v[0].participants) == ["Narendra Modi", "Vietnam"]
+
+
+# ---- a forum after "bên lề" is no side
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Hôm nay, Chủ tịch Trung Quốc Tập Cận Bình dự kiến gặp Thủ tướng Nhật Bản Ishiba Shigeru bên lề APEC.",
+     ["Shigeru Ishiba", "Xi Jinping"]),
+    ("Ngày 12/11, Chủ tịch Trung Quốc Tập Cận Bình gặp Thủ tướng Nhật Bản Ishiba Shigeru bên lề Hội nghị cấp cao "
+     "APEC tại Lima.", ["Shigeru Ishiba", "Xi Jinping"]),
+])
+def test_a_forum_on_whose_sidelines_two_leaders_meet_is_no_side(res, sentence, sides):
+    ms = [m for m in _mentions(res, sentence, pub="2025-11-12") if m.trigger.lower() == "gặp"]
+    assert ms and sorted(ms[0].participants) == sides
+
+
+def test_an_organization_met_is_still_a_side(res):
+    ms = _mentions(res, "Ngày 12/11, Thủ tướng Nhật Bản Ishiba Shigeru gặp Tổng thư ký Liên hợp quốc António "
+                        "Guterres.", pub="2025-11-12")
+    assert sorted(ms[0].participants) == ["António Guterres", "Shigeru Ishiba"]
+
+
+# ---- a ceasefire between the states of the leaders who agree it
+
+def test_ceasefire_agreed_by_two_leaders_is_between_their_states(res):
+    evs = _evs(res, "Xung đột biên giới tạm lắng\n"
+                    "Tối 12/5, Thủ tướng Ấn Độ Narendra Modi và Thủ tướng Pakistan Shehbaz Sharif nhất trí ngừng bắn "
+                    "trên toàn tuyến biên giới.", pub="2025-05-13")
+    cf = _of(evs, "ceasefire")
+    assert len(cf) == 1 and sorted(cf[0]["participants"]) == ["India", "Pakistan"]
+
+
+def test_ceasefire_between_an_armed_group_and_a_state_keeps_the_group(res):
+    # negative: a group is no person of a state; nothing is mapped
+    evs = _evs(res, "Hamas và Israel nhất trí ngừng bắn tại Dải Gaza từ trưa 10/10.", pub="2025-10-11")
+    cf = _of(evs, "ceasefire")
+    assert cf and "Hamas" in cf[0]["participants"]
+
+
+# ---- "X hội đàm với Y, người đang có chuyến thăm ...": Y visits, not the host
+
+def test_the_visitor_is_the_person_the_relative_clause_describes(res):
+    evs = _evs(res, "Chủ tịch nước hội đàm với Tổng thống Indonesia\n"
+                    "Sáng 10/3, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường đã chủ trì lễ đón và hội đàm với Tổng thống "
+                    "Indonesia Prabowo Subianto, người đang có chuyến thăm chính thức Việt Nam từ ngày 9 đến 11/3/2025.",
+               pub="2025-03-10")
+    visits = _of(evs, "visit")
+    assert visits and all("Luong Cuong" not in e["participants"] for e in visits)
+    assert any("Prabowo Subianto" in e["participants"] for e in visits)
+
+
+def test_a_host_without_a_relative_clause_is_still_the_subject_of_his_own_trip(res):
+    # negative: no "người ..." clause: the sentence's subject makes the trip
+    evs = _evs(res, "Chủ tịch nước thăm Indonesia\n"
+                    "Sáng 10/3, tại Jakarta, Chủ tịch nước Lương Cường hội đàm với Tổng thống Indonesia Prabowo "
+                    "Subianto trong chuyến thăm cấp nhà nước Indonesia.", pub="2025-03-10")
+    visits = _of(evs, "visit")
+    assert visits and all("Prabowo Subianto" not in e["participants"] for e in visits)
+
+
+# ---- "kết thúc" before a talk noun asserts it, with its subject as the sides
+
+def test_ending_a_round_names_its_sides(res):
+    evs = _evs(res, "Các phái đoàn Ai Cập và Ethiopia đã kết thúc vòng đàm phán thứ ba tại Nairobi hôm 14/9.",
+               pub="2025-09-15")
+    neg = _of(evs, "negotiation")
+    assert neg and sorted(neg[0]["participants"]) == ["Egypt", "Ethiopia"]
+
+
+# ---- third parties welcoming an agreement of others
+
+def test_welcoming_an_agreement_of_two_others_takes_no_part(res):
+    evs = _evs(res, "Pháp hoan nghênh thỏa thuận ngừng bắn của Israel và Hamas.", pub="2025-10-10")
+    cf = _of(evs, "ceasefire")
+    assert cf and all("France" not in e["participants"] for e in cf)
+    assert sorted(cf[0]["participants"]) == ["Hamas", "Israel"]
+
+
+def test_greeting_a_ceasefire_between_others(res):
+    for verb in ("chào mừng", "hoan nghênh"):
+        evs = _evs(res, f"Liên hợp quốc {verb} lệnh ngừng bắn của Thái Lan và Campuchia.", pub="2025-07-29")
+        cf = _of(evs, "ceasefire")
+        assert cf and sorted(cf[0]["participants"]) == ["Cambodia", "Thailand"], verb
+
+
+def test_the_sides_welcoming_their_own_agreement_stay_sides(res):
+    # negative: the welcoming sides are the agreement's own sides
+    evs = _evs(res, "Israel và Hamas hoan nghênh thỏa thuận ngừng bắn của hai bên.", pub="2025-10-10")
+    cf = _of(evs, "ceasefire")
+    assert cf and sorted(cf[0]["participants"]) == ["Hamas", "Israel"]

@@ -1,0 +1,110 @@
+"""The mention loop of sukien.extract (trigger scan and hit filtering, ``_mention``), on our own
+sentences through the real language layer: negative forms of "chào", counted people exchanged only
+in an exchange story, elliptic rounds only in a story of talks, a trip made to meet someone or to
+co-chair a session, a trade truce, a ceasefire of "hai bên" between the states."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
+
+
+_TALKS = ("Ai Cập và Ethiopia đàm phán về đập thủy điện\n"
+          "Chiều 14/9, phái đoàn Ai Cập và phái đoàn Ethiopia đã đàm phán tại Nairobi về việc vận hành "
+          "đập thủy điện trên sông Nile.\n\n")
+
+
+# ---- coordinated verbs and "chào"
+
+@pytest.mark.parametrize("sentence", [
+    "Cả hội trường đứng lên chào cờ.",
+    "Ông gửi lời chào tới các đại biểu.",
+    "Hai nước chào mừng 30 năm thiết lập quan hệ ngoại giao.",
+])
+def test_chao_in_other_words_is_no_meeting(res, sentence):
+    assert not [m for m in _mentions(res, sentence) if m.type == "meeting"]
+
+
+# ---- counted people exchanged in an exchange story
+
+def test_counted_people_exchanged_in_an_exchange_story(res):
+    evs = _evs(res, "Nga và Ukraine trao đổi tù binh\n"
+                    "Ngày 24/5, Nga và Ukraine đã trao đổi 390 tù binh mỗi bên với sự trung gian của Thổ Nhĩ Kỳ. "
+                    "Trước đó, hôm 16/5, hai bên đã trao đổi 120 người mỗi bên.", pub="2025-05-25")
+    ex = _of(evs, "prisoner_exchange")
+    assert sorted(e["date"] for e in ex) == ["2025-05-16", "2025-05-24"]
+    assert all(sorted(e["participants"]) == ["Russia", "Ukraine"] for e in ex)
+
+
+@pytest.mark.parametrize("text", [
+    # no exchange reported: counted people are no exchange
+    "Hôm 16/5, hai bên đã trao đổi 120 người tham gia chương trình học bổng.",
+    # an exchange story, but no number: a talk with a counterpart
+    "Ngày 24/5, Nga và Ukraine đã trao đổi 390 tù binh mỗi bên. Cùng ngày, Ngoại trưởng Nga Sergei Lavrov "
+    "trao đổi với người đồng cấp Thổ Nhĩ Kỳ về vấn đề này.",
+])
+def test_no_exchange_of_people_without_the_story_or_a_number(res, text):
+    ms = _mentions(res, text, pub="2025-05-25")
+    assert len([m for m in ms if m.type == "prisoner_exchange" and "người" in m.trigger]) == 0
+
+
+# ---- a trip to co-chair a session stays a trip
+
+def test_a_trip_to_co_chair_a_session_is_a_planned_visit(res):
+    evs = _evs(res, "Hai Thủ tướng Việt Nam và Campuchia hội đàm trực tuyến\n"
+                    "Sáng 8/1, Thủ tướng Phạm Minh Chính hội đàm trực tuyến với Thủ tướng Campuchia Hun Manet. "
+                    "Theo kế hoạch, Thủ tướng Hun Manet sẽ sang Hà Nội vào cuối tháng 3 để cùng Thủ tướng "
+                    "Phạm Minh Chính đồng chủ trì Kỳ họp Ủy ban hỗn hợp.", pub="2026-01-08")
+    v = _of(evs, "visit")
+    assert len(v) == 1 and sorted(v[0]["participants"]) == ["Hun Manet", "Vietnam"]
+    assert v[0]["status"] == "planned" and v[0]["date"] == "2026-03"
+
+
+def test_a_trip_to_meet_someone_is_the_meeting(res):
+    evs = _evs(res, "Thủ tướng Nhật Bản Ishiba Shigeru sẽ tới Washington vào ngày 7/2 để gặp Tổng thống "
+                    "Donald Trump.", pub="2025-02-01")
+    assert _of(evs, "visit") == [] and len(_of(evs, "meeting")) == 1
+
+
+# ---- a trade truce is an agreement
+
+def test_a_trade_truce_is_an_agreement(res):
+    ms = _mentions(res, "Ngày 30/10, Tổng thống Mỹ Donald Trump và Chủ tịch Trung Quốc Tập Cận Bình đạt thỏa thuận "
+                        "đình chiến thương mại trong một năm.", pub="2025-10-31")
+    assert [m.type for m in ms] == ["agreement"]
+
+
+def test_a_truce_without_a_trade_word_is_a_ceasefire(res):
+    ms = _mentions(res, "Ngày 30/10, Nga và Ukraine đạt thỏa thuận đình chiến trong ba ngày.", pub="2025-10-31")
+    assert [m.type for m in ms] == ["ceasefire"]
+
+
+# ---- a ceasefire between the states of the leaders who agree it
+
+def test_ceasefire_of_hai_ben_after_a_leaders_meeting_is_between_the_states(res):
+    evs = _evs(res, "Hai nước đồng ý ngừng bắn\n"
+                    "Chiều 12/5, Thủ tướng Ấn Độ Narendra Modi và Thủ tướng Pakistan Shehbaz Sharif gặp nhau tại Dubai.\n\n"
+                    "Sau ba giờ thảo luận, hai bên đồng ý lệnh ngừng bắn có hiệu lực từ 0h ngày 13/5.",
+               pub="2025-05-13")
+    cf = _of(evs, "ceasefire")
+    assert cf and all(sorted(e["participants"]) == ["India", "Pakistan"] for e in cf)
+    meet = _of(evs, "meeting")
+    assert meet and sorted(meet[0]["participants"]) == ["Narendra Modi", "Shehbaz Sharif"]
+
+
+# ---- earlier rounds told with their own date
+
+def test_elliptic_rounds_are_rounds_in_a_story_of_talks(res):
+    evs = _evs(res, _TALKS + "Hai bên đã trải qua ba vòng đàm phán kể từ tháng 6. Vòng thứ nhất được tổ chức "
+                             "tại Kampala hôm 5/6. Vòng thứ hai diễn ra tại Kigali từ ngày 20 đến 21/7.",
+               pub="2025-09-14")
+    days = {e["date"]: sorted(e["participants"]) for e in _of(evs, "negotiation")}
+    assert days.get("2025-06-05") == ["Egypt", "Ethiopia"]
+    assert days.get("2025-07-20") == ["Egypt", "Ethiopia"]
+
+
+def test_an_elliptic_round_outside_a_story_of_talks_is_no_event(res):
+    # negative: "vòng thứ hai" of an election, in an article that reports no talks
+    evs = _evs(res, "Bầu cử tổng thống Chile\n"
+                    "Vòng thứ hai diễn ra hôm 14/12, theo Ủy ban bầu cử.", pub="2025-12-15")
+    assert not _of(evs, "negotiation")

@@ -1,0 +1,139 @@
+"""Per-sentence rules (sukien.extract_sent) on our own sentences through the real language layer:
+a bare movement verb as a leader's arrival, courtesy calls on several host leaders, a talk named
+after "là", the speaker as the subject of a subjectless plan, a subjectless fronted when-clause, dash
+pairs of countries after a talk noun."""
+from __future__ import annotations
+
+import pytest
+
+from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
+
+
+def _sides(evs, etype):
+    return sorted(tuple(sorted(e["participants"])) for e in _of(evs, etype))
+
+
+# ---- a bare movement verb as an arrival
+
+def test_a_leader_arriving_abroad_at_a_stated_time_is_a_visit(res):
+    evs = _evs(res, "Tổng thống Pháp thăm Ấn Độ\n"
+                    "Tổng thống Pháp Emmanuel Macron tới New Delhi chiều nay và phát biểu trước Quốc hội Ấn Độ.",
+               pub="2025-06-04")
+    visits = _of(evs, "visit")
+    assert visits and visits[0]["participants"] == ["Emmanuel Macron", "India"]
+    assert visits[0]["date"] == "2025-06-04"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hàng hóa của Việt Nam xuất khẩu sang Mỹ tăng mạnh trong tháng 5.",
+    "Từ ngày 3/6 đến ngày 5/6, hai bên sẽ tổ chức các cuộc tham vấn.",
+    "Tổng thống Pháp Emmanuel Macron đến Paris tối qua.",          # home: no trip abroad
+    "Tổng thống Pháp Emmanuel Macron tới New Delhi để dự hội nghị.",   # no time: not this form
+])
+def test_a_bare_movement_verb_is_no_visit_otherwise(res, sentence):
+    assert not [m for m in _mentions(res, sentence, pub="2025-06-04") if m.type == "visit"]
+
+
+# ---- courtesy calls, one per host leader; ", sau đó" carries the subject
+
+def test_courtesy_calls_with_their_own_subject_are_split(res):
+    evs = _evs(res, "Chiều 10/3, Tổng thống Indonesia Prabowo Subianto hội kiến Chủ tịch nước Lương Cường "
+                    "và Thủ tướng Phạm Minh Chính.", pub="2025-03-10")
+    assert _sides(evs, "meeting") == [("Luong Cuong", "Prabowo Subianto"), ("Pham Minh Chinh", "Prabowo Subianto")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # talks (not courtesy calls) with two officials of one country stay one meeting
+    "Chiều 10/3, Tổng thống Mỹ Donald Trump hội đàm với Tổng thống Nga Vladimir Putin và Ngoại trưởng Nga "
+    "Sergei Lavrov.",
+    # leaders of different countries: one joint call
+    "Chiều 10/3, Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Lào Sonexay Siphandone và Thủ tướng Campuchia "
+    "Hun Manet.",
+])
+def test_no_split_outside_courtesy_calls_on_one_host(res, sentence):
+    evs = _evs(res, sentence, pub="2025-03-10")
+    assert len(_of(evs, "meeting")) == 1
+
+
+# ---- a talk named after "là"
+
+def test_a_call_after_la_takes_the_pair_before_it(res):
+    evs = _evs(res, "Ông Biden và ông Tập sẽ gặp nhau tại San Francisco\n"
+                    "Tổng thống Mỹ Joe Biden và Chủ tịch Trung Quốc Tập Cận Bình sẽ gặp nhau vào ngày 15/11. "
+                    "Lần gần nhất hai nhà lãnh đạo trao đổi là cuộc điện đàm hôm 28/7, khi họ thảo luận về "
+                    "Đài Loan.", pub="2025-11-10")
+    call = _of(evs, "phone_call")
+    assert len(call) == 1 and sorted(call[0]["participants"]) == ["Joe Biden", "Xi Jinping"]
+    assert call[0]["date"] == "2025-07-28" and call[0]["status"] == "occurred"
+
+
+def test_a_call_after_la_with_named_persons(res):
+    ms = _mentions(res, "Lần gần nhất ông Joe Biden và ông Tập Cận Bình trao đổi là cuộc điện đàm hôm 28/7.")
+    call = [m for m in ms if m.type == "phone_call"]
+    assert call and sorted(call[0].participants) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_a_topic_after_la_is_no_event(res):
+    evs = _evs(res, "Tổng thống Mỹ Joe Biden và Chủ tịch Trung Quốc Tập Cận Bình sẽ gặp nhau vào ngày 15/11. "
+                    "Chủ đề chính của hai nhà lãnh đạo là thương mại.", pub="2025-11-10")
+    assert [e["type"] for e in evs] == ["meeting"]
+
+
+# ---- the speaker of "X xác nhận sẽ thăm Y" is the visitor
+
+def test_the_speaker_is_the_subject_of_a_subjectless_plan(res):
+    evs = _evs(res, "Tổng thống Pháp Emmanuel Macron gặp Chủ tịch Trung Quốc Tập Cận Bình tại Paris ngày 6/5. "
+                    "Ông Macron cũng xác nhận sẽ thăm Trung Quốc vào tháng 12.", pub="2025-05-07")
+    v = _of(evs, "visit")
+    assert len(v) == 1 and sorted(v[0]["participants"]) == ["China", "Emmanuel Macron"]
+    assert v[0]["status"] == "planned" and v[0]["date"] == "2025-12"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ông Macron xác nhận Thủ tướng Pháp sẽ thăm Trung Quốc vào tháng 12.",   # another subject
+    'Ông Macron nói: "Sẽ thăm Trung Quốc vào tháng 12".',                     # a quote
+])
+def test_the_speaker_is_not_the_subject_past_another_actor_or_a_quote(res, sentence):
+    ms = [m for m in _mentions(res, sentence, pub="2025-05-07") if m.type == "visit"]
+    assert all("Emmanuel Macron" not in m.participants for m in ms)
+
+
+# ---- a subjectless when-clause shares the main clause's subject
+
+def test_a_fronted_when_clause_takes_the_main_subject(res):
+    evs = _evs(res, "Quả thật, khi tiếp Thủ tướng Canada Mark Carney tại Nhà Trắng hôm 7/10, Tổng thống Mỹ "
+                    "Donald Trump tỏ ra thận trọng về thuế quan.", pub="2025-10-09")
+    meet = _of(evs, "meeting")
+    assert meet and sorted(meet[0]["participants"]) == ["Donald Trump", "Mark Carney"]
+
+
+def test_a_when_clause_with_its_own_subject_keeps_it(res):
+    # negative: "khi ông X tiếp Y": the clause names its subject; the main one is not added
+    evs = _evs(res, "Khi Tổng thống Pháp Emmanuel Macron tiếp Thủ tướng Canada Mark Carney hôm 7/10, Tổng thống "
+                    "Mỹ Donald Trump đang ở Florida.", pub="2025-10-09")
+    meet = _of(evs, "meeting")
+    assert meet and sorted(meet[0]["participants"]) == ["Emmanuel Macron", "Mark Carney"]
+
+
+# ---- dash pairs of short country forms
+
+def test_short_forms_of_a_dash_pair_are_both_sides(res):
+    for pair, want in (("Mỹ – Trung", ["China", "United States"]), ("Mỹ-Trung", ["China", "United States"]),
+                       ("Việt – Nhật", ["Japan", "Vietnam"])):
+        evs = _evs(res, f"Ngày 8/5, vòng đàm phán thương mại {pair} diễn ra tại Geneva.", pub="2025-05-09")
+        neg = _of(evs, "negotiation")
+        assert len(neg) == 1 and sorted(neg[0]["participants"]) == want, pair
+
+
+def test_full_names_joined_by_a_dash_after_a_topic(res):
+    evs = _evs(res, "Hôm 20/2, cuộc gặp an ninh Nga – Mỹ diễn ra tại Riyadh.", pub="2025-02-21")
+    meet = _of(evs, "meeting")
+    assert meet and sorted(meet[0]["participants"]) == ["Russia", "United States"]
+
+
+def test_a_short_form_without_a_dash_pair_is_no_country(res):
+    # negatives: "miền Trung", a region pair, a conflict pair the talks are about
+    ms = _mentions(res, "Ngày 8/5, Bộ trưởng Nguyễn Văn A làm việc với các tỉnh miền Trung – Tây Nguyên.", pub="2025-05-09")
+    assert not any("China" in m.participants for m in ms)
+    evs = _evs(res, "Ngày 8/5, cuộc gặp về xung đột Nga – Ukraine diễn ra tại Paris.", pub="2025-05-09")
+    assert not any(sorted(e["participants"]) == ["Russia", "Ukraine"] for e in _of(evs, "meeting"))

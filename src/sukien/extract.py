@@ -748,7 +748,7 @@ def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, ow
         "asserted": args.asserted, "anaphoric": args.anaphoric, "focus_ref": args.focus_ref,
         "focus_members": args.focus_members if own else list(args.focus_members),
         "status_explicit": args.status_explicit,
-        "date_basis": args.date_basis, "year_explicit": args.year_explicit,
+        "date_basis": args.date_basis, "year_explicit": args.year_explicit, "vn_clock": args.vn_clock,
         "day_month": args.day_month, "day_month_confidence": args.day_month_confidence,
         "background": args.background, "same_occasion": args.same_occasion,
         "countries": args.countries if own else dict(args.countries),

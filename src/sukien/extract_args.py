@@ -63,6 +63,7 @@ class Args:
     year_explicit: bool = False
     day_month: str | None = None     # "08-14": a year-less day-month with no anchor to date it
     day_month_confidence: float = 0.0
+    vn_clock: bool = False          # its date is told on Vietnam's clock ("16/8, giờ Việt Nam")
     status: str = "occurred"
     status_raw: str | None = None
     status_explicit: bool = False

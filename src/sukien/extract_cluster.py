@@ -69,11 +69,12 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
                 return None       # plans are too vague to tell apart: keep them as they are
             # (both reported, or both denied: "phủ nhận có cuộc gặp" / "phủ nhận ... gặp nhau để đàm phán")
         cross = True
-    if m.date and e.date and not _dates_agree(m.date, e.date):
+    if m.date and e.date and not _dates_agree(m.date, e.date) and not _clock_days(e, m):
         return None
     dm = _day_month(m)
-    if dm and any((x_dm := _day_month(x)) and x_dm != dm for x in e.mentions):
+    if dm and any((x_dm := _day_month(x)) and x_dm != dm and not _clock_pair(x, m) for x in e.mentions):
         return None       # "chiều 10-5" / "ngày 12-5" with no year anywhere: still two days
+    near_place = False
     if m.location and e.location and m.location != e.location:
         # "Anchorage" / "Alaska": places of one country may be one place told two ways when the
         # sides are the same; places in different (or unknown) countries never are
@@ -82,7 +83,13 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
                                                            for p in m.participants} == e.countries()
                                         or not m.participants and m.location == mcn)):
             # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
-            return None
+            # "cuộc gặp tại Anchorage kéo dài ..." with no sides and no date of its own: an
+            # occurred talk held in the same country as an occurred talk of the article ("ở
+            # Alaska") is that talk
+            if not (mcn and mcn in (ecn, e.location) and not m.participants and not m.date and m.type == e.type
+                    and (m.status or "occurred") == (e.status or "occurred") == "occurred"):
+                return None
+        near_place = True
     outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
     if _plan_and_past(e, m) or _earlier_year(e, m):
         return None
@@ -117,6 +124,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
     if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
         return None                      # "vòng thứ ba" is not "vòng đầu tiên"
     score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
+        + (1.0 if near_place else 0.0) \
         - (0.5 if cross else 0.0)
     if e.status in ("planned", "hypothetical") and not m.flags.get("status_explicit") and not outcome:
         score -= 1.5      # an unmarked restatement is rather the reported (occurred) event
@@ -207,6 +215,33 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _vn_day(e: _Ev) -> bool:
+    """The event's day was told on Vietnam's clock (and no mention gives another day)."""
+    return any(x.date == e.date and x.flags.get("vn_clock") for x in e.mentions)
+
+
+def _clock_pair(x: EventMention, m: EventMention) -> bool:
+    """Two mentions' days one apart, one told on Vietnam's clock and the other not."""
+    if bool(x.flags.get("vn_clock")) == bool(m.flags.get("vn_clock")):
+        return False
+    e = _Ev(type=x.type, mentions=[x], date=x.date)
+    return _clock_days(e, m)
+
+
+def _clock_days(e: _Ev, m: EventMention) -> bool:
+    """Two days one apart, one of them told on Vietnam's clock ("rạng sáng nay (16/8, giờ Việt
+    Nam)") and the other not (the local "hôm thứ Sáu (15/8)"): one day told on two clocks."""
+    if not (m.date and e.date and len(m.date) == len(e.date) == 10):
+        return False
+    if bool(m.flags.get("vn_clock")) == _vn_day(e):
+        return False
+    from datetime import date
+    try:
+        return abs(date.fromisoformat(m.date).toordinal() - date.fromisoformat(e.date).toordinal()) == 1
+    except ValueError:
+        return False
+
+
 def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None) -> None:
     """Attach m to e. ``loose``: m was attached without a participant check (anaphora), so it
     only contributes participants of countries the event already has."""
@@ -238,8 +273,9 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
     for p, c in cmap.items():
         e.country.setdefault(p, c)
     e._sides = None
-    if m.date and (not e.date or len(m.date) > len(e.date)):
-        e.date = m.date
+    if m.date and (not e.date or len(m.date) > len(e.date)
+                   or m.date != e.date and not m.flags.get("vn_clock") and _vn_day(e)):
+        e.date = m.date          # (the local day wins over Vietnam's clock)
         e.past = bool(m.flags.get("past"))
     if m.flags.get("status_explicit"):
         if e.status == "occurred" and m.flags.get("disputes"):

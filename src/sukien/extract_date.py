@@ -34,12 +34,35 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
             # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
             # still stated in the sentence
             return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
+        month = _week_month(v, anchor.date)
+        if month is not None:
+            return month, "week"       # "tuần trước", "đầu tuần này": its month, never a day
         if re.fullmatch(r"XXXX-\d{2}-\d{2}", v or "") and re.search(r"\d", t.text):
             return v, "day_month"      # "14-8" with no year and no anchor: a partial key
         return None, "none"
     if ("cùng ngày" in txt or "hôm nay" in txt) and anchor.date and anchor.source == "pub_date":
         return anchor.date, "relative"
     return None, "none"
+
+
+def _week_month(v: str | None, anchor_day: str | None = None) -> str | None:
+    """The month of an ISO week ("2025-W33") when its Monday and Sunday fall in one month, else
+    None: a reported week-level time ("hồi tuần trước", "đầu tuần này") names no day, but its month
+    can be compared with the dated reports of the same event. A week after the anchor's ("tuần
+    tới": a plan whose day is still open) gives none."""
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", v or "")
+    if m is None:
+        return None
+    import datetime as _dt
+    try:
+        mon = _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if anchor_day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor_day[:10]) \
+                and mon > _dt.date.fromisoformat(anchor_day[:10]):
+            return None
+    except ValueError:
+        return None
+    sun = mon + _dt.timedelta(days=6)
+    return f"{mon.year}-{mon.month:02d}" if (mon.year, mon.month) == (sun.year, sun.month) else None
 
 
 _OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
@@ -107,6 +130,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     best = None
     best_dm = None        # the nearest year-less day-month, used only when no full date is found
     best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
+    best_week = None      # the nearest week-level time ("tuần trước"): its month, when nothing else dates
     low = sv.low
     times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
     frame_end = _frame_end(low, ts, te) if times else None
@@ -150,6 +174,11 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             if best_eff is None or d_me < best_eff[0]:
                 best_eff = (d_me, v, basis, t)
             continue
+        if basis == "week":
+            # "thứ Hai đầu tuần này": the day it names wins over the week's month
+            if best_week is None or d_me < best_week[0]:
+                best_week = (d_me, v, basis, t)
+            continue
         if basis == "day_month":
             if best_dm is None or d_me < best_dm[0]:
                 best_dm = (d_me, v, basis, t)
@@ -158,6 +187,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             best = (d_me, v, basis, t)
     if best is None and best_eff is not None and best_eff[2] != "day_month":
         best = best_eff
+    if best is None and best_week is not None:
+        best = best_week
     if best is None and best_dm is not None:
         _, v, _, t = best_dm
         a.day_month = v[5:]
@@ -176,7 +207,16 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     a.date = v
     a.date_basis = "sentence" if basis in ("sentence",) else "relative"
     a.year_explicit = not t.relative
-    a.date_confidence = round(min(1.0, t.confidence) * (0.9 if basis == "sentence" else 0.75), 3)
+    weight = 0.9 if basis == "sentence" else 0.5 if basis == "week" else 0.75
+    # "rạng sáng nay (16/8, giờ Việt Nam)": the day on Vietnam's clock, a day after the local day
+    # of an event in the Americas or Europe; the local day, when the article gives it, wins
+    zone = getattr(t, "timezone", None)
+    if zone is None:      # "rạng sáng nay (16/8, giờ Việt Nam)": the clock told in the parenthesis after it
+        te_ = sv.from_doc(t.end)
+        zone = next((getattr(t2, "timezone", None) for t2, v2, _, s2, *_ in times
+                     if v2 == v and 0 <= s2 - te_ <= 3 and low[te_:s2].strip() in ("", "(")), None)
+    a.vn_clock = zone == "Asia/Ho_Chi_Minh"
+    a.date_confidence = round(min(1.0, t.confidence) * weight * (0.95 if a.vn_clock else 1.0), 3)
 
 
 _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|kể từ khi|từ khi|ngay khi)(?!\w)")

@@ -57,7 +57,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             near = {}
             for s, ni in scored:
                 before = [x.start for x in pool[-ni].mentions
-                          if x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2]
+                          if x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2
+                          and not _contrasted(x)]
                 if before:
                     near[ni] = max(before)
             if near:
@@ -140,9 +141,12 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             if x is not None:
                 _add(x, m, loose=True, cache=pc)
                 continue
-            if talk_type is None:
+            # "... đã điện đàm với X. Theo X, cuộc trò chuyện kéo dài ...": the talk told in its
+            # sentence or the one before names its type; else the type the article uses most
+            near = _talk_just_told(m, mentions)
+            if near is None and talk_type is None:
                 continue
-            m.type = talk_type
+            m.type = near or talk_type
             m.flags["cameo"] = res.triggers.cameo_of(m.type)
         if m.flags.get("anaphoric"):
             pool = [e for e in events if e.type == m.type]
@@ -202,6 +206,28 @@ def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc
 
 
 _PROPOSED_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,4}", re.UNICODE)
+
+
+# "Khác hẳn cuộc gặp hồi tháng 2, lần này ...", "Không giống lần trước, ...", "So với cuộc gặp
+# trước, ...": the event compared against is not the one the next sentences go on telling
+_CONTRAST = re.compile(r"(?:^|[,;:]\s*)(?:khác\s+(?:hẳn|với|hoàn toàn)\s+(?:với\s+)?|không\s+giống\s+"
+                       r"(?:như\s+)?|trái\s+với\s+|so\s+với\s+)(?:\w+\s+){0,2}$")
+
+
+def _contrasted(x: EventMention) -> bool:
+    """Whether mention x is only what its sentence compares the reported event with."""
+    ev = x.evidence
+    if ev is None or not ev.sentence:
+        return False
+    return _CONTRAST.search(ev.sentence[:max(0, x.start - ev.start)].lower()) is not None
+
+
+def _talk_just_told(m: EventMention, mentions: list[EventMention]) -> str | None:
+    """The type of the last strong call or meeting mentioned before a weak talk word, in its own
+    sentence or the sentence before it; None when there is none."""
+    told = [x for x in mentions if x.type in ("phone_call", "meeting") and not x.flags.get("weak")
+            and x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 1]
+    return max(told, key=lambda x: x.start).type if told else None
 
 
 def _proposed_talk(m: EventMention, mentions: list[EventMention], text: str) -> bool:
@@ -428,9 +454,14 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         for m in e.mentions:
             if e.final_status != "occurred":
                 break
+            # ("X đồng ý ngừng bắn sau điện đàm với Y": an outcome told before the talks it came
+            # out of, which are introduced by "sau"/"tại"/"trong", takes their day too)
             f = next((f for f in final if f is not e and (f.date_info[0] or f.day_month_m is not None)
-                      and any(x.sentence_index == m.sentence_index and x.start < m.start
-                              and (m.flags.get("same_occasion") or _introduced(x)) for x in f.mentions)), None)
+                      and any(x.sentence_index == m.sentence_index
+                              and (x.start < m.start and (m.flags.get("same_occasion") or _introduced(x))
+                                   or x.start > m.start and e.type in OUTCOMES
+                                   and f.type in ("phone_call", "meeting", "negotiation") and _introduced(x))
+                              for x in f.mentions)), None)
             if f is not None:
                 if not f.date_info[0]:
                     e.day_month_m = f.day_month_m

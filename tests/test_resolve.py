@@ -850,3 +850,16 @@ def test_a_recap_published_weeks_later_meets_the_reports_of_the_day(store, res):
         "later.txt": [mk("later.txt", 0, "negotiation", ["Russia", "Ukraine"], "2025-06-02", year_explicit=False,
                          location="Istanbul")]}, res, pubs={"later.txt": "2025-06-10"})
     assert len(evs) == 2
+
+
+def test_years_two_or_more_apart_conflict_even_when_one_was_inferred():
+    """"Lần gần nhất hai nhà lãnh đạo gặp trực tiếp là năm 2019" and "cuộc gặp hồi cuối tháng 2" in
+    an August 2025 article (year inferred: 2025): an inferred year may be one off, never six."""
+    recap_2019 = DateVal(2019, None, None, True, 0.9)
+    feb_inferred = DateVal(2025, 2, None, False, 0.68)
+    assert date_relation(recap_2019, feb_inferred)[0] == "conflict"
+    assert date_relation(DateVal(2019, 10, 16, True, 0.9), DateVal(2025, 10, 16, False, 0.6))[0] == "conflict"
+    # one year off stays possible for an inferred year (a January article about "16/12")
+    assert date_relation(DateVal(2024, 12, 16, True, 0.9), DateVal(2025, 12, 16, False, 0.6))[0] == "month_day"
+    # a weak date never conflicts
+    assert date_relation(recap_2019, DateVal(2025, 2, None, False, 0.3))[0] != "conflict"

@@ -116,6 +116,8 @@ def _day(value: str | None) -> int | None:
 
 def date_relation(a: DateVal, b: DateVal) -> tuple[str, float]:
     """How two dates of two reports relate: (kind, bonus). kind 'conflict' is a veto."""
+    if a.y is not None and b.y is not None and abs(a.y - b.y) >= 2 and min(a.conf, b.conf) >= WEAK_DATE_CONF:
+        return "conflict", 0.0      # an inferred year is at most one off: 2019 is never "tháng 2" of 2025
     if a.day_level and b.day_level:
         if (a.m, a.d) == (b.m, b.d):
             if a.y == b.y and a.y is not None and a.year_explicit and b.year_explicit:

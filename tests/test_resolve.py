@@ -858,8 +858,27 @@ def test_years_two_or_more_apart_conflict_even_when_one_was_inferred():
     recap_2019 = DateVal(2019, None, None, True, 0.9)
     feb_inferred = DateVal(2025, 2, None, False, 0.68)
     assert date_relation(recap_2019, feb_inferred)[0] == "conflict"
-    assert date_relation(DateVal(2019, 10, 16, True, 0.9), DateVal(2025, 10, 16, False, 0.6))[0] == "conflict"
+    assert date_relation(DateVal(2019, 10, 2, True, 0.9), DateVal(2025, 10, 16, False, 0.6))[0] == "conflict"
+    # the same day-month: the inferred year of an article without a publication date may be far
+    # off (a year it states); its mates give the right one
+    assert date_relation(DateVal(2025, 8, 8, True, 0.9), DateVal(2023, 8, 8, False, 0.56))[0] == "month_day"
+    # two inferred years: either may be the wrong one
+    assert date_relation(DateVal(2027, 8, None, False, 0.45), DateVal(2025, 8, 8, False, 0.6))[0] != "conflict"
     # one year off stays possible for an inferred year (a January article about "16/12")
     assert date_relation(DateVal(2024, 12, 16, True, 0.9), DateVal(2025, 12, 16, False, 0.6))[0] == "month_day"
     # a weak date never conflicts
     assert date_relation(recap_2019, DateVal(2025, 2, None, False, 0.3))[0] != "conflict"
+
+
+def test_a_soft_year_from_a_publication_date_beats_one_an_undated_article_guessed(store, res):
+    """An article without a publication date took 2023 from a year it states ("Năm 2023, ..."); a
+    dated article's "8/8" is 2025 from its publication date: the day is one, the year is 2025 (even
+    against two such undated articles)."""
+    evs = load(store, {
+        "dated.txt": [mk("dated.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2025-08-08", year_explicit=False)],
+        "undated.txt": [mk("undated.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2023-08-08",
+                           year_explicit=False, date_confidence=0.6)],
+        "undated2.txt": [mk("undated2.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2023-08-08",
+                            year_explicit=False, date_confidence=0.6)],
+    }, res, pubs={"dated.txt": "2025-08-09"})
+    assert len(evs) == 1 and evs[0]["date"] == "2025-08-08"

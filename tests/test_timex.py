@@ -472,3 +472,14 @@ def test_a_written_year_belongs_to_the_date_before_it(text, value, res):
     if len(value) == 10:
         a = infer_anchor(text, [Segment(0, len(text), "body")], None, res)
         assert (a.date, a.source) == (value, "inferred:latest_full_date")
+
+
+def test_infer_anchor_ignores_a_planned_year(res):
+    # "dự kiến ... vào năm 2027" is a plan's year, never the news' year
+    text = ("Hai nhà lãnh đạo gặp nhau hôm 8/8 tại Washington. Năm 2023, các cuộc gặp song phương đã được "
+            "tổ chức ở châu Âu. Phía Armenia dự kiến tổ chức trưng cầu ý dân vào năm 2027.")
+    a = _anchor_of_body(text, res)
+    assert a.date is None or not a.date.startswith("2027")
+    assert a.date is not None and a.date.startswith("2023")        # the latest stated year that is not a plan
+    # a stated year of the news itself still anchors
+    assert _anchor_of_body("Năm 2025, hai nhà lãnh đạo gặp nhau hôm 8/8 tại Washington.", res).date.startswith("2025")

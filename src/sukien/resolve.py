@@ -116,8 +116,12 @@ def _day(value: str | None) -> int | None:
 
 def date_relation(a: DateVal, b: DateVal) -> tuple[str, float]:
     """How two dates of two reports relate: (kind, bonus). kind 'conflict' is a veto."""
-    if a.y is not None and b.y is not None and abs(a.y - b.y) >= 2 and min(a.conf, b.conf) >= WEAK_DATE_CONF:
-        return "conflict", 0.0      # an inferred year is at most one off: 2019 is never "tháng 2" of 2025
+    if a.y is not None and b.y is not None and abs(a.y - b.y) >= 2 and (a.year_explicit or b.year_explicit) \
+            and min(a.conf, b.conf) >= WEAK_DATE_CONF and not (a.day_level and b.day_level and (a.m, a.d) == (b.m, b.d)):
+        # an inferred year is at most one off: "năm 2019" is never "tháng 2" of a 2025 article. (The
+        # same day-month may still be one day: an article without a publication date may have taken
+        # a wrong year from a year it states, and gets the right one from its cluster mates.)
+        return "conflict", 0.0
     if a.day_level and b.day_level:
         if (a.m, a.d) == (b.m, b.d):
             if a.y == b.y and a.y is not None and a.year_explicit and b.year_explicit:

@@ -72,7 +72,10 @@ def merge_date(members: list[dict]) -> tuple[str | None, float, list[dict], dict
         ranked = sorted(groups.items(), key=gweight)
         (mm, dd), vs = ranked[0]
         explicit = Counter(dv.y for _, dv in vs if dv.year_explicit and dv.y)
-        soft = Counter(dv.y for _, dv in vs if not dv.year_explicit and dv.y)
+        # a soft year inferred from a publication date beats one an undated article took from a
+        # year it states ("Năm 2023, ...")
+        soft = Counter(dv.y for m, dv in vs if not dv.year_explicit and dv.y and m.get("pub_date")) or \
+            Counter(dv.y for _, dv in vs if not dv.year_explicit and dv.y)
         year = (explicit or soft).most_common(1)[0][0] if (explicit or soft) else None
         if year is None:   # a year from a coarser mate ("tháng 3/2025")
             years = Counter(dv.y for _, dv in dated if dv.y and dv.year_explicit and (dv.m in (None, mm)))

@@ -186,6 +186,8 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
     months: list[tuple[int, int, int]] = []
     conflict_years: list[tuple[int, date]] = []
     none = Anchor(None, "none", 0.0)
+    lt: str | None = None              # the lower-cased text, made when a stated year needs its tense
+    planned_years: list[int] = []
     from .timex import _find_times          # timex imports this module: import at call time
     for s, e in spans:
         for tm in _find_times(text, s, e, none, res, bind_back=False):
@@ -206,6 +208,14 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
                 elif v.startswith("XXXX-") and len(v) >= 10:
                     partial.append((int(v[5:7]), int(v[8:10])))
             elif tm.kind in ("year", "partial_date") and not tm.relative and v[:4].isdigit():
+                lt = lt if lt is not None else text.lower()
+                if _tense_hint(lt, tm.start) > 0:
+                    # "dự kiến tổ chức trưng cầu vào năm 2027": a plan's year, later than the news'
+                    # — used only when the text states no other year
+                    planned_years.append(int(v[:4]))
+                    if len(v) == 7 and v[5:7].isdigit():
+                        months.append((int(v[:4]), int(v[5:7]), tm.start))
+                    continue
                 years.append(int(v[:4]))
                 if len(v) == 7 and v[5:7].isdigit():
                     months.append((int(v[:4]), int(v[5:7]), tm.start))    # "tháng 11-2023"
@@ -232,6 +242,7 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
         n, st = max(conflict_years, key=lambda c: (c[1] + timedelta(days=365 * c[0])))
         base = _safe_date(st.year + n, st.month, st.day) or date(st.year + n, st.month, 28)
         how, conf = "conflict_years", 0.35
+    years = years or planned_years
     if years:
         y = max(years)
         if base is None or y > base.year:

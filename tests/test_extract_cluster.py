@@ -35,3 +35,109 @@ def test_a_day_on_vietnams_clock_and_the_local_day_are_one_meeting(res):
 def test_days_further_apart_than_the_clocks_are_two_meetings(res):
     evs = _of(_evs(res, _ABROAD.format(local="13/8"), pub="2025-08-16"), "meeting")
     assert sorted(e["date"] for e in evs) == ["2025-08-13", "2025-08-16"]
+
+
+# ---- a sideless talk at a city of the place of the article's talk
+
+def test_a_sideless_talk_at_a_city_joins_the_talk_held_in_that_country(res):
+    evs = _evs(res, "Mỹ và Trung Quốc họp thượng đỉnh\n"
+                    "Chiều 30/10, Tổng thống Mỹ Donald Trump và Chủ tịch Trung Quốc Tập Cận Bình đã gặp nhau "
+                    "tại Thụy Sĩ.\n\n"
+                    "Cũng trong tháng 10, Thủ tướng Nhật Bản đã gặp Tổng thống Mỹ Donald Trump.\n\n"
+                    "Theo Tân Hoa xã, cuộc gặp tại Geneva kéo dài khoảng 100 phút.", pub="2025-10-31")
+    us_cn = [e for e in _of(evs, "meeting") if "Xi Jinping" in e["participants"]]
+    assert us_cn and us_cn[0]["duration_minutes"] == 100
+
+
+def test_a_dated_sideless_talk_at_a_place_of_the_same_country_does_not_join(res):
+    # negative: a talk with its own (other) date is another talk, a recap
+    evs = _evs(res, "Mỹ và Trung Quốc họp thượng đỉnh\n"
+                    "Chiều 30/10, Tổng thống Mỹ Donald Trump và Chủ tịch Trung Quốc Tập Cận Bình đã gặp nhau "
+                    "tại Thụy Sĩ.\n\n"
+                    "Đây là lần đầu hai bên gặp kể từ cuộc gặp tại Geneva hồi tháng 6.", pub="2025-10-31")
+    us_cn = [e for e in _of(evs, "meeting") if "Xi Jinping" in e["participants"]]
+    assert us_cn and us_cn[0]["date"] == "2025-10-30"
+
+
+def test_a_sideless_talk_at_a_city_of_another_country_does_not_join(res):
+    # negative: Geneva is not in Austria
+    evs = _evs(res, "Mỹ và Trung Quốc họp thượng đỉnh\n"
+                    "Chiều 30/10, Tổng thống Mỹ Donald Trump và Chủ tịch Trung Quốc Tập Cận Bình đã gặp nhau "
+                    "tại Áo.\n\n"
+                    "Theo Tân Hoa xã, cuộc gặp tại Geneva kéo dài khoảng 100 phút.", pub="2025-10-31")
+    us_cn = [e for e in _of(evs, "meeting") if "Xi Jinping" in e["participants"]]
+    assert us_cn and us_cn[0]["duration_minutes"] is None
+
+
+# ---- a bare plan, possibility or denial does not overturn an outcome reported as done on a day
+
+def _em(type_, status="occurred", date=None, participants=(), **flags):
+    from sukien.models import EventMention
+    return EventMention(doc="d", type=type_, trigger="t", start=0, end=1, sentence_index=0,
+                        participants=list(participants), date=date, status=status, flags=dict(flags))
+
+
+def test_a_bare_extension_proposal_does_not_make_a_dated_truce_hypothetical():
+    from sukien.extract_cluster import _Ev, _add
+    e = _Ev(type="ceasefire")
+    _add(e, _em("ceasefire", date="2025-05-08", asserted=True))
+    _add(e, _em("ceasefire", status="hypothetical", status_explicit=True, asserted=True))
+    assert (e.status or "occurred") == "occurred"
+
+
+def test_a_bare_plan_still_marks_an_outcome_with_no_dated_report():
+    # negative: without a dated report of the truce, the plan is what the article tells
+    from sukien.extract_cluster import _Ev, _add
+    e = _Ev(type="ceasefire")
+    _add(e, _em("ceasefire", asserted=True))
+    _add(e, _em("ceasefire", status="planned", status_explicit=True, asserted=True))
+    assert e.status == "planned"
+
+
+def test_a_sided_or_disputing_denial_still_denies_a_dated_exchange():
+    # negative: a denial naming the sides, or disputing the report, is about this very exchange
+    from sukien.extract_cluster import _Ev, _add
+    for kw in ({"participants": ["Russia", "Ukraine"]}, {"disputes": True}):
+        e = _Ev(type="prisoner_exchange")
+        _add(e, _em("prisoner_exchange", date="2025-05-08", participants=["Russia", "Ukraine"], asserted=True))
+        parts = kw.pop("participants", ())
+        _add(e, _em("prisoner_exchange", status="denied", participants=parts, status_explicit=True, **kw))
+        assert e.status == "denied"
+
+
+def test_a_truce_in_force_since_a_day_keeps_its_status_beside_a_proposed_extension(res):
+    evs = _evs(res, "Nga và Ukraine trao đổi tù binh\n"
+                    "Lệnh ngừng bắn giữa Nga và Ukraine có hiệu lực từ ngày 8/5. Nga và Ukraine đã trao đổi "
+                    "200 tù binh hôm 10/5.\n\n"
+                    "Sau đó, Thổ Nhĩ Kỳ đưa ra đề xuất gia hạn ngừng bắn thêm 30 ngày, nhưng chưa bên nào "
+                    "chấp nhận.", pub="2025-05-12")
+    cf = _of(evs, "ceasefire")
+    assert cf and cf[0]["status"] == "occurred" and cf[0]["date"] == "2025-05-08"
+
+
+# ---- a talk told as done right after an unmarked report bears the report out
+
+def test_a_talk_told_as_done_after_the_report_makes_a_purposed_call_occurred():
+    from sukien.extract_cluster import _Ev, _add, _compatible
+    e = _Ev(type="phone_call")
+    _add(e, _em("phone_call", status="hypothetical", participants=["Donald Trump", "Vladimir Putin"],
+                status_explicit=True, asserted=True))       # "... tạm dừng cuộc họp để điện đàm với X"
+    rep = _em("phone_call", participants=["Donald Trump", "Vladimir Putin"], asserted=True)
+    rep.sentence_index, rep.start = 5, 500                     # "ông Trump gọi cho ông Putin."
+    _add(e, rep)
+    told = _em("phone_call", status_explicit=True, asserted=True)   # "Cuộc điện đàm kéo dài 40 phút."
+    told.sentence_index, told.start = 6, 600
+    assert _compatible(e, told) is not None
+    _add(e, told)
+    assert e.status == "occurred"
+
+
+def test_a_done_talk_far_from_the_report_does_not_overturn_a_plan():
+    # negative: no unmarked report in its sentence or the one before: the plan stays another event
+    from sukien.extract_cluster import _Ev, _add, _compatible
+    e = _Ev(type="phone_call")
+    _add(e, _em("phone_call", status="planned", participants=["Donald Trump", "Vladimir Putin"],
+                status_explicit=True, asserted=True))
+    told = _em("phone_call", status_explicit=True, asserted=True)
+    told.sentence_index, told.start = 6, 600
+    assert _compatible(e, told) is None

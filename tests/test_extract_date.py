@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
 
+from sukien.extract_date import _week_month
+
 
 _CALLS = ("Tổng thống Pháp điện đàm với Thủ tướng Đức\n"
           "Tối 20/11, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Đức Friedrich Merz.\n\n")
@@ -105,3 +107,127 @@ def test_a_time_inside_the_fronted_clause_stays_its_own(res):
     evs = _evs(res, "Sau cuộc gặp với Ngoại trưởng Kenya Musalia Mudavadi hôm 3/9, Ngoại trưởng Ai Cập Badr "
                     "Abdelatty lên đường về nước.", pub="2025-09-14")
     assert [e["date"] for e in _of(evs, "meeting")] in (["2025-09-03"], [])
+
+
+# ---- a week-level relative time
+
+def test_a_week_gives_its_month_only_when_it_lies_in_one_month():
+    assert _week_month("2025-W33") == "2025-08"      # 11-17/8
+    assert _week_month("2025-W31") is None           # 28/7-3/8: two months, no date
+    assert _week_month("2025-08-15") is None         # a day is no week
+    assert _week_month(None) is None
+    # negative: a coming week ("tuần tới") is a plan whose day is open: no month
+    assert _week_month("2025-W35", "2025-08-19") is None
+    assert _week_month("2025-W34", "2025-08-19") == "2025-08"     # this week ("đầu tuần này")
+
+
+def test_last_week_dates_a_recap_by_its_month_with_low_confidence(res):
+    evs = _evs(res, "Ngoại trưởng Trung Quốc thăm Ấn Độ\n"
+                    "Chiều 20/8, Ngoại trưởng Trung Quốc Vương Nghị đã hội đàm với Ngoại trưởng Ấn Độ "
+                    "Subrahmanyam Jaishankar tại New Delhi.\n\n"
+                    "Cuộc hội đàm diễn ra sau khi Nga và Ấn Độ đàm phán ở Moscow hồi tuần trước.", pub="2025-08-21")
+    neg = [e for e in evs if e["type"] in ("negotiation", "meeting") and "Russia" in e["participants"]]
+    assert neg and neg[0]["date"] == "2025-08" and neg[0]["date_confidence"] < 0.5
+
+
+def test_last_week_across_two_months_gives_no_date(res):
+    # negative: the week of 28/7-3/8 names no single month
+    evs = _evs(res, "Ngoại trưởng Trung Quốc thăm Ấn Độ\n"
+                    "Chiều 6/8, Ngoại trưởng Trung Quốc Vương Nghị đã hội đàm với Ngoại trưởng Ấn Độ "
+                    "Subrahmanyam Jaishankar tại New Delhi.\n\n"
+                    "Cuộc hội đàm diễn ra sau khi Nga và Ấn Độ đàm phán ở Moscow hồi tuần trước.", pub="2025-08-07")
+    neg = [e for e in evs if e["type"] in ("negotiation", "meeting") and "Russia" in e["participants"]]
+    assert neg and neg[0]["date"] not in ("2025-07", "2025-08")
+
+
+def test_a_weekday_of_this_week_keeps_its_day(res):
+    # negative: "thứ Hai đầu tuần này" names a day; the week's month must not replace it
+    evs = _evs(res, "Ngoại trưởng Mỹ điện đàm với Ngoại trưởng Nga\n"
+                    "Hôm thứ Ba đầu tuần này, Ngoại trưởng Mỹ Marco Rubio đã điện đàm với Ngoại trưởng Nga "
+                    "Sergei Lavrov.", pub="2025-09-12")
+    calls = _of(evs, "phone_call")
+    assert calls and calls[0]["date"] == "2025-09-09"
+
+
+# ---- fronted frames that are not the event of the main clause
+
+def test_an_offset_may_open_a_fronted_when_clause():
+    from sukien.extract_date import _FRONTED_WHEN
+    for s in ("một ngày sau cuộc gặp, ", "hai tuần trước chuyến thăm, ", "3 ngày sau khi ký, ", "sau cuộc gặp, "):
+        assert _FRONTED_WHEN.match(s), s
+    # negative: "năm sau" is the next year, not an offset; a plain subject opens no when-clause
+    for s in ("năm sau, hai bên ", "một ngày, ông ", "ông trump sau đó "):
+        assert not _FRONTED_WHEN.match(s), s
+
+
+def test_the_day_after_a_fronted_offset_clause_dates_the_main_clause(res):
+    evs = _evs(res, "Thủ tướng Nhật Bản gặp Tổng thống Hàn Quốc\n"
+                    "Chiều 4/11, Tổng thống Pháp Emmanuel Macron đã gặp Thủ tướng Nhật Bản Shigeru Ishiba.\n\n"
+                    "Một ngày sau cuộc gặp với ông Macron, hôm thứ Tư (5/11), ông Ishiba có cuộc gặp với Tổng "
+                    "thống Hàn Quốc Lee Jae-myung tại Seoul.", pub="2025-11-06")
+    meets = {tuple(sorted(e["participants"])): e for e in _of(evs, "meeting")}
+    kr = [e for k, e in meets.items() if "Lee Jae Myung" in k and "Shigeru Ishiba" in k]
+    fr = [e for k, e in meets.items() if "Emmanuel Macron" in k]
+    assert kr and kr[0]["date"] == "2025-11-05"
+    assert fr and fr[0]["date"] == "2025-11-04"
+
+
+def test_a_day_counted_within_an_event_dates_the_clause_after_it():
+    from sukien.extract_date import _day_of_frame
+    low = "ngay trong ngày đầu tiên ngừng bắn (8/5), nga trao trả 100 tù binh"
+    o = low.index("ngừng bắn"); e = low.index(")") + 1; ts = low.index("trao trả")
+    assert _day_of_frame(low, (o, o + 9), e, ts)
+    # negative: a time owned by an event that does not count the day
+    low2 = "lệnh ngừng bắn (8/5), nga trao trả 100 tù binh"
+    o2 = low2.index("ngừng bắn"); e2 = low2.index(")") + 1; ts2 = low2.index("trao trả")
+    assert not _day_of_frame(low2, (o2, o2 + 9), e2, ts2)
+    # negative: a trigger in a later clause (two commas on), not the one the frame opens
+    low3 = "ngay trong ngày đầu tiên ngừng bắn (8/5), nga tuyên bố, ukraine trao trả 100 tù binh"
+    o3 = low3.index("ngừng bắn"); e3 = low3.index(")") + 1; ts3 = low3.index("trao trả")
+    assert not _day_of_frame(low3, (o3, o3 + 9), e3, ts3)
+
+
+def test_the_first_day_of_a_truce_dates_the_exchange_told_in_its_clause(res):
+    evs = _evs(res, "Nga và Ukraine trao đổi tù binh\n"
+                    "Ngay trong ngày đầu tiên ngừng bắn (8/5), Nga đã trao trả 100 tù binh cho Ukraine.",
+               pub="2025-05-10")
+    ex = _of(evs, "prisoner_exchange")
+    assert ex and ex[0]["date"] == "2025-05-08"
+
+
+def test_a_when_clause_between_a_fronted_time_and_the_main_clause_leaves_it_the_time():
+    from sukien.extract_date import _inner_when
+    low = "cũng trong sáng 5/3, trước cuộc hội đàm, thủ tướng đã tiếp đại sứ"
+    e = low.index("5/3") + 3; os = low.index("cuộc hội đàm")
+    assert _inner_when(low, os, os + 12, e)
+    # negative: the talk is in the main clause itself
+    low2 = "cũng trong sáng 5/3, thủ tướng đã có cuộc hội đàm với đại sứ, sau đó tiếp khách"
+    os2 = low2.index("cuộc hội đàm")
+    assert not _inner_when(low2, os2, os2 + 12, low2.index("5/3") + 3)
+
+
+def test_a_reception_after_a_fronted_time_and_before_clause_takes_the_day(res):
+    evs = _evs(res, "Thủ tướng tiếp Đại sứ Nhật Bản\n"
+                    "Chiều 5/3, Thủ tướng Phạm Minh Chính đã điện đàm với Thủ tướng Nhật Bản Shigeru Ishiba.\n\n"
+                    "Cũng trong chiều 5/3, trước cuộc điện đàm, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ "
+                    "Hàn Quốc Choi Young-sam đến chào từ biệt.", pub="2025-03-06")
+    meets = [e for e in _of(evs, "meeting") if any(p.startswith("Choi") for p in e["participants"])]
+    assert meets and meets[0]["date"] == "2025-03-05"
+
+
+# ---- "đến hôm X, khi ...": the day of the when-clause after the time
+
+def test_a_time_after_den_followed_by_a_when_clause_dates_that_clause(res):
+    evs = _evs(res, "Quan hệ Mỹ - Trung\n"
+                    "Căng thẳng kéo dài nhiều tuần. Bước ngoặt đến hôm 7/4, khi Ngoại trưởng Mỹ Marco Rubio "
+                    "và Ngoại trưởng Trung Quốc Vương Nghị hội đàm tại Jakarta.", pub="2025-06-06")
+    meets = [e for e in evs if e["type"] in ("meeting", "negotiation") and "Marco Rubio" in e["participants"]]
+    assert meets and meets[0]["date"] == "2025-04-07"
+
+
+def test_a_time_after_den_does_not_date_the_event_it_ends(res):
+    # negative: "kéo dài đến ngày 15/8": the end of the truce, not its date; only the when-clause's
+    evs = _evs(res, "Tình hình Nga - Ukraine\n"
+                    "Lệnh ngừng bắn giữa Nga và Ukraine kéo dài đến ngày 15/8, khi Nga mở cuộc tấn công mới.",
+               pub="2025-09-06")
+    assert all(e["date"] != "2025-08-15" for e in _of(evs, "ceasefire"))

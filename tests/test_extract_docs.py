@@ -551,3 +551,123 @@ def test_an_undated_elliptic_round_founds_no_event(res):
     # negative: "Vòng thứ tư" without a date cannot tell which round it is
     evs = _evs(res, _TALKS + "Theo giới quan sát, vòng thứ tư sẽ diễn ra ở cấp bộ trưởng.", pub="2025-09-14")
     assert not [e for e in _of(evs, "negotiation") if e["status"] == "planned"]
+
+
+# ---- a weak talk word after a call is that call
+
+_SUMMIT = ("Thủ tướng Nhật Bản và Tổng thống Hàn Quốc hội đàm tại Tokyo\n"
+           "Chiều 3/6, Thủ tướng Nhật Bản Shigeru Ishiba đã hội đàm với Tổng thống Hàn Quốc Lee Jae-myung "
+           "tại Tokyo. Cuộc hội đàm kéo dài 90 phút.\n\n"
+           "Hai nhà lãnh đạo nhất trí tăng cường hợp tác kinh tế.\n\n")
+
+
+def test_a_weak_talk_word_right_after_a_call_is_that_call(res):
+    evs = _evs(res, _SUMMIT + "Tối cùng ngày, ông Ishiba đã điện đàm với Tổng thống Mỹ Donald Trump. "
+                              "Theo ông Ishiba, cuộc trò chuyện kéo dài hơn 40 phút.", pub="2025-06-04")
+    meet = [e for e in _of(evs, "meeting") if "Lee Jae Myung" in e["participants"]]
+    calls = [e for e in _of(evs, "phone_call") if "Donald Trump" in e["participants"]]
+    assert meet and meet[0]["duration_minutes"] == 90
+    assert calls and calls[0]["duration_minutes"] == 40
+
+
+def test_a_weak_talk_word_far_from_any_call_keeps_the_articles_talk_type(res):
+    # negative: no call in its sentence or the one before: the article's talk type (meeting)
+    evs = _evs(res, _SUMMIT + "Ông Ishiba cũng điện đàm với Tổng thống Mỹ Donald Trump.\n\n"
+                              "Nhật Bản và Hàn Quốc ký kết ba văn kiện hợp tác.\n\n"
+                              "Các chuyên gia đánh giá cao cuộc trò chuyện giữa hai nhà lãnh đạo.", pub="2025-06-04")
+    calls = [e for e in _of(evs, "phone_call") if "Donald Trump" in e["participants"]]
+    assert all(e["duration_minutes"] is None for e in calls)
+
+
+# ---- a compared-against recap is not the talk the next sentence tells
+
+def test_the_length_after_a_contrast_goes_to_the_reported_talks_not_the_compared_recap(res):
+    evs = _evs(res, "Tổng thống Pháp tiếp Thủ tướng Anh\n"
+                    "Sáng 9/7, Tổng thống Pháp Emmanuel Macron tiếp Thủ tướng Anh Keir Starmer tại Điện Élysée. "
+                    "Khác hẳn cuộc gặp căng thẳng hồi tháng 3, lần này hai ông trao đổi cởi mở. "
+                    "Cuộc hội đàm kéo dài khoảng 50 phút.", pub="2025-07-09")
+    meets = {e["date"]: e for e in _of(evs, "meeting")}
+    assert meets["2025-07-09"]["duration_minutes"] == 50
+    assert all(e["duration_minutes"] is None for d, e in meets.items() if d != "2025-07-09")
+
+
+def test_only_a_comparison_frame_marks_the_compared_talk():
+    from sukien.extract_docs import _CONTRAST
+    for head in ("khác hẳn ", "khác với ", "không giống như ", "so với ", "trái với ", "lần này, khác với "):
+        assert _CONTRAST.search(head), head
+    # negative: an occasion or a plain clause before the talk noun
+    for head in ("sau ", "tại ", "hai bên khẳng định ", "khác nhau ở ", "trong "):
+        assert not _CONTRAST.search(head), head
+
+
+# ---- an outcome told before the talks it came out of
+
+def test_an_outcome_told_before_the_talks_it_followed_takes_their_day(res):
+    evs = _evs(res, "Ông Netanyahu chấp thuận ngừng bắn với Hamas sau cuộc điện đàm với ông Trump\n"
+                    "Tối 12/5, Thủ tướng Israel Benjamin Netanyahu đã điện đàm với Tổng thống Mỹ Donald Trump "
+                    "trong khoảng 40 phút.", pub="2025-05-13")
+    cf = _of(evs, "ceasefire")
+    assert cf and cf[0]["date"] == "2025-05-12"
+
+
+def test_an_outcome_before_a_talk_not_introduced_as_its_occasion_stays_undated(res):
+    # negative: "và" links two facts; the truce is not said to come out of the call
+    evs = _evs(res, "Ông Netanyahu chấp thuận ngừng bắn với Hamas, cuộc điện đàm với ông Trump kéo dài\n"
+                    "Tối 12/5, Thủ tướng Israel Benjamin Netanyahu đã điện đàm với Tổng thống Mỹ Donald Trump "
+                    "trong khoảng 40 phút.", pub="2025-05-13")
+    cf = _of(evs, "ceasefire")
+    assert all(e["date"] != "2025-05-12" for e in cf)
+
+
+# ---- a truce named with one side only, beside the exchanges of the conflict
+
+def test_a_truce_named_with_one_side_takes_the_sides_of_the_exchanges(res):
+    evs = _evs(res, "Thỏa thuận ngừng bắn với Hamas lung lay\n"
+                    "Lệnh ngừng bắn có hiệu lực từ ngày 19/1. Hôm 25/1, Hamas trả tự do cho 4 con tin, đổi lại "
+                    "Israel phóng thích 200 tù nhân Palestine.\n\n"
+                    "Hôm 1/2, Hamas thả thêm 3 con tin, đổi lại Israel trả tự do cho 180 tù nhân.", pub="2025-02-03")
+    cf = _of(evs, "ceasefire")
+    assert cf and {"Israel", "Hamas"} <= set(cf[0]["participants"])
+
+
+def test_a_one_sided_truce_keeps_its_side_when_the_exchanges_are_between_other_sides(res):
+    # negative: the exchanges are between Russia and Ukraine; Hamas' truce is not theirs
+    evs = _evs(res, "Thỏa thuận ngừng bắn với Hamas lung lay\n"
+                    "Hôm 25/1, Nga trao trả 150 tù binh cho Ukraine, đổi lại Ukraine trao trả 150 tù binh "
+                    "cho Nga.", pub="2025-01-27")
+    for cf in _of(evs, "ceasefire"):
+        assert not {"Russia", "Ukraine"} & set(cf["participants"])
+
+
+# ---- on the way home from the article's event, or in the middle of its talks
+
+def test_a_call_on_the_flight_home_takes_the_day_of_the_articles_summit(res):
+    evs = _evs(res, "Thượng đỉnh Mỹ - Nga tại Helsinki\n"
+                    "Chiều 16/7, Tổng thống Mỹ Donald Trump đã hội đàm với Tổng thống Nga Vladimir Putin tại "
+                    "Helsinki, Phần Lan.\n\n"
+                    "Hai nhà lãnh đạo thảo luận về kiểm soát vũ khí.\n\n"
+                    "Trên chuyến bay trở về Washington, ông Trump đã điện đàm với Thủ tướng Anh Theresa May.",
+               pub="2018-07-17")
+    calls = [e for e in _of(evs, "phone_call") if "Donald Trump" in e["participants"]]
+    assert calls and calls[0]["date"] == "2018-07-16"
+
+
+def test_a_call_fronted_by_another_trip_stays_undated(res):
+    # negative: a flight that is not the way home, by someone not in the article's event
+    evs = _evs(res, "Thượng đỉnh Mỹ - Nga tại Helsinki\n"
+                    "Chiều 16/7, Tổng thống Mỹ Donald Trump đã hội đàm với Tổng thống Nga Vladimir Putin tại "
+                    "Helsinki, Phần Lan.\n\n"
+                    "Hai nhà lãnh đạo thảo luận về kiểm soát vũ khí.\n\n"
+                    "Trên chuyến bay tới Brussels, Thủ tướng Canada Justin Trudeau đã điện đàm với Thủ tướng "
+                    "Anh Theresa May.", pub="2018-07-17")
+    calls = [e for e in _of(evs, "phone_call") if "Justin Trudeau" in e["participants"]]
+    assert all(e["date"] != "2018-07-16" for e in calls)
+
+
+def test_only_the_way_home_or_the_middle_of_talks_fronts_a_tied_clause():
+    from sukien.extract_docs import _HOMEWARD
+    for s in ("trên chuyến bay trở về washington", "trên chuyên cơ air force one trở về nước",
+              "giữa chừng cuộc họp", "giữa buổi hội đàm"):
+        assert _HOMEWARD.match(s), s
+    for s in ("trên chuyến bay tới brussels", "trước cuộc họp", "trong cuộc họp báo hôm sau", "giữa tháng 8"):
+        assert not _HOMEWARD.match(s), s

@@ -882,3 +882,19 @@ def test_a_soft_year_from_a_publication_date_beats_one_an_undated_article_guesse
                             year_explicit=False, date_confidence=0.6)],
     }, res, pubs={"dated.txt": "2025-08-09"})
     assert len(evs) == 1 and evs[0]["date"] == "2025-08-08"
+
+
+def test_a_denial_published_before_the_day_of_a_talk_is_not_that_talk(res):
+    """"Ông Ushakov bác bỏ thông tin ... gặp ông Zelensky" (undated, denied, published 16/8) and a
+    negotiation told for 18/8 (its year inferred) by an article of 19/8: the denial speaks of
+    something before it was written, so it is never the talk of 18/8 (a veto)."""
+    from sukien.resolve import _Countries, _node_from_member, veto
+    cof = _Countries(res)
+    deny = mk("deny.txt", 0, "meeting", ["Volodymyr Zelensky", "Russia"], status="denied", pub_date="2025-08-16")
+    talk = mk("talk.txt", 0, "negotiation", ["Russia", "Ukraine"], "2025-08-18", year_explicit=False,
+              pub_date="2025-08-19")
+    assert veto(_node_from_member(0, deny, cof), _node_from_member(1, talk, cof))
+    # a denial published after the day may well be about that talk (outlets disagree)
+    late = dict(deny, pub_date="2025-08-20", doc_event_id="late.txt#0", doc="late.txt")
+    late.pop("_dateval", None)
+    assert not veto(_node_from_member(2, late, cof), _node_from_member(1, talk, cof))

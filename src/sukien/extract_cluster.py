@@ -110,7 +110,8 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
             x.flags.get("remainder") for x in e.mentions):
         return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
     if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
-        if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache):
+        if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache) \
+                and not _bears_out(e, m):
             return None
     for k, v in (m.quantities or {}).items():
         if k in e.quantities and not _counts_agree(e.quantities[k], v):
@@ -180,6 +181,16 @@ def mark_past(mentions: list[EventMention], anchor: str | None) -> None:
         d = m.date
         if d and (d[:4] < anchor[:4] if len(d) == 4 else d[:7] < anchor[:7]):
             m.flags["past"] = True
+
+
+def _bears_out(e: _Ev, m: EventMention) -> bool:
+    """"... để điện đàm với X" (a purpose: hypothetical), "ông A gọi cho ông X. Cuộc điện đàm kéo
+    dài 40 phút": a sideless, undated talk told as done right after an unmarked report of the
+    event (its sentence or the one before) is that event, and shows it took place."""
+    if m.status != "occurred" or e.status not in ("planned", "hypothetical") or m.participants or m.date:
+        return False
+    return any(x.participants and x.flags.get("asserted") and not x.flags.get("status_explicit")
+               and x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 1 for x in e.mentions)
 
 
 def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
@@ -282,6 +293,8 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
             e.status = "denied"       # the report this denial disputes (_disputed)
         elif e.status == "denied" and m.status == "occurred" and any(x.flags.get("disputes") for x in e.mentions):
             pass
+        elif _modal_aside(e, m):
+            pass
         elif e.status is None or _STATUS_RANK[m.status] > _STATUS_RANK[e.status]:
             e.status = m.status
     if m.flags.get("status_soft") and e.soft is None:
@@ -294,6 +307,19 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
         e.quantities.setdefault(k, v)
     if m.ordinal and not e.ordinal:
         e.ordinal = m.ordinal
+
+
+def _modal_aside(e: _Ev, m: EventMention) -> bool:
+    """"Lệnh ngừng bắn có hiệu lực từ 19/1 ... Sau đó Mỹ đề xuất gia hạn ngừng bắn": a truce,
+    exchange or agreement already reported as done on a day is not made a plan, a possibility or a
+    denial by a later bare mention (no sides, no date, no denial of a report) that only speaks of
+    its extension, its procedure or a further step."""
+    if m.type not in ("ceasefire", "agreement", "prisoner_exchange") or m.status == "occurred":
+        return False
+    if m.date or m.participants or m.flags.get("disputes"):
+        return False
+    return any(x.date and (x.status or "occurred") == "occurred" and x.flags.get("asserted")
+               for x in e.mentions if x is not m)
 
 
 def _replace_captive_side(e: _Ev, m: EventMention, parts: list[str], cmap: dict) -> None:

@@ -113,9 +113,14 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
                 f.lex is not None and f.lex.ends["effective"].search(low, max(0, s - 30), s)):
             # ("có hiệu lực từ trưa 10/10": the start of a truce is its date); "thăm Lào từ ngày
             # 3/4": the first day of a trip or talks dates them when no other time does
-            if not (_FROM_DAY.search(low, max(0, s - 12), s) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)):
+            if _FROM_DAY.search(low, max(0, s - 12), s) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                start_day = True
+            elif _WHEN_AFTER.match(low, e):
+                # "Bước ngoặt đến hôm 10/5, khi X và Y đàm phán ...", "kéo dài đến ngày 15/8, khi
+                # ...": the day of the when-clause that follows (that clause's event only)
+                start_day = "when"
+            else:
                 continue
-            start_day = True
         if _OFFSET_END.search(low[s:e]) and not _NEXT_PERIOD.search(low[s:e]) and not _LAST_PERIOD.search(low[s:e]):
             continue          # "một ngày trước": an offset from an event, not a date
         off = _OFFSET_AFTER.match(low[e:e + 14])
@@ -140,6 +145,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
         if when is not None and e <= when.start() and not low[e:when.start()].strip() and basis != "day_month":
             best = (0, v, basis, t)     # "là hôm 16/9, khi ông X gọi điện ...": the time of the when-clause
             break
+        if start_day == "when":
+            continue      # (a time after "đến"/"từ" dates only the when-clause right after it)
         if when_end is not None and s > when_end:
             continue      # "Trước chuyến thăm, tối 5/6, X điện đàm với Y": the main clause's time
         if frame_end is not None and s > frame_end and low[frame_end:s].strip(" ,"):
@@ -153,12 +160,13 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
         if not shared and owner != (ts, te):
             if owner is not None:
                 # another event's time, unless that event is the venue this one is held at
-                if not _venue_between(low, te, s, [owner], lex):
+                if not _venue_between(low, te, s, [owner], lex) and not _day_of_frame(low, owner, e, ts):
                     continue
             else:
                 # a time before every trigger of its clause goes to the nearest trigger
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me
-                          and not ((we := _when_end(low, os, oe)) is not None and s > we)]
+                          and not ((we := _when_end(low, os, oe)) is not None and s > we)
+                          and not _inner_when(low, os, oe, e)]
                 if nearer and not _venue_between(low, te, s, nearer, lex) \
                         and not _fronted_venues(low, e, ts, nearer, lex):
                     continue
@@ -222,8 +230,25 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
 _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|kể từ khi|từ khi|ngay khi)(?!\w)")
 _RELATIVE = re.compile(r",\s*(?:vốn\s+|đã\s+|vừa\s+)?được\s+\w+")   # a reduced relative clause of a noun
 _WHEN = re.compile(r",\s*khi\s+[^,;:.]*$")
+_WHEN_AFTER = re.compile(r"\s*\)?\s*,\s*khi\s")
 _FRONTED = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+|buổi\s+|chuyến\s+)?$")
-_FRONTED_WHEN = re.compile(r"\s*(?:(?:ngay\s+)?(?:sau|trước|kể từ|từ)(?:\s+khi)?|để|nhằm|nhân dịp)\s")
+# ("Một ngày sau cuộc gặp với X, hôm thứ Sáu (31/10), ...": an offset may open the clause)
+_FRONTED_WHEN = re.compile(r"\s*(?:(?:(?:một|hai|ba|bốn|năm|vài|mấy|\d{1,2})\s+(?:ngày|tuần|tháng|giờ|năm)\s+)?"
+                           r"(?:ngay\s+)?(?:sau|trước|kể từ|từ)(?:\s+khi)?|để|nhằm|nhân dịp)\s")
+
+
+# "Ngay trong ngày đầu tiên ngừng bắn (19/1), ...", "Vào ngày thứ hai của chuyến thăm (5/3), ...":
+# a fronted day counted within another event
+_DAY_OF = re.compile(r"(?:^|,)\s*(?:ngay\s+)?(?:trong|vào)?\s*ngày\s+(?:đầu\s+tiên|thứ\s+\w+|cuối\s+cùng)\s+"
+                     r"(?:của\s+)?(?:lệnh\s+|thỏa\s+thuận\s+|cuộc\s+|chuyến\s+|đợt\s+)?$")
+
+
+def _day_of_frame(low: str, owner: tuple[int, int], e: int, ts: int) -> bool:
+    """"Ngay trong ngày đầu tiên ngừng bắn (19/1), Hamas thả 3 con tin": the time after an event
+    that only counts the day ("ngày đầu tiên/thứ hai/cuối cùng của X") is the day of the clause
+    that follows the frame (a trigger after the frame's comma), not only of X."""
+    return ts >= e and low[e:ts].count(",") == 1 and not re.search(r"[;:.]", low[e:ts]) \
+        and _DAY_OF.search(low[:owner[0]]) is not None
 
 
 def _when_end(low: str, ts: int, te: int) -> int | None:
@@ -235,6 +260,16 @@ def _when_end(low: str, ts: int, te: int) -> int | None:
         return None
     c = low.find(",", te)
     return c + 1 if c >= 0 else None
+
+
+def _inner_when(low: str, os: int, oe: int, e: int) -> bool:
+    """"Cũng trong chiều 22/7, trước cuộc điện đàm, Thủ tướng đã tiếp ...": a trigger inside a
+    when-clause set off by commas after a fronted time (which ends at e) does not take that time
+    from the main clause that follows."""
+    c = low.rfind(",", 0, os)
+    if c < e or "," not in low[oe:]:
+        return False
+    return _FRONTED_WHEN.match(low, c + 1) is not None
 
 
 def _frame_end(low: str, ts: int, te: int) -> int | None:

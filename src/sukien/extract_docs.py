@@ -263,15 +263,26 @@ def _exchange_told(m: EventMention, events: list[_Ev], pc: dict) -> _Ev | None:
 def _truce_of_exchange(events: list[_Ev], pc: dict) -> None:
     """"Việc trao đổi là một phần của thỏa thuận ngừng bắn ...": a ceasefire the article names
     without sides, beside exactly one reported exchange of prisoners between two sides, is the
-    truce between those sides (an exchange is made under the truce of its conflict)."""
-    bare = [e for e in events if e.type == "ceasefire" and not e.countries()]
+    truce between those sides (an exchange is made under the truce of its conflict). So is a
+    ceasefire named with one of those sides only ("thỏa thuận ngừng bắn với Hamas") when every
+    reported exchange is between the same two sides."""
     ex = [e for e in events if e.type == "prisoner_exchange" and len(e.countries()) == 2
           and (e.status or "occurred") == "occurred"]
-    if len(bare) != 1 or len(ex) != 1 or any(e.type == "ceasefire" and e.countries() for e in events):
+    if not ex or any(x.countries() != ex[0].countries() for x in ex):
+        return
+    sides = ex[0].countries()
+    truces = [e for e in events if e.type == "ceasefire"]
+    bare = [e for e in truces if not e.countries()]
+    if len(ex) == 1 and len(bare) == 1 and len(truces) == 1:
+        pass
+    elif len(truces) == 1 and len(truces[0].countries()) == 1 and truces[0].countries() < sides:
+        bare = truces
+    else:
         return
     e, x = bare[0], ex[0]
     for p in x.others + x.persons:
-        (e.persons if p in x.persons else e.others).append(p)
+        if p not in e.persons + e.others:
+            (e.persons if p in x.persons else e.others).append(p)
         e.country.setdefault(p, x.country.get(p))
     e._sides = None
 
@@ -482,7 +493,11 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                        and ecountries <= mcountries)
             occasion = (e.final_status == "occurred" and not background
                         and any(m.flags.get("same_occasion") for m in e.mentions))
-            if outcome or occasion:
+            # "Trên chuyến bay trở về Washington, ông X điện đàm với Y": on the way home from the
+            # article's event, a talk of one of its people (the day of the return)
+            homeward = (e.final_status == "occurred" and not background and set(e.parts) & set(main.parts)
+                        and any(_homeward(m) for m in e.mentions))
+            if outcome or occasion or homeward:
                 e.date_info = (mdate, round(mconf * 0.7, 3), "document", myear, mm)
             elif e.final_status == "occurred" and (day := _days_before_main(e, mdate)):
                 e.date_info = (day, round(mconf * 0.6, 3), "document", myear, mm)
@@ -494,6 +509,22 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
 
 
 _OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau|(?<!\w)kết thúc)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
+
+
+_HOMEWARD = re.compile(r"^\W*(?:ngay\s+|cũng\s+)?(?:(?:trên|trong)\s+(?:chuyến\s+bay|chuyên\s+cơ|máy\s+bay|đường|"
+                       r"chuyến\s+đi)\b[^,.;:]{0,40}?\b(?:trở\s+về|quay\s+về|về\s+nước)\b[^,.;:]*"
+                       r"|giữa\s+(?:chừng\s+)?(?:cuộc|buổi|phiên)\s+(?:họp|gặp|hội\s+đàm|làm\s+việc)\b[^,.;:]*)$")
+
+
+def _homeward(m: EventMention) -> bool:
+    """The mention's clause is fronted by the way home ("Trên chuyến bay trở về Washington, ...")
+    or by the middle of the article's talks ("Giữa chừng cuộc họp, ông X gọi cho ông Y")."""
+    ev = m.evidence
+    if ev is None or not ev.sentence:
+        return False
+    head = ev.sentence[:max(0, m.start - ev.start)].lower()
+    chunks = head.split(",")[:-1]          # the comma-closed phrases before the trigger's clause
+    return any(_HOMEWARD.match(c.strip()) for c in chunks[:2])
 
 
 def _done_plan(e, analysis: Analysis) -> bool:

@@ -350,6 +350,7 @@ def _member_date(ev: dict) -> DateVal | None:
 # ---------------------------------------------------------------- scoring
 
 _OCCURRED = frozenset({"occurred"})
+_TOLD_PAST = frozenset({"occurred", "denied"})    # reports about something past: it took place, or it did not
 
 
 def _shared_sides(a: Node, b: Node) -> set[str] | None:
@@ -402,13 +403,14 @@ def _undated_spread(a: Node, b: Node) -> bool:
 
 
 def _reported_before(a: Node, b: Node) -> bool:
-    """One side is undated and says the event took place, but every report of it was published
-    before all the other side's stated days: an event that already happened cannot be one that
-    a report published before it describes (the undated half of ``veto`` and ``veto_score``)."""
+    """One side is undated and says the event took place (or denies that it did), but every report
+    of it was published before all the other side's stated days: an event that already happened
+    cannot be one that a report published before it describes (the undated half of ``veto`` and
+    ``veto_score``)."""
     for x, y in ((a, b), (b, a)):
-        if not x.dates and y.dates and x.pubs and x.statuses == _OCCURRED:
+        if not x.dates and y.dates and x.pubs and x.statuses <= _TOLD_PAST:
             last = max(x.pubs)
-            days = [dv.ordinal() for dv in y.dates if dv.year_explicit and dv.day_level]
+            days = [dv.ordinal() for dv in y.dates if dv.day_level and (dv.year_explicit or dv.conf >= WEAK_DATE_CONF)]
             if days and all(d is not None and d > last + 1 for d in days):
                 return True
     return False

@@ -898,3 +898,19 @@ def test_a_denial_published_before_the_day_of_a_talk_is_not_that_talk(res):
     late = dict(deny, pub_date="2025-08-20", doc_event_id="late.txt#0", doc="late.txt")
     late.pop("_dateval", None)
     assert not veto(_node_from_member(2, late, cof), _node_from_member(1, talk, cof))
+
+
+def test_story_context_links_events_of_one_type_not_a_trip_and_its_talks(res):
+    """Two articles of one story (the same 9 documents signed): the context bonus joins their
+    undated meetings, or a meeting and negotiations, never a visit with a meeting."""
+    from sukien.resolve import Context, _Countries, _node_from_member
+    cof = _Countries(res)
+    docs_a = mk("a.txt", 1, "agreement", ["Vietnam", "Japan"], quantities={"documents": 9})
+    docs_b = mk("b.txt", 1, "agreement", ["Vietnam", "Japan"], quantities={"documents": 9})
+    talk_a = mk("a.txt", 0, "meeting", ["To Lam", "Japan"])
+    talk_b = mk("b.txt", 0, "negotiation", ["To Lam", "Japan"])
+    trip_b = mk("b.txt", 2, "visit", ["Japan"])
+    ctx = Context({"a.txt": [talk_a, docs_a], "b.txt": [talk_b, docs_b, trip_b]}, cof)
+    a, b, t = (_node_from_member(k, ev, cof) for k, ev in enumerate((talk_a, talk_b, trip_b)))
+    assert ctx.bonus(a, b, {}) == pytest.approx(0.6)
+    assert ctx.bonus(a, t, {}) == 0.0

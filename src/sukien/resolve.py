@@ -350,7 +350,8 @@ def _member_date(ev: dict) -> DateVal | None:
 # ---------------------------------------------------------------- scoring
 
 _OCCURRED = frozenset({"occurred"})
-_TOLD_PAST = frozenset({"occurred", "denied"})    # reports about something past: it took place, or it did not
+_TOLD_PAST = frozenset({"occurred", "denied"})
+_TALKS = {"meeting", "negotiation"}     # one talk is told as a meeting by one outlet, as negotiations by another    # reports about something past: it took place, or it did not
 
 
 def _shared_sides(a: Node, b: Node) -> set[str] | None:
@@ -573,7 +574,8 @@ def _fact_tokens(ev: dict, cof: "_Countries | None" = None) -> set[tuple]:
 class Context:
     """Facts of the *other* events each document reports: two articles that report the same
     outcomes (a 30-day truce, an exchange on 19/3) tell the same story, so their undated
-    events of one type and cast are the same event."""
+    events of one type and cast are the same event (of one type: a visit and the talks held on
+    it are two events of one story; a meeting and negotiations may be one)."""
 
     def __init__(self, doc_events_by_doc: dict[str, list[dict]], cof: "_Countries | None" = None):
         self.cof = cof
@@ -607,6 +609,8 @@ class Context:
         return out
 
     def bonus(self, a: Node, b: Node, cache: dict[int, set[tuple]]) -> float:
+        if a.top_type() != b.top_type() and {a.top_type(), b.top_type()} != _TALKS:
+            return 0.0          # one story tells a trip and the talks held on it: two events
         ta = cache.get(a.key)
         if ta is None:
             ta = cache[a.key] = self.node_tokens(a)

@@ -422,3 +422,24 @@ def test_a_one_word_country_before_a_foreign_name_is_the_persons_country(res):
     ms = analyze_text("Thủ tướng tiếp ông Anh Tuấn tại Hà Nội.", "2025-12-11", res)
     assert "Anh Tuấn" in [m.name for m in ms]
     assert "United Kingdom" not in [m.name for m in ms]
+
+
+# ---- package entries added in the eighth round (people.yaml, places.yaml, institutions.yaml)
+
+def test_chinese_vice_premiers_are_known_people(pres):
+    ms = _by_text("Phó Thủ tướng Trung Quốc Hà Lập Phong đàm phán với phái đoàn Mỹ, còn Phó Thủ tướng "
+                  "thường trực Đinh Tiết Tường tiếp đoàn doanh nghiệp.", "2025-05-11", pres)
+    names = {m.name for m in ms.values()}
+    assert {"He Lifeng", "Ding Xuexiang"} <= names
+
+
+def test_a_chinese_city_is_a_place_and_no_person(pres):
+    ms = _by_text("Hội nghị khai mạc ở Thiên Tân, sau đó ông tiếp Thủ tướng Ấn Độ.", "2025-08-31", pres)
+    m = next(m for t, m in ms.items() if "Thiên Tân" in t)
+    assert m.kind == "place" and m.name == "Tianjin"
+
+
+def test_the_red_cross_committee_is_one_organization(pres):
+    ms = _by_text("Các con tin được bàn giao cho Ủy ban Chữ thập đỏ Quốc tế tại biên giới.", "2025-02-03", pres)
+    m = next(m for t, m in ms.items() if "Chữ thập" in t)
+    assert m.kind == "organization" and m.name == "International Committee of the Red Cross"

@@ -996,6 +996,42 @@ from sukien.extract_sent import _PUNCT_BOUND, _inside, _left_boundary, _list_ite
 from sukien.textnorm import match_form  # noqa: E402
 
 
+def _plain_two_titles(low, p, acts):
+    """The comma at p parts two titles of one person (the first read as a reference to the second)."""
+    xs = [a for a in acts if a.e <= p and not low[a.e:p].strip()]
+    if not xs or xs[0].kind != "person" or xs[0].via not in ("role", "reference") or xs[0].members:
+        return False
+    return any(a.s > p and not low[p + 1:a.s].strip() and a.name == xs[0].name
+               and a.via not in ("role", "reference") for a in acts)
+
+
+def _plain_list_head(low, p, acts):
+    """The comma at p is inside a list of sides that opens its clause (goes on with "và") or is
+    announced by its count ("ba nước A, B, C")."""
+    from sukien.extract_sent import _AT_END, _CONJ, _COUNTED
+    items = [a for a in acts if a.e <= p and not low[a.e:p].strip()]
+    if not items or items[0].kind == "place" or items[0].members:
+        return False
+    head = items[0]
+    while True:
+        prv = [a for a in acts if a.e <= head.s and _re.fullmatch(r"\s*,\s*", low[a.e:head.s])]
+        if not prv or prv[0].kind == "place" or prv[0].members or _AT_END.search(low[max(0, prv[0].s - 6):prv[0].s]):
+            break
+        head = prv[0]
+    if _COUNTED.search(low[max(0, head.s - 16):head.s]):
+        return True
+    if low[:head.s].rstrip()[-1:] not in ("", ",", ":", ";"):
+        return False
+    pos, joined = p, False
+    while True:
+        m = _CONJ.match(low, pos)
+        nxt = [a for a in acts if m is not None and a.s == m.end()]
+        if not nxt or nxt[0].kind == "place":
+            return joined
+        joined = joined or "và" in m.group()
+        pos = nxt[0].e
+
+
 def _plain_left(low, ts, acts, lex, others):
     """The clause start of a trigger by a plain rescan of the sentence (the definition)."""
     b = 0
@@ -1007,7 +1043,8 @@ def _plain_left(low, ts, acts, lex, others):
         before_actor = any(a.e <= p and not low[a.e:p].strip(" )") for a in acts)
         after_actor = any(a.s > p and not low[p + 1:a.s].strip() and _list_item_end(low, a.e, acts) for a in acts)
         if not (before_actor and after_actor) and not (
-                after_actor and lex.ends["title"].search(low, max(0, p - 40), p)):
+                after_actor and lex.ends["title"].search(low, max(0, p - 40), p)) \
+                and not _plain_two_titles(low, p, acts) and not _plain_list_head(low, p, acts):
             b = max(b, p + 1)
     for m in lex.stop_before.finditer(low, 0, ts):
         if not _inside(m.start(), acts) and m.end() <= ts:

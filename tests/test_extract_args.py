@@ -181,3 +181,27 @@ def test_the_sides_welcoming_their_own_agreement_stay_sides(res):
     evs = _evs(res, "Israel và Hamas hoan nghênh thỏa thuận ngừng bắn của hai bên.", pub="2025-10-10")
     cf = _of(evs, "ceasefire")
     assert cf and sorted(cf[0]["participants"]) == ["Hamas", "Israel"]
+
+
+# ---- documents exchanged between "hai bên", a signing witnessed by those named after it (round 8)
+
+_TALKS_JP = "Chiều 3/2, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru tại Hà Nội. "
+
+
+def test_documents_exchanged_by_the_two_sides_are_an_agreement_of_the_states(res):
+    evs = _evs(res, _TALKS_JP + "Sau hội đàm, hai bên đã trao chín văn kiện hợp tác.", pub="2025-02-03")
+    ag = _of(evs, "agreement")
+    assert ag and sorted(ag[0]["participants"]) == ["Japan", "Vietnam"] and ag[0]["quantities"].get("documents") == 9
+
+
+def test_a_signing_witnessed_by_leaders_named_after_it_is_between_their_states(res):
+    evs = _evs(res, _TALKS_JP + "Sau hội đàm, các bộ, ngành đã trao 12 văn kiện hợp tác dưới sự chứng kiến của Thủ "
+                                "tướng Phạm Minh Chính và Thủ tướng Ishiba Shigeru.", pub="2025-02-03")
+    assert [sorted(e["participants"]) for e in _of(evs, "agreement")] == [["Japan", "Vietnam"]]
+
+
+def test_a_single_agreement_of_named_leaders_keeps_them(res):
+    # negative: no count of documents, no witness: the leaders who sign stay the sides
+    evs = _evs(res, "Chiều 3/2, Thủ tướng Phạm Minh Chính và Thủ tướng Nhật Bản Ishiba Shigeru đã ký thỏa thuận về "
+                    "lao động.", pub="2025-02-03")
+    assert any("Pham Minh Chinh" in e["participants"] for e in _of(evs, "agreement"))

@@ -108,3 +108,46 @@ def test_an_elliptic_round_outside_a_story_of_talks_is_no_event(res):
     evs = _evs(res, "Bầu cử tổng thống Chile\n"
                     "Vòng thứ hai diễn ra hôm 14/12, theo Ủy ban bầu cử.", pub="2025-12-15")
     assert not _of(evs, "negotiation")
+
+
+# ---- delegations working together
+
+def test_two_delegations_working_together_are_talks(res):
+    evs = _evs(res, "Phái đoàn Ai Cập, do Ngoại trưởng Badr Abdelatty dẫn đầu, đã làm việc với phái đoàn Ethiopia "
+                    "hôm thứ Bảy (7/6).", pub="2025-06-09")
+    neg = _of(evs, "negotiation")
+    assert neg and neg[0]["date"] == "2025-06-07" and "Ethiopia" in neg[0]["participants"]
+
+
+def test_a_working_session_with_a_province_is_no_talks(res):
+    # negative: "làm việc với" a home body is no diplomatic event
+    evs = _evs(res, "Thủ tướng làm việc với tỉnh Quảng Ninh hôm 7/6.", pub="2025-06-09")
+    assert not _of(evs, "negotiation")
+
+
+# ---- a trade truce in quotes (round 8)
+
+def test_a_quoted_trade_truce_is_an_agreement(res):
+    evs = _evs(res, "Sau hội nghị: Nhật Bản và Hàn Quốc \"đình chiến\" thương mại sáu tháng", pub="2025-10-31")
+    assert _of(evs, "agreement") and not _of(evs, "ceasefire")
+
+
+def test_a_quoted_ceasefire_without_trade_stays_a_ceasefire(res):
+    # negative: no trade word after the closing quote
+    evs = _evs(res, "Sáng 3/2, Thái Lan và Campuchia \"đình chiến\" tại biên giới.", pub="2025-02-03")
+    assert _of(evs, "ceasefire")
+
+
+# ---- a round of an exchange named without its captives (round 8)
+
+def test_a_round_of_exchange_in_an_exchange_story_is_an_exchange(res):
+    ms = _mentions(res, "Hôm 8/3, phe nổi dậy đã thả 5 con tin, đổi lấy 40 tù nhân.\n\n"
+                        "Theo kế hoạch, đợt trao đổi thứ hai sẽ diễn ra vào thứ Bảy tới (15/3).", pub="2025-03-10")
+    assert ("2025-03-15", "planned") in [(m.date, m.status) for m in ms if m.type == "prisoner_exchange"]
+
+
+def test_a_round_of_exchange_outside_an_exchange_story_is_no_event(res):
+    # negative: "đợt trao đổi" of students, in an article that reports no exchange
+    ms = _mentions(res, "Hai trường đại học hợp tác\n"
+                        "Đợt trao đổi sinh viên thứ hai sẽ diễn ra vào thứ Bảy tới (15/3).", pub="2025-03-10")
+    assert not [m for m in ms if m.type == "prisoner_exchange"]

@@ -137,3 +137,120 @@ def test_a_short_form_without_a_dash_pair_is_no_country(res):
     assert not any("China" in m.participants for m in ms)
     evs = _evs(res, "Ngày 8/5, cuộc gặp về xung đột Nga – Ukraine diễn ra tại Paris.", pub="2025-05-09")
     assert not any(sorted(e["participants"]) == ["Russia", "Ukraine"] for e in _of(evs, "meeting"))
+
+
+_SUMMIT = ("Cuộc gặp giữa Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi tại Geneva, "
+           "Thụy Sĩ, kéo dài gần ba tiếng và kết thúc chiều nay{paren} mà không có thỏa thuận thương mại "
+           "nào được ký.")
+
+
+# ---- a talk noun under a negated existential takes no time or length
+
+def test_a_denied_agreement_after_the_length_leaves_it_to_the_talks(res):
+    evs = _evs(res, _SUMMIT.format(paren=" (12/6, giờ Việt Nam)"), pub="2025-06-12")
+    m = _of(evs, "meeting")
+    assert m and m[0]["duration_minutes"] == 180 and m[0]["date"] == "2025-06-12"
+
+
+def test_a_denied_agreement_also_leaves_the_relative_time(res):
+    evs = _evs(res, _SUMMIT.format(paren=""), pub="2025-06-12")
+    m = _of(evs, "meeting")
+    assert m and m[0]["duration_minutes"] == 180 and m[0]["date"] == "2025-06-12"
+
+
+def test_an_asserted_agreement_still_competes_for_the_time(res):
+    # negative: a signed agreement (no "không có") is an event of its own and keeps the nearer time
+    evs = _evs(res, "Cuộc gặp giữa Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi tại "
+                    "Geneva, Thụy Sĩ, kéo dài gần ba tiếng, trước khi hai bên ký thỏa thuận thương mại "
+                    "chiều nay.", pub="2025-06-12")
+    assert [e["date"] for e in _of(evs, "agreement")] == ["2025-06-12"]
+
+
+# ---- a leader arriving with his delegation
+
+def test_a_leader_arriving_with_the_delegation_is_a_trip(res):
+    evs = _evs(res, "Chủ tịch nước Lương Cường cùng Đoàn đại biểu cấp cao Việt Nam tới Lima chiều 14/11, bắt "
+                    "đầu chuyến công tác dự Hội nghị APEC.", pub="2024-11-14")
+    v = _of(evs, "visit")
+    assert v and sorted(v[0]["participants"]) == ["Luong Cuong", "Peru"] and v[0]["date"] == "2024-11-14"
+
+
+def test_a_leader_arriving_with_the_spouse_is_a_trip(res):
+    evs = _evs(res, "Chủ tịch nước Lương Cường cùng Phu nhân tới Lima chiều 14/11.", pub="2024-11-14")
+    assert _of(evs, "visit")
+
+
+def test_goods_arriving_with_a_convoy_are_no_trip(res):
+    # negative: no person before the escort
+    evs = _evs(res, "Hàng hóa cùng đoàn xe tới Lima chiều 14/11.", pub="2024-11-14")
+    assert not _of(evs, "visit")
+
+
+def test_another_leader_in_the_company_is_no_escort(res):
+    # negative: "cùng Tổng thống Peru" names a person, not a delegation
+    evs = _evs(res, "Chủ tịch nước Lương Cường cùng Tổng thống Peru tới Lima chiều 14/11.", pub="2024-11-14")
+    assert not _of(evs, "visit")
+
+
+# ---- the commas of a list of sides (round 8)
+
+_TRIO = "Sáng 12/3, tại Viêng Chăn, {a}, {b} và Thủ tướng Campuchia Hun Manet đã có cuộc gặp ba bên."
+
+
+def test_the_first_item_of_a_list_that_opens_the_clause_is_a_side(res):
+    ms = _mentions(res, _TRIO.format(a="Tổng Bí thư Tô Lâm", b="Chủ tịch nước Lào Thongloun Sisoulith"),
+                   pub="2025-03-13")
+    assert any(sorted(m.participants) == ["Hun Manet", "Thongloun Sisoulith", "To Lam"] for m in ms)
+
+
+def test_two_titles_of_one_person_are_no_clause_comma(res):
+    ms = _mentions(res, "Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith đã có cuộc gặp "
+                        "tại Hà Nội.", pub="2025-03-13")
+    assert any(sorted(m.participants) == ["Thongloun Sisoulith", "To Lam"] for m in ms)
+    ms = _mentions(res, _TRIO.format(a="Tổng Bí thư Tô Lâm", b="Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith"),
+                   pub="2025-03-13")
+    assert any(sorted(m.participants) == ["Hun Manet", "Thongloun Sisoulith", "To Lam"] for m in ms)
+
+
+def test_a_list_announced_by_its_count_is_one_list_of_sides(res):
+    ms = _mentions(res, "Các Bộ trưởng Quốc phòng ba nước Thái Lan, Lào, Campuchia đã gặp kín tại Bangkok hôm 3/3.",
+                   pub="2025-03-13")
+    assert any(sorted(m.participants) == ["Cambodia", "Laos", "Thailand"] for m in ms if m.type == "meeting")
+
+
+def test_a_frame_before_the_comma_is_no_list_item(res):
+    # negative: "Sau cuộc gặp với A, B và C đã ...": A closes the frame, B and C are the sides
+    ms = _mentions(res, "Sau cuộc gặp với Thủ tướng Ấn Độ Narendra Modi, Nga và Ukraine đã có cuộc đàm phán tại "
+                        "Geneva.", pub="2025-03-13")
+    assert any(sorted(m.participants) == ["Russia", "Ukraine"] for m in ms if m.type == "negotiation")
+
+
+# ---- an event joined by "và" right before the trigger shares its time (round 8)
+
+def test_a_ceremony_and_talks_share_the_time(res):
+    ms = _mentions(res, "Sáng 12/5, tại Trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã chủ trì lễ đón chính thức và "
+                        "hội đàm với Thủ tướng Malaysia Anwar Ibrahim, người đang có chuyến thăm chính thức Việt Nam "
+                        "từ ngày 11 đến 13/5/2025.", pub="2025-05-12")
+    assert [m.date for m in ms if m.type == "meeting"] == ["2025-05-12"]
+
+
+def test_an_earlier_event_with_its_own_time_still_competes(res):
+    # negative: a number (its own time) between the two: the later talks do not take "3/5"
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Malaysia Anwar Ibrahim hôm 3/5 và hội đàm "
+                        "với Tổng thống Indonesia Prabowo Subianto.", pub="2025-05-12")
+    assert [m.date for m in ms if m.type == "meeting"] == [None]
+
+
+# ---- a day counted in another event's days is a time phrase (round 8)
+
+def test_a_release_on_the_first_day_of_a_truce_takes_that_day(res):
+    ms = _mentions(res, "Ngay trong ngày đầu tiên ngừng bắn (8/3), phe nổi dậy đã thả 5 con tin, đổi lấy 40 tù nhân.",
+                   pub="2025-03-13")
+    assert [m.date for m in ms if m.type == "prisoner_exchange"] == ["2025-03-08"]
+
+
+def test_a_truce_named_before_the_time_still_competes(res):
+    # negative: no day count before the other noun: the nearer ceasefire keeps its own time
+    ms = _mentions(res, "Sau lệnh ngừng bắn hôm 8/3, phe nổi dậy đã thả 5 con tin, đổi lấy 40 tù nhân vào ngày 10/3.",
+                   pub="2025-03-13")
+    assert [m.date for m in ms if m.type == "prisoner_exchange"] == ["2025-03-10"]

@@ -60,3 +60,18 @@ def test_a_held_meeting_is_not_called_off(res):
                pub="2025-10-22")
     meet = _of(evs, "meeting")
     assert meet and meet[0]["status"] == "occurred"
+
+
+# ---- a denied report scopes over its whole account (round 8)
+
+def test_a_denied_report_covers_a_long_account_with_a_list(res):
+    ms = _mentions(res, "Tại cuộc họp báo hôm 5/3, người phát ngôn đã bác bỏ thông tin cho rằng Bộ trưởng Quốc phòng "
+                        "ba nước Thái Lan, Lào, Campuchia đã gặp kín tại Bangkok.", pub="2025-03-13")
+    assert [m.status for m in ms if m.type == "meeting"] == ["denied"]
+
+
+def test_a_new_speaker_after_the_denied_report_is_no_denial(res):
+    # negative: "..., nói rằng X và Y đã gặp nhau": the speaker asserts the meeting
+    ms = _mentions(res, "Hôm qua, Điện Kremlin bác bỏ thông tin về chuyến đi của Bộ trưởng Quốc phòng Nga, nói rằng "
+                        "Nga và Ukraine đã gặp nhau tại Istanbul.", pub="2025-03-13")
+    assert [m.status for m in ms if m.type == "meeting"] == ["occurred"]

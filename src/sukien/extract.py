@@ -267,7 +267,7 @@ class TriggerLexicon:
                                                 + r")(?!\w)")
         self.ends["courtesy"] = set(sev.get("courtesy") or [])
         trade = trig.get("trade_truce") or []
-        self.ends["trade"] = re.compile(r"\s+(?:" + _words_re(trade).pattern + r")") if trade else None
+        self.ends["trade"] = re.compile(r"[\"”’']?\s+(?:" + _words_re(trade).pattern + r")") if trade else None
         self.ends["departure"] = re.compile(r"(?<!\w)(?:" + _words_re(trig.get("departure_verbs") or ["rời"]).pattern
                                             + r")\s+$")
         msg = _words_re(trig.get("message_nouns") or ["thư"]).pattern

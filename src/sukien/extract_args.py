@@ -18,7 +18,7 @@ from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_bo
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _PURPOSE, _status
-from .extract_objects import referred_agreement, subjectless_objects, welcomed_talks
+from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after, word_count
 from .extract_talklen import carrier
 from .models import Analysis, Document
 
@@ -380,7 +380,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                 a.focus_members.append(mname)
             continue
         kind = x.kind
-        if kind == "place" or (kind == "country" and _loc_cue(f, x) and trig.type not in ("visit",)) \
+        if kind == "place" or (kind == "country" and (_loc_cue(f, x) or venue_item(low, x, acts)) and trig.type != "visit") \
                 or ((kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
             loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng", "tại Điện Élysée": a venue, not a side
             continue
@@ -433,7 +433,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
-    if trig.type == "prisoner_exchange" and len(names) >= 2:
+    if trig.type == "prisoner_exchange" and len(names := go_betweens(names, lex)) >= 2:    # no ICRC
         # "Hamas thả con tin và Israel trả tự do cho 240 tù nhân Palestine": the captives' country
         # is no side when two others are named; with the releaser alone it is a weak side (another
         # mention of the exchange naming the other releaser replaces it: extract_docs._add)
@@ -443,9 +443,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names = [n for n in names if n not in nat]
         elif nat:
             a.captive_sides = [n for n in names if n in nat]
-    if trig.type == "agreement" and nominal and not trig.states and "witness" in lex.ends \
-            and lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None \
-            and not any(x.kind != "place" and not x.members for x in right):
+    if trig.type == "agreement" and (nominal or witnessed_after(low, te)) and not trig.states and "witness" in lex.ends \
+            and (lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None or witnessed_after(low, te)) \
+            and (witnessed_after(low, te) or not any(x.kind != "place" and not x.members for x in right)):
         # "hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác": the leaders witness a signing between
         # their countries (ministries, agencies): the countries are the sides, not the witnesses
         a.as_countries = True
@@ -486,7 +486,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if a.initiator is None and trig.type in _SEVERAL_TYPES and f.initiators[0]:
         a.initiator = titled_initiator(sv, te, acts, f.initiators[0], analysis, doc)
     # ---- date
-    live = live_others(low, others)     # a talk noun under "không có" competes for no time or length
+    live = live_others(low, others, ts)     # a talk noun under "không có" competes for no time or length
     _date(a, sv, ts, te, live, analysis, lex)
     anchor = analysis.anchor.date
     if not a.status_explicit and a.date and anchor and analysis.anchor.source == "pub_date" \
@@ -619,9 +619,9 @@ def _quantities(a: Args, low, ts, te, trig, sentence: str = "") -> None:
         # "ký kết 14 văn kiện hợp tác", "chứng kiến lễ trao 14 văn kiện": the number of documents
         full = sentence or low
         m = _DOCUMENTS.search(full, max(0, ts - 3), min(len(full), te + 40))
-        n = _num(m.group(1)) if m is not None else None
-        if n and n >= 2:
-            a.quantities["documents"] = n
+        n = word_count(m.group(1)) if m is not None else None     # "chín văn kiện" too
+        if n and n >= 2:     # N documents exchanged between "hai bên": the states (named leaders stay)
+            a.quantities["documents"], a.as_countries = n, a.as_countries or not a.participants
         return
     if trig.type != "prisoner_exchange":
         return

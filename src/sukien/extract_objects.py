@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import re
 
+from .vi.numbers import parse_number
+
 _BETWEEN = re.compile(r"\s*(?:\w+\s+){0,2}?giữa(?!\w)")
 _JOINER = re.compile(r"\s*(?:,|và|cùng|cùng với)\s*")
 # words of welcome, praise or support said about an outcome by someone who is not a side of it
 _WELCOME = re.compile(r"(?<!\w)(?:hoan nghênh|chào đón|chào mừng|ca ngợi|đánh giá cao|ủng hộ)"
                       r"(?:\s+(?:việc|các|những|bản|một))?\s+$")
 # words said of an agreement in force: breaking or keeping it ("cáo buộc Y vi phạm thỏa thuận")
-_KEEP_OR_BREAK = re.compile(r"(?<!\w)(?:vi phạm|phá vỡ|phá hoại|tuân thủ|tôn trọng)(?:\s+(?:các|những|bản))?\s+$")
+# ("kêu gọi các bên thực hiện đầy đủ thỏa thuận": carrying it out, an agreement already made)
+_KEEP_OR_BREAK = re.compile(r"(?<!\w)(?:vi phạm|phá vỡ|phá hoại|tuân thủ|tôn trọng|thực hiện|thực thi)"
+                            r"(?:\s+(?:đầy đủ|nghiêm túc|nghiêm chỉnh|đúng))?(?:\s+(?:các|những|bản))?\s+$")
+# calling on others to keep it ("kêu gọi các bên", "hối thúc hai bên")
+_CALL_ON = re.compile(r"(?<!\w)(?:kêu gọi|hối thúc|thúc giục|yêu cầu|đề nghị)(?!\w)[^,;.]{0,30}$")
 # a bare agreement noun: nothing names its sides or its content right after it
 _BARE_END = re.compile(r"\s*(?:[,;.!?)\"”]|$|(?:này|đó|nói trên|trên|vừa đạt được|vừa đạt|còn)(?!\w))")
 
@@ -44,8 +50,10 @@ def referred_agreement(low: str, ts: int, te: int, right: list) -> str | None:
         return None
     if _WELCOME.search(low, max(0, ts - 30), ts) is not None:
         return "welcomed"
-    if _KEEP_OR_BREAK.search(low, max(0, ts - 20), ts) is not None:
-        return "kept"
+    keep = _KEEP_OR_BREAK.search(low, max(0, ts - 40), ts)
+    if keep is not None:
+        # "X kêu gọi các bên thực hiện thỏa thuận": who calls on the sides to keep it is none of them
+        return "welcomed" if _CALL_ON.search(low, max(0, keep.start() - 40), keep.start()) else "kept"
     return None
 
 
@@ -61,3 +69,46 @@ def welcomed_talks(low: str, ts: int, te: int) -> bool:
     for m in _WELCOMED_END.finditer(low, max(0, ts - 50), te):
         pass
     return m is not None and ts - 2 <= m.end() < te
+
+
+def go_betweens(names: list[str], lex) -> list[str]:
+    """The sides of an exchange less its neutral go-betweens (``exchange_intermediaries`` in
+    triggers.yaml): "Hamas trao trả con tin cho Ủy ban Chữ thập đỏ Quốc tế" — the Red Cross receives
+    the captives for the other side and is never a side itself."""
+    neutral = set((lex.raw.get("triggers") or {}).get("exchange_intermediaries") or ())
+    return [n for n in names if n not in neutral]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
+
+
+def venue_item(low: str, x, acts) -> bool:
+    """x is a later item of a list of venues ("đã gặp nhau ở Geneva, London, Stockholm và Madrid"):
+    cities named for their countries or places, joined by commas or "và", the first one right after
+    "ở" / "tại". Such cities are where the talks were held, never their sides."""
+    if x.kind not in ("place", "country") or (x.kind == "country" and x.via != "metonym"):
+        return False
+    cur = x
+    while True:
+        prv = next((a for a in acts if a.e <= cur.s and _LIST_GAP.fullmatch(low[a.e:cur.s])), None)
+        if prv is None or prv.kind not in ("place", "country") or (prv.kind == "country" and prv.via != "metonym"):
+            return False
+        if _AT_BEFORE.search(low, max(0, prv.s - 6), prv.s):
+            return True
+        cur = prv
+
+
+# "... trao chín văn kiện hợp tác dưới sự chứng kiến của hai Thủ tướng": the witnesses after the signing
+_WITNESSED_BY = re.compile(r"[^.;]{0,80}?(?<!\w)(?:dưới|với|trước) sự chứng kiến của(?!\w)")
+
+
+def witnessed_after(low: str, te: int) -> bool:
+    """A signing witnessed by those named after it ("các bộ, ngành hai nước trao chín văn kiện dưới sự
+    chứng kiến của hai Thủ tướng"): its sides are the countries, not the witnessing leaders."""
+    return _WITNESSED_BY.match(low, te) is not None
+
+
+def word_count(s: str) -> float | None:
+    """A count in digits or words ("12", "chín") before a counted noun ("chín văn kiện hợp tác")."""
+    return parse_number(s)

@@ -18,6 +18,8 @@ _PUNCT_BOUND = re.compile(r"[;:!?]|\.(?!\d)")
 _TIMEZONE = re.compile(r"(?<!\w)giờ\s+$")
 _CLAUSE_START = re.compile(r"(?:đã|sẽ|cũng|vừa|đang|mới|cho biết|cho hay|nói|là|thì|không|chưa|đều|vẫn|"
                            r"tiếp tục|nêu|nhấn mạnh|bày tỏ|khẳng định|thông báo|tuyên bố|muốn|cần|phải|sẵn sàng|có thể)(?!\w)")
+_COUNTED = re.compile(r"(?<!\w)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:nước|quốc gia|bên)\s+$")
+_AT_END = re.compile(r"(?<!\w)(?:tại|ở|từ|tới|đến)\s+$")
 _CONJ = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
 _LINKER = re.compile(r"(?<!\w)(?:với|giữa|và|của)(?!\w)")
 _COMMA_SEMI = re.compile(r"[,;]")
@@ -133,9 +135,48 @@ class SentFacts:
         # a list comma between two actors ("Nga, Mỹ và Pháp") does not end the clause; nor does
         # the comma of a chain of offices ("Phó Thủ tướng, Bộ trưởng Ngoại giao X")
         v = not (before_actor and after_actor) and not (
-            after_actor and lex.ends["title"].search(low, max(0, p - 40), p))
+            after_actor and lex.ends["title"].search(low, max(0, p - 40), p)) and not self.two_titles(p) \
+            and not self.list_head(p)
         self._left_comma[p] = v
         return v
+
+    def two_titles(self, p: int) -> bool:
+        """The comma at p parts two titles of one person ("Tổng Bí thư, Chủ tịch nước Lào X": the
+        first title, read as a reference to X, right before it; X named right after it)."""
+        low = self.low
+        x = next((a for a in self.acts if a.e <= p and not low[a.e:p].strip()), None)
+        if x is None or x.kind != "person" or x.via not in ("role", "reference") or x.members:
+            return False
+        return any(a.s > p and not low[p + 1:a.s].strip() and a.name == x.name and a.via not in ("role", "reference")
+                   for a in self.acts)
+
+    def list_head(self, p: int) -> bool:
+        """The comma at p is inside a list that opens its clause: one that goes on with "và" ("Sáng
+        26/2, tại Hà Nội, A, B và C đã có cuộc gặp": A is a side, no frame of the clause), or one
+        announced by its count ("Bộ trưởng ba nước A, B, C đã gặp"); never "Sau cuộc gặp với A, B
+        và C đã ...", where A closes a frame."""
+        low, acts = self.low, self.acts
+        x = next((a for a in acts if a.e <= p and not low[a.e:p].strip()), None)
+        if x is None or x.kind == "place" or x.members:
+            return False
+        head = x
+        while True:     # back to the first item of the list
+            prv = next((a for a in acts if a.e <= head.s and re.fullmatch(r"\s*,\s*", low[a.e:head.s])), None)
+            if prv is None or prv.kind == "place" or prv.members or _AT_END.search(low, max(0, prv.s - 6), prv.s):
+                break       # "tại Viêng Chăn, A, B và C": the venue is no item
+            head = prv
+        if _COUNTED.search(low, max(0, head.s - 16), head.s):
+            return True
+        if low[:head.s].rstrip()[-1:] not in ("", ",", ":", ";"):
+            return False
+        pos, joined = p, False
+        while True:
+            m = _CONJ.match(low, pos)
+            nxt = next((a for a in acts if m is not None and a.s == m.end()), None)
+            if nxt is None or nxt.kind == "place":
+                return joined
+            joined = joined or "và" in m.group()
+            pos = nxt.e
 
     def right_comma(self, p: int) -> int:
         """The comma at p after a trigger: 0 = it never ends the object ("cùng ...", a list of
@@ -479,10 +520,20 @@ _NONE_OF = re.compile(r"(?<!\w)(?:không|chưa)(?:\s+hề)?\s+(?:có|đạt|đ�
                       r"(?:\s+(?:được|một|bất kỳ|bất cứ))?\s+$")
 
 
-def live_others(low: str, others: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The other talk nouns of the sentence less those under a negated existential (_NONE_OF): the
-    ones that compete for a time or a length by nearness."""
-    return [(s, e) for s, e in others if _NONE_OF.search(low, max(0, s - 30), s) is None]
+# "chủ trì lễ đón chính thức và hội đàm với X": an event joined by "và" right before the trigger
+# (a few words, no comma, no number between) shares its time rather than competing for it
+# "Ngay trong ngày đầu tiên ngừng bắn (19/1), X đã thả ...": a day counted in another event's days
+# is a time phrase of the clause, no event competing for its time
+_DAY_OF = re.compile(r"(?<!\w)ngày\s+(?:đầu tiên|đầu|cuối cùng|cuối|thứ\s+\w+)\s+$")
+_JOINED_BEFORE = re.compile(r"[^,;.:\d]{0,24}?\s+và\s+$")
+
+
+def live_others(low: str, others: list[tuple[int, int]], ts: int = -1) -> list[tuple[int, int]]:
+    """The other talk nouns of the sentence less those under a negated existential (_NONE_OF), the
+    one joined to the trigger at ``ts`` by "và" (_JOINED_BEFORE) and those whose days are counted
+    (_DAY_OF): the ones that compete for a time or a length by nearness."""
+    return [(s, e) for s, e in others if _NONE_OF.search(low, max(0, s - 30), s) is None
+            and not (e <= ts and _JOINED_BEFORE.fullmatch(low, e, ts)) and not _DAY_OF.search(low, max(0, s - 24), s)]
 
 
 def _dist(s, e, ts, te) -> int:

@@ -16,6 +16,9 @@ _NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
 _IF_BEFORE = re.compile(r"(?<!\w)nếu\s*$")
 _BEFORE_THEN = re.compile(r"(?<!\w)trước khi(?:\s+lên đường|\s+rời \w+)?\s+")
 _COMMA_SEMI = re.compile(r"[,;]")
+_STOP = re.compile(r"[.;:!?\"“”]")
+_THAT = re.compile(r"(?<!\w)(?:cho rằng|rằng)(?!\w)")      # the content of the denied report
+_SAYS = re.compile(r"(?<!\w)(?:nói|cho biết|khẳng định|tuyên bố|nhấn mạnh|xác nhận)(?!\w)")    # a new speaker
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
 
 
@@ -73,6 +76,16 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
         cand = (me, me - ms, st)
         if best is None or cand[:2] > best[:2]:
             best = cand
+    if not denied and lo > 0 and lex.ends.get("report") is not None:
+        # "bác bỏ thông tin cho rằng Bộ trưởng ba nước A, B, C đã gặp kín": a denied report scopes
+        # over the whole account it introduces, past its list commas (no sentence break between)
+        lo2 = max(0, ts - 160)
+        for m, st in lex.status_matches("before", low, lo2, lo):
+            if st == "denied" and lex.ends["report"].match(low, m.end()) and not _STOP.search(low, m.end(), ts) \
+                    and _THAT.search(low, m.end(), ts) and not _SAYS.search(low, m.end(), ts):
+                denied, den = True, (m.start() - lo, m.end() - lo)
+                best = (ts - lo, 99, "denied")
+                break
     agree_words = f is None or f.agree
     for m in (lex.agreement_verbs.finditer(window) if agree_words else ()):
         st = "occurred" if trig.type in lex.agreement_occurred else "planned"

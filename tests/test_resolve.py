@@ -914,3 +914,21 @@ def test_story_context_links_events_of_one_type_not_a_trip_and_its_talks(res):
     a, b, t = (_node_from_member(k, ev, cof) for k, ev in enumerate((talk_a, talk_b, trip_b)))
     assert ctx.bonus(a, b, {}) == pytest.approx(0.6)
     assert ctx.bonus(a, t, {}) == 0.0
+
+
+def test_a_month_told_weeks_later_meets_the_days_of_that_month(store, res):
+    """"lệnh ngừng bắn có hiệu lực từ ngày 19/1" (published 25/1) and "thỏa thuận ngừng bắn hồi
+    tháng 1" in an article of 18/3: blocking pairs the month with the days in it, so the story's
+    shared facts can join them (here: the same 42-day truce)."""
+    evs = load(store, {
+        "day.txt": [mk("day.txt", 0, "ceasefire", ["Israel", "Hamas"], "2025-01-19", year_explicit=False,
+                       quantities={"days": 42})],
+        "recap.txt": [mk("recap.txt", 0, "ceasefire", ["Israel", "Hamas"], "2025-01", year_explicit=False,
+                         quantities={"days": 42})],
+    }, res, pubs={"day.txt": "2025-01-25", "recap.txt": "2025-03-18"})
+    assert len(evs) == 1 and evs[0]["date"] == "2025-01-19"
+    # another month of the same sides is another truce
+    evs = load(store, {
+        "later.txt": [mk("later.txt", 0, "ceasefire", ["Israel", "Hamas"], "2025-03", year_explicit=False,
+                         quantities={"days": 42})]}, res, pubs={"later.txt": "2025-03-20"})
+    assert len(evs) == 2

@@ -204,6 +204,19 @@ class Node:
             return "pub", min(self.pubs)
         return None
 
+    def month_span(self) -> tuple[int, int] | None:
+        """First and last day number of the month of a month-level date ("hồi tháng 1", "tháng
+        1/2025") when the node has no day: blocking pairs it with the days of that month."""
+        if any(dv.day_level for dv in self.dates):
+            return None
+        months = sorted((dv.y, dv.m) for dv in self.dates if dv.y and dv.m and dv.conf >= WEAK_DATE_CONF)
+        if not months:
+            return None
+        y, m = months[0]
+        first = _date(y, m, 1).toordinal()
+        last = (_date(y + (m == 12), m % 12 + 1, 1).toordinal()) - 1
+        return first, last
+
     def soft_day(self) -> int | None:
         """The day of a date whose year was inferred ("16/5" in an article of June): blocking
         also places the node there, beside its publication day, so that a recap published weeks
@@ -674,6 +687,7 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
     multi = [len(n.countries) >= 2 for n in nodes]
     tkeys = [n.tkey() for n in nodes]
     soft = [n.soft_day() if k is not None and k[0] == "pub" else None for n, k in zip(nodes, tkeys)]
+    months = [n.month_span() if k is None or k[0] == "pub" else None for n, k in zip(nodes, tkeys)]
     seen: set[int] = set()
     out: list[int] = []
     add, push = seen.add, out.append
@@ -713,6 +727,14 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
                 lo = bisect.bisect_left(days, tp - PUB_WINDOW_BACK)
                 hi = bisect.bisect_right(days, tp + 1)
                 cand += [(dated[k][1], j) for k in range(lo, hi)]
+        if dated:                 # "hồi tháng 1" meets the days of January
+            days = [t for t, _ in dated]
+            for j in idxs:
+                span = months[j]
+                if span is not None:
+                    lo = bisect.bisect_left(days, span[0])
+                    hi = bisect.bisect_right(days, span[1])
+                    cand += [(dated[k][1], j) for k in range(lo, hi)]
         for i, j in cand:
             if i == j or star and multi[i] and multi[j]:
                 continue

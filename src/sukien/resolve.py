@@ -724,6 +724,8 @@ def _candidate_pairs(nodes: list[Node]) -> list[int]:
         if dated and pubbed:      # a report published at tp may be about an event in [tp-45, tp+1]
             days = [t for t, _ in dated]
             for tp, j in pubbed:
+                if soft[j] is not None:
+                    continue      # placed at its own day above: the ±DAY_WINDOW pairs are the ones that can agree
                 lo = bisect.bisect_left(days, tp - PUB_WINDOW_BACK)
                 hi = bisect.bisect_right(days, tp + 1)
                 cand += [(dated[k][1], j) for k in range(lo, hi)]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from . import store_events as se
-from .resolve import (CONTEXT_DOCS, FACT_FIELDS, Context, Node, _add_features, _Countries, _node_from_member,
-                      _pregroup, cluster)
+from .resolve import CONTEXT_DOCS, FACT_FIELDS, Context, Node, _add_features, _Countries, _node_from_member
+from .resolve_cluster import _pregroup, cluster
 from .store_events import family_of
 
 

@@ -142,3 +142,14 @@ def check_gold(gold: list[dict], docs: list[str], *, no_core_ok: set[str] = froz
             if g["core"]:
                 canon.setdefault(g["canonical"], set()).add(r["doc"])
     assert any(len(d) >= 2 for d in canon.values()), "no cross-document pair in the gold"
+
+
+def shared_events(gold: list[dict]) -> list[frozenset]:
+    """For each real event (gold ``canonical``) that is core in two or more documents, the set of
+    those documents' two-digit prefixes ("01", "02"): the cross-document pairs of a set."""
+    docs_of: dict[str, set] = {}
+    for r in gold:
+        for g in r["events"]:
+            if g["core"]:
+                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
+    return [frozenset(d) for d in docs_of.values() if len(d) > 1]

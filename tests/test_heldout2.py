@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT2 = ROOT / "tests" / "data" / "heldout2"
 GOLD = HELDOUT2 / "gold.jsonl"
@@ -59,12 +59,8 @@ def test_gold_is_well_formed_and_names_every_article():
     telegram = next(r for r in gold if r["doc"] == TELEGRAM_DOC)
     assert all(g["type"] != "phone_call" for g in telegram["events"])
     # two cross-document pairs: 02/03 (India–Pakistan) and 04/05 (Tô Lâm in Indonesia)
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    assert {frozenset(d) for d in docs_of.values() if len(d) > 1} == {frozenset({"02", "03"}),
+    shared = shared_events(gold)
+    assert set(shared) == {frozenset({"02", "03"}),
                                                                      frozenset({"04", "05"})}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT3 = ROOT / "tests" / "data" / "heldout3"
 GOLD = HELDOUT3 / "gold.jsonl"
@@ -62,12 +62,8 @@ def test_gold_is_well_formed_and_names_every_article():
     # the telegrams and the letter are statements; the only call is the ministers' call
     assert [g["gid"] for g in condolence["events"] if g["type"] == "phone_call"] == ["t12-1"]
     # three cross-document pairs: 01/02 (Luxon in Hanoi), 05/06 (Gaza), 08/10 (Istanbul talks of 16/5)
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    assert {frozenset(d) for d in docs_of.values() if len(d) > 1} == {
+    shared = shared_events(gold)
+    assert set(shared) == {
         frozenset({"01", "02"}), frozenset({"05", "06"}), frozenset({"08", "10"})}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT4 = ROOT / "tests" / "data" / "heldout4"
 GOLD = HELDOUT4 / "gold.jsonl"
@@ -60,12 +60,8 @@ def test_gold_is_well_formed_and_names_every_article():
     # the congratulatory telegrams and the letter are statements, never calls
     assert not [g for g in telegrams["events"] if g["type"] == "phone_call"]
     # three cross-document pairs: 01/02 (Xi in Hanoi), 03/04 (Busan), 07/08 (the UAE-mediated exchange)
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    assert {frozenset(d) for d in docs_of.values() if len(d) > 1} == {
+    shared = shared_events(gold)
+    assert set(shared) == {
         frozenset({"01", "02"}), frozenset({"03", "04"}), frozenset({"07", "08"})}
 
 

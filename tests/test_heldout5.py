@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, events_of, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT5 = ROOT / "tests" / "data" / "heldout5"
 GOLD = HELDOUT5 / "gold.jsonl"
@@ -59,12 +59,8 @@ def test_gold_is_well_formed_and_names_every_article():
     # the congratulatory letter is a statement, never a call
     assert not [g for g in letter["events"] if g["type"] == "phone_call" and "Luong Cuong" in g["participants"]]
     # two cross-document pairs: 01/02 (Ishiba in Hanoi), 04/05 (the Thailand–Cambodia ceasefire)
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    assert {frozenset(d) for d in docs_of.values() if len(d) > 1} == {
+    shared = shared_events(gold)
+    assert set(shared) == {
         frozenset({"01", "02"}), frozenset({"04", "05"})}
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT6 = ROOT / "tests" / "data" / "heldout6"
 GOLD = HELDOUT6 / "gold.jsonl"
@@ -67,12 +67,7 @@ def test_gold_is_well_formed_and_names_every_article():
             summit = [g for g in r["events"] if g["canonical"] == "trump-putin-budapest-summit-cancelled"]
             assert len(summit) == 1 and summit[0]["status"] == "denied" and summit[0]["date"] is None
     # two cross-document pairs: 01/02 (Istanbul round 2), 03/04 (Budapest summit called off); 7 link pairs
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    shared = [frozenset(d) for d in docs_of.values() if len(d) > 1]
+    shared = shared_events(gold)
     assert set(shared) == {frozenset({"01", "02"}), frozenset({"03", "04"})}
     assert len(shared) == 7
 

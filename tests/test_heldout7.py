@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT7 = ROOT / "tests" / "data" / "heldout7"
 GOLD = HELDOUT7 / "gold.jsonl"
@@ -69,12 +69,7 @@ def test_gold_is_well_formed_and_names_every_article():
     day = [g for g in by_doc[KL_DOC]["events"] if g["core"] and g["date"] == "2025-10-26"]
     assert len(day) == 4 and len({tuple(g["participants"]) for g in day}) == 4
     # two cross-document pairs: 01/02 (Putin–Trump call of 18/3), 05/06 (Alaska); 6 link pairs
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    shared = [frozenset(d) for d in docs_of.values() if len(d) > 1]
+    shared = shared_events(gold)
     assert set(shared) == {frozenset({"01", "02"}), frozenset({"05", "06"})}
     assert len(shared) == 6
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT8 = ROOT / "tests" / "data" / "heldout8"
 GOLD = HELDOUT8 / "gold.jsonl"
@@ -74,12 +74,7 @@ def test_gold_is_well_formed_and_names_every_article():
     # a denied meeting is core in 08
     assert any(g["core"] and g["status"] == "denied" for g in by_doc[TRILATERAL_DOC]["events"])
     # two cross-document pairs: 02/03 (Busan), 05/06 (Gaza ceasefire); 5 link pairs
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    shared = [frozenset(d) for d in docs_of.values() if len(d) > 1]
+    shared = shared_events(gold)
     assert set(shared) == {frozenset({"02", "03"}), frozenset({"05", "06"})}
     assert len(shared) == 5
 

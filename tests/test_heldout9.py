@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, read_jsonl, shared_scorer)
+                      cli_ingest_and_export, read_jsonl, shared_scorer, shared_events)
 
 HELDOUT9 = ROOT / "tests" / "data" / "heldout9"
 GOLD = HELDOUT9 / "gold.jsonl"
@@ -63,12 +63,7 @@ def test_gold_is_well_formed_and_names_every_article():
     assert all(g.get("date_source") == "cross_document"
                for g in by_doc[NO_PUB_DATE_DOC]["events"] if g["core"])
     # two cross-document pairs: 02/03 (Tô Lâm in Singapore), 07/08 (Armenia–Azerbaijan); 6 link pairs
-    docs_of: dict[str, set] = {}
-    for r in gold:
-        for g in r["events"]:
-            if g["core"]:
-                docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
-    shared = [frozenset(d) for d in docs_of.values() if len(d) > 1]
+    shared = shared_events(gold)
     assert set(shared) == {frozenset({"02", "03"}), frozenset({"07", "08"})}
     assert len(shared) == 6
 

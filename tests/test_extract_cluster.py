@@ -141,3 +141,22 @@ def test_a_done_talk_far_from_the_report_does_not_overturn_a_plan():
     told = _em("phone_call", status_explicit=True, asserted=True)
     told.sentence_index, told.start = 6, 600
     assert _compatible(e, told) is None
+
+
+# ---- a joint meeting ("cuộc gặp ba bên") and the separate ones around it are different events
+
+def test_a_joint_meeting_and_a_separate_one_stay_apart(res):
+    evs = _evs(res, "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan hôm 14/8 có cuộc gặp ba bên với Tổng thống Nga "
+                    "Vladimir Putin và Tổng thống Ukraine Volodymyr Zelensky tại Istanbul.\n\n"
+                    "Trước đó, ông Erdogan gặp riêng Tổng thống Nga Vladimir Putin.", pub="2025-08-15")
+    meets = _of(evs, "meeting")
+    assert len(meets) == 2
+    assert any(set(e["participants"]) >= {"Recep Tayyip Erdogan", "Vladimir Putin", "Volodymyr Zelensky"}
+               for e in meets)
+
+
+def test_a_meeting_told_twice_without_a_format_is_one(res):
+    # negative: a restatement without "ba bên" / "riêng" still joins the meeting
+    evs = _evs(res, "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan hôm 14/8 gặp Tổng thống Nga Vladimir Putin "
+                    "tại Istanbul.\n\nCuộc gặp giữa ông Erdogan và ông Putin kéo dài hai giờ.", pub="2025-08-15")
+    assert len(_of(evs, "meeting")) == 1

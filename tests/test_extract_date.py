@@ -231,3 +231,22 @@ def test_a_time_after_den_does_not_date_the_event_it_ends(res):
                     "Lệnh ngừng bắn giữa Nga và Ukraine kéo dài đến ngày 15/8, khi Nga mở cuộc tấn công mới.",
                pub="2025-09-06")
     assert all(e["date"] != "2025-08-15" for e in _of(evs, "ceasefire"))
+
+
+# ---- "Tiếp nối kết quả chuyến thăm, hôm qua (9/9), ...": the time is the main clause's
+
+def test_time_after_a_fronted_follow_up_clause_is_not_the_earlier_trips(res):
+    evs = _evs(res, "Thủ tướng Ai Cập thăm Kenya\n"
+                    "Thủ tướng Ai Cập Mostafa Madbouly thăm chính thức Kenya ngày 2/9.\n\n"
+                    "Tiếp nối kết quả chuyến thăm, hôm qua (9/9), Ngoại trưởng Ai Cập Badr Abdelatty đã điện đàm "
+                    "với Ngoại trưởng Kenya Musalia Mudavadi.", pub="2025-09-10")
+    assert [e["date"] for e in _of(evs, "visit")] == ["2025-09-02"]
+    calls = _of(evs, "phone_call")
+    assert calls and calls[0]["date"] == "2025-09-09"
+
+
+def test_a_trip_in_the_main_clause_after_a_follow_up_frame_keeps_its_time(res):
+    # negative: the trigger after the frame's comma is the main clause's, and so is the time
+    evs = _evs(res, "Tiếp nối kết quả hội nghị, ngày 9/9, Thủ tướng Ai Cập Mostafa Madbouly thăm chính thức Kenya.",
+               pub="2025-09-10")
+    assert [e["date"] for e in _of(evs, "visit")] == ["2025-09-09"]

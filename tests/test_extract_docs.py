@@ -671,3 +671,26 @@ def test_only_the_way_home_or_the_middle_of_talks_fronts_a_tied_clause():
         assert _HOMEWARD.match(s), s
     for s in ("trên chuyến bay tới brussels", "trước cuộc họp", "trong cuộc họp báo hôm sau", "giữa tháng 8"):
         assert not _HOMEWARD.match(s), s
+
+
+# ------------------------------------------------------------------ the day of the signing ceremony
+
+_SIGNING = "Tổng thống Nga Vladimir Putin và Tổng thống Ukraine Volodymyr Zelensky hôm 14/8 ký một hiệp định tại Istanbul."
+
+
+def test_a_talk_fronted_by_the_signing_ceremony_takes_its_day(res):
+    evs = _evs(res, _SIGNING + "\n\nTrước lễ ký, Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan đã có cuộc gặp với "
+               "Tổng thống Nga Vladimir Putin.", pub="2025-08-15")
+    meets = _of(evs, "meeting")
+    assert meets and meets[0]["date"] == "2025-08-14"
+
+
+def test_a_talk_fronted_by_another_frame_or_without_a_dated_signing_stays_undated(res):
+    # negative: "Trước chuyến thăm" is no ceremony of the day; an undated signing gives no day
+    evs = _evs(res, _SIGNING + "\n\nTrước chuyến thăm, Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan đã có cuộc gặp "
+               "với Tổng thống Nga Vladimir Putin.", pub="2025-08-15")
+    assert [e["date"] for e in _of(evs, "meeting")] == [None]
+    undated = _SIGNING.replace(" hôm 14/8", "")
+    evs = _evs(res, undated + "\n\nTrước lễ ký, Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan đã có cuộc gặp với "
+               "Tổng thống Nga Vladimir Putin.", pub="2025-08-15")
+    assert all(e["date"] is None for e in _of(evs, "meeting"))

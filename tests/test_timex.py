@@ -483,3 +483,25 @@ def test_infer_anchor_ignores_a_planned_year(res):
     assert a.date is not None and a.date.startswith("2023")        # the latest stated year that is not a plan
     # a stated year of the news itself still anchors
     assert _anchor_of_body("Năm 2025, hai nhà lãnh đạo gặp nhau hôm 8/8 tại Washington.", res).date.startswith("2025")
+
+
+def test_infer_anchor_stated_weekday_denies_a_background_year(res):
+    # "thứ Năm (14/8)" is a Thursday in 2025, in no year next to the background 2021: the news
+    # follows its background, in the first later year the weekday fits
+    text = "Hai ngoại trưởng gặp nhau tại Geneva hôm thứ Năm (14/8). Năm 2021, hai bên từng đàm phán tại Vienna."
+    a = _anchor_of_body(text, res)
+    assert a.date == "2025-08-14" and a.source.startswith("inferred:weekday_years")
+    # a weekday that fits the stated year keeps it
+    fits = "Hai ngoại trưởng gặp nhau tại Geneva hôm thứ Năm (14/8). Năm 2025, hai bên ký hiệp định."
+    assert _anchor_of_body(fits, res).source.startswith("inferred:stated_years")
+    # no weekday: the stated year is kept (nothing denies it)
+    plain = "Hai ngoại trưởng gặp nhau tại Geneva hôm 14/8. Năm 2021, hai bên từng đàm phán tại Vienna."
+    assert _anchor_of_body(plain, res).date == "2021-08-14"
+    # a publication date is never second-guessed by a weekday
+    assert infer_anchor(text, [Segment(0, len(text), "body")], "2021-08-20", res).date == "2021-08-20"
+
+
+def test_infer_anchor_weekdays_that_fit_no_year_give_no_anchor(res):
+    # two Mondays a day apart fit no year: nothing to choose, no anchor rather than a stale year
+    text = "Hai bên gặp nhau hôm thứ Hai (4/8) và ký văn kiện hôm thứ Hai (5/8). Năm 2021, hai bên từng đàm phán."
+    assert _anchor_of_body(text, res) == Anchor(None, "none", 0.0)

@@ -234,7 +234,8 @@ _WHEN_AFTER = re.compile(r"\s*\)?\s*,\s*khi\s")
 _FRONTED = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+|buổi\s+|chuyến\s+)?$")
 # ("Một ngày sau cuộc gặp với X, hôm thứ Sáu (31/10), ...": an offset may open the clause)
 _FRONTED_WHEN = re.compile(r"\s*(?:(?:(?:một|hai|ba|bốn|năm|vài|mấy|\d{1,2})\s+(?:ngày|tuần|tháng|giờ|năm)\s+)?"
-                           r"(?:ngay\s+)?(?:sau|trước|kể từ|từ)(?:\s+khi)?|để|nhằm|nhân dịp)\s")
+                           r"(?:ngay\s+)?(?:sau|trước|kể từ|từ)(?:\s+khi)?|để|nhằm|nhân dịp"
+                           r"|tiếp nối|tiếp theo|tiếp sau|trên cơ sở)\s")
 
 
 # "Ngay trong ngày đầu tiên ngừng bắn (19/1), ...", "Vào ngày thứ hai của chuyến thăm (5/3), ...":

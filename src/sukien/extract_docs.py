@@ -480,6 +480,16 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                 d, c, _, y, dm = f.date_info
                 e.date_info = (d, round(c * 0.8, 3), "paragraph", y, dm)
                 break
+    # "Trước lễ ký, X đã có cuộc gặp với Y": an undated talk fronted by the signing ceremony of the
+    # article (before or after it, the same occasion) takes the day of the one dated signing
+    signed = [f for f in final if f.type == "agreement" and f.final_status == "occurred" and f.date_info[0]]
+    if len({f.date_info[0] for f in signed}) == 1:
+        for e in final:
+            if e.date_info[0] or e.day_month_m is not None or e.final_status != "occurred" \
+                    or e.type not in ("meeting", "phone_call", "negotiation") or not any(_at_ceremony(m) for m in e.mentions):
+                continue
+            d, c, _, y, dm = signed[0].date_info
+            e.date_info = (d, round(c * 0.7, 3), "paragraph", y, dm)
     # secondary events without a date of their own: the main event's date when tied to it
     if main is not None and main.date_info[0]:
         mdate, mconf, _, myear, mm = main.date_info
@@ -547,6 +557,16 @@ def _introduced(x: EventMention) -> bool:
         return False
     rel = x.start - ev.start
     return bool(_OCCASION_BEFORE.search(ev.sentence[max(0, rel - 20):rel].lower()))
+
+
+_CEREMONY_FRAME = re.compile(r"^\W*(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?\s+(?:buổi\s+|các\s+)?lễ\s+ký(?:\s+kết)?\s*,")
+
+
+def _at_ceremony(x: EventMention) -> bool:
+    """The mention's sentence opens with the signing ceremony as its frame ("Trước lễ ký, ...",
+    "Ngay sau buổi lễ ký kết, ..."), a comma right after: a talk held on the day of the signing."""
+    ev = x.evidence
+    return ev is not None and bool(_CEREMONY_FRAME.match(ev.sentence.lower()))
 
 
 def _soft_status(e) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .extract_cluster import _format
+
 _DAYS_BEFORE = re.compile(r"\s*(?:trước đó\s+(\w+)\s+ngày|(\w+)\s+ngày\s+trước đó)\s*,")
 _SMALL = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7}
 
@@ -38,9 +40,12 @@ def _drop_summaries(events: list) -> list:
     tướng hội kiến lãnh đạo Hàn Quốc, Nhật Bản và Australia") is a summary of those events (X–A, X–B), not
     a third event: its mentions join the first of them. Sides compare by name or by country (the
     headline names countries, the body their leaders). An organization the summary names besides
-    ("... bên lề Hội nghị BRICS": the frame) that none of them has does not keep it apart."""
+    ("... bên lề Hội nghị BRICS": the frame) that none of them has does not keep it apart. A
+    meeting told as joint ("cuộc gặp ba bên", ``extract_cluster._format``) is never a summary."""
     out = list(events)
     for e in events:
+        if any(_format(m) == "joint" for m in e.mentions):
+            continue      # "đã có cuộc gặp ba bên": one meeting of all its sides, not a summary of pairs
         others = [o for o in out if o is not e and o.type == e.type and not (o.date and e.date and o.date != e.date)
                   and (set(o.parts) < set(e.parts) or _sides(o) < _sides(e))]
         if len(others) < 2:

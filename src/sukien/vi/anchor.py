@@ -160,6 +160,19 @@ def _background_month(text: str, months: list[tuple[int, int, int]], year: int, 
     return _tense_hint(text.lower(), s) <= 0
 
 
+def _weekday_denies(weekdays: list[tuple[int, int, int]], base: date) -> bool:
+    """Does a stated weekday deny the inferred year? "hôm thứ Sáu (8/8)" in a text whose only year is
+    a background "Năm 2023, ...": 8/8 is a Friday in no year next to 2023, so the news is in a year
+    the text does not say. ``infer_anchor`` then takes the first later year that every stated
+    weekday fits (the news follows its background), else no anchor rather than a stale one."""
+    for month, day, wd in weekdays:
+        ys = [y for y in (base.year - 1, base.year, base.year + 1)
+              if (d := _safe_date(y, month, day)) is not None and d.weekday() == wd]
+        if not ys:
+            return True
+    return False
+
+
 def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) -> Anchor:
     """The reference date for a document.
 
@@ -168,8 +181,10 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
     else a year from "N năm qua" of a known conflict (data: conflict start dates) or the
     latest stated year, refined by the latest day/month written in the text
     ("inferred:conflict_years", "inferred:stated_years"), with low confidence.
-    Anchor(None, "none", 0) when nothing is found, or when the latest stated month-year is a
-    background milestone months after every day-month of the text (``_background_month``).
+    Anchor(None, "none", 0) when nothing is found, when the latest stated month-year is a
+    background milestone months after every day-month of the text (``_background_month``), or
+    when a stated weekday fits no year next to the inferred one nor a few years later
+    (``_weekday_denies``; "inferred:weekday_years" when a later year fits).
     """
     if pub_date:
         p = str(pub_date).strip()[:10]
@@ -182,6 +197,7 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
     spans = [(sg.start, sg.end) for sg in segments] if segments else [(0, len(text))]
     full: list[date] = []
     partial: list[tuple[int, int]] = []
+    weekdays: list[tuple[int, int, int]] = []     # year-less day-months with a stated weekday
     years: list[int] = []
     months: list[tuple[int, int, int]] = []
     conflict_years: list[tuple[int, date]] = []
@@ -207,6 +223,11 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
                         full.append(d)
                 elif v.startswith("XXXX-") and len(v) >= 10:
                     partial.append((int(v[5:7]), int(v[8:10])))
+                    if ";weekday" in (tm.note or ""):        # "thứ Sáu (8/8)": the weekday was read
+                        tl = " ".join(unicodedata.normalize("NFC", tm.text).lower().split())
+                        wd = max((k for k in lx.weekdays if k in tl), key=len, default=None)
+                        if wd is not None:
+                            weekdays.append((int(v[5:7]), int(v[8:10]), lx.weekdays[wd]))
             elif tm.kind in ("year", "partial_date") and not tm.relative and v[:4].isdigit():
                 lt = lt if lt is not None else text.lower()
                 if _tense_hint(lt, tm.start) > 0:
@@ -249,6 +270,14 @@ def infer_anchor(text: str, segments: list[Segment], pub_date: str | None, res) 
             base, how, conf = date(y, 7, 1), "stated_years", 0.2
     if base is None:
         return Anchor(None, "none", 0.0)
+    if _weekday_denies(weekdays, base):
+        # the news follows its background year: the first later year every stated weekday fits
+        y = next((y for y in range(base.year + 2, base.year + 7)
+                  if all((x := _safe_date(y, mo, d)) is not None and x.weekday() == wd for mo, d, wd in weekdays)),
+                 None)
+        if y is None:
+            return Anchor(None, "none", 0.0)
+        base, how, conf = date(y, 7, 1), "weekday_years", 0.15
     if partial:
         tmp = Anchor(_iso(base), "tmp", 1.0)
         cands = [date.fromisoformat(resolve_partial(d, mo, tmp)[0]) for mo, d in partial]

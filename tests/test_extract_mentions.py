@@ -151,3 +151,83 @@ def test_a_round_of_exchange_outside_an_exchange_story_is_no_event(res):
     ms = _mentions(res, "Hai trường đại học hợp tác\n"
                         "Đợt trao đổi sinh viên thứ hai sẽ diễn ra vào thứ Bảy tới (15/3).", pub="2025-03-10")
     assert not [m for m in ms if m.type == "prisoner_exchange"]
+
+
+# ---- requests voiced in a reported talk: talking points, no proposals
+
+@pytest.mark.parametrize("sentence, talking", [
+    # a group addressed at the talk
+    ("Thủ tướng đề nghị các tập đoàn Đức tăng đầu tư vào năng lượng tái tạo.", True),
+    ("Bộ trưởng đề nghị các nhà đầu tư Úc quan tâm tới lĩnh vực logistics.", True),
+    ("Bộ trưởng đề nghị các nước ASEAN giữ vững lập trường chung về Biển Đông.", True),
+    # a concrete plan addressed to a group stays a proposal
+    ("Bộ trưởng đề nghị các nước ASEAN tổ chức hội nghị đặc biệt vào tháng tới.", False),
+])
+def test_requests_to_groups_are_talking_points(res, sentence, talking):
+    ms = [m for m in _mentions(res, sentence) if m.type == "proposal"]
+    assert ms and ms[0].flags.get("talking_point") is talking
+
+
+def test_a_request_joined_to_a_talking_point_is_one_too(res):
+    ms = [m for m in _mentions(res, "Chủ tịch nước đề nghị phía Đức ủng hộ việc mở cửa thị trường cho nông sản "
+                                    "Việt Nam và đề nghị Ủy ban châu Âu sớm dỡ bỏ cảnh báo đối với thủy sản.")
+          if m.type == "proposal"]
+    assert len(ms) == 2 and all(m.flags["talking_point"] for m in ms)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the first request is a concrete plan (no talking point): the joined one is judged on its own
+    "Bộ trưởng đề nghị hai bên tổ chức đối thoại chiến lược vào năm sau "
+    "và đề nghị Liên hợp quốc tổ chức hội nghị giám sát.",
+    # joined to a talking point, but a concrete plan of its own
+    "Bộ trưởng đề nghị phía Lào tăng cường kết nối hạ tầng "
+    "và đề nghị hai bên tổ chức hội nghị đầu tư vào tháng 9.",
+])
+def test_a_concrete_request_stays_a_proposal(res, sentence):
+    ms = [m for m in _mentions(res, sentence) if m.type == "proposal"]
+    assert len(ms) == 2 and ms[-1].flags["talking_point"] is False
+
+
+# ---- a fronted talk noun with one named side: "Tại cuộc hội đàm với Y, hai bên ..."
+
+_TRIP = ("Dấu ấn được tạo dựng trong chuyến thăm chính thức Malaysia của Chủ tịch nước Lương Cường "
+         "hồi tuần trước. ")
+
+
+def _talks(res, text):
+    return [m for m in _mentions(res, text) if m.type == "meeting"]
+
+
+def test_fronted_talk_with_both_sides_as_subject_takes_the_visitor(res):
+    ms = _talks(res, _TRIP + "Tại cuộc hội đàm kéo dài hơn một giờ với Thủ tướng Anwar Ibrahim, "
+                             "hai bên đã nhất trí tăng cường hợp tác quốc phòng.")
+    assert len(ms) == 1 and ms[0].participants == ["Luong Cuong", "Anwar Ibrahim"]
+    assert ms[0].flags["asserted"]
+    evs = _evs(res, "Quan hệ Việt Nam - Malaysia\n" + _TRIP + "Tại cuộc hội đàm kéo dài hơn một giờ với "
+               "Thủ tướng Anwar Ibrahim, hai bên đã nhất trí tăng cường hợp tác quốc phòng.")
+    assert [sorted(e["participants"]) for e in _of(evs, "meeting")] == [["Anwar Ibrahim", "Luong Cuong"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the main clause has a subject of its own, no plural reference
+    "Tại cuộc hội đàm kéo dài hơn một giờ với Thủ tướng Anwar Ibrahim, Bộ Quốc phòng Malaysia "
+    "công bố kế hoạch diễn tập.",
+    # not fronted: the talk noun is inside the clause
+    "Giới quan sát đánh giá cao cuộc hội đàm với Thủ tướng Anwar Ibrahim, hai bên đều hài lòng.",
+])
+def test_fronted_talk_rule_needs_a_fronted_noun_and_a_plural_subject(res, sentence):
+    ms = _talks(res, _TRIP + sentence)
+    assert all("Luong Cuong" not in m.participants for m in ms)
+
+
+def test_fronted_talk_takes_no_one_of_the_same_country(res):
+    ms = _talks(res, "Thủ tướng Malaysia Anwar Ibrahim trở về Kuala Lumpur hôm qua. Tại cuộc gặp với "
+                     "Quốc vương Malaysia Sultan Ibrahim, hai bên bàn về tình hình khu vực.")
+    assert all("Anwar Ibrahim" not in m.participants for m in ms)
+
+
+def test_fronted_talk_takes_no_side_when_several_persons_came_before(res):
+    # the sentence before names a talk of two others: which of them met Y is not this rule's call
+    ms = _talks(res, "Sáng 12/10, Thủ tướng Phạm Minh Chính gặp Thủ tướng Nhật Bản Shigeru Ishiba. "
+                     "Tại cuộc gặp với Tổng thống Hàn Quốc Lee Jae-myung, hai bên bàn về chất bán dẫn.")
+    assert all("Shigeru Ishiba" not in m.participants for m in ms if "Lee Jae-myung" in m.participants)

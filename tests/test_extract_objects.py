@@ -4,6 +4,8 @@ that someone welcomes, breaks or keeps is no new agreement; the end of talks wel
 no talks."""
 from __future__ import annotations
 
+import pytest
+
 from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
 
 
@@ -122,3 +124,24 @@ def test_countries_listed_as_objects_are_sides(res):
     # negative: no "ở"/"tại" before the list
     ms = _mentions(res, "Ngoại trưởng Pháp đã gặp Nga và Ukraine.", pub="2025-10-30")
     assert any({"Russia", "Ukraine"} <= set(m.participants) for m in ms)
+
+
+# ---- a document cited as a source or carried out: no event mention
+
+@pytest.mark.parametrize("sentence", [
+    "Theo Tuyên bố chung, hai nước sẽ lập đường dây nóng giữa hai Bộ Quốc phòng.",
+    "Hai bên bàn về lộ trình triển khai Tuyên bố chung, trong đó có việc mở thêm đường bay.",
+    "Căn cứ thỏa thuận, hai bên sẽ giảm thuế đối với hàng nông sản.",
+])
+def test_a_cited_document_is_no_event_mention(res, sentence):
+    assert not [m for m in _mentions(res, sentence) if m.type in ("statement", "agreement")]
+
+
+@pytest.mark.parametrize("sentence, etype", [
+    # issued or signed: the event itself
+    ("Hai Thủ tướng đã ra Tuyên bố chung sau cuộc hội đàm.", "statement"),
+    # the agreement is named with what it is about: an event, not only the document
+    ("Theo thỏa thuận thương mại ký năm ngoái, hai bên giảm thuế đối với hàng nông sản.", "agreement"),
+])
+def test_an_issued_or_dated_document_stays(res, sentence, etype):
+    assert [m for m in _mentions(res, sentence) if m.type == etype]

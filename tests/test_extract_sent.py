@@ -254,3 +254,25 @@ def test_a_truce_named_before_the_time_still_competes(res):
     ms = _mentions(res, "Sau lệnh ngừng bắn hôm 8/3, phe nổi dậy đã thả 5 con tin, đổi lấy 40 tù nhân vào ngày 10/3.",
                    pub="2025-03-13")
     assert [m.date for m in ms if m.type == "prisoner_exchange"] == ["2025-03-10"]
+
+
+# ---- "lần lượt gặp (riêng) ông A và ông B": one talk with each, "và ông" no new clause
+
+_HOSTS = ("Thủ tướng Ấn Độ Narendra Modi và Thủ tướng Nhật Bản Shigeru Ishiba dự hội nghị tại Washington. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trước đó, Tổng thống Mỹ Donald Trump lần lượt gặp ông Modi và ông Ishiba tại Nhà Trắng.",
+    "Trước đó, Tổng thống Mỹ Donald Trump đã gặp riêng ông Modi và ông Ishiba vào buổi sáng.",
+])
+def test_talks_in_turn_with_two_named_persons_are_one_each(res, sentence):
+    ms = [m for m in _mentions(res, _HOSTS + sentence) if m.type == "meeting"]
+    assert sorted(tuple(m.participants) for m in ms) == [("Donald Trump", "Narendra Modi"),
+                                                          ("Donald Trump", "Shigeru Ishiba")]
+
+
+def test_va_ong_without_an_in_turn_cue_still_opens_a_clause(res):
+    # "và ông Ishiba phát biểu": a new clause with its own subject, no second object of the talk
+    ms = [m for m in _mentions(res, _HOSTS + "Tổng thống Mỹ Donald Trump gặp ông Modi và ông Ishiba phát biểu "
+                                             "tại hội nghị.") if m.type == "meeting"]
+    assert ms and all("Shigeru Ishiba" not in m.participants for m in ms)

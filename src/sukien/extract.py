@@ -22,8 +22,11 @@ from typing import Any
 
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
-from .extract_together import _coordinated, _letter_content, _releasers, _truce_signing, filter_hits
+from .extract_together import (_coordinated, _letter_content, _releasers, _truce_signing, filter_hits,
+                               request_goes_on)
 from .extract_args import Args, _actors, analyze_arguments
+from .extract_objects import cited_document
+from .extract_refs import fronted_talk_side
 from .extract_sent import arrival
 from .extract_date import listed_days
 
@@ -621,6 +624,9 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
             args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
             if args is None:
                 continue
+            if cited_document(sv.low, ts, te, trig, args.nominal):
+                continue                 # "Theo Tuyên bố chung, ...": a document made before, no event
+            fronted_talk_side(args, sv, ts, te, trig, lex, analysis)  # "Tại cuộc hội đàm với Y, hai bên ..."
             if last is not None and args.carried:
                 _coordinated(args, last)
             last = args
@@ -642,7 +648,8 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                     one.flags["split"] = True
                     out.append(one)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
-                m.flags["talking_point"] = _talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits)
+                m.flags["talking_point"] = (_talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits)
+                                            or request_goes_on(sv.low, ts, te, hits, made, lex))
             trip = made.get(args.frame_of) if args.frame_of is not None else None
             if trip is not None and trip.type == "visit":
                 # "X đang có chuyến thăm Y cũng đã hội kiến Z": the trip frames the talk

@@ -112,3 +112,19 @@ def witnessed_after(low: str, te: int) -> bool:
 def word_count(s: str) -> float | None:
     """A count in digits or words ("12", "chín") before a counted noun ("chín văn kiện hợp tác")."""
     return parse_number(s)
+
+
+# "Theo Tuyên bố chung, ...": the document cited as a source; "kế hoạch triển khai Tuyên bố chung":
+# the document carried out
+_CITED = re.compile(r"(?<!\w)(?:theo|căn cứ|căn cứ vào|triển khai|thực hiện|thực thi|cụ thể hóa|hiện thực hóa)"
+                    r"(?:\s+(?:các|những|bản|nội dung|tinh thần))?\s+$")
+
+
+def cited_document(low: str, ts: int, te: int, trig, nominal: bool) -> bool:
+    """A bare document noun (a joint statement, an agreement: nothing names its sides, day or
+    content after it) cited as a source ("Theo Tuyên bố chung, hai nước sẽ ...") or as what is being
+    carried out ("kế hoạch hành động triển khai Tuyên bố chung") names a document already made: no
+    event mention (the event is where it was issued or signed)."""
+    if trig.type not in ("statement", "agreement") or not nominal or _BARE_END.match(low, te) is None:
+        return False
+    return _CITED.search(low, max(0, ts - 30), ts) is not None

@@ -60,3 +60,40 @@ def titled_initiator(sv, te, acts, after_rx, analysis: Analysis, doc: Document) 
                     return x.name
         return None
     return None
+
+
+_FRONTED = re.compile(r"\s*(?:tại|trong|qua)\s*$")
+
+
+def fronted_talk_side(args, sv, ts: int, te: int, trig, lex, analysis: Analysis) -> None:
+    """"Tại cuộc hội đàm với Thủ tướng Y, hai bên đã nhất trí ...": a fronted talk noun naming one
+    person, whose clause after the comma has a plural reference as subject ("hai bên", "hai nhà lãnh
+    đạo"), was held by Y and the one other person named before it in that sentence or the one before
+    (of another country: the visitor of the trip the sentence before reports); adds that person to
+    ``args.participants``, and the talk is reported (not a venue named in passing: what "hai bên" did there is the clause's news)."""
+    if trig.type not in ("meeting", "phone_call", "negotiation") or not args.nominal or args.left_subject \
+            or len(args.participants) != 1 or args.focus_ref:
+        return
+    low = sv.low
+    other = args.participants[0]
+    if args.pkind.get(other) != "person" or not _FRONTED.fullmatch(low, 0, ts):
+        return
+    comma = low.find(",", te)
+    if comma < 0 or re.search(r"[.;:()]", low[te:comma]) or lex.references.match(low, comma + 1 + (
+            len(low[comma + 1:]) - len(low[comma + 1:].lstrip()))) is None:
+        return
+    own = args.countries.get(other)
+    if own is None:
+        return
+    before = sv.to_doc(ts)
+    idx = sv.sent.index
+    cands = {x.name: x for s in analysis.sentences[max(0, idx - 1):idx + 1] for x in s.actors
+             if x.start < before and x.kind == "person" and x.name and not x.members and x.name != other}
+    if len(cands) != 1:
+        return        # several persons before it: the article's antecedent rules decide (extract_docs)
+    x = next(iter(cands.values()))
+    if x.country is None or x.country == own:
+        return
+    args.participants.insert(0, x.name)
+    args.pkind[x.name], args.countries[x.name] = "person", x.country
+    args.asserted = True

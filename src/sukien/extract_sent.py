@@ -378,7 +378,8 @@ def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -
     covered = f.covered
     for m in lex.stop_after.finditer(low, te, b):
         if m.start() not in covered:
-            if low.startswith("và ", m.start()) and _between_pair(f, te, m.start()):
+            if low.startswith("và ", m.start()) and (_between_pair(f, te, m.start())
+                                                      or _in_turn_objects(f, te, m.start(), lex)):
                 continue      # "cuộc gặp giữa ông và ông Putin": the second side, no new clause
             b = m.start()
             break
@@ -447,6 +448,19 @@ def _between_pair(f: SentFacts, te: int, p: int) -> bool:
     if len(xs) != 1 or low[xs[0].e:p].strip():
         return False
     return _GIUA_END.search(low, te, xs[0].s) is not None
+
+
+def _in_turn_objects(f: SentFacts, te: int, p: int, lex) -> bool:
+    """"X lần lượt gặp (riêng) ông A và ông B": after a talk cue of several talks (`several_talks`:
+    "lần lượt" before the trigger, "riêng" after it), the "và ông" at p joins one more object right
+    after a single named object, not a new clause."""
+    low = f.low
+    xs = [a for a in f.acts if te <= a.s and a.e <= p]
+    if len(xs) != 1 or low[xs[0].e:p].strip() or low[te:xs[0].s].strip(" ,") not in ("", "riêng"):
+        return False
+    return lex.ends["several_before"].search(low, max(0, te - 40), te) is not None \
+        or re.search(r"(?<!\w)lần lượt(?!\w)", low[max(0, te - 30):te]) is not None \
+        or lex.ends["several_after"].search(low, max(0, te - 8), xs[0].s) is not None
 
 
 def _joins(x: _A) -> bool:

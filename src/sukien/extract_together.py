@@ -137,3 +137,24 @@ def _letter_content(ms: list[EventMention], sv: SentView) -> list[EventMention]:
 
 
 __all__ = ["_coordinated", "filter_hits", "host_and_talk", "_letter_content", "_releasers", "_truce_signing"]
+
+
+_AND_ALSO = re.compile(r"\s+(?:và|đồng thời)\s+(?:cũng\s+)?$")
+
+
+def request_goes_on(low: str, ts: int, te: int, hits, made: dict, lex) -> bool:
+    """"X đề nghị phía Y làm A và đề nghị Z làm B": a request coordinated with an earlier request of
+    the same clause that is a talking point (no subject of its own, nothing but "và" / "đồng thời"
+    and no clause break between) is one more talking point of the same talk, unless a concrete plan
+    verb follows it in its clause ("... và đề nghị Z tổ chức hội nghị" stays a proposal)."""
+    c = lex.ends["concrete"].search(low, te, min(len(low), te + 60))
+    if c is not None and not re.search(r"[,;.]", low[te:c.start()]):
+        return False
+    for s0, e0, t in hits:
+        prior = made.get(s0)
+        if t.type != "proposal" or prior is None or not prior.flags.get("talking_point") or e0 > ts:
+            continue
+        if not re.search(r"[;.]", low[e0:ts]) and _AND_ALSO.search(low, e0, ts):
+            return True
+    return False
+

@@ -190,3 +190,18 @@ def test_follow_line_prefilter_literal_is_in_the_pattern():
     # extract_metadata scans for follow lines only when their literal start occurs in the text
     from sukien import metadata
     assert metadata._FOLLOW_RE.pattern.startswith(r"^[ \t]*Theo dõi[ \t]+")
+
+
+def test_a_dateline_after_a_menu_is_still_at_the_top():
+    """Scraped pages open with their menu and a breadcrumb ("Thời sự", "Thế giới › Phân tích"):
+    such lines (four words or fewer, no digit) do not count toward the first lines where a
+    dateline is looked for."""
+    raw = RawInput(doc_id="d.txt", origin="d.txt", text="")
+    menu = ["Thời sự", "Thế giới", "Kinh doanh", "Khoa học công nghệ", "Góc nhìn", "Thế giới › Phân tích"]
+    doc = _doc(menu + ["Thứ Hai, 29/12/2025, 06:30 (GMT+7)", "Hai nước bàn về chuỗi cung ứng"] + BODY)
+    extract_metadata(doc, raw)
+    assert doc.pub_date is not None and doc.pub_date.value == "2025-12-29"
+    # body lines still count: a date after five body lines is no dateline
+    deep = _doc(menu + ["Hai nước bàn về chuỗi cung ứng"] + BODY + ["Thứ Ba, 14/10/2025 - 08:30"])
+    extract_metadata(deep, raw)
+    assert deep.pub_date is None

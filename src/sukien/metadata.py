@@ -253,6 +253,13 @@ def _head_region(doc: Document, max_lines: int = 12, max_chars: int = 2500) -> l
     return out
 
 
+def _menu_like(line: str) -> bool:
+    """A menu or breadcrumb line of a scraped page ("Thời sự", "Khoa học công nghệ", "Thế giới ›
+    Phân tích"): at most four words and no digit. Such lines do not count toward the first lines
+    where a dateline is looked for (a dateline after a six-line menu is still at the top)."""
+    return len(line.split()) <= 4 and not any(ch.isdigit() for ch in line)
+
+
 def _headline_like(line: str) -> bool:
     s = line.strip()
     words = s.split()
@@ -261,7 +268,7 @@ def _headline_like(line: str) -> bool:
 
 
 EXPLICIT_META_KEYS = ("url", "title", "pub_date", "outlet")
-DATELINE_LINES = 5          # datelines are looked for in the first lines only (and on bylines)
+DATELINE_LINES = 5          # datelines are looked for in the first lines only (not counting menus; and on bylines)
 
 
 def explicit_meta(raw: RawInput) -> dict[str, Any]:
@@ -375,7 +382,7 @@ def extract_metadata(doc: Document, raw: RawInput, html: str | None = None) -> M
     # --- datelines: the first DATELINE_LINES lines at the top (kept, or removed as metadata) and
     #     byline lines anywhere; a date inside the body is not a publication date
     head = _head_region(doc)
-    top = [(o, ln) for o, ln in head if o >= body_start][:DATELINE_LINES]
+    top = [(o, ln) for o, ln in head if o >= body_start and not _menu_like(ln)][:DATELINE_LINES]
     bylines = _byline_lines(doc)
     seen: set[int] = set()
     for off, line in top + bylines:

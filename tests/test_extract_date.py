@@ -250,3 +250,17 @@ def test_a_trip_in_the_main_clause_after_a_follow_up_frame_keeps_its_time(res):
     evs = _evs(res, "Tiếp nối kết quả hội nghị, ngày 9/9, Thủ tướng Ai Cập Mostafa Madbouly thăm chính thức Kenya.",
                pub="2025-09-10")
     assert [e["date"] for e in _of(evs, "visit")] == ["2025-09-09"]
+
+
+def test_a_time_ending_the_coordinated_predicate_before_is_not_the_triggers(res):
+    """"thiết lập quan hệ năm 1992 và nâng cấp quan hệ lên ... vào tháng 12/2022": the year before
+    "và" closes the first predicate; the upgrade takes its own time after it."""
+    from test_extract import _evs, _of
+    evs = _evs(res, "Việt Nam và Hàn Quốc thiết lập quan hệ ngoại giao năm 1992 và nâng cấp quan hệ lên Đối tác "
+                    "chiến lược toàn diện vào tháng 12/2022.", pub="2025-06-04")
+    ag = _of(evs, "agreement")
+    assert len(ag) == 1 and ag[0]["date"] == "2022-12"
+    # with no time of its own after the trigger, the time before "và" still dates it
+    evs = _evs(res, "Việt Nam và Hàn Quốc bắt đầu đàm phán hôm 3/6 và nâng cấp quan hệ lên Đối tác chiến lược.",
+               pub="2025-06-04")
+    assert [e["date"] for e in _of(evs, "agreement")] == ["2025-06-03"]

@@ -231,3 +231,15 @@ def test_fronted_talk_takes_no_side_when_several_persons_came_before(res):
     ms = _talks(res, "Sáng 12/10, Thủ tướng Phạm Minh Chính gặp Thủ tướng Nhật Bản Shigeru Ishiba. "
                      "Tại cuộc gặp với Tổng thống Hàn Quốc Lee Jae-myung, hai bên bàn về chất bán dẫn.")
     assert all("Shigeru Ishiba" not in m.participants for m in ms if "Lee Jae-myung" in m.participants)
+
+
+def test_upgrading_relations_is_an_agreement_of_the_two_states(res):
+    evs = _evs(res, "Việt Nam và Australia nâng cấp quan hệ\n"
+                    "Trong chuyến thăm của Thủ tướng Phạm Minh Chính tới Canberra hồi tháng 3/2024, hai nước đã "
+                    "nâng cấp quan hệ lên Đối tác chiến lược toàn diện.", pub="2025-03-25")
+    ag = _of(evs, "agreement")
+    assert len(ag) == 1 and set(ag[0]["participants"]) == {"Vietnam", "Australia"}
+    assert ag[0]["date"] == "2024-03"
+    # raising a trade figure is no upgrade of relations
+    evs = _evs(res, "Năm ngoái, hai nước nâng kim ngạch thương mại song phương lên 20 tỷ USD.", pub="2025-03-25")
+    assert not _of(evs, "agreement")

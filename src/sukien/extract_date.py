@@ -151,6 +151,9 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             continue      # "Trước chuyến thăm, tối 5/6, X điện đàm với Y": the main clause's time
         if frame_end is not None and s > frame_end and low[frame_end:s].strip(" ,"):
             continue      # "Tại cuộc điện đàm, hai bên nhất trí ... vào năm 2030": a goal, not the call's day
+        if e <= ts and _AND_ONLY.fullmatch(low, e, ts) and any(x[3] >= te for x in times):
+            continue      # "thiết lập quan hệ năm 1992 và nâng cấp quan hệ ... vào tháng 12/2022": the
+            #               time ends the coordinated predicate before, the trigger's comes after it
         if s >= te and _SUBORDINATE.search(low, te, s):
             continue      # "Lệnh ngừng bắn được công bố vài giờ sau khi Mỹ không kích ... hôm 22/6"
         rel = _RELATIVE.search(low, te, s) if s >= te else None
@@ -227,6 +230,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     a.date_confidence = round(min(1.0, t.confidence) * weight * (0.95 if a.vn_clock else 1.0), 3)
 
 
+_AND_ONLY = re.compile(r"\s*,?\s*(?:và|rồi)\s+")
 _SUBORDINATE = re.compile(r"(?<!\w)(?:sau khi|trước khi|kể từ khi|từ khi|ngay khi)(?!\w)")
 _RELATIVE = re.compile(r",\s*(?:vốn\s+|đã\s+|vừa\s+)?được\s+\w+")   # a reduced relative clause of a noun
 _WHEN = re.compile(r",\s*khi\s+[^,;:.]*$")

@@ -359,7 +359,6 @@ def _member_date(ev: dict) -> DateVal | None:
 
 # ---------------------------------------------------------------- scoring
 
-_OCCURRED = frozenset({"occurred"})
 _TOLD_PAST = frozenset({"occurred", "denied"})   # reports about something past: it took place, or it did not
 _TALKS = {"meeting", "negotiation"}     # one talk is told as a meeting by one outlet, as negotiations by another
 

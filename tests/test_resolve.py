@@ -932,3 +932,16 @@ def test_a_month_told_weeks_later_meets_the_days_of_that_month(store, res):
         "later.txt": [mk("later.txt", 0, "ceasefire", ["Israel", "Hamas"], "2025-03", year_explicit=False,
                          quantities={"days": 42})]}, res, pubs={"later.txt": "2025-03-20"})
     assert len(evs) == 2
+
+
+def test_month_span_covers_the_whole_month_december_included(res):
+    from datetime import date as d
+    from sukien.resolve import _Countries, _node_from_member
+    cof = _Countries(res)
+    dec = _node_from_member(0, mk("a.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2025-12",
+                                  year_explicit=False), cof)
+    assert dec.month_span() == (d(2025, 12, 1).toordinal(), d(2025, 12, 31).toordinal())
+    feb = _node_from_member(1, mk("b.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2024-02"), cof)
+    assert feb.month_span() == (d(2024, 2, 1).toordinal(), d(2024, 2, 29).toordinal())
+    day = _node_from_member(2, mk("c.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2025-12-28"), cof)
+    assert day.month_span() is None          # a day is blocked by its day

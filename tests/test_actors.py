@@ -443,3 +443,13 @@ def test_the_red_cross_committee_is_one_organization(pres):
     ms = _by_text("Các con tin được bàn giao cho Ủy ban Chữ thập đỏ Quốc tế tại biên giới.", "2025-02-03", pres)
     m = next(m for t, m in ms.items() if "Chữ thập" in t)
     assert m.kind == "organization" and m.name == "International Committee of the Red Cross"
+
+
+def test_senate_president_title_gives_an_unknown_holder_his_country(res):
+    """"Chủ tịch Thượng viện <nước> <tên>": a title (role senate_president), so the name after it is a
+    person of that country; the chamber alone ("Thượng viện Italy thông qua ...") names no person."""
+    ms = analyze_text("Chủ tịch Thượng viện Italy Ignazio La Russa tiếp Đại sứ Việt Nam tại Rome.", "2026-03-10", res)
+    p = [m for m in ms if m.name == "Ignazio La Russa"]
+    assert p and p[0].kind == "person" and p[0].country == "Italy"
+    ms = analyze_text("Thượng viện Italy thông qua dự luật ngân sách hôm 5/3.", "2026-03-10", res)
+    assert all(m.kind != "person" for m in ms) and any(m.name == "Italy" for m in ms)

@@ -264,3 +264,24 @@ def test_a_time_ending_the_coordinated_predicate_before_is_not_the_triggers(res)
     evs = _evs(res, "Việt Nam và Hàn Quốc bắt đầu đàm phán hôm 3/6 và nâng cấp quan hệ lên Đối tác chiến lược.",
                pub="2025-06-04")
     assert [e["date"] for e in _of(evs, "agreement")] == ["2025-06-03"]
+
+
+def test_a_trip_dated_by_its_range_leaves_the_next_day_to_the_talks(res):
+    """"Trong chuyến thăm ... từ ngày 3 đến 5/4, chiều 4/4, X hội đàm với Y": the trip owns the range,
+    so the day after it dates the talks of the main clause, not the trip's first day."""
+    ms = _mentions(res, "Trong khuôn khổ chuyến thăm chính thức Lào từ ngày 3 đến 5/4, chiều 4/4 tại Phủ Chủ tịch "
+                        "ở Viêng Chăn, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone.",
+                   pub="2025-04-05")
+    talks = [m for m in ms if m.type == "meeting"]
+    assert talks and talks[0].date == "2025-04-04"
+    visit = [m for m in ms if m.type == "visit"]
+    assert visit and visit[0].date == "2025-04-03"
+
+
+def test_an_undated_trip_still_takes_the_day_nearest_it(res):
+    # negative: the trip has no time of its own, so the day right after it is the trip's
+    ms = _mentions(res, "Trong chuyến thăm chính thức Lào, hôm 4/4 tại Viêng Chăn, Thủ tướng Phạm Minh Chính cùng "
+                        "các bộ trưởng đã có nhiều hoạt động, sau đó ông hội đàm với Thủ tướng Lào Sonexay "
+                        "Siphandone.", pub="2025-04-05")
+    visit = [m for m in ms if m.type == "visit"]
+    assert visit and visit[0].date == "2025-04-04"

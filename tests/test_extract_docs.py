@@ -694,3 +694,20 @@ def test_a_talk_fronted_by_another_frame_or_without_a_dated_signing_stays_undate
     evs = _evs(res, undated + "\n\nTrước lễ ký, Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan đã có cuộc gặp với "
                "Tổng thống Nga Vladimir Putin.", pub="2025-08-15")
     assert all(e["date"] is None for e in _of(evs, "meeting"))
+
+
+def test_a_noun_restating_talking_points_keeps_no_proposal(res):
+    """"Những đề nghị này ...": a noun restating requests made at the reported talks is no proposal of its
+    own, so the requests stay talking points of the meeting."""
+    evs = _evs(res, "Thủ tướng Anh hội đàm với Thủ tướng Canada\nChiều 12/5, Thủ tướng Anh Keir Starmer hội đàm với "
+                    "Thủ tướng Canada Mark Carney tại London. Ông Starmer đề nghị phía Canada tăng cường hợp tác về "
+                    "năng lượng. Những đề nghị này được phía Canada ghi nhận.", pub="2025-05-13")
+    assert _of(evs, "meeting") and not _of(evs, "proposal")
+
+
+def test_a_concrete_proposal_restated_by_a_noun_stays(res):
+    # negative: a proposal that is no talking point (no talks reported) stays an event
+    evs = _evs(res, "Thủ tướng Anh đề xuất hội nghị\nNgày 12/5, Thủ tướng Anh Keir Starmer đề nghị tổ chức hội nghị "
+                    "thượng đỉnh về Ukraine tại London. Đề nghị này được nhiều nước châu Âu hoan nghênh.",
+               pub="2025-05-13")
+    assert _of(evs, "proposal")

@@ -86,3 +86,21 @@ def test_handing_back_prisoners_stays_an_exchange(res):
     # negative: "trao trả tù binh" is an exchange
     evs = _evs(res, "Ngày 11/6, Nga trao trả 80 tù binh cho Ukraine.", pub="2025-06-12")
     assert _of(evs, "prisoner_exchange")
+
+
+def test_a_plan_verb_behind_a_support_verb_is_a_talking_point(res):
+    """"đề nghị Pháp ủng hộ tiến trình nối lại đàm phán": the addressee is asked to back an aim
+    (modality.yaml supported_aims), so the request is said at the talk, no proposal of its own."""
+    from test_extract import _mentions
+    ms = _mentions(res, "Tại cuộc gặp, Thủ tướng Phạm Minh Chính đề nghị Pháp ủng hộ tiến trình nối lại đàm phán "
+                        "thương mại.", pub="2025-06-11")
+    ps = [m for m in ms if m.type == "proposal"]
+    assert ps and ps[0].flags.get("talking_point") is True
+
+
+def test_a_plan_verb_right_after_the_addressee_stays_a_proposal(res):
+    # negative: no support verb between, the concrete plan asked of the addressee is a proposal
+    from test_extract import _mentions
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính đề nghị Pháp sớm nối lại đàm phán thương mại.", pub="2025-06-11")
+    ps = [m for m in ms if m.type == "proposal"]
+    assert ps and ps[0].flags.get("talking_point") is False

@@ -23,7 +23,7 @@ from typing import Any
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
 from .extract_together import (_coordinated, _letter_content, _releasers, _truce_signing, filter_hits,
-                               request_goes_on)
+                               request_goes_on, aim_before)
 from .extract_args import Args, _actors, analyze_arguments
 from .extract_objects import cited_document
 from .extract_refs import fronted_talk_side
@@ -723,7 +723,7 @@ def _talking_point(sv, te: int, lex) -> bool:
             return False
         pos = min(x.e for x in nxt)
     c = lex.ends["concrete"].search(low, pos, min(len(low), pos + 40))
-    return c is None or bool(re.search(r"[,;.]", low[pos:c.start()]))
+    return c is None or bool(re.search(r"[,;.]", low[pos:c.start()])) or aim_before(lex, low, pos, c.start())
 
 
 def _mention(shared: tuple, ts: int, te: int, trig: Trigger, args: Args, lex, own: bool = False) -> EventMention:

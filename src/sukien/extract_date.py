@@ -169,7 +169,10 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 # a time before every trigger of its clause goes to the nearest trigger
                 nearer = [(os, oe) for os, oe in others if _dist(s, e, os, oe) < d_me
                           and not ((we := _when_end(low, os, oe)) is not None and s > we)
-                          and not _inner_when(low, os, oe, e)]
+                          and not _inner_when(low, os, oe, e)
+                          and not any(x[6] == (os, oe) and x[4] <= s for x in times)]
+                # ("chuyến thăm ... từ ngày 9 đến 11/3, sáng 10/3, ... X hội đàm với Y": a trigger
+                # already dated by its own time before this one does not take a second one)
                 if nearer and not _venue_between(low, te, s, nearer, lex) \
                         and not _fronted_venues(low, e, ts, nearer, lex):
                     continue

@@ -415,8 +415,9 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         if e.type == "proposal":
             if not any(m.flags.get("left_subject") and not m.flags.get("nominal") for m in ms):
                 continue
-            if all(m.flags.get("talking_point") for m in ms) and talks:
+            if all(m.flags.get("talking_point") for m in ms if not m.flags.get("nominal")) and talks:
                 continue      # "X đề nghị phía Y tăng cường ...": said at the reported meeting / call
+                #               ("những đề nghị này": a noun restating them is no proposal of its own)
         nparts = len({e.cmap.get(p) or p for p in e.parts})
         if e.type in ("phone_call", "meeting", "negotiation") and len(e.parts) < 2:
             continue

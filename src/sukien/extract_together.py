@@ -158,3 +158,15 @@ def request_goes_on(low: str, ts: int, te: int, hits, made: dict, lex) -> bool:
             return True
     return False
 
+
+def aim_before(lex, low: str, pos: int, end: int) -> bool:
+    """"đề nghị Nhật Bản ủng hộ nỗ lực nối lại đối thoại": a concrete verb (``concrete_proposals``) reached
+    only through a support verb after the addressee (modality.yaml ``supported_aims``: "ủng hộ",
+    "hỗ trợ", "tạo điều kiện") is the aim the addressee is asked to back, no plan of its own: the
+    request stays a talking point."""
+    rx = lex.__dict__.get("_supported_aims")
+    if rx is None:
+        words = sorted(((lex.raw.get("modality") or {}).get("supported_aims") or []), key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
+        lex.__dict__["_supported_aims"] = rx
+    return rx.search(low, pos, end) is not None

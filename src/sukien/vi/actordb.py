@@ -32,7 +32,7 @@ LEADER_ROLES = ("head_of_state", "head_of_government", "party_general_secretary"
 _ROLE_PRIORITY = {r: i for i, r in enumerate((
     "head_of_state", "head_of_government", "party_general_secretary", "foreign_minister",
     "crown_prince", "vice_president", "defense_minister", "national_security_advisor",
-    "secretary_general", "parliament_speaker", "deputy_head_of_security_council", "envoy",
+    "secretary_general", "parliament_speaker", "senate_president", "deputy_head_of_security_council", "envoy",
     "presidential_aide", "spokesperson", "cia_director", "pope"))}
 _NONWORD = re.compile(r"[^\w]")
 

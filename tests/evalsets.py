@@ -153,3 +153,51 @@ def shared_events(gold: list[dict]) -> list[frozenset]:
             if g["core"]:
                 docs_of.setdefault(g["canonical"], set()).add(r["doc"][:2])
     return [frozenset(d) for d in docs_of.values() if len(d) > 1]
+
+
+class LongFormSet:
+    """The shell every long-form blind held-out set shares (tests/test_heldout6.py … heldout10):
+    the articles are well-formed, the gold names every article (NFC, two to five core events an
+    article, the stated cross-document pairs), the pinned file is well-formed, and the CLI's export
+    scores no lower than the pinned floors. A set's module subclasses it as ``Test<Set>``, sets the
+    attributes below and adds its own gold checks in ``check_set``."""
+
+    name: str = ""                        # the folder under tests/data
+    count: int = 8                        # articles
+    lo, hi = 3000, 6500                   # their length in characters
+    what: str = ""                        # for the drop message ("the ninth held-out set")
+    pairs: set = set()                    # the cross-document pairs of two-digit prefixes
+    links: int = 0                        # the link pairs they make
+
+    @property
+    def folder(self) -> Path:
+        return ROOT / "tests" / "data" / self.name
+
+    def articles(self) -> list[Path]:
+        return sorted(self.folder.glob("*.txt"))
+
+    def check_set(self, gold: list[dict], by_doc: dict[str, dict]) -> None:
+        """The set's own checks of its gold (conventions a reader could get wrong)."""
+
+    def test_articles_are_plain_nfc_vietnamese_of_seed_like_length(self):
+        check_articles(self.articles(), self.count, lo=self.lo, hi=self.hi)
+
+    def test_gold_is_well_formed_and_names_every_article(self):
+        gold = read_jsonl(self.folder / "gold.jsonl")
+        check_gold(gold, [p.name for p in self.articles()])
+        for r in gold:
+            for g in r["events"]:
+                assert unicodedata.normalize("NFC", str(g)) == str(g), g["gid"]
+            assert 2 <= sum(g["core"] for g in r["events"]) <= 5, r["doc"]
+        shared = shared_events(gold)
+        assert set(shared) == self.pairs
+        assert len(shared) == self.links
+        self.check_set(gold, {r["doc"]: r for r in gold})
+
+    def test_pinned_file_is_well_formed(self):
+        check_pinned_file(self.folder / "scores.json")
+
+    def test_no_drop_below_the_pinned_scores(self, tmp_path_factory):
+        export = cli_ingest_and_export(self.articles(), tmp_path_factory.mktemp(self.name), self.name)
+        result = shared_scorer()(str(self.folder / "gold.jsonl"), str(export))
+        assert_no_drop(result, self.folder / "scores.json", self.what)

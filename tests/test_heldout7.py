@@ -7,78 +7,34 @@ Báo Tin tức (TTXVN) and VTV, with long scraped boilerplate and background sec
 tests/data/heldout7/gold.jsonl annotates them in the seeds-gold format (../shared/eval/README.md);
 tests/data/heldout7/README.md says what each article tests and the annotation conventions.
 
-Same procedure as tests/test_heldout6.py: the .txt files are copied to a temporary folder, ingested
+Same procedure as (the shared shell ``evalsets.LongFormSet``) tests/test_heldout6.py: the .txt files are copied to a temporary folder, ingested
 with ``python -m sukien ingest`` into a fresh database in a subprocess, exported with
 ``python -m sukien export --format jsonl``, scored with ../shared/eval/score.py, and the scores must
 not drop below tests/data/heldout7/scores.json (re-pin only upward, and say why).
 """
+
 from __future__ import annotations
 
-import unicodedata
-from pathlib import Path
+from evalsets import LongFormSet
 
-import pytest
-
-from evalsets import (ROOT, assert_no_drop, check_articles, check_gold, check_pinned_file,
-                      cli_ingest_and_export, read_jsonl, shared_scorer, shared_events)
-
-HELDOUT7 = ROOT / "tests" / "data" / "heldout7"
-GOLD = HELDOUT7 / "gold.jsonl"
-PINNED = HELDOUT7 / "scores.json"
 CEASEFIRE_DOC = "08_vtv_an-do-pakistan-ngung-ban.txt"
 ALASKA_RECAP_DOC = "06_kinhtedothi_zelensky-va-lanh-dao-chau-au-tai-nha-trang.txt"
 KL_DOC = "07_baotintuc_thu-tuong-gap-song-phuong-kuala-lumpur.txt"
 
 
-def articles() -> list[Path]:
-    return sorted(HELDOUT7.glob("*.txt"))
+class TestHeldout7(LongFormSet):
+    name, count, lo, hi, what = "heldout7", 8, 3000, 6500, "the seventh held-out set"
+    # 01/02 (Putin–Trump call of 18/3), 05/06 (Alaska); 6 link pairs
+    pairs, links = {frozenset({"01", "02"}), frozenset({"05", "06"})}, 6
 
-
-@pytest.fixture(scope="module")
-def heldout7_export(tmp_path_factory) -> Path:
-    return cli_ingest_and_export(articles(), tmp_path_factory.mktemp("heldout7"), "heldout7")
-
-
-@pytest.fixture(scope="module")
-def heldout7_result(heldout7_export) -> dict:
-    return shared_scorer()(str(GOLD), str(heldout7_export))
-
-
-# ---------------------------------------------------------------- the data itself
-
-def test_articles_are_plain_nfc_vietnamese_of_seed_like_length():
-    check_articles(articles(), 8, lo=3000, hi=6500)
-
-
-def test_gold_is_well_formed_and_names_every_article():
-    gold = read_jsonl(GOLD)
-    check_gold(gold, [p.name for p in articles()])
-    for r in gold:
-        for g in r["events"]:
-            assert unicodedata.normalize("NFC", str(g)) == str(g), g["gid"]
-        assert 2 <= sum(g["core"] for g in r["events"]) <= 5, r["doc"]
-    by_doc = {r["doc"]: r for r in gold}
-    # the India–Pakistan ceasefire is announced by Trump: the two states only
-    cf = [g for g in by_doc[CEASEFIRE_DOC]["events"] if g["type"] == "ceasefire"]
-    assert len(cf) == 1 and cf[0]["participants"] == ["India", "Pakistan"]
-    # 06 recaps the Alaska summit "tuần trước": its date comes from 05 only
-    alaska = [g for g in by_doc[ALASKA_RECAP_DOC]["events"]
-              if g["canonical"] == "trump-putin-alaska-summit-2025-08-15"]
-    assert len(alaska) == 1 and alaska[0]["date_source"] == "cross_document" and alaska[0]["core"]
-    # four sideline meetings/calls on one day (26/10) in 07, each with its own counterpart
-    day = [g for g in by_doc[KL_DOC]["events"] if g["core"] and g["date"] == "2025-10-26"]
-    assert len(day) == 4 and len({tuple(g["participants"]) for g in day}) == 4
-    # two cross-document pairs: 01/02 (Putin–Trump call of 18/3), 05/06 (Alaska); 6 link pairs
-    shared = shared_events(gold)
-    assert set(shared) == {frozenset({"01", "02"}), frozenset({"05", "06"})}
-    assert len(shared) == 6
-
-
-def test_pinned_file_is_well_formed():
-    check_pinned_file(PINNED)
-
-
-# ---------------------------------------------------------------- the floor
-
-def test_no_drop_below_the_pinned_heldout7_scores(heldout7_result):
-    assert_no_drop(heldout7_result, PINNED, "the seventh held-out set")
+    def check_set(self, gold, by_doc):
+        # the India–Pakistan ceasefire is announced by Trump: the two states only
+        cf = [g for g in by_doc[CEASEFIRE_DOC]["events"] if g["type"] == "ceasefire"]
+        assert len(cf) == 1 and cf[0]["participants"] == ["India", "Pakistan"]
+        # 06 recaps the Alaska summit "tuần trước": its date comes from 05 only
+        alaska = [g for g in by_doc[ALASKA_RECAP_DOC]["events"]
+                  if g["canonical"] == "trump-putin-alaska-summit-2025-08-15"]
+        assert len(alaska) == 1 and alaska[0]["date_source"] == "cross_document" and alaska[0]["core"]
+        # four sideline meetings/calls on one day (26/10) in 07, each with its own counterpart
+        day = [g for g in by_doc[KL_DOC]["events"] if g["core"] and g["date"] == "2025-10-26"]
+        assert len(day) == 4 and len({tuple(g["participants"]) for g in day}) == 4

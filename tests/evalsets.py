@@ -168,6 +168,8 @@ class LongFormSet:
     what: str = ""                        # for the drop message ("the ninth held-out set")
     pairs: set = set()                    # the cross-document pairs of two-digit prefixes
     links: int = 0                        # the link pairs they make
+    no_pub_date_doc: str | None = None    # an article without publication date and year: its core dates come
+    #                                       from the other article of its pair ("cross_document")
 
     @property
     def folder(self) -> Path:
@@ -192,7 +194,16 @@ class LongFormSet:
         shared = shared_events(gold)
         assert set(shared) == self.pairs
         assert len(shared) == self.links
-        self.check_set(gold, {r["doc"]: r for r in gold})
+        by_doc = {r["doc"]: r for r in gold}
+        if self.no_pub_date_doc is not None:
+            for r in gold:
+                for g in r["events"]:
+                    if g.get("date_source"):
+                        assert g["date_source"] == "cross_document", g["gid"]
+            assert by_doc[self.no_pub_date_doc]["pub_date"] is None
+            assert all(g.get("date_source") == "cross_document"
+                       for g in by_doc[self.no_pub_date_doc]["events"] if g["core"])
+        self.check_set(gold, by_doc)
 
     def test_pinned_file_is_well_formed(self):
         check_pinned_file(self.folder / "scores.json")

@@ -945,3 +945,52 @@ def test_month_span_covers_the_whole_month_december_included(res):
     assert feb.month_span() == (d(2024, 2, 1).toordinal(), d(2024, 2, 29).toordinal())
     day = _node_from_member(2, mk("c.txt", 0, "meeting", ["Donald Trump", "Vladimir Putin"], "2025-12-28"), cof)
     assert day.month_span() is None          # a day is blocked by its day
+
+
+# ---------------------------------------------------------------- counted two ways
+
+def test_document_counts_close_together_are_one_signing(store, res):
+    # "ký kết và trao 6 văn kiện" / "trao 5 văn kiện": outlets count one signing differently
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "agreement", ["Vietnam", "United Kingdom"], "2025-10-29",
+                     quantities={"documents": 6})],
+        "b.txt": [mk("b.txt", 0, "agreement", ["Vietnam", "United Kingdom"], "2025-10-29",
+                     quantities={"documents": 5})],
+    }, res)
+    assert len(evs) == 1
+    assert any(c["field"] == "quantities.documents" for c in evs[0]["conflicts"])      # both counts are kept
+
+
+def test_document_counts_far_apart_are_two_signings(store, res):
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "agreement", ["Vietnam", "United Kingdom"], "2025-10-29",
+                     quantities={"documents": 12})],
+        "b.txt": [mk("b.txt", 0, "agreement", ["Vietnam", "United Kingdom"], "2025-10-29",
+                     quantities={"documents": 6})],
+    }, res)
+    assert len(evs) == 2
+
+
+def test_close_counts_of_prisoners_still_disagree(store, res):
+    # only document counts are rough: 175 and 150 prisoners are two exchanges
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-05-19",
+                     quantities={"prisoners_each_side": 175})],
+        "b.txt": [mk("b.txt", 0, "prisoner_exchange", ["Russia", "Ukraine"], "2025-05-19",
+                     quantities={"prisoners_each_side": 150})],
+    }, res)
+    assert len(evs) == 2
+
+
+def test_a_one_sided_best_report_is_completed_by_the_other_side_named(store, res):
+    # the best report (most mentions) names only the leader who witnessed the signing; the other
+    # report names both states: the canonical event keeps both sides
+    b_mentions = [{"doc": "b.txt", "start": k, "end": k + 5, "sentence": "lễ ký", "source": None} for k in (0, 20, 40)]
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "agreement", ["Vietnam", "United Kingdom"], "2025-10-29",
+                     quantities={"documents": 6})],
+        "b.txt": [mk("b.txt", 0, "agreement", ["To Lam"], "2025-10-29", quantities={"documents": 6},
+                     mentions=b_mentions)],
+    }, res)
+    assert len(evs) == 1
+    assert {"To Lam", "United Kingdom"} <= set(evs[0]["participants"])

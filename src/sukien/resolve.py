@@ -41,6 +41,11 @@ CONTEXT_DOCS = 50         # documents of a cluster read for its story context
 CONTEXT_MAX = 1.8         # the story-context bonus never exceeds this
 FACT_FIELDS = ("type", "quantities", "date", "date_basis", "duration_minutes", "location")   # read by _fact_tokens
 PLACE_LEVELS = ("country", "region", "place", "unknown")   # see _Countries.level
+# quantities that outlets count differently for one event: the documents of a signing ("ký kết
+# và trao 6 văn kiện" / "trao 5 văn kiện": signed vs exchanged, memoranda counted or not). Two such
+# counts within ROUGH_GAP of each other are a weak sign of one event (+0.3), not a disagreement.
+ROUGH_COUNTS = frozenset({"documents"})
+ROUGH_GAP = 0.25
 BLOCK_CAP = 400           # undatable nodes compared with at most this many nodes of their block
 
 DAY_MONTH_CONF = 0.5      # a stated year-less day-month: the day is sure, only the year is missing
@@ -437,6 +442,11 @@ def _shared_outcome(a: Node, b: Node) -> bool:
                                                 for k in a.quantities.keys() & b.quantities.keys())
 
 
+def _close_counts(xs: set[float], ys: set[float]) -> bool:
+    """Two counts of a ``ROUGH_COUNTS`` quantity within ``ROUGH_GAP`` of each other."""
+    return any(abs(x - y) <= ROUGH_GAP * max(x, y) for x in xs for y in ys)
+
+
 def _add_facts(s: float, a: Node, b: Node) -> float:
     """``s`` plus the type and distinctive-fact terms of a pair's score (shared by ``score`` and
     ``veto_score``; added to ``s`` in one fixed order so both give the same float)."""
@@ -446,7 +456,12 @@ def _add_facts(s: float, a: Node, b: Node) -> float:
     qbonus = 0.0
     if aq and bq:
         for k in aq.keys() & bq.keys():
-            qbonus += 1.0 if aq[k] & bq[k] else -1.2
+            if aq[k] & bq[k]:
+                qbonus += 1.0
+            elif k in ROUGH_COUNTS and _close_counts(aq[k], bq[k]):
+                qbonus += 0.3       # "ký 6 văn kiện" / "trao 5 văn kiện": one signing, counted two ways
+            else:
+                qbonus -= 1.2
     s += min(qbonus, 2.0)
     if a.topics and b.topics:
         s += 0.6 * len(a.topics & b.topics) / len(a.topics | b.topics)

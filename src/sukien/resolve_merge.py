@@ -165,7 +165,8 @@ def merge_status(members: list[dict], date: str | None) -> tuple[str, list[dict]
 def merge_participants(members: list[dict], best: dict, cof: "_Countries", pcount: Counter,
                        first_seen: dict) -> list[str]:
     """Sides (countries) named by more than half of the reports (completed by the best report's
-    sides when fewer than two have a majority);
+    sides when fewer than two have a majority, and by the side most named by the other reports
+    when that still leaves one side);
     each side by its most reported person(s), or by the country itself when no report names a
     person ("Russia" and "Vladimir Putin" are one side)."""
     support: Counter = Counter()
@@ -174,6 +175,12 @@ def merge_participants(members: list[dict], best: dict, cof: "_Countries", pcoun
     sides = {c for c, k in support.items() if k * 2 > len(members)}
     if len(sides) < 2:      # no majority for two sides: the best report's cast completes it
         sides |= {cof(p)[0] for p in best.get("participants") or []}
+    if len(sides) == 1:     # still one side ("Tô Lâm witnessed the signing"): the other reports'
+        rest = {c: k for c, k in support.items() if c not in sides}     # most named other side
+        top = max(rest.values(), default=0)
+        pick = [c for c, k in rest.items() if k == top]
+        if len(pick) == 1:
+            sides.add(pick[0])
     out = []
     for c in sides:
         persons = {p: k for p, k in pcount.items() if cof(p)[0] == c and not cof(p)[1]}

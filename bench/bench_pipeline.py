@@ -5,13 +5,18 @@
 Articles are generated deterministically (``--seed``) from the seeds (../shared/corpus/seeds,
 read at run time, never copied) and the example corpus: paragraphs are shuffled (the first one
 stays first), leaders are swapped for others from the actor dictionary, dates are shifted by a
-random number of days and numbers are scaled, so no two articles are identical.
+random number of days and numbers are scaled, so no two articles are identical. By default
+every article is about diplomacy and dense with events (the worst case for extraction and
+resolution); ``--offtopic-share 0.8`` draws that share from the off-topic set instead
+(tests/data/offtopic: sports, business, domestic news full of "gặp", "ký", "đàm phán" in other
+senses), closer to a general news feed.
 
 Reports articles/s on one core and on all cores (worker processes for analyze/extract;
 resolution is the single writer), peak memory, and a cProfile summary of where time goes.
 
     .venv/bin/python bench/bench_pipeline.py                 # 10,000 articles
     .venv/bin/python bench/bench_pipeline.py --n 2000 --profile-n 500 --json out.json
+    .venv/bin/python bench/bench_pipeline.py --offtopic-share 0.8   # a general news feed
 """
 from __future__ import annotations
 
@@ -35,15 +40,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 SOURCES = [ROOT.parent / "shared" / "corpus" / "seeds", ROOT / "examples" / "corpus"]
+# articles that are not about diplomacy (sports, business, domestic news ... full of "gặp", "ký",
+# "đàm phán" in other senses): written for tests/test_offtopic.py; --offtopic-share mixes them in
+OFFTOPIC = ROOT / "tests" / "data" / "offtopic"
 DATE_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
 NUM_RE = re.compile(r"(?<![\d/.,])(\d{2,4})(?![\d/.,])")
 PUB_RE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 TAG_RE = re.compile(r"<[^>]+>")
 
 
-def _load_sources() -> list[tuple[str, str | None]]:
+def _load_sources(dirs: list[Path] = SOURCES) -> list[tuple[str, str | None]]:
     out = []
-    for d in SOURCES:
+    for d in dirs:
         if not d.is_dir():
             continue
         for p in sorted(d.iterdir()):
@@ -56,7 +64,7 @@ def _load_sources() -> list[tuple[str, str | None]]:
             m = PUB_RE.search(p.name)
             out.append((text, m.group(1) if m else None))
     if not out:
-        sys.exit("no source articles found (../shared/corpus/seeds, examples/corpus)")
+        sys.exit(f"no source articles found ({', '.join(str(d) for d in dirs)})")
     return out
 
 
@@ -74,9 +82,16 @@ def _leaders() -> list[tuple[str, list[str]]]:
     return out
 
 
-def generate(n: int, seed: int) -> list[dict]:
+def generate(n: int, seed: int, offtopic_share: float = 0.0) -> list[dict]:
+    """``n`` articles; with ``offtopic_share`` > 0, that share of them (drawn at random) are
+    variants of the off-topic articles instead (a general news feed: most articles are not
+    about diplomacy)."""
     rnd = random.Random(seed)
     sources = _load_sources()
+    n_dip = len(sources)
+    if offtopic_share > 0:
+        sources = sources + _load_sources([OFFTOPIC])
+    pick = random.Random(seed + 1)
     leaders = _leaders()
     alias_to = {a: k for k, (_, aliases) in enumerate(leaders) for a in aliases}
     any_alias = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(alias_to, key=lambda a: (-len(a), a))) + r")\b")
@@ -84,16 +99,19 @@ def generate(n: int, seed: int) -> list[dict]:
     present_by_src: dict[int, list[str]] = {}
     out = []
     for i in range(n):
-        text, pub = sources[i % len(sources)]
+        k = i % n_dip
+        if offtopic_share > 0 and pick.random() < offtopic_share:
+            k = n_dip + pick.randrange(len(sources) - n_dip)
+        text, pub = sources[k]
         paras = [p for p in text.split("\n") if p.strip()]
         head, body = paras[:1], paras[1:]
         rnd.shuffle(body)
         text = "\n".join(head + body)
         # swap about half of the leaders named in the article for others (consistently)
-        if i % len(sources) not in present_by_src:
-            present_by_src[i % len(sources)] = sorted(
-                {m.group(1) for m in any_alias.finditer(sources[i % len(sources)][0])}, key=lambda a: (-len(a), a))
-        present = present_by_src[i % len(sources)]
+        if k not in present_by_src:
+            present_by_src[k] = sorted({m.group(1) for m in any_alias.finditer(sources[k][0])},
+                                       key=lambda a: (-len(a), a))
+        present = present_by_src[k]
         swap = {k: leaders[rnd.randrange(len(leaders))][0]
                 for k in sorted({alias_to[a] for a in present}) if rnd.random() < 0.5}
         for a in present:
@@ -270,6 +288,9 @@ def main() -> None:
     ap.add_argument("--json", help="also write the results to this file")
     ap.add_argument("--events-out", metavar="FILE",
                     help="write the one-core run's exported events (JSONL) to FILE (compare versions with cmp)")
+    ap.add_argument("--offtopic-share", type=float, default=0.0, metavar="F",
+                    help="share of articles drawn from the off-topic set (tests/data/offtopic): a general"
+                         " news feed instead of the default all-diplomacy one (e.g. 0.8)")
     ap.add_argument("--resolution-only", type=int, metavar="N",
                     help="only time resolution + event storage over N synthetic documents' events")
     args = ap.parse_args()
@@ -281,10 +302,10 @@ def main() -> None:
             Path(args.json).write_text(json.dumps(r, indent=2), encoding="utf-8")
         return
     t0 = time.perf_counter()
-    records = generate(args.n, args.seed)
+    records = generate(args.n, args.seed, args.offtopic_share)
     gen_s = time.perf_counter() - t0
     distinct = len({r["text"] for r in records})
-    results = {"generated": args.n, "distinct_texts": distinct, "generate_seconds": round(gen_s, 2),
+    results = {"generated": args.n, "offtopic_share": args.offtopic_share, "distinct_texts": distinct, "generate_seconds": round(gen_s, 2),
                "cpu_count": os.cpu_count(), "runs": []}
     print(f"generated {args.n} articles ({distinct} distinct texts) in {gen_s:.1f}s", flush=True)
     with tempfile.TemporaryDirectory(prefix="sukien-bench-") as tmp:

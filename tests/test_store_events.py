@@ -232,3 +232,19 @@ def test_saving_an_event_again_writes_only_the_evidence_rows_that_changed(store)
     assert _evidence_rows(store, call["id"]) == rows
     # the event row was updated in place (an upsert: no cascade emptied its evidence)
     assert se.get_event(store, call["id"])["mentions"][1]["doc"] == "c.txt"
+
+
+def test_a_record_equal_to_the_stored_one_is_not_written_again(store):
+    """Resolution merges some stored events again (an ordinal to re-check, an undated outcome);
+    when the record comes out equal to the stored one nothing is written: the row keeps its
+    updated_at and rowid, its actors, keys and evidence rows stay; a changed record is written."""
+    _populate(store)
+    call = se.list_events(store, type="phone_call")[0]
+    row = lambda: store.conn.execute("SELECT rowid, updated_at FROM events WHERE event_id = ?",
+                                     (call["id"],)).fetchone()
+    store.conn.execute("UPDATE events SET updated_at = '2000-01-01T00:00:00' WHERE event_id = ?", (call["id"],))
+    before, ev_rows = tuple(row()), _evidence_rows(store, call["id"])
+    se.save_events(store, [se.get_event(store, call["id"])])
+    assert tuple(row()) == before and _evidence_rows(store, call["id"]) == ev_rows
+    se.save_events(store, [dict(se.get_event(store, call["id"]), location="Hanoi")])
+    assert row()[1] != "2000-01-01T00:00:00" and se.get_event(store, call["id"])["location"] == "Hanoi"

@@ -171,6 +171,15 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
         c.executemany("DELETE FROM events WHERE event_id = ?", [(old,) for old in delete])
         # one statement per table for the whole batch; an id given twice: the last record wins
         events = list({ev["id"]: ev for ev in events}.values())
+        # a record equal to the stored one (an event merged again whose members and values did
+        # not change) is not written again: its row, actors, keys and evidence stay as they are
+        dumped = {ev["id"]: _dumps(ev) for ev in events}
+        for chunk in _chunks(sorted(dumped)):
+            q = ",".join("?" * len(chunk))
+            for eid, data in c.execute(f"SELECT event_id, data_json FROM events WHERE event_id IN ({q})", chunk):
+                if dumped.get(eid) == data:
+                    del dumped[eid]
+        events = [ev for ev in events if ev["id"] in dumped]
         ids = [(ev["id"],) for ev in events]
         # an upsert, not INSERT OR REPLACE: a replaced row would cascade to its evidence rows,
         # which are rewritten below only where they changed
@@ -183,7 +192,7 @@ def save_events(store: Store, events: list[dict], *, delete: Iterable[str] = (),
             " updated_at = excluded.updated_at, ordinal = excluded.ordinal",
             [(ev["id"], ev.get("type") or "other", ev.get("status") or "occurred", ev.get("date"),
               date_sort_key(ev.get("date")), ev.get("summary"), int(ev.get("n_sources") or 0),
-              len(ev.get("conflicts") or []), _dumps(ev), ts, _ordinal_col(ev.get("ordinal")))
+              len(ev.get("conflicts") or []), dumped[ev["id"]], ts, _ordinal_col(ev.get("ordinal")))
              for ev in events])
         c.executemany("DELETE FROM event_actors WHERE event_id = ?", ids)
         c.executemany("DELETE FROM event_keys WHERE event_id = ?", ids)

@@ -1,5 +1,6 @@
 """Validation of the event data files (data/events/*.yaml): NFC, unique forms, examples that
-contain their trigger, known types and CAMEO codes."""
+contain their trigger, known types and CAMEO codes; the cue lists of cues.yaml compile, and each
+matches its own examples and none of its negatives."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from sukien.models import EventType
 from sukien.textnorm import match_form
 
 EVENTS = PACKAGE_DATA / "events"
-FILES = ["triggers.yaml", "topics.yaml", "cameo.yaml", "modality.yaml"]
+FILES = ["triggers.yaml", "topics.yaml", "cameo.yaml", "modality.yaml", "cues.yaml"]
 TYPES = set(EventType.__args__)
 
 
@@ -150,3 +151,93 @@ def test_trigger_flags_are_known():
             assert set(it) <= known, it
             if it.get("subject_only") or it.get("formal"):
                 assert not it.get("weak"), it
+
+
+# ------------------------------------------------------------------ cues.yaml (grammatical cue lists)
+
+CUES = _load("cues.yaml")["cues"]
+_APPLIES = {"before", "at", "after", "start", "gap", "within"}
+_MARK = "|"
+
+
+def _cue_hit(rx: re.Pattern, applies: str, example: str) -> bool:
+    """Whether the compiled cue matches an example the way the code tries it ("|": the trigger)."""
+    text = example.lower()
+    if applies == "within":
+        return rx.search(text.replace(_MARK, "")) is not None
+    head, _, rest = text.partition(_MARK)
+    if applies == "before":
+        return rx.search(head) is not None
+    if applies == "at":
+        return rx.match(head + rest, len(head)) is not None
+    if applies == "after":
+        return rx.match(rest) is not None
+    if applies == "start":
+        return rx.match(head) is not None
+    gap, _, _ = rest.partition(_MARK)          # "gap": the text between the two marks
+    return rx.fullmatch(gap) is not None
+
+
+def test_cue_entries_are_complete():
+    for name, e in CUES.items():
+        assert set(e) <= {"module", "purpose", "applies", "pattern", "flexible", "words", "examples",
+                          "negatives"}, name
+        assert e.get("module") and e.get("purpose") and e.get("pattern"), name
+        assert e.get("applies") in _APPLIES, name
+        assert e.get("examples"), f"{name}: no example"
+        slots = set(re.findall(r"\{([a-z_]+)\}", e["pattern"]))
+        assert slots and slots == set(e["words"]), f"{name}: slots {slots} vs word lists {set(e['words'])}"
+        assert set(e.get("flexible") or ()) <= slots, name
+        for ex in e["examples"] + (e.get("negatives") or []):
+            need = 0 if e["applies"] == "within" else 2 if e["applies"] == "gap" else 1
+            assert ex.count(_MARK) == need, (name, ex)
+
+
+def test_cue_words_are_nfc_lower_case_and_unique_within_a_list():
+    for name, e in CUES.items():
+        for slot, words in e["words"].items():
+            assert words, (name, slot)
+            assert len(words) == len(set(words)), f"{name}.{slot}: duplicate phrase"
+            for w in words:
+                assert isinstance(w, str) and w == w.strip() and "  " not in w, (name, slot, w)
+                assert unicodedata.is_normalized("NFC", w) and w == w.lower(), (name, slot, w)
+                # no regex syntax in a phrase: the shape is the pattern's, the words are data
+                assert re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w), (name, slot, w)
+
+
+def test_cue_patterns_hold_no_words():
+    """The shape of a cue is structure only: every Vietnamese word is in its word lists."""
+    for name, e in CUES.items():
+        shape = re.sub(r"\{[a-z_]+\}", "", e["pattern"])
+        shape = re.sub(r"\\[a-zA-Z]", "", shape)         # \s \w \b \W \Z
+        assert not re.search(r"[^\W\d_]{2,}", shape), (name, shape)
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_each_cue_matches_its_examples_and_not_its_negatives(name):
+    e = CUES[name]
+    rx = getattr(Resources().cues, name)
+    for ex in e["examples"]:
+        assert _cue_hit(rx, e["applies"], ex), (name, ex)
+    for ex in e.get("negatives") or []:
+        assert not _cue_hit(rx, e["applies"], ex), (name, ex)
+
+
+def test_cues_load_once_through_resources(tmp_path):
+    res = Resources(Config(db=str(tmp_path / "x.db")))
+    assert res.cues is res.cues and res.cues.welcome is res.cues.welcome
+    assert set(res.cues.entries) == set(CUES)
+    with pytest.raises(AttributeError):
+        res.cues.no_such_cue
+    import pickle                      # (workers get their resources pickled or rebuilt)
+    assert pickle.loads(pickle.dumps(res.cues)).welcome.pattern == res.cues.welcome.pattern
+
+
+def test_a_flexible_slot_takes_any_white_space_and_a_plain_one_a_single_space():
+    from sukien.config import compile_cue
+    entry = {"pattern": "(?:{a})-(?:{b})", "flexible": ["a"], "words": {"a": ["lễ ký"], "b": ["hoàn toàn"]}}
+    rx = compile_cue(entry)
+    assert rx.fullmatch("lễ  \nký-hoàn toàn")
+    assert not rx.fullmatch("lễ ký-hoàn  toàn")
+    with pytest.raises(ValueError):
+        compile_cue({"pattern": "{missing}", "words": {}})

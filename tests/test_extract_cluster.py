@@ -117,7 +117,7 @@ def test_a_truce_in_force_since_a_day_keeps_its_status_beside_a_proposed_extensi
 
 # ---- a talk told as done right after an unmarked report bears the report out
 
-def test_a_talk_told_as_done_after_the_report_makes_a_purposed_call_occurred():
+def test_a_talk_told_as_done_after_the_report_makes_a_purposed_call_occurred(res):
     from sukien.extract_cluster import _Ev, _add, _compatible
     e = _Ev(type="phone_call")
     _add(e, _em("phone_call", status="hypothetical", participants=["Donald Trump", "Vladimir Putin"],
@@ -127,12 +127,12 @@ def test_a_talk_told_as_done_after_the_report_makes_a_purposed_call_occurred():
     _add(e, rep)
     told = _em("phone_call", status_explicit=True, asserted=True)   # "Cuộc điện đàm kéo dài 40 phút."
     told.sentence_index, told.start = 6, 600
-    assert _compatible(e, told) is not None
+    assert _compatible(e, told, res.cues) is not None
     _add(e, told)
     assert e.status == "occurred"
 
 
-def test_a_done_talk_far_from_the_report_does_not_overturn_a_plan():
+def test_a_done_talk_far_from_the_report_does_not_overturn_a_plan(res):
     # negative: no unmarked report in its sentence or the one before: the plan stays another event
     from sukien.extract_cluster import _Ev, _add, _compatible
     e = _Ev(type="phone_call")
@@ -140,7 +140,7 @@ def test_a_done_talk_far_from_the_report_does_not_overturn_a_plan():
                 status_explicit=True, asserted=True))
     told = _em("phone_call", status_explicit=True, asserted=True)
     told.sentence_index, told.start = 6, 600
-    assert _compatible(e, told) is None
+    assert _compatible(e, told, res.cues) is None
 
 
 # ---- a joint meeting ("cuộc gặp ba bên") and the separate ones around it are different events
@@ -160,3 +160,27 @@ def test_a_meeting_told_twice_without_a_format_is_one(res):
     evs = _evs(res, "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan hôm 14/8 gặp Tổng thống Nga Vladimir Putin "
                     "tại Istanbul.\n\nCuộc gặp giữa ông Erdogan và ông Putin kéo dài hai giờ.", pub="2025-08-15")
     assert len(_of(evs, "meeting")) == 1
+
+
+# ---- the format of a held meeting (cues joint, joint_trigger, separate, separate_trigger)
+
+def _told(trigger: str, after: str, **kw):
+    from sukien.models import Evidence
+    sentence = "Hai bên " + trigger + after
+    m = _em("meeting", asserted=True, **kw)
+    m.trigger, m.start, m.end = trigger, 8, 8 + len(trigger)
+    m.evidence = Evidence(doc="d", start=0, end=len(sentence), sentence=sentence)
+    return m
+
+
+def test_the_format_of_a_held_meeting_comes_from_the_cue_lists(res):
+    from sukien.extract_cluster import _format
+    cues = res.cues
+    assert _format(_told("có cuộc gặp", " ba bên tại Cairo."), cues) == "joint"
+    assert _format(_told("hội đàm ba bên", " tại Cairo."), cues) == "joint"
+    assert _format(_told("gặp", " riêng rẽ từng đoàn."), cues) == "separate"
+    assert _format(_told("gặp riêng", " Thủ tướng Ba Lan."), cues) == "separate"
+    # negative: no number of sides, no "riêng"; "bên lề" is not "ba bên"; a plan has no held format
+    assert _format(_told("có cuộc gặp", " bên lề hội nghị."), cues) is None
+    assert _format(_told("gặp", " riêngtư."), cues) is None
+    assert _format(_told("có cuộc gặp", " ba bên.", status="planned"), cues) is None

@@ -317,6 +317,12 @@ from sukien.extract_focus import _sides_of_framing_talks  # noqa: E402
 from sukien.extract_merge import _drop_summaries  # noqa: E402
 from sukien.models import EventMention  # noqa: E402
 
+
+@pytest.fixture(scope="module")
+def cues():
+    """The compiled cue lists (events/cues.yaml) the clustering rules are given."""
+    return Resources().cues
+
 _KIND = {"Vietnam": "country", "Laos": "country", "Cambodia": "country", "Thailand": "country",
          "Armenia": "country", "Azerbaijan": "country", "India": "country", "China": "country",
          "Brazil": "country", "Singapore": "country", "ASEAN": "organization", "G20": "organization"}
@@ -342,22 +348,22 @@ def ev_of(*ms):
     return e
 
 
-def test_a_day_and_month_without_year_keep_two_calls_apart():
+def test_a_day_and_month_without_year_keep_two_calls_apart(cues):
     """"chiều 10-5" and "ngày 12-5" in an article with no year anywhere: two days, two calls."""
     e = ev_of(M("phone_call", 0, 1, ["Armenia", "Azerbaijan"], day_month="05-10"))
-    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-12")) is None
-    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-10")) is not None
-    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"])) is not None
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-12"), cues) is None
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], day_month="05-10"), cues) is not None
+    assert _compatible(e, M("phone_call", 90, 3, ["Armenia", "Azerbaijan"]), cues) is not None
 
 
-def test_a_planned_call_without_year_does_not_join_the_reported_one():
+def test_a_planned_call_without_year_does_not_join_the_reported_one(cues):
     """"hai bên hẹn điện đàm tiếp vào ngày 12-5" beside a call that happened (its length told)."""
     e = ev_of(M("phone_call", 0, 1, ["Armenia", "Azerbaijan"]),
               M("phone_call", 40, 2, []))
     e.mentions[1].duration_minutes = 40
     plan = M("phone_call", 90, 3, ["Armenia", "Azerbaijan"], status="planned", status_explicit=True,
              day_month="05-12")
-    assert _compatible(e, plan) is None
+    assert _compatible(e, plan, cues) is None
 
 
 def test_a_rounded_count_agrees_with_the_exact_one():
@@ -368,26 +374,26 @@ def test_a_rounded_count_agrees_with_the_exact_one():
     assert not _counts_agree(1968, 1975)       # neither is round
 
 
-def test_a_signing_of_several_documents_is_not_the_joint_statement_told_before():
+def test_a_signing_of_several_documents_is_not_the_joint_statement_told_before(cues):
     joint = ev_of(M("agreement", 0, 2, ["Vietnam", "Laos"]))
     signing = M("agreement", 300, 6, [])
     signing.quantities = {"documents": 7.0}
-    assert _compatible(joint, signing) is None
+    assert _compatible(joint, signing, cues) is None
     one = M("agreement", 300, 6, [])                   # "hai bên ký thỏa thuận": no count
-    assert _compatible(joint, one) is not None
+    assert _compatible(joint, one, cues) is not None
     same_sentence = M("agreement", 20, 2, [])
     same_sentence.quantities = {"documents": 7.0}
-    assert _compatible(joint, same_sentence) is not None
+    assert _compatible(joint, same_sentence, cues) is not None
 
 
-def test_a_talk_noun_joins_an_event_that_already_holds_that_type():
+def test_a_talk_noun_joins_an_event_that_already_holds_that_type(cues):
     """"Hai ngoại trưởng gặp nhau ..., trong cuộc đàm phán ..." then "Cuộc đàm phán kéo dài ba giờ":
     the meeting already told as talks takes the sideless talk noun."""
     e = ev_of(M("meeting", 0, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]),
               M("negotiation", 60, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]))
-    assert _compatible(e, M("negotiation", 200, 2, [])) is not None
+    assert _compatible(e, M("negotiation", 200, 2, []), cues) is not None
     plain = ev_of(M("meeting", 0, 1, ["Ararat Mirzoyan", "Jeyhun Bayramov"]))
-    assert _compatible(plain, M("negotiation", 200, 2, [])) is None
+    assert _compatible(plain, M("negotiation", 200, 2, []), cues) is None
 
 
 def test_a_framing_talk_takes_the_sides_of_the_outcome_reached_there():
@@ -469,15 +475,15 @@ class _Rec:
         self.mentions = [M("meeting", start, start // 100, parts)]
 
 
-def test_a_headline_naming_the_summit_besides_the_meetings_is_no_extra_event():
+def test_a_headline_naming_the_summit_besides_the_meetings_is_no_extra_event(cues):
     """"Thủ tướng gặp lãnh đạo Ấn Độ, Trung Quốc bên lề Hội nghị G20": G20 is the frame."""
     a = _Rec(["Pham Minh Chinh", "Narendra Modi"], 100)
     b = _Rec(["Pham Minh Chinh", "Li Qiang"], 200)
     head = _Rec(["Pham Minh Chinh", "India", "China", "G20"], 0, date=None)
-    out = _drop_summaries([a, b, head])
+    out = _drop_summaries([a, b, head], cues)
     assert head not in out and len(out) == 2
     third = _Rec(["Pham Minh Chinh", "India", "China", "Brazil", "G20"], 0, date=None)
-    assert third in _drop_summaries([a, b, third])      # a side none of the meetings has
+    assert third in _drop_summaries([a, b, third], cues)      # a side none of the meetings has
 
 
 def test_an_undated_talk_noun_of_three_sides_lends_none_to_a_dated_pair(res):
@@ -591,13 +597,12 @@ def test_the_length_after_a_contrast_goes_to_the_reported_talks_not_the_compared
     assert all(e["duration_minutes"] is None for d, e in meets.items() if d != "2025-07-09")
 
 
-def test_only_a_comparison_frame_marks_the_compared_talk():
-    from sukien.extract_docs import _CONTRAST
+def test_only_a_comparison_frame_marks_the_compared_talk(cues):
     for head in ("khác hẳn ", "khác với ", "không giống như ", "so với ", "trái với ", "lần này, khác với "):
-        assert _CONTRAST.search(head), head
+        assert cues.contrast.search(head), head
     # negative: an occasion or a plain clause before the talk noun
     for head in ("sau ", "tại ", "hai bên khẳng định ", "khác nhau ở ", "trong "):
-        assert not _CONTRAST.search(head), head
+        assert not cues.contrast.search(head), head
 
 
 # ---- an outcome told before the talks it came out of
@@ -664,13 +669,12 @@ def test_a_call_fronted_by_another_trip_stays_undated(res):
     assert all(e["date"] != "2018-07-16" for e in calls)
 
 
-def test_only_the_way_home_or_the_middle_of_talks_fronts_a_tied_clause():
-    from sukien.extract_docs import _HOMEWARD
+def test_only_the_way_home_or_the_middle_of_talks_fronts_a_tied_clause(cues):
     for s in ("trên chuyến bay trở về washington", "trên chuyên cơ air force one trở về nước",
               "giữa chừng cuộc họp", "giữa buổi hội đàm"):
-        assert _HOMEWARD.match(s), s
+        assert cues.homeward.match(s), s
     for s in ("trên chuyến bay tới brussels", "trước cuộc họp", "trong cuộc họp báo hôm sau", "giữa tháng 8"):
-        assert not _HOMEWARD.match(s), s
+        assert not cues.homeward.match(s), s
 
 
 # ------------------------------------------------------------------ the day of the signing ceremony

@@ -145,3 +145,40 @@ def test_a_cited_document_is_no_event_mention(res, sentence):
 ])
 def test_an_issued_or_dated_document_stays(res, sentence, etype):
     assert [m for m in _mentions(res, sentence) if m.type == etype]
+
+
+# ---- the cue lists are data (events/cues.yaml), passed in compiled
+
+def _referred(cues, low: str, noun: str = "thỏa thuận"):
+    from sukien.extract_objects import referred_agreement
+    ts = low.index(noun)
+    return referred_agreement(low, ts, ts + len(noun), [], cues)
+
+
+def test_a_bare_agreement_is_welcomed_kept_or_new_by_the_cue_lists(res):
+    cues = res.cues
+    assert _referred(cues, "ngoại trưởng anh hoan nghênh thỏa thuận, còn nga im lặng.") == "welcomed"
+    assert _referred(cues, "hai bên cáo buộc nhau vi phạm thỏa thuận.") == "kept"
+    assert _referred(cues, "liên hợp quốc kêu gọi các bên thực hiện thỏa thuận.") == "welcomed"
+    # negative: signed, not welcomed; a named content after the noun is no bare agreement
+    assert _referred(cues, "hai nước đã ký thỏa thuận.") is None
+    assert _referred(cues, "phía anh hoan nghênh thỏa thuận về thương mại giữa hai nước.") is None
+
+
+def test_a_word_added_to_a_cue_list_needs_no_code(tmp_path):
+    """A Resources over another data folder compiles that folder's cues.yaml: adding "tán thành" to
+    the welcome verbs makes its speaker no side of the agreement."""
+    import shutil
+
+    import yaml
+
+    from sukien.config import PACKAGE_DATA, Config, Resources
+    data = tmp_path / "data"
+    shutil.copytree(PACKAGE_DATA, data)
+    path = data / "events" / "cues.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    low = "thủ tướng tán thành thỏa thuận, còn phe đối lập phản đối."
+    assert _referred(Resources(Config(data_dir=PACKAGE_DATA)).cues, low) is None
+    doc["cues"]["welcome"]["words"]["verbs"].append("tán thành")
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert _referred(Resources(Config(data_dir=data)).cues, low) == "welcomed"

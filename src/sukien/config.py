@@ -8,6 +8,7 @@ lazily on first use and caches it on the instance, so tests can build their own
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +35,44 @@ class Config:
     near_dup_num_perm: int = 64
     run_pipeline: bool = True                 # ingest also runs language → events → resolution
     workers: int = 1
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def compile_cue(entry: dict) -> re.Pattern:
+    """One cue of events/cues.yaml compiled: each ``{slot}`` of its ``pattern`` becomes the
+    alternation of that slot's phrases, in order (escaped; a space is a literal space, or any run of
+    white space in the slots the entry names ``flexible``)."""
+    flexible = set(entry.get("flexible") or ())
+    words = entry.get("words") or {}
+
+    def alt(m: re.Match) -> str:
+        slot = m.group(1)
+        if slot not in words:
+            raise ValueError(f"cue pattern slot {{{slot}}} has no word list")
+        if slot in flexible:
+            return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words[slot])
+        return "|".join(re.escape(p) for p in words[slot])
+
+    return re.compile(_SLOT.sub(alt, entry["pattern"]))
+
+
+class Cues:
+    """The grammatical cue lists of events/cues.yaml (docs/LANGUAGE.md "Cue lists"), each compiled
+    once: ``cues.welcome`` is the compiled pattern of the entry ``welcome`` (a plain attribute: the
+    extraction passes read them in their inner loops)."""
+
+    def __init__(self, entries: dict[str, dict]):
+        self.entries = entries
+        for name, e in entries.items():
+            if name == "entries" or hasattr(type(self), name):
+                raise ValueError(f"cue list name {name!r} is reserved")
+            setattr(self, name, compile_cue(e))
+
+    @classmethod
+    def load(cls, res: "Resources") -> "Cues":
+        return cls((res.load_yaml("events/cues.yaml") or {}).get("cues") or {})
 
 
 class Resources:
@@ -78,6 +117,11 @@ class Resources:
     def topics(self):
         from .extract import TopicTaxonomy
         return TopicTaxonomy.load(self)
+
+    @cached_property
+    def cues(self) -> Cues:
+        """The grammatical cue lists of event extraction (events/cues.yaml), compiled once."""
+        return Cues.load(self)
 
     @cached_property
     def clean_rules(self):

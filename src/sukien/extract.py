@@ -557,6 +557,7 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
     """Event mentions, one per trigger occurrence, in document order."""
     lex: TriggerLexicon = res.triggers
     topics: TopicTaxonomy = res.topics
+    cues = res.cues                   # events/cues.yaml, compiled once
     out: list[EventMention] = []
     sents = analysis.sentences
     form = _form_function()
@@ -621,10 +622,10 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
         last: Args | None = None
         for i, (ts, te, trig) in enumerate(hits):
             others = spans[:i] + spans[i + 1:]
-            args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev)
+            args: Args | None = analyze_arguments(sv, ts, te, trig, others, lex, analysis, doc, prev, cues)
             if args is None:
                 continue
-            if cited_document(sv.low, ts, te, trig, args.nominal):
+            if cited_document(sv.low, ts, te, trig, args.nominal, cues):
                 continue                 # "Theo Tuyên bố chung, ...": a document made before, no event
             fronted_talk_side(args, sv, ts, te, trig, lex, analysis)  # "Tại cuộc hội đàm với Y, hai bên ..."
             if last is not None and args.carried:

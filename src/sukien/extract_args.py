@@ -17,7 +17,7 @@ from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_bo
                            dash_pair, facts, joiners, live_others, speaker_subject, tokens_before, when_subject)
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
-from .extract_status import _PURPOSE, _status
+from .extract_status import _status
 from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after, word_count
 from .extract_talklen import carrier
 from .models import Analysis, Document
@@ -170,7 +170,7 @@ def _loc_cue(f, x: _A):
     return v
 
 
-def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev) -> Args | None:
+def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Document, prev, cues) -> Args | None:
     low = sv.low
     sent = sv.sent
     f = facts(sv, lex)
@@ -330,7 +330,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if who:     # "X hội đàm với Y, người đang có chuyến thăm ...": the visitor is Y, right before "người"
         chosen, left = [who[-1]] + [x for x in chosen if x is not who[-1]], [who[-1]]
     if not left and allow_left and not a.joiners:
-        if _PURPOSE.search(low, max(0, ts - 8), ts):
+        if cues.purpose.search(low, max(0, ts - 8), ts):
             # "ông sẽ tới Washington ... để gặp ông Trump": the traveller of the same clause
             cs = low.rfind(",", 0, ts) + 1
             own = [x for x in acts if cs <= x.s and x.e <= ts and x.kind in ("person", "country") and not x.members]
@@ -380,7 +380,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                 a.focus_members.append(mname)
             continue
         kind = x.kind
-        if kind == "place" or (kind == "country" and (_loc_cue(f, x) or venue_item(low, x, acts)) and trig.type != "visit") \
+        if kind == "place" or (kind == "country" and (_loc_cue(f, x) or venue_item(low, x, acts, cues)) and trig.type != "visit") \
                 or ((kind == "organization" or x.via == "candidate") and _AT.search(low, max(0, x.s - 16), x.s)):
             loc_cands.append(x)     # "tại Trụ sở Trung ương Đảng", "tại Điện Élysée": a venue, not a side
             continue
@@ -443,9 +443,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names = [n for n in names if n not in nat]
         elif nat:
             a.captive_sides = [n for n in names if n in nat]
-    if trig.type == "agreement" and (nominal or witnessed_after(low, te)) and not trig.states and "witness" in lex.ends \
-            and (lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None or witnessed_after(low, te)) \
-            and (witnessed_after(low, te) or not any(x.kind != "place" and not x.members for x in right)):
+    if trig.type == "agreement" and (nominal or witnessed_after(low, te, cues)) and not trig.states and "witness" in lex.ends \
+            and (lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None or witnessed_after(low, te, cues)) \
+            and (witnessed_after(low, te, cues) or not any(x.kind != "place" and not x.members for x in right)):
         # "hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác": the leaders witness a signing between
         # their countries (ministries, agencies): the countries are the sides, not the witnesses
         a.as_countries = True
@@ -474,10 +474,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     elif not nominal and trig.form in lex.ends.get("courtesy", ()):    # "X hội kiến A và B": a call each
         a.split_objects = courtesy_calls(left, right, names) if not _BETWEEN.search(low, te, te + 8) else []
     if trig.object and not nominal and not a.split_objects and len(right) >= 2:   # "Gặp A và B": each
-        a.split_objects = subjectless_objects(low, te, right, names)
+        a.split_objects = subjectless_objects(low, te, right, names, cues)
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
     # (a join verb carries the status cues of its clause: "X không / có thể / sẽ tham gia cuộc gặp")
-    _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex,
+    _status(a, low, low.rfind(" ", ts, te) + 1 if trig.place_object else ts, te, lb, trig, lex, cues,
             bridge or bool(jn and before), f)
     if titled and a.status in ("planned", "hypothetical"):
         a.focus_members = titled
@@ -521,10 +521,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                           or a.date or a.location or a.quantities or a.ordinal or a.duration)
     elif a.anaphoric:
         a.asserted = False
-    if nominal and trig.type == "agreement" and (ref := referred_agreement(low, ts, te, right)):
+    if nominal and trig.type == "agreement" and (ref := referred_agreement(low, ts, te, right, cues)):
         a.asserted = False      # "X hoan nghênh thỏa thuận, còn Y ...": X is no side
         a.participants = [] if ref == "welcomed" else a.participants
-    elif trig.type == "negotiation" and welcomed_talks(low, ts, te):
+    elif trig.type == "negotiation" and welcomed_talks(low, ts, te, cues):
         return None             # "X và Y hoan nghênh việc kết thúc đàm phán về ...": in passing
     # ---- background / same occasion
     bg = f.memo.get("background")

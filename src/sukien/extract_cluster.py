@@ -5,7 +5,6 @@ split summaries and join the halves of one talk. Used by ``extract_docs.cluster_
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .models import EventMention
@@ -51,9 +50,10 @@ def _m_parts(m: EventMention, cache: dict | None = None) -> tuple[list[str], lis
     return persons, others, cmap
 
 
-def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
+def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False,
                 cache: dict | None = None) -> float | None:
-    """Score of merging mention m into event e, None when incompatible."""
+    """Score of merging mention m into event e, None when incompatible (``cues``: the compiled
+    cue lists, ``Resources.cues``)."""
     cross = False
     if m.type != e.type:
         # a meeting and a negotiation of the same sides at the same place are one event
@@ -72,7 +72,7 @@ def _compatible(e: _Ev, m: EventMention, ignore_participants: bool = False,
         cross = True
     if m.date and e.date and not _dates_agree(m.date, e.date) and not _clock_days(e, m):
         return None
-    if m.type == "meeting" and (fm := _format(m)) and any((fx := _format(x)) and fx != fm for x in e.mentions):
+    if m.type == "meeting" and (fm := _format(m, cues)) and any((fx := _format(x, cues)) and fx != fm for x in e.mentions):
         return None       # "cuộc gặp ba bên" / "gặp riêng từng người": a joint meeting and a separate one
     dm = _day_month(m)
     if dm and any((x_dm := _day_month(x)) and x_dm != dm and not _clock_pair(x, m) for x in e.mentions):
@@ -209,23 +209,21 @@ def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
     return len(mc) >= 2 and mc == e.countries()
 
 
-_JOINT = re.compile(r"^\s*(?:ba|bốn|năm|nhiều)\s+bên(?!\w)")
-_SEPARATE = re.compile(r"^\s*riêng(?:\s+rẽ)?(?!\w)")
-
-
-def _format(m: EventMention) -> str | None:
+def _format(m: EventMention, cues) -> str | None:
     """"joint" for a reported meeting told as three- or more-sided ("cuộc gặp ba bên"), "separate"
     for one told as one-on-one apart from it ("gặp riêng ông X", "hội đàm riêng"), else None (also
     for plans: "thu xếp cuộc gặp ba bên" names no held format): a joint meeting and the separate
-    ones held around it are different events."""
+    ones held around it are different events. (Cues ``separate``, ``separate_trigger``, ``joint``,
+    ``joint_trigger`` of events/cues.yaml.)"""
     ev = m.evidence
     if ev is None or m.type not in ("meeting", "negotiation") or (m.status or "occurred") != "occurred" \
             or not m.flags.get("asserted"):
         return None
     rest = ev.sentence[m.end - ev.start:m.end - ev.start + 24].lower()
-    if m.trigger.lower().endswith("riêng") or _SEPARATE.match(rest):
+    trigger = m.trigger.lower()
+    if cues.separate_trigger.search(trigger) or cues.separate.match(rest):
         return "separate"
-    return "joint" if _JOINT.match(rest) or re.search(r"(?:ba|bốn|nhiều)\s+bên$", m.trigger.lower()) else None
+    return "joint" if cues.joint.match(rest) or cues.joint_trigger.search(trigger) else None
 
 
 def _day_month(m: EventMention) -> str | None:

@@ -24,6 +24,7 @@ OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")   # results reported 
 
 def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMention], res) -> list[dict]:
     """One record per real event the article reports (docs/ARCHITECTURE.md)."""
+    cues = res.cues
     mentions = [m for m in mentions if m.flags.get("status_raw") != "negated"]
     mentions = [m for m in mentions if not _proposed_talk(m, mentions, doc.text)]
     # an elliptic round ("Vòng thứ hai ...", triggers.yaml `in_story.rounds`) names its own event
@@ -48,7 +49,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
         # _compatible's first test inlined: other types never merge (but a meeting and a negotiation)
         scored = [(s, -i) for i, e in enumerate(pool)
                   if (e.type == mt or (talk and e.type in _MEET_NEG))
-                  and (s := _compatible(e, m, ignore, pc)) is not None]
+                  and (s := _compatible(e, m, cues, ignore, pc)) is not None]
         if not scored:
             return None
         if len(scored) > 1 and not m.participants:
@@ -58,7 +59,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             for s, ni in scored:
                 before = [x.start for x in pool[-ni].mentions
                           if x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2
-                          and not _contrasted(x)]
+                          and not _contrasted(x, cues)]
                 if before:
                     near[ni] = max(before)
             if near:
@@ -157,7 +158,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             # "đây là cuộc điện đàm thứ chín": the article's event, not a plan mentioned in passing
             factual = [e for e in pool if e.status in (None, "occurred")]
             e = _main(factual if factual and m.status == "occurred" else pool)
-            if e is not None and _compatible(e, m, ignore_participants=True, cache=pc) is not None:
+            if e is not None and _compatible(e, m, cues, ignore_participants=True, cache=pc) is not None:
                 _add(e, m, loose=True, cache=pc)
             elif e is None:
                 unattached.append(m)
@@ -176,7 +177,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             _add(e, m, cache=pc)
         elif not m.flags.get("weak"):
             unattached.append(m)
-    _presupposed(events, unattached)
+    _presupposed(events, unattached, cues)
     _truce_of_exchange(events, pc)
     _outcomes_of_talks(events)
     return build_records(doc, analysis, events, res)
@@ -197,7 +198,7 @@ def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc
         if e.type != t and not weak:
             continue
         m.type = e.type
-        if _compatible(e, m, ignore_participants=True, cache=pc) is not None:
+        if _compatible(e, m, res.cues, ignore_participants=True, cache=pc) is not None:
             if weak:
                 m.flags["cameo"] = res.triggers.cameo_of(e.type)
             return e
@@ -208,18 +209,14 @@ def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc
 _PROPOSED_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,4}", re.UNICODE)
 
 
-# "Khác hẳn cuộc gặp hồi tháng 2, lần này ...", "Không giống lần trước, ...", "So với cuộc gặp
-# trước, ...": the event compared against is not the one the next sentences go on telling
-_CONTRAST = re.compile(r"(?:^|[,;:]\s*)(?:khác\s+(?:hẳn|với|hoàn toàn)\s+(?:với\s+)?|không\s+giống\s+"
-                       r"(?:như\s+)?|trái\s+với\s+|so\s+với\s+)(?:\w+\s+){0,2}$")
-
-
-def _contrasted(x: EventMention) -> bool:
-    """Whether mention x is only what its sentence compares the reported event with."""
+def _contrasted(x: EventMention, cues) -> bool:
+    """Whether mention x is only what its sentence compares the reported event with (cue
+    ``contrast``: "Khác hẳn cuộc gặp hồi tháng 2, lần này ...", "Không giống lần trước, ...", "So với
+    cuộc gặp trước, ...": the event compared against is not the one the next sentences go on telling)."""
     ev = x.evidence
     if ev is None or not ev.sentence:
         return False
-    return _CONTRAST.search(ev.sentence[:max(0, x.start - ev.start)].lower()) is not None
+    return cues.contrast.search(ev.sentence[:max(0, x.start - ev.start)].lower()) is not None
 
 
 def _talk_just_told(m: EventMention, mentions: list[EventMention]) -> str | None:
@@ -316,7 +313,7 @@ def _dated_plan(m: EventMention) -> bool:
     return bool(m.date and m.flags.get("status_explicit") and m.status in ("planned", "hypothetical"))
 
 
-def _presupposed(events: list[_Ev], unattached: list[EventMention]) -> None:
+def _presupposed(events: list[_Ev], unattached: list[EventMention], cues) -> None:
     """An article may only refer to its event ("cuộc điện đàm được đánh giá là ...") without ever
     asserting it: a type referred to at least twice with no event of that type becomes one event
     built from those references."""
@@ -329,7 +326,7 @@ def _presupposed(events: list[_Ev], unattached: list[EventMention]) -> None:
         ms.sort(key=lambda m: (-len(m.participants), m.start))
         e = _Ev(type=etype)
         for m in ms:
-            if not e.mentions or _compatible(e, m) is not None or m.flags.get("anaphoric"):
+            if not e.mentions or _compatible(e, m, cues) is not None or m.flags.get("anaphoric"):
                 _add(e, m)
         events.append(e)
 
@@ -373,6 +370,7 @@ def _domestic(e, parts: list[str], cmap: dict) -> bool:
 def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     topics = res.topics
     lex = res.triggers
+    cues = res.cues
     records = []
     # participants and filters
     kept = []
@@ -391,7 +389,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             e.type = "negotiation"    # a meeting the article also calls "đàm phán": talks on an issue
         e.parts, e.pkind, e.cmap = parts, pkind, cmap
         kept.append(e)
-    kept = _drop_summaries(kept)
+    kept = _drop_summaries(kept, cues)
     kept = _framed_visits(kept)
     kept = _visits_absorb_meetings(kept)
     kept = _talks_at_one_place(kept)
@@ -470,9 +468,9 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             # out of, which are introduced by "sau"/"tại"/"trong", takes their day too)
             f = next((f for f in final if f is not e and (f.date_info[0] or f.day_month_m is not None)
                       and any(x.sentence_index == m.sentence_index
-                              and (x.start < m.start and (m.flags.get("same_occasion") or _introduced(x))
+                              and (x.start < m.start and (m.flags.get("same_occasion") or _introduced(x, cues))
                                    or x.start > m.start and e.type in OUTCOMES
-                                   and f.type in ("phone_call", "meeting", "negotiation") and _introduced(x))
+                                   and f.type in ("phone_call", "meeting", "negotiation") and _introduced(x, cues))
                               for x in f.mentions)), None)
             if f is not None:
                 if not f.date_info[0]:
@@ -487,7 +485,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     if len({f.date_info[0] for f in signed}) == 1:
         for e in final:
             if e.date_info[0] or e.day_month_m is not None or e.final_status != "occurred" \
-                    or e.type not in ("meeting", "phone_call", "negotiation") or not any(_at_ceremony(m) for m in e.mentions):
+                    or e.type not in ("meeting", "phone_call", "negotiation") or not any(_at_ceremony(m, cues) for m in e.mentions):
                 continue
             d, c, _, y, dm = signed[0].date_info
             e.date_info = (d, round(c * 0.7, 3), "paragraph", y, dm)
@@ -507,7 +505,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             # "Trên chuyến bay trở về Washington, ông X điện đàm với Y": on the way home from the
             # article's event, a talk of one of its people (the day of the return)
             homeward = (e.final_status == "occurred" and not background and set(e.parts) & set(main.parts)
-                        and any(_homeward(m) for m in e.mentions))
+                        and any(_homeward(m, cues) for m in e.mentions))
             if outcome or occasion or homeward:
                 e.date_info = (mdate, round(mconf * 0.7, 3), "document", myear, mm)
             elif e.final_status == "occurred" and (day := _days_before_main(e, mdate)):
@@ -519,23 +517,16 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     return records
 
 
-_OCCASION_BEFORE = re.compile(r"(?:(?<!\w)sau|trong|tại|bên lề|ngay sau|(?<!\w)kết thúc)\s+(?:cuộc\s+|các\s+|buổi\s+)?$")
-
-
-_HOMEWARD = re.compile(r"^\W*(?:ngay\s+|cũng\s+)?(?:(?:trên|trong)\s+(?:chuyến\s+bay|chuyên\s+cơ|máy\s+bay|đường|"
-                       r"chuyến\s+đi)\b[^,.;:]{0,40}?\b(?:trở\s+về|quay\s+về|về\s+nước)\b[^,.;:]*"
-                       r"|giữa\s+(?:chừng\s+)?(?:cuộc|buổi|phiên)\s+(?:họp|gặp|hội\s+đàm|làm\s+việc)\b[^,.;:]*)$")
-
-
-def _homeward(m: EventMention) -> bool:
+def _homeward(m: EventMention, cues) -> bool:
     """The mention's clause is fronted by the way home ("Trên chuyến bay trở về Washington, ...")
-    or by the middle of the article's talks ("Giữa chừng cuộc họp, ông X gọi cho ông Y")."""
+    or by the middle of the article's talks ("Giữa chừng cuộc họp, ông X gọi cho ông Y"): cue
+    ``homeward``."""
     ev = m.evidence
     if ev is None or not ev.sentence:
         return False
     head = ev.sentence[:max(0, m.start - ev.start)].lower()
     chunks = head.split(",")[:-1]          # the comma-closed phrases before the trigger's clause
-    return any(_HOMEWARD.match(c.strip()) for c in chunks[:2])
+    return any(cues.homeward.match(c.strip()) for c in chunks[:2])
 
 
 def _done_plan(e, analysis: Analysis) -> bool:
@@ -550,24 +541,22 @@ def _done_plan(e, analysis: Analysis) -> bool:
                and not m.flags.get("background") and len(m.participants) >= 2 for m in e.mentions)
 
 
-def _introduced(x: EventMention) -> bool:
+def _introduced(x: EventMention, cues) -> bool:
     """The mention is introduced by a temporal/occasion preposition ("Sau hội đàm, ...", "Kết thúc
-    cuộc gặp, ...": at its end, the same day)."""
+    cuộc gặp, ...": at its end, the same day): cue ``occasion_before``."""
     ev = x.evidence
     if ev is None:
         return False
     rel = x.start - ev.start
-    return bool(_OCCASION_BEFORE.search(ev.sentence[max(0, rel - 20):rel].lower()))
+    return bool(cues.occasion_before.search(ev.sentence[max(0, rel - 20):rel].lower()))
 
 
-_CEREMONY_FRAME = re.compile(r"^\W*(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?\s+(?:buổi\s+|các\s+)?lễ\s+ký(?:\s+kết)?\s*,")
-
-
-def _at_ceremony(x: EventMention) -> bool:
+def _at_ceremony(x: EventMention, cues) -> bool:
     """The mention's sentence opens with the signing ceremony as its frame ("Trước lễ ký, ...",
-    "Ngay sau buổi lễ ký kết, ..."), a comma right after: a talk held on the day of the signing."""
+    "Ngay sau buổi lễ ký kết, ..."), a comma right after: a talk held on the day of the signing
+    (cue ``ceremony_frame``)."""
     ev = x.evidence
-    return ev is not None and bool(_CEREMONY_FRAME.match(ev.sentence.lower()))
+    return ev is not None and bool(cues.ceremony_frame.match(ev.sentence.lower()))
 
 
 def _soft_status(e) -> str | None:

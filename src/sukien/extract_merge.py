@@ -35,16 +35,17 @@ def _sides(e) -> set:
     return {e.cmap.get(p) or p for p in e.parts}
 
 
-def _drop_summaries(events: list) -> list:
+def _drop_summaries(events: list, cues) -> list:
     """A headline naming all sides of several events of one type ("X điện đàm với A và B", "Thủ
     tướng hội kiến lãnh đạo Hàn Quốc, Nhật Bản và Australia") is a summary of those events (X–A, X–B), not
     a third event: its mentions join the first of them. Sides compare by name or by country (the
     headline names countries, the body their leaders). An organization the summary names besides
     ("... bên lề Hội nghị BRICS": the frame) that none of them has does not keep it apart. A
-    meeting told as joint ("cuộc gặp ba bên", ``extract_cluster._format``) is never a summary."""
+    meeting told as joint ("cuộc gặp ba bên", ``extract_cluster._format``; ``cues``: ``Resources.cues``) is never a
+    summary."""
     out = list(events)
     for e in events:
-        if any(_format(m) == "joint" for m in e.mentions):
+        if any(_format(m, cues) == "joint" for m in e.mentions):
             continue      # "đã có cuộc gặp ba bên": one meeting of all its sides, not a summary of pairs
         others = [o for o in out if o is not e and o.type == e.type and not (o.date and e.date and o.date != e.date)
                   and (set(o.parts) < set(e.parts) or _sides(o) < _sides(e))]

@@ -2,29 +2,16 @@
 mentions"): a subjectless object verb with several objects ("Gặp Thủ tướng A và Tổng thống B", a
 heading) is a talk with each of them, not one talk of the objects with each other; the one who
 welcomes a bare, already reported agreement ("X hoan nghênh thỏa thuận, còn ...") is no side of it,
-and breaking or keeping it ("vi phạm thỏa thuận") reports no new agreement."""
-from __future__ import annotations
+and breaking or keeping it ("vi phạm thỏa thuận") reports no new agreement.
 
-import re
+The word lists of these cues are data (events/cues.yaml, ``Resources.cues``): each function gets the
+compiled ``cues`` passed in."""
+from __future__ import annotations
 
 from .vi.numbers import parse_number
 
-_BETWEEN = re.compile(r"\s*(?:\w+\s+){0,2}?giữa(?!\w)")
-_JOINER = re.compile(r"\s*(?:,|và|cùng|cùng với)\s*")
-# words of welcome, praise or support said about an outcome by someone who is not a side of it
-_WELCOME = re.compile(r"(?<!\w)(?:hoan nghênh|chào đón|chào mừng|ca ngợi|đánh giá cao|ủng hộ)"
-                      r"(?:\s+(?:việc|các|những|bản|một))?\s+$")
-# words said of an agreement in force: breaking or keeping it ("cáo buộc Y vi phạm thỏa thuận")
-# ("kêu gọi các bên thực hiện đầy đủ thỏa thuận": carrying it out, an agreement already made)
-_KEEP_OR_BREAK = re.compile(r"(?<!\w)(?:vi phạm|phá vỡ|phá hoại|tuân thủ|tôn trọng|thực hiện|thực thi)"
-                            r"(?:\s+(?:đầy đủ|nghiêm túc|nghiêm chỉnh|đúng))?(?:\s+(?:các|những|bản))?\s+$")
-# calling on others to keep it ("kêu gọi các bên", "hối thúc hai bên")
-_CALL_ON = re.compile(r"(?<!\w)(?:kêu gọi|hối thúc|thúc giục|yêu cầu|đề nghị)(?!\w)[^,;.]{0,30}$")
-# a bare agreement noun: nothing names its sides or its content right after it
-_BARE_END = re.compile(r"\s*(?:[,;.!?)\"”]|$|(?:này|đó|nói trên|trên|vừa đạt được|vừa đạt|còn)(?!\w))")
 
-
-def subjectless_objects(low: str, te: int, right: list, names: list[str]) -> list[str]:
+def subjectless_objects(low: str, te: int, right: list, names: list[str], cues) -> list[str]:
     """The objects of a subjectless object verb when it names two or more of them joined by "và" or
     commas (``right``: actor spans after the trigger, in order): one talk with each. Empty when a
     subject is among ``names``, when "giữa" follows (the talk between them) or the objects are a
@@ -32,41 +19,39 @@ def subjectless_objects(low: str, te: int, right: list, names: list[str]) -> lis
     objs = [x for x in right if x.name in names and not x.members and x.kind != "place"]
     if len({x.name for x in objs}) < 2 or any(n not in {x.name for x in objs} for n in names):
         return []
-    if _BETWEEN.match(low, te):
+    if cues.between.match(low, te):
         return []
     for a, b in zip(objs, objs[1:]):
         gap = low[a.e:b.s]
-        if not _JOINER.fullmatch(gap):
+        if not cues.joiner.fullmatch(gap):
             return []
     return list(dict.fromkeys(x.name for x in objs))
 
 
-def referred_agreement(low: str, ts: int, te: int, right: list) -> str | None:
+def referred_agreement(low: str, ts: int, te: int, right: list, cues) -> str | None:
     """A bare agreement noun (no sides, no content after it) that the sentence only refers to, an
     agreement the article reported before: "welcomed" ("X hoan nghênh thỏa thuận, còn Y ...": the
     one who welcomes or praises it is no side), "kept" ("cáo buộc Y vi phạm thỏa thuận": breaking or
-    keeping it reports no new agreement); else None."""
-    if any(x.s >= te and x.s - te <= 12 for x in right) or _BARE_END.match(low, te) is None:
+    keeping it reports no new agreement); else None. (Cues ``bare_end``: a bare agreement noun;
+    ``welcome``: welcome, praise or support said by someone who is not a side; ``keep_or_break``;
+    ``call_on``: calling on others to keep it.)"""
+    if any(x.s >= te and x.s - te <= 12 for x in right) or cues.bare_end.match(low, te) is None:
         return None
-    if _WELCOME.search(low, max(0, ts - 30), ts) is not None:
+    if cues.welcome.search(low, max(0, ts - 30), ts) is not None:
         return "welcomed"
-    keep = _KEEP_OR_BREAK.search(low, max(0, ts - 40), ts)
+    keep = cues.keep_or_break.search(low, max(0, ts - 40), ts)
     if keep is not None:
         # "X kêu gọi các bên thực hiện thỏa thuận": who calls on the sides to keep it is none of them
-        return "welcomed" if _CALL_ON.search(low, max(0, keep.start() - 40), keep.start()) else "kept"
+        return "welcomed" if cues.call_on.search(low, max(0, keep.start() - 40), keep.start()) else "kept"
     return None
 
 
-_WELCOMED_END = re.compile(r"(?<!\w)(?:hoan nghênh|chào đón|chào mừng|ca ngợi|đánh giá cao)\s+(?:việc\s+)?"
-                           r"(?:kết thúc|hoàn tất|hoàn thành)(?:\s+(?:các|những|vòng|cuộc))?(?!\w)")
-
-
-def welcomed_talks(low: str, ts: int, te: int) -> bool:
+def welcomed_talks(low: str, ts: int, te: int, cues) -> bool:
     """ "Hai nhà lãnh đạo hoan nghênh việc kết thúc đàm phán về ...": the end of talks (between
     ministries, negotiators) welcomed in passing reports no talks of the ones who welcome it, nor a
     plan of theirs."""
     m = None
-    for m in _WELCOMED_END.finditer(low, max(0, ts - 50), te):
+    for m in cues.welcomed_end.finditer(low, max(0, ts - 50), te):
         pass
     return m is not None and ts - 2 <= m.end() < te
 
@@ -79,11 +64,7 @@ def go_betweens(names: list[str], lex) -> list[str]:
     return [n for n in names if n not in neutral]
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+$")
-
-
-def venue_item(low: str, x, acts) -> bool:
+def venue_item(low: str, x, acts, cues) -> bool:
     """x is a later item of a list of venues ("đã gặp nhau ở Geneva, London, Stockholm và Madrid"):
     cities named for their countries or places, joined by commas or "và", the first one right after
     "ở" / "tại". Such cities are where the talks were held, never their sides."""
@@ -91,22 +72,18 @@ def venue_item(low: str, x, acts) -> bool:
         return False
     cur = x
     while True:
-        prv = next((a for a in acts if a.e <= cur.s and _LIST_GAP.fullmatch(low[a.e:cur.s])), None)
+        prv = next((a for a in acts if a.e <= cur.s and cues.list_gap.fullmatch(low[a.e:cur.s])), None)
         if prv is None or prv.kind not in ("place", "country") or (prv.kind == "country" and prv.via != "metonym"):
             return False
-        if _AT_BEFORE.search(low, max(0, prv.s - 6), prv.s):
+        if cues.at_before.search(low, max(0, prv.s - 6), prv.s):
             return True
         cur = prv
 
 
-# "... trao chín văn kiện hợp tác dưới sự chứng kiến của hai Thủ tướng": the witnesses after the signing
-_WITNESSED_BY = re.compile(r"[^.;]{0,80}?(?<!\w)(?:dưới|với|trước) sự chứng kiến của(?!\w)")
-
-
-def witnessed_after(low: str, te: int) -> bool:
+def witnessed_after(low: str, te: int, cues) -> bool:
     """A signing witnessed by those named after it ("các bộ, ngành hai nước trao chín văn kiện dưới sự
     chứng kiến của hai Thủ tướng"): its sides are the countries, not the witnessing leaders."""
-    return _WITNESSED_BY.match(low, te) is not None
+    return cues.witnessed_by.match(low, te) is not None
 
 
 def word_count(s: str) -> float | None:
@@ -114,17 +91,11 @@ def word_count(s: str) -> float | None:
     return parse_number(s)
 
 
-# "Theo Tuyên bố chung, ...": the document cited as a source; "kế hoạch triển khai Tuyên bố chung":
-# the document carried out
-_CITED = re.compile(r"(?<!\w)(?:theo|căn cứ|căn cứ vào|triển khai|thực hiện|thực thi|cụ thể hóa|hiện thực hóa)"
-                    r"(?:\s+(?:các|những|bản|nội dung|tinh thần))?\s+$")
-
-
-def cited_document(low: str, ts: int, te: int, trig, nominal: bool) -> bool:
+def cited_document(low: str, ts: int, te: int, trig, nominal: bool, cues) -> bool:
     """A bare document noun (a joint statement, an agreement: nothing names its sides, day or
     content after it) cited as a source ("Theo Tuyên bố chung, hai nước sẽ ...") or as what is being
     carried out ("kế hoạch hành động triển khai Tuyên bố chung") names a document already made: no
     event mention (the event is where it was issued or signed)."""
-    if trig.type not in ("statement", "agreement") or not nominal or _BARE_END.match(low, te) is None:
+    if trig.type not in ("statement", "agreement") or not nominal or cues.bare_end.match(low, te) is None:
         return False
-    return _CITED.search(low, max(0, ts - 30), ts) is not None
+    return cues.cited.search(low, max(0, ts - 30), ts) is not None

@@ -1,6 +1,8 @@
 """The status of one event mention (docs/EVENTS.md "Status"): the cues of the trigger's clause
 (modality.yaml), agreement verbs, denials, purpose clauses and the soft hints of nominal
-complements. Called by ``extract_args.analyze_arguments`` once per trigger hit.
+complements. Called by ``extract_args.analyze_arguments`` once per trigger hit. The word lists of
+the grammatical cues (negation, condition, "trước khi", "rằng", speaker verbs, purpose, clause breaks)
+are data (events/cues.yaml): ``_status`` gets the compiled ``cues`` (``Resources.cues``).
 """
 from __future__ import annotations
 
@@ -12,14 +14,8 @@ from .extract_sent import tokens_before
 if TYPE_CHECKING:
     from .extract_args import Args
 
-_NEG_BEFORE = re.compile(r"(?<!\w)(?:không|chưa|chẳng)\s*$")
-_IF_BEFORE = re.compile(r"(?<!\w)nếu\s*$")
-_BEFORE_THEN = re.compile(r"(?<!\w)trước khi(?:\s+lên đường|\s+rời \w+)?\s+")
 _COMMA_SEMI = re.compile(r"[,;]")
 _STOP = re.compile(r"[.;:!?\"“”]")
-_THAT = re.compile(r"(?<!\w)(?:cho rằng|rằng)(?!\w)")      # the content of the denied report
-_SAYS = re.compile(r"(?<!\w)(?:nói|cho biết|khẳng định|tuyên bố|nhấn mạnh|xác nhận)(?!\w)")    # a new speaker
-_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+$")
 
 
 def _cue_status(by_text: dict[str, str], m) -> str:
@@ -29,16 +25,12 @@ def _cue_status(by_text: dict[str, str], m) -> str:
     return st if st is not None else by_text[" ".join(t.split())]
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]|(?<!\w)(?:và|nhưng|khi|sau khi|trước khi|rằng)(?!\w)")
-_SIDES_CUE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:giữa|với)\s+")
-
-
-def _sides_end(f, low: str, te: int) -> int:
+def _sides_end(f, low: str, te: int, cues) -> int:
     """The end of the sides named right after a nominal trigger ("cuộc gặp đầu tiên giữa ông và ông
     Putin | sẽ diễn ra"): an after-cue counts from there."""
     if f is None:
         return te
-    m = _SIDES_CUE.match(low, te)
+    m = cues.sides_cue.match(low, te)
     if m is None:
         return te
     end, pos = te, m.end()
@@ -52,7 +44,7 @@ def _sides_end(f, low: str, te: int) -> int:
     return end
 
 
-def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) -> None:
+def _status(a: Args, low, ts, te, lb, trig, lex, cues, bridge: bool = True, f=None) -> None:
     lo = max(0, ts - 70)
     # the clause start for cues is the last comma (a list comma included)
     cm = low.rfind(",", 0, ts)
@@ -82,7 +74,7 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
         lo2 = max(0, ts - 160)
         for m, st in lex.status_matches("before", low, lo2, lo):
             if st == "denied" and lex.ends["report"].match(low, m.end()) and not _STOP.search(low, m.end(), ts) \
-                    and _THAT.search(low, m.end(), ts) and not _SAYS.search(low, m.end(), ts):
+                    and cues.that.search(low, m.end(), ts) and not cues.says.search(low, m.end(), ts):
                 denied, den = True, (m.start() - lo, m.end() - lo)
                 best = (ts - lo, 99, "denied")
                 break
@@ -90,9 +82,9 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
     for m in (lex.agreement_verbs.finditer(window) if agree_words else ()):
         st = "occurred" if trig.type in lex.agreement_occurred else "planned"
         before_verb = window[max(0, m.start() - 12):m.start()]
-        if _NEG_BEFORE.search(before_verb):
+        if cues.neg_before.search(before_verb):
             st = "negated"            # "nếu không đồng ý ngừng bắn": no agreement
-        elif _IF_BEFORE.search(before_verb):
+        elif cues.if_before.search(before_verb):
             st = "hypothetical"
         cand = (m.end(), m.end() - m.start(), st)
         if best is None or cand[:2] > best[:2]:
@@ -110,13 +102,13 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
     if denied:
         # an explicit denial scopes over what it denies ("bác bỏ thông tin X sẽ gặp Y")
         best = (ts, 99, "denied")
-    if best is not None and best[2] == "hypothetical" and _PURPOSE.search(low, max(0, ts - 8), ts):
+    if best is not None and best[2] == "hypothetical" and cues.purpose.search(low, max(0, ts - 8), ts):
         # "ông sẽ tới Washington ... để gặp ông Trump": the purpose of a planned trip is planned
         matrix = [st for _, st in lex.status_matches("before", low, max(0, ts - 90), ts - 4)]
         if matrix and matrix[-1] == "planned":
             best = (best[0], best[1], "planned")
     if best is None:
-        before = _BEFORE_THEN.search(low, max(0, ts - 30), ts)
+        before = cues.before_then.search(low, max(0, ts - 30), ts)
         if before is not None and not _COMMA_SEMI.search(low, before.end(), ts):
             # "Thủ tướng sẽ phát biểu tại phiên họp, trước khi lên đường thăm Brazil": what follows
             # a plan is planned too (the matrix's last cue before "trước khi")
@@ -128,13 +120,13 @@ def _status(a: Args, low, ts, te, lb, trig, lex, bridge: bool = True, f=None) ->
     after = None
     if trig.nominal or a.nominal:
         rx_fast, by_text = lex.status_after_fast
-        se = _sides_end(f, low, te)
+        se = _sides_end(f, low, te, cues)
         if rx_fast is None:
             m, st = next(lex.status_matches("after", low, te, se + 70), (None, None))
         else:
             m = rx_fast.search(low, te, se + 70)
             st = _cue_status(by_text, m) if m is not None else None
-        if m and (m.start() - se <= 25 or st == "denied" and not _CLAUSE_BREAK.search(low, te, m.start())):
+        if m and (m.start() - se <= 25 or st == "denied" and not cues.clause_break.search(low, te, m.start())):
             # "Hội nghị thượng đỉnh Mỹ - Nga tại Budapest đã bị hủy": a passive call-off ends the
             # noun phrase of its subject however long (no clause break between)
             after = (m.start() - te, st)

@@ -285,3 +285,82 @@ def test_an_undated_trip_still_takes_the_day_nearest_it(res):
                         "Siphandone.", pub="2025-04-05")
     visit = [m for m in ms if m.type == "visit"]
     assert visit and visit[0].date == "2025-04-04"
+
+
+# ---- eleventh round: the day last told, the weekend
+
+_BERLIN = "Ngày 12/5, Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Đức Friedrich Merz tại Berlin. "
+
+
+def _tusk(ms):
+    return [m for m in ms if "Donald Tusk" in m.participants]
+
+
+def test_a_morning_told_after_trước_đó_is_the_day_of_the_event_before(res):
+    ms = _mentions(res, _BERLIN + "Trước đó, vào buổi sáng, ông Macron gặp Thủ tướng Ba Lan Donald Tusk.",
+                   pub="2025-05-14")
+    assert [m.date for m in _tusk(ms)] == ["2025-05-12"]
+
+
+def test_a_morning_takes_the_day_told_with_a_part_of_the_day_not_a_background_day(res):
+    ms = _mentions(res, "Chiều 12/5, Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Đức Friedrich Merz. "
+                        "Hai bên hoan nghênh hiệp định thương mại ký hôm 2/5. "
+                        "Trước đó, vào buổi sáng, ông Macron gặp Thủ tướng Ba Lan Donald Tusk.", pub="2025-05-14")
+    assert [m.date for m in _tusk(ms)] == ["2025-05-12"]
+
+
+def test_a_morning_without_an_order_told_dates_nothing(res):
+    # negative: "vào buổi sáng" in a clause about another noun, no "trước đó"/"sau đó"
+    ms = _mentions(res, _BERLIN + "Tại buổi tiếp diễn ra vào buổi sáng, hai bên nhất trí sẽ ký một hiệp định "
+                                  "quốc phòng.", pub="2025-05-14")
+    assert all(m.date is None for m in ms if m.type == "agreement")
+
+
+def test_one_day_before_the_day_last_told(res):
+    ms = _mentions(res, _BERLIN + "Trước đó một ngày, ông Macron điện đàm với Thủ tướng Ba Lan Donald Tusk.",
+                   pub="2025-05-14")
+    assert [m.date for m in _tusk(ms)] == ["2025-05-11"]
+
+
+def test_one_day_before_an_event_named_after_it_is_still_no_date(res):
+    # negative: "một ngày trước cuộc gặp" counts from the event, not from the day last told
+    ms = _mentions(res, _BERLIN + "Một ngày trước cuộc gặp thượng đỉnh, ông Macron điện đàm với Thủ tướng Ba Lan "
+                                  "Donald Tusk.", pub="2025-05-14")
+    assert all(m.date != "2025-05-11" for m in _tusk(ms))
+
+
+def test_a_call_during_the_talks_just_told_takes_their_day(res):
+    ms = _mentions(res, _BERLIN + "Trong lúc cuộc hội đàm đang diễn ra, ông Macron điện đàm với Thủ tướng Ba Lan "
+                                  "Donald Tusk.", pub="2025-05-14")
+    assert [m.date for m in _tusk(ms) if m.type == "phone_call"] == ["2025-05-12"]
+
+
+def test_the_weekend_is_its_saturday_with_a_weak_confidence(res):
+    ms = _mentions(res, "Nga và Ukraine đã trao đổi 146 tù binh mỗi bên vào cuối tuần qua.", pub="2025-08-26")
+    ex = [m for m in ms if m.type == "prisoner_exchange"]
+    assert ex and ex[0].date == "2025-08-23" and ex[0].date_confidence < 0.5
+
+
+def test_the_weekend_is_the_day_the_article_states_within_it(res):
+    # "cuối tuần này" (26–27/4) and "từ ngày 27 đến 28/4" in the same article: the Sunday, sure
+    ms = _mentions(res, "Chiều 22/4, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru "
+                        "để chuẩn bị cho chuyến thăm chính thức Việt Nam của ông Ishiba vào cuối tuần này. Ông Ishiba "
+                        "sẽ thăm chính thức Việt Nam từ ngày 27 đến 28/4.", pub="2025-04-22")
+    visits = [m for m in ms if m.type == "visit" and m.date]
+    assert visits and {m.date for m in visits} == {"2025-04-27"}
+
+
+def test_a_weekend_on_different_days_keeps_its_saturday(res):
+    # negative: the article states no day of that weekend
+    ms = _mentions(res, "Chiều 22/4, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Nhật Bản Ishiba Shigeru "
+                        "để chuẩn bị cho chuyến thăm chính thức Việt Nam của ông Ishiba vào cuối tuần này.",
+                   pub="2025-04-22")
+    assert {m.date for m in ms if m.type == "visit" and m.date} == {"2025-04-26"}
+
+
+def test_a_single_day_of_the_weekend_told_for_another_event_is_not_taken(res):
+    # negative: "hôm 27/7" dates the ministry's statement, not the weekend's calls: the Saturday stays
+    ms = _mentions(res, "Cuối tuần trước, Tổng thống Mỹ cho biết đã lần lượt điện đàm với lãnh đạo Thái Lan và "
+                        "Campuchia. Bộ Ngoại giao Thái Lan hôm 27/7 ra tuyên bố bác bỏ cáo buộc của phía bên kia.",
+                   pub="2025-07-29")
+    assert {m.date for m in ms if m.type == "phone_call" and m.date} == {"2025-07-26"}

@@ -26,3 +26,25 @@ def test_a_bare_title_without_a_vietnamese_holder_keeps_the_protagonist(res):
                     "là đối tác thân thiết. Thủ tướng Australia Anthony Albanese cũng gặp giới doanh nghiệp."
                     "\n\nTối 7/3, Thủ tướng gặp Thủ tướng New Zealand Christopher Luxon.", pub="2024-03-08")
     assert any({"Anthony Albanese", "Christopher Luxon"} <= set(e["participants"]) for e in evs)
+
+
+# ---- eleventh round: "hai nhà lãnh đạo" after two leaders named in its own sentence
+
+_BEFORE = ("Thủ tướng Nhật Bản Shigeru Ishiba tiếp Tổng thống Pháp Emmanuel Macron tại Tokyo ngày 3/5. Trước đó, "
+           "ông Macron hội đàm với Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh hôm 1/5.\n\n")
+
+
+def test_two_leaders_named_in_the_sentence_are_the_pair_not_the_earlier_talks(res):
+    evs = _evs(res, "Macron thăm châu Á\n" + _BEFORE + "Tháng 10/2024, ngay sau khi ông Ishiba nhậm chức Thủ "
+                    "tướng Nhật Bản, ông Macron đã gửi điện chúc mừng và hai nhà lãnh đạo có cuộc điện đàm ngắn.",
+               pub="2025-05-05")
+    calls = _of(evs, "phone_call")
+    assert calls and sorted(calls[0]["participants"]) == ["Emmanuel Macron", "Shigeru Ishiba"]
+
+
+def test_one_leader_named_in_the_sentence_keeps_the_pair_of_the_talks_before(res):
+    # negative: only Macron before the reference: the pair of the talks just told
+    evs = _evs(res, "Macron thăm châu Á\n" + _BEFORE + "Theo ông Macron, hai nhà lãnh đạo đã điện đàm nhiều lần "
+                    "trong tháng 4.", pub="2025-05-05")
+    calls = _of(evs, "phone_call")
+    assert calls and sorted(calls[0]["participants"]) == ["Emmanuel Macron", "Xi Jinping"]

@@ -505,3 +505,38 @@ def test_infer_anchor_weekdays_that_fit_no_year_give_no_anchor(res):
     # two Mondays a day apart fit no year: nothing to choose, no anchor rather than a stale year
     text = "Hai bên gặp nhau hôm thứ Hai (4/8) và ký văn kiện hôm thứ Hai (5/8). Năm 2021, hai bên từng đàm phán."
     assert _anchor_of_body(text, res) == Anchor(None, "none", 0.0)
+
+
+# ---- eleventh round: times that name no day but point at the day last told
+
+A_MAY = Anchor("2025-05-14", "pub_date", 1.0)
+
+
+def _told(text, res):
+    return [(t.text, t.note, t.part_of_day) for t in _times(text, A_MAY, res) if t.value is None]
+
+
+def test_a_bare_part_of_the_day_after_a_sequence_word_is_the_same_day(res):
+    assert _told("Trước đó, vào buổi sáng, Thủ tướng tiếp Đại sứ Pháp.", res) == \
+        [("vào buổi sáng", "same_day", "morning")]
+    assert _told("Buổi chiều, hai bên họp báo chung.", res) == [("Buổi chiều", "same_day", "afternoon")]
+
+
+def test_a_bare_part_of_the_day_without_an_order_told_is_no_time(res):
+    # negatives: any morning, a reception's own time, a part of the day with a day of its own
+    assert _told("Ông thường làm việc với báo chí vào các buổi sáng.", res) == []
+    assert _told("Tại buổi tiếp diễn ra vào buổi sáng, hai bên rà soát các văn kiện.", res) == []
+    assert [t.value for t in _times("Vào buổi sáng ngày 12/5, hai bên hội đàm.", A_MAY, res)] == ["2025-05-12"]
+    assert [t.value for t in _times("Chiều nay, hai bên họp báo.", A_MAY, res)] == ["2025-05-14"]
+
+
+def test_days_counted_from_the_day_last_told(res):
+    assert _told("Trước đó một ngày, hai ngoại trưởng điện đàm.", res) == [("Trước đó một ngày", "offset:-1d:ref", None)]
+    assert _told("Ngày hôm sau, đoàn hội kiến Chủ tịch Quốc hội.", res) == [("Ngày hôm sau", "offset:+1d:ref", None)]
+
+
+def test_a_frame_during_the_talks_just_told_is_the_same_day(res):
+    assert _told("Trong lúc cuộc hội đàm đang diễn ra, hai nhà lãnh đạo điện đàm với Thủ tướng Anh.", res) == \
+        [("Trong lúc cuộc hội đàm đang diễn ra", "same_day", None)]
+    # negative: "trong khi" contrasting two actors is no frame of talks
+    assert _told("Trong khi Mỹ đang chuẩn bị đàm phán, Nga tăng cường tấn công.", res) == []

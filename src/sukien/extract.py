@@ -6,9 +6,8 @@ over the document when its form maps offsets one to one, then per sentence only 
 head is); only sentences with a trigger get argument analysis (participants, initiator, date,
 status, duration, location, quantities, ordinal, topics, attribution, evidence).
 
-``document_events`` merges coreferent mentions (an article restates its main event many times)
-into one record per real event and keeps background recaps (earlier events with their own dates
-and participants) separate. The record shape is in docs/ARCHITECTURE.md.
+``document_events`` merges coreferent mentions (an article restates its main event many times) into
+one record per real event, background recaps (own dates, participants) apart: docs/ARCHITECTURE.md.
 """
 from __future__ import annotations
 
@@ -122,13 +121,15 @@ class TriggerLexicon:
     initiator_words: tuple = ([], [])          # the literal words of each initiator pattern (after, before)
     initiator_gate: Any = None                 # the longest literal part of every initiator pattern
     prefilter_automaton: Any = None            # Aho–Corasick: each `relaxed` word -> bit of its lists
+    numbers: Any = None                        # the number lexicon (res.temporal.numbers): "chín văn kiện"
 
     @classmethod
     def load(cls, res) -> "TriggerLexicon":
         trig = res.load_yaml("events/triggers.yaml")
         cameo = res.load_yaml("events/cameo.yaml")
-        mod = res.load_yaml("events/modality.yaml")
-        return cls.from_data(trig, cameo, mod, capitals=_capital_names(res))
+        lx = cls.from_data(trig, cameo, res.load_yaml("events/modality.yaml"), capitals=_capital_names(res))
+        lx.numbers = res.temporal.numbers
+        return lx
 
     @classmethod
     def from_data(cls, trig: dict, cameo: dict, mod: dict,

@@ -18,8 +18,9 @@ from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_bo
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _status
-from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after, word_count
+from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after
 from .extract_talklen import carrier
+from .extract_quant import _quantities, counterpart_side
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -29,7 +30,6 @@ _FIRST_PERSON = re.compile(r"(?<!\w)(?:tôi|ta)(?!\w)")
 _LOC_CUE = re.compile(r"(?:(?<!\w)(?:tại|ở|tới|đến|sang|thăm))(?:\s+[^\s,.;:]+){0,3}?\s*$")
 _FRONTED = re.compile(r"^\s*(?:[^,]{0,40},\s*)?(?:tại|ở)\s+(?:[^\s,]+\s+){0,3}$")
 _LOC_CUE_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang|thăm)\s+$")
-_PRISONER_COUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:tù nhân|tù binh|quân nhân|binh sĩ|binh lính)(?!\s+\S*\s*bị thương)")
 _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
 _SIDELINES = re.compile(r"(?<!\w)bên lề(?:\s+\w+){0,8}?\s+$")
 _AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
@@ -433,6 +433,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
+    if trig.type == "prisoner_exchange" and (cx := counterpart_side(low, ts, te, acts, lex.ends["captives"], analysis,
+                                                                    names, a.countries)) is not None and cx.name not in names:
+        # "Hamas bàn giao thi thể 4 con tin, còn Israel phóng thích 600 tù nhân": both releasers
+        names.append(cx.name)
+        a.pkind[cx.name], a.countries[cx.name] = cx.kind, cx.country
     if trig.type == "prisoner_exchange" and len(names := go_betweens(names, lex)) >= 2:    # no ICRC
         # "Hamas thả con tin và Israel trả tự do cho 240 tù nhân Palestine": the captives' country
         # is no side when two others are named; with the releaser alone it is a weak side (another
@@ -498,7 +503,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     if trig.type in ("agreement", "prisoner_exchange"):
         # the rest of an exchange: its numbers follow a comma ("..., với 610 tù binh mỗi bên")
         end = next((p for p in f.punct if p >= te), len(low)) if trig.remainder else rb
-        _quantities(a, low[lb:end] if end > lb else low, ts, te, trig, low)
+        _quantities(a, low[lb:end] if end > lb else low, ts, te, trig, low, lex)
         if trig.remainder and not a.quantities:
             return None       # no number of prisoners: not an exchange
     a.ordinal = _ordinal(sv, te)
@@ -609,48 +614,6 @@ def _duration(a: Args, sv, ts, te, others, trig, lex) -> None:
     if trig.type in _DURABLE and 5 <= q.value <= 720:
         a.duration = float(q.value)
         a.duration_qualifier = q.qualifier
-
-
-_DOCUMENTS = re.compile(r"(\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|hiệp định)(?!\w)")
-
-
-def _quantities(a: Args, low, ts, te, trig, sentence: str = "") -> None:
-    if trig.type == "agreement":
-        # "ký kết 14 văn kiện hợp tác", "chứng kiến lễ trao 14 văn kiện": the number of documents
-        full = sentence or low
-        m = _DOCUMENTS.search(full, max(0, ts - 3), min(len(full), te + 40))
-        n = word_count(m.group(1)) if m is not None else None     # "chín văn kiện" too
-        if n and n >= 2:     # N documents exchanged between "hai bên": the states (named leaders stay)
-            a.quantities["documents"], a.as_countries = n, a.as_countries or not a.participants
-        return
-    if trig.type != "prisoner_exchange":
-        return
-    seg = low
-    m = re.search(_NUM + r"\s+(?:tù nhân|tù binh|người|binh sĩ|binh lính|con tin|quân nhân)[^.;]{0,25}?mỗi bên", seg)
-    if m:
-        a.quantities["prisoners_each_side"] = _num(m.group(1))
-    m = re.search(_NUM + r"(?:\s+(?:tù nhân|tù binh|người))?\s+(?:đổi|lấy)\s+" + _NUM, seg)
-    if m and "prisoners_each_side" not in a.quantities:
-        x, y = _num(m.group(1)), _num(m.group(2))
-        if x == y:
-            a.quantities["prisoners_each_side"] = x
-    m = re.search(_NUM + r"\s+(?:thương binh|(?:binh sĩ|binh lính|tù binh|người|quân nhân)"
-                  r"(?:\s+[^\s,.;]+){0,2}?\s+bị thương)", seg)
-    if m:
-        a.quantities["wounded_transferred"] = _num(m.group(1))
-    if "prisoners_each_side" not in a.quantities:
-        # "175 quân nhân Nga được trả về ..., đổi lại phía Nga trao trả 175 tù binh Ukraine"
-        nums = [_num(x.group(1)) for x in _PRISONER_COUNT.finditer(sentence or seg)]
-        if len(nums) == 2 and nums[0] == nums[1]:
-            a.quantities["prisoners_each_side"] = nums[0]
-    m = re.search(_NUM + r"\s+con tin", seg)
-    if m:
-        a.quantities["hostages"] = _num(m.group(1))
-    if "prisoners_each_side" not in a.quantities and "wounded_transferred" not in a.quantities:
-        m = re.search(_NUM + r"\s+(?:tù nhân|tù binh)", seg)
-        if m:
-            a.quantities["prisoners"] = _num(m.group(1))
-    a.quantities = {k: v for k, v in a.quantities.items() if v}
 
 
 def _ordinal(sv, te) -> int | None:

@@ -31,6 +31,8 @@ def _time_value(t, anchor) -> tuple[str | None, str]:
         if "T" in v:
             v = v.split("T")[0]
         if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v or ""):
+            if (t.note or "").startswith("weekend") and t.kind == "range":
+                return v, "weekend"    # "cuối tuần qua": its Saturday, one of two days (a weak date)
             # "hôm qua", "thứ Ba tuần trước": relative to the anchor; "3/6" (year inferred) is
             # still stated in the sentence
             return v, ("relative" if t.relative and not re.search(r"\d", t.text) else "sentence")
@@ -65,6 +67,11 @@ def _week_month(v: str | None, anchor_day: str | None = None) -> str | None:
     return f"{mon.year}-{mon.month:02d}" if (mon.year, mon.month) == (sun.year, sun.month) else None
 
 
+# "offset:-1d:ref" (timex): days counted from another time; bound only when counted from the day
+# last told ("trước đó", "sau đó", "hôm sau"), never from an event named after it
+_POD_BACK = 4          # sentences a bare part of the day looks back for a day told with a part of the day
+_REF_DAYS = re.compile(r"offset:([+-]\d+)d:ref")
+_TOLD_REF = re.compile(r"(?:trước|sau)\s+đó|hôm\s+(?:sau|trước\s+đó)")
 _OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
 # "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
 # article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
@@ -90,12 +97,23 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
     for t in sv.sent.times:
         v, basis = _time_value(t, analysis.anchor)
         txt = t.text.lower()
-        shared = "cùng ngày" in txt
+        shared = "cùng ngày" in txt or t.note == "same_day"
         if shared:
-            # "the same day": the day last named before, else the anchor
-            prev_day = _previous_day(analysis, sv.sent)
+            # "the same day" (also "Trước đó, vào buổi sáng, ..."): the day last named before, else
+            # the anchor
+            prev_day = _previous_day(analysis, sv.sent) if "cùng ngày" in txt else \
+                _told_day(analysis, sv.sent, pod_first=t.part_of_day is not None)
             if prev_day:
                 v, basis = prev_day, "relative"
+            elif t.note == "same_day" and v is None and "cùng ngày" not in txt:
+                continue      # a bare part of the day with no day told before it: no date
+        elif v is None and (ref := _REF_DAYS.fullmatch(t.note or "")) and _TOLD_REF.search(txt):
+            # "Trước đó một ngày", "Ngày hôm sau": days counted from the day last told
+            prev_day = _told_day(analysis, sv.sent)
+            if prev_day:
+                import datetime as _dt
+                v = (_dt.date.fromisoformat(prev_day) + _dt.timedelta(days=int(ref.group(1)))).isoformat()
+                basis = "relative"
         if shared:
             # "Cùng ngày 13/10": the day stated right after it wins over the day it repeats
             said = _STATED_DAY.match(low, sv.from_doc(t.end))
@@ -103,6 +121,8 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
             if said is not None and re.fullmatch(r"\d{4}", year) \
                     and 1 <= int(said.group(1)) <= 31 and 1 <= int(said.group(2)) <= 12:
                 v, basis = f"{year}-{int(said.group(2)):02d}-{int(said.group(1)):02d}", "sentence"
+        if basis == "weekend" and v:
+            v, basis = _weekend_day(analysis, t, v)
         if not v:
             continue
         s, e = sv.from_doc(t.start), sv.from_doc(t.end)
@@ -221,7 +241,9 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     a.date = v
     a.date_basis = "sentence" if basis in ("sentence",) else "relative"
     a.year_explicit = not t.relative
-    weight = 0.9 if basis == "sentence" else 0.5 if basis == "week" else 0.75
+    # a weekend names two days: its Saturday (the annotation convention, the Sunday accepted too)
+    # is half as sure as a day a sentence names, so a report that names the day wins over it
+    weight = 0.9 if basis == "sentence" else 0.5 if basis == "week" else 0.4 if basis == "weekend" else 0.75
     # "rạng sáng nay (16/8, giờ Việt Nam)": the day on Vietnam's clock, a day after the local day
     # of an event in the Americas or Europe; the local day, when the article gives it, wins
     zone = getattr(t, "timezone", None)
@@ -297,11 +319,66 @@ def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tu
     return max(left) if left else None
 
 
-def _previous_day(analysis, sent) -> str | None:
-    """The day "cùng ngày" refers to: the last day stated before this sentence; within one
-    sentence a single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ
-    13 đến 15/8": the 14th)."""
-    for s in reversed([x for x in analysis.sentences if x.index < sent.index]):
+def _weekend_day(analysis, tm, sat: str) -> tuple[str, str]:
+    """"cuối tuần này" names a Saturday and a Sunday: the one of the two days on which a range of
+    days stated with digits elsewhere in the article starts ("... vào cuối tuần này", then "thăm
+    chính thức từ ngày 27 đến 28/4": the Sunday 27th, a sure day), else the Saturday (the annotation
+    convention, a weak date: basis "weekend"). A single day of that weekend stated elsewhere is not
+    taken ("hôm 27/7, Bộ Ngoại giao ra tuyên bố" is most often another event of the weekend)."""
+    import datetime as _dt
+    try:
+        sun = (_dt.date.fromisoformat(sat) + _dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return sat, "weekend"
+    said = set()
+    for x in analysis.sentences:
+        for t in x.times:
+            if t is tm or not re.search(r"\d", t.text) or t.kind != "range":
+                continue
+            v = (t.value or "").split("/")[0].split("T")[0]
+            if v in (sat, sun):
+                said.add(v)
+    if len(said) == 1:
+        return said.pop(), "relative"
+    return sat, "weekend"
+
+
+def _told_day(analysis, sent, pod_first: bool = False) -> str | None:
+    """The day "trước đó, vào buổi sáng", "Trước đó một ngày", "Trong lúc cuộc gặp đang diễn ra"
+    point at: with ``pod_first`` (a bare part of the day) a day stated with a part of the day in the
+    few sentences before ("Tại cuộc gặp chiều 10/7, ... thỏa thuận đạt được hôm 2/7 ... Trước đó, vào
+    buổi sáng, ...": the 10th, not the background 2nd); else the last day stated in this paragraph or
+    the one before; else the day of the article's main event (the first day of its headline or lead:
+    "Trước đó hai ngày" paragraphs after the last date, a background one, counts from the news)."""
+    before = [x for x in analysis.sentences if x.index < sent.index]
+    if pod_first:
+        for s in reversed(before[-_POD_BACK:]):
+            for t in reversed(s.times):
+                v = (t.value or "").split("/")[0].split("T")[0]
+                if t.part_of_day and t.kind in ("date", "datetime") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                    return v
+    near = [x for x in before if x.paragraph >= sent.paragraph - 1]
+    day = _previous_day(analysis, sent, near) if near else None
+    if day:
+        return day
+    heads = [x for x in before if x.role in ("title", "lead")]
+    return _previous_day(analysis, sent, heads, first=True) if heads else None
+
+
+def _previous_day(analysis, sent, scope=None, first: bool = False) -> str | None:
+    """The day "cùng ngày" refers to: the last day stated before this sentence (in ``scope``, the
+    sentences to read, when given; with ``first`` the first day of the scope); within one sentence a
+    single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ 13 đến 15/8": the
+    14th)."""
+    before = [x for x in analysis.sentences if x.index < sent.index] if scope is None else scope
+    if first:
+        for s in before:
+            for t in s.times:
+                v = (t.value or "").split("/")[0].split("T")[0]
+                if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+                    return v
+        return None
+    for s in reversed(before):
         first_of_range = None
         for t in reversed(s.times):
             v = (t.value or "").split("/")[0].split("T")[0]

@@ -86,9 +86,11 @@ def witnessed_after(low: str, te: int, cues) -> bool:
     return cues.witnessed_by.match(low, te) is not None
 
 
-def word_count(s: str) -> float | None:
-    """A count in digits or words ("12", "chín") before a counted noun ("chín văn kiện hợp tác")."""
-    return parse_number(s)
+def word_count(s: str, lex) -> float | None:
+    """A count in digits or words ("12", "chín") before a counted noun ("chín văn kiện hợp tác").
+    ``lex``: the trigger lexicon, whose ``numbers`` is the number lexicon loaded once with the
+    resources (without it the number words are read from the packaged YAML on every call)."""
+    return parse_number(s, getattr(lex, "numbers", None))
 
 
 def cited_document(low: str, ts: int, te: int, trig, nominal: bool, cues) -> bool:

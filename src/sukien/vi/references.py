@@ -261,11 +261,11 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
         return a is None or a.subkind != "media"
 
     def recent_pair(sent_idx: int, pos: int, persons_only: bool, roles=None,
-                    sides: bool = False) -> list[ActorMention] | None:
+                    sides: bool = False, back: int = 2) -> list[ActorMention] | None:
         """The participants of the event in focus: two actors coordinated just before ("Moscow và
         Kiev", "giữa ông A và ông B") or a subject and the actor after "với/cùng" ("X hội đàm với
-        Y"), in this sentence before ``pos`` or in the two previous ones."""
-        for k in (0, 1, 2):                   # this sentence, then the two previous ones
+        Y"), in this sentence before ``pos`` or in the ``back`` previous ones."""
+        for k in range(back + 1):             # this sentence, then the previous ones
             if sent_idx - k < 0:
                 break
             key = (sent_idx - k, pos if k == 0 else None, persons_only,
@@ -398,12 +398,12 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                 any(cue_in(k) for k in heads)
         return v
 
-    def recent_holders(sent_idx: int, pos: int, roles) -> list[ActorMention] | None:
+    def recent_holders(sent_idx: int, pos: int, roles, back: int = 2) -> list[ActorMention] | None:
         """The last two persons of different countries who (ever) held ``roles``, named together in
         one sentence: this one before ``pos`` or one of the two previous ones ("X hội đàm với Y. Hai
         ngoại trưởng ..."). Two leaders named in different sentences ("ông A viết rằng ...", then
         "Reuters dẫn lời ông B ...") are no pair in focus."""
-        for k in range(sent_idx, max(-1, sent_idx - 3), -1):
+        for k in range(sent_idx, max(-1, sent_idx - back - 1), -1):
             seen: list[ActorMention] = []
             for x in reversed(sentences[k].actors):
                 if k == sent_idx and x.start >= pos:
@@ -619,9 +619,18 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                             m.members = list(names)
                             m.confidence = 0.8 if sp else 0.75
                             continue
-                    pair = recent_pair(si, m.start, want == "persons", arg.get("roles"))
+                    roles = tuple(arg["roles"]) if arg.get("roles") else LEADER_ROLES
+                    pair = None
+                    if want != "countries":
+                        # "Sau khi bà A nhậm chức, ông B gửi điện mừng và hai nhà lãnh đạo điện đàm":
+                        # two leaders this sentence names before the reference are the pair, before
+                        # the pair of an earlier sentence's event
+                        pair = recent_pair(si, m.start, want == "persons", arg.get("roles"), back=0) \
+                            or recent_holders(si, m.start, roles, back=0)
+                    if pair is None:
+                        pair = recent_pair(si, m.start, want == "persons", arg.get("roles"))
                     if pair is None and want != "countries":
-                        pair = recent_holders(si, m.start, tuple(arg["roles"]) if arg.get("roles") else LEADER_ROLES)
+                        pair = recent_holders(si, m.start, roles)
                     if pair is not None and want != "countries":
                         m.members = [x.name for x in pair]
                         m.confidence = 0.8

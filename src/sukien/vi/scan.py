@@ -62,6 +62,8 @@ class SentenceScan:
         for k in tlx.fam_by_key:
             if k and not k.isdigit():
                 low[k] = low.get(k, 0) | TIME
+        for k in (*tlx.bare_pods, *tlx.ref_days, *tlx.during):       # read by timex._told_day_refs
+            low[k] = low.get(k, 0) | TIME
         for k in nlx.trigger_keys:
             if k and not k.isdigit():
                 low[k] = low.get(k, 0) | NUMWORD

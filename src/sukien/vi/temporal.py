@@ -39,6 +39,17 @@ class TemporalLexicon:
     hyphen_not_before: set[str] = field(default_factory=set)
     hyphen_not_after: set[str] = field(default_factory=set)
     generic_cues: set[str] = field(default_factory=set)
+    bare_pods: dict[str, str] = field(default_factory=dict)
+    bare_pod_not_before: set[str] = field(default_factory=set)
+    bare_pod_not_after: set[str] = field(default_factory=set)
+    bare_pod_cues: set[str] = field(default_factory=set)
+    during: set[str] = field(default_factory=set)
+    during_nouns: set[str] = field(default_factory=set)
+    re_during: Any = None
+    re_bare_pod_cue: Any = None
+    ref_days: dict[str, int] = field(default_factory=dict)
+    re_bare_pod: Any = None
+    re_ref_day: Any = None
     conflicts: list[dict] = field(default_factory=list)
     numbers: NumberLexicon | None = None
     fam_by_key: dict = field(default_factory=dict)
@@ -85,6 +96,13 @@ class TemporalLexicon:
         lx.hyphen_not_before = {k(e["key"]) for e in data.get("hyphen_not_date_before", [])}
         lx.hyphen_not_after = {k(e["key"]) for e in data.get("hyphen_not_date_after", [])}
         lx.generic_cues = {k(e["key"]) for e in data.get("generic_period_cues", [])}
+        lx.bare_pods = {k(e["key"]): e["part_of_day"] for e in data.get("bare_parts_of_day", [])}
+        lx.bare_pod_not_before = {k(e["key"]) for e in data.get("bare_part_blockers_before", [])}
+        lx.bare_pod_not_after = {k(e["key"]) for e in data.get("bare_part_blockers_after", [])}
+        lx.bare_pod_cues = {k(e["key"]) for e in data.get("bare_part_sequence_cues", [])}
+        lx.during = {k(e["key"]) for e in data.get("during_frames", [])}
+        lx.during_nouns = {k(e["key"]) for e in data.get("during_nouns", [])}
+        lx.ref_days = {k(e["key"]): int(e["offset"]) for e in data.get("ref_day_offsets", [])}
         lx.numbers = numbers
         lx._compile()
         return lx
@@ -208,6 +226,19 @@ class TemporalLexicon:
         self.re_numword_back = re.compile(
             r"(?:^|(?<=[^\w]))(?:nửa|một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+\w+)?|\w+\s+mươi(?:\s+\w+)?|vài|mấy|dăm)\s+$")
         self.re_gap = re.compile(r"^[\s,]*(?:[()]\s*)?(?:(?:ngày|hôm|lúc|vào|vào lúc|vào ngày|tức|tức là|,)\s*)*(?:[()]\s*)?$", f)
+        # "vào buổi sáng" with no day of its own; "trước đó một ngày", "hôm sau": from the day last told
+        if self.bare_pods:
+            na = _alt(self.bare_pod_not_after) or "(?!)"
+            self.re_bare_pod = re.compile(rf"(?<!\w)(?:vào\s+)?(?P<pod>{_alt(self.bare_pods)})"
+                                          rf"(?!\w)(?!\s+(?:{na})(?!\w))(?!\s*\(?\s*\d)", f)
+        if self.bare_pod_cues:
+            self.re_bare_pod_cue = re.compile(rf"(?<!\w)(?:{_alt(self.bare_pod_cues)})(?!\w)", f)
+        if self.during and self.during_nouns:
+            # "Trong lúc cuộc gặp đang diễn ra": at the opening of the sentence, within one clause
+            self.re_during = re.compile(rf"^\W*(?:{_alt(self.during)})\s+(?:{_alt(self.during_nouns)})\s+"
+                                        rf"[^,.;:]{{1,40}}?\s+đang\s+diễn\s+ra(?!\w)", f)
+        if self.ref_days:
+            self.re_ref_day = re.compile(rf"(?<!\w)(?P<ref>{_alt(self.ref_days)})(?!\w)", f)
         self.re_years_past = re.compile(rf"{_L}(?:hơn|gần|khoảng|suốt|trong)?\s*({numw})\s+năm\s+(?:qua|nay){_R}", f)
         self.re_future_cue = re.compile(r"(?:^|\W)(?:sẽ|dự kiến|dự định|sắp|kế hoạch)(?!\w)", f)
         self.re_fraction_after = re.compile(

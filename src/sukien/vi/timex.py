@@ -254,7 +254,11 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
     blocked = _blocked_spans(t)
     atoms = _atoms(lt, lx, blocked)
     if not atoms:
-        return []
+        out = _told_day_refs(t, lx, [], to_abs) \
+            if lx.re_bare_pod is not None or lx.re_ref_day is not None or lx.re_during is not None else []
+        for tm in out:
+            tm.text = text[tm.start:tm.end]
+        return out
     out: list[TimeMention] = []
     last_date: str | None = None
     last_end = 0
@@ -291,6 +295,54 @@ def _find_times(text: str, start: int, end: int, anchor: Anchor, res, bind_back:
             last_date = tm.value[:10]
             last_end = e
         out.append(tm)
+    if lx.re_bare_pod is not None or lx.re_ref_day is not None or lx.re_during is not None:
+        extra = _told_day_refs(t, lx, [(m.start, m.end) for m in out], to_abs)
+        if extra:
+            for tm in extra:
+                tm.text = text[tm.start:tm.end]
+            out = sorted(out + extra, key=lambda m: m.start)
+    return out
+
+
+def _told_day_refs(t: str, lx: TemporalLexicon, taken: list[tuple[int, int]], to_abs) -> list[TimeMention]:
+    """Times that name no day but point at the day last told before them: a bare part of the day
+    ("Trước đó, vào buổi sáng, ...": note "same_day", value None, like an unbound "cùng ngày") and
+    days counted from it ("Trước đó một ngày", "Ngày hôm sau": note "offset:<n>d:ref"). The
+    event-date layer binds them (extract_date). Spans inside another time mention are skipped."""
+    lt = t.lower()
+    out: list[TimeMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < to_abs(e) and to_abs(s) < b for a, b in taken) and \
+            not any(m.start < e and s < m.end for m in out)
+
+    if lx.re_ref_day is not None:
+        for mt in lx.re_ref_day.finditer(lt):
+            s, e = mt.span()
+            if free(s, e):
+                off = lx.ref_days[" ".join(mt.group("ref").split())]
+                out.append(TimeMention(s, e, t[s:e], "date", None, 0.6, relative=True,
+                                       note=f"offset:{off:+d}d:ref"))
+    dm = lx.re_during.match(lt) if lx.re_during is not None else None
+    if dm is not None and free(dm.start(), dm.end()):
+        s0 = dm.start() + len(dm.group()) - len(dm.group().lstrip(" \t\n\"'“(-–"))
+        out.append(TimeMention(s0, dm.end(), t[s0:dm.end()], "date", None, 0.6, relative=True, note="same_day"))
+    if lx.re_bare_pod is not None:
+        for mt in lx.re_bare_pod.finditer(lt):
+            s, e = mt.span()
+            prev = lt[max(0, s - 16):s].split()
+            if prev and (prev[-1] in lx.bare_pod_not_before
+                         or " ".join(prev[-2:]) in lx.bare_pod_not_before):
+                continue                      # "các buổi sáng", "mỗi buổi chiều": any morning
+            opens = not lt[:s].strip(" \t\n\"'“(-–")
+            if not opens and (lx.re_bare_pod_cue is None or lx.re_bare_pod_cue.search(lt, 0, s) is None):
+                continue                      # "Tại buổi tiếp diễn ra vào buổi sáng, ...": no order told
+            if free(s, e):
+                pod = lx.bare_pods[" ".join(mt.group("pod").split())]
+                out.append(TimeMention(s, e, t[s:e], "date", None, 0.6, part_of_day=pod, relative=True,
+                                       note="same_day"))
+    for m in out:
+        m.start, m.end = to_abs(m.start), to_abs(m.end)
     return out
 
 

@@ -1,0 +1,63 @@
+"""Quantities of exchanges told across their sentence (sukien.extract_quant, eleventh round) on our
+own sentences through the real language layer: both releases of one exchange joined by "còn",
+"đổi lại", "để đổi lấy"; the dead handed over as bodies; the releaser of the counterpart clause as
+a side; the implicit other side of an article's pair."""
+from __future__ import annotations
+
+from test_extract import _mentions, res  # noqa: F401 (res: the module's fixture)
+
+from sukien.extract_quant import sentence_counts
+
+
+def _ex(ms):
+    return [m for m in ms if m.type == "prisoner_exchange" and m.quantities]
+
+
+def test_both_releases_joined_by_con_are_one_exchange(res):
+    ms = _mentions(res, "Ngày 3/3, Hamas trao trả 6 con tin, còn Israel phóng thích 620 tù nhân Palestine.",
+                   pub="2025-03-04")
+    ex = _ex(ms)
+    assert ex and all(m.quantities == {"hostages": 6, "prisoners": 620} for m in ex)
+    assert all(sorted(m.participants) == ["Hamas", "Israel"] for m in ex)
+
+
+def test_the_dead_handed_over_are_bodies_not_hostages(res):
+    ms = _mentions(res, "Đêm 26/2, Hamas bàn giao thi thể của 4 con tin, còn Israel phóng thích hơn 600 tù nhân "
+                        "Palestine.", pub="2025-02-28")
+    ex = _ex(ms)
+    assert ex and ex[-1].quantities == {"bodies": 4, "prisoners": 600}
+    assert sorted(ex[-1].participants) == ["Hamas", "Israel"]
+
+
+def test_a_release_without_a_counterpart_word_takes_no_other_count(res):
+    # negative: two sentences, no counterpart word: each release keeps its own count
+    ms = _mentions(res, "Ngày 3/3, Hamas trả tự do cho 6 con tin. Cùng ngày, Israel thả 620 tù nhân Palestine.",
+                   pub="2025-03-04")
+    assert [m.quantities for m in _ex(ms)] == [{"hostages": 6}, {"prisoners": 620}]
+
+
+def test_the_releasers_partner_in_the_articles_pair_is_the_other_side(res):
+    ms = _mentions(res, "Lệnh ngừng bắn giữa Israel và Hamas có hiệu lực từ ngày 19/1.\n\n"
+                        "Ngay trong ngày 19/1, Hamas đã thả 3 con tin, đổi lấy 90 tù nhân Palestine.",
+                   pub="2025-01-20")
+    ex = [m for m in _ex(ms) if m.quantities.get("hostages") == 3]
+    assert ex and sorted(ex[0].participants) == ["Hamas", "Israel"] and ex[0].quantities["prisoners"] == 90
+
+
+def test_captives_of_another_country_are_the_other_side_not_the_pair(res):
+    # negatives: the article's pair is Russia–United States; the captives' country is the side
+    ms = _mentions(res, "Nga và Mỹ nhất trí nối lại đối thoại. Nga - Mỹ sẽ họp tại Riyadh.\n\n"
+                        "Hôm 19/3, Nga trao trả 175 tù binh Ukraine, đổi lấy 175 quân nhân Nga.", pub="2025-03-20")
+    ex = _ex(ms)
+    assert ex and "United States" not in ex[0].participants
+    ms = _mentions(res, "Nga và Mỹ nhất trí nối lại đối thoại. Nga - Mỹ sẽ họp tại Riyadh.\n\n"
+                        "Hôm 19/3, Nga trao trả 175 tù binh, đổi lấy 175 tù binh Ukraine.", pub="2025-03-20")
+    assert all("United States" not in m.participants for m in _ex(ms))     # Russia gets no Ukrainians back
+
+
+def test_sentence_counts_keeps_a_count_of_its_own_first():
+    low = "hamas thả 4 con tin để đổi lấy 200 tù nhân, theo thỏa thuận 33 con tin"
+    ts = low.index("thả")
+    q = sentence_counts({"hostages": 4.0}, low, ts, ts + 3)
+    assert q == {"hostages": 4.0, "prisoners": 200.0}
+    assert sentence_counts({}, low, ts, ts + 3) == {}       # no count of its own: none from the other clause

@@ -453,3 +453,50 @@ def test_senate_president_title_gives_an_unknown_holder_his_country(res):
     assert p and p[0].kind == "person" and p[0].country == "Italy"
     ms = analyze_text("Thượng viện Italy thông qua dự luật ngân sách hôm 5/3.", "2026-03-10", res)
     assert all(m.kind != "person" for m in ms) and any(m.name == "Italy" for m in ms)
+
+
+# ---- bodies and offices (off-topic round: institution names, acronym + country)
+
+def test_an_acronym_office_before_a_country_leaves_the_country(pres):
+    """"DGMO Pakistan" (an office named by its acronym, no person): the country is that side; a
+    capitalized Vietnamese-looking word before a one-syllable country still makes one name."""
+    ms = _by_text("Sau đó, DGMO Pakistan đã gọi điện cho người đồng cấp phía Ấn Độ.", "2025-05-11", pres)
+    assert any(m.kind == "country" and m.name == "Pakistan" for m in ms.values())
+    assert not any(m.kind == "person" and "DGMO" in m.text for m in ms.values())
+    ms = _by_text("Bà Nguyễn Thị Lan gọi điện cho con gái.", "2025-05-11", pres)
+    assert not any(m.kind == "country" for m in ms.values())
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("Chiều 9/4, Bộ trưởng Bộ Khoa học và Công nghệ Lào đã đến Hà Nội.", "Bộ Khoa học và Công nghệ", "Laos"),
+    ("Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch Việt Nam dự lễ khai mạc.",
+     "Bộ Văn hóa, Thể thao và Du lịch", "Vietnam"),
+    ("Bộ trưởng Bộ Xây dựng sẽ đi kiểm tra công trình vào tuần tới.", "Bộ Xây dựng", None),
+    ("Cục Quản lý thị trường kiểm tra ba cửa hàng.", "Cục Quản lý", None),
+], ids=["minister-of-a-foreign-ministry", "comma-list-name", "domestic-ministry", "department"])
+def test_a_title_before_a_body_name_is_no_person_and_the_body_is_whole(pres, text, body, country):
+    """"Bộ trưởng Bộ X <nước>": the capitalized words after the title are the body's name (with its
+    "A, B và C" list), not a person's name; the country after it stays a country mention (the side
+    of the unnamed office holder, as in "Đại sứ Nhật Bản")."""
+    ms = _by_text(text, "2026-04-09", pres)
+    assert body in ms and ms[body].kind == "organization"
+    assert not any(m.kind == "person" and m.via == "candidate" for m in ms.values())
+    if country is not None:
+        assert any(m.kind == "country" and m.name == country for m in ms.values())
+
+
+def test_a_body_without_title_takes_the_country_after_it(pres):
+    ms = _by_text("Bộ Tài chính Mỹ công bố danh sách trừng phạt mới.", "2026-04-09", pres)
+    assert ms["Bộ Tài chính Mỹ"].kind == "organization" and ms["Bộ Tài chính Mỹ"].country == "United States"
+
+
+def test_two_bodies_joined_by_va_stay_two_and_a_comma_alone_joins_nothing(pres):
+    ms = _by_text("Bộ Ngoại giao và Bộ Quốc phòng đã họp chiều 3/3.", "2026-03-04", pres)
+    assert "Bộ Quốc phòng" in ms and not any("và Bộ" in t for t in ms)
+    ms = _by_text("Đại diện Bộ Y tế, Hải Dương và Hưng Yên dự họp.", "2026-03-04", pres)
+    assert not any(t.startswith("Bộ Y tế,") for t in ms)
+
+
+def test_ban_ki_moon_is_still_a_person_after_a_title(pres):
+    ms = _by_text("Cựu Tổng thư ký Ban Ki-moon phát biểu tại hội thảo.", "2025-03-04", pres)
+    assert any(m.kind == "person" and "Ban Ki-moon" in t for t, m in ms.items())

@@ -51,6 +51,11 @@ def fakes(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "sukien.vi", vi)
     monkeypatch.setitem(__import__("sys").modules, "sukien.extract", ex)
     monkeypatch.setattr(Resources, "actors", property(lambda self: _Actors()))
+    # the scope check (extract_scope) needs the real language layer's mentions: kept out here
+    sc = types.SimpleNamespace(in_scope=lambda doc, analysis, evs, res: evs)
+    monkeypatch.setattr(sukien, "extract_scope", sc, raising=False)
+    monkeypatch.setitem(__import__("sys").modules, "sukien.extract_scope", sc)
+    return sc
 
 
 def _res(tmp_path, workers=1):
@@ -70,6 +75,17 @@ def test_process_stores_stages_and_resolves(store, tmp_path, fakes):
     # per-stage timings: wall clock and this process's CPU time, the same three stages
     assert set(stats["seconds"]) == set(stats["cpu_seconds"]) == {"analyze_extract", "store", "resolve"}
     assert all(v >= 0 for v in stats["cpu_seconds"].values()) and stats["cpu_seconds"]["resolve"] > 0
+
+
+def test_the_scope_check_decides_which_document_events_are_stored(store, tmp_path, fakes):
+    """analyze_and_extract passes the document's events through extract_scope.in_scope: what it
+    drops (news that is not diplomatic) is never stored."""
+    fakes.in_scope = lambda doc, analysis, evs, res: [] if "b" in doc.doc_id else evs
+    for d in ("a-dated.txt", "b.txt"):
+        put_doc(store, d, "2025-03-19")
+    stats = pipeline.process(store, _res(tmp_path), ["a-dated.txt", "b.txt"], progress="none")
+    assert stats["doc_events"] == 1 and not stats["failed"]
+    assert se.list_events(store)[0]["doc_events"] == ["a-dated.txt#0"]
 
 
 def test_process_is_idempotent(store, tmp_path, fakes):

@@ -124,6 +124,12 @@ class Resources:
         return Cues.load(self)
 
     @cached_property
+    def scope(self):
+        """The scope lexicon of ``extract_scope`` (data/events/scope.yaml)."""
+        from .extract_scope import ScopeLexicon
+        return ScopeLexicon.load(self)
+
+    @cached_property
     def clean_rules(self):
         from .clean import CleanRules
         return CleanRules.load(self)

@@ -39,6 +39,9 @@ def analyze_and_extract(doc, res) -> tuple[Any, list[dict]]:
         stage = "extract"
         mentions = extract.extract_mentions(doc, analysis, res)
         doc_events = extract.document_events(doc, analysis, mentions, res)
+        stage = "scope"
+        from .extract_scope import in_scope
+        doc_events = in_scope(doc, analysis, doc_events, res)     # diplomatic events only
     except SukienError as err:
         if err.doc is None:
             err.doc = doc.doc_id

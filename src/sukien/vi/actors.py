@@ -281,6 +281,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                 if name and role_hit is None and starter.type == "cprefix" and \
                         db.cue_kinds.get(name.split()[0].lower()) == "organization":
                     name = ""                 # "người đứng đầu Đảng Cộng sản ...": a body, not a person
+                if name and _body_name(db, name):
+                    name = ""                 # "Bộ trưởng Bộ Xây dựng": the title of a body, not a person's name
                 if name and not _is_stop_name(db, name):
                     ce = cs + len(name)
                     ctry = countries[0][1].name if countries else (insts[0][1].country if insts else None)
@@ -490,6 +492,18 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]", re.UNICODE)
 
 
+def _body_name(db: ActorDB, name: str) -> bool:
+    """A capitalized name after a title that is the title's body ("Bộ trưởng Bộ Xây dựng", "Chủ tịch
+    Ủy ban Kinh tế"): it starts with an organization head word (``org_name_heads``) followed by a
+    Vietnamese-looking word (not "Ban Ki-moon")."""
+    words = name.split()
+    first = words[0].lower()
+    if first not in db.org_heads and (len(words) < 2 or f"{first} {words[1].lower()}" not in db.org_heads):
+        return False
+    rest = words[1:] if first in db.org_heads else words[2:]
+    return bool(rest) and not _foreign_looking(rest[0])
+
+
 def _described(text: str, a: int, b: int) -> bool:
     """"Ảnh: Tổng thống X tiếp ông Y tại Z": a caption that describes the photo (two or more
     lowercase words after the cue: a verb, a preposition, a title) names the persons of the story;
@@ -583,8 +597,10 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
             # one-syllable country alias glued to a preceding capitalized unknown word is part of
             # a name ("Nguyễn Minh Đức", "Hoàng Anh")
             w = _last_word(text, max(sent.start, tok.s - 25), tok.s - 1)
+            # an acronym before it is an office or a body of that country, not a name part:
+            # "DGMO Pakistan", "FBI Mỹ"
             if w and w[:1].isupper() and w.lower() not in _DIRECTIONS and not any(cs <= tok.s - 2 < ce for cs, ce in covered) \
-                    and not _prev_is_token(out, tok.s):
+                    and not _prev_is_token(out, tok.s) and not (len(w) > 1 and w.isupper()):
                 tok.drop()     # dropped: the candidate finder sees the whole name
                 return
         via = "name" if text[tok.s:tok.e] == a.name else "alias"

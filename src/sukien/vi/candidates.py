@@ -130,14 +130,19 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
                     title_case = _title_case(st)
                 if title_case:
                     continue
+            # "Bộ trưởng Bộ Y tế Lào": the body of an unnamed office holder; its country stays the
+            # country mention (the side), as in "Đại sứ Nhật Bản"
+            titled = kind == "person" and cue is not None and dist == 0
             lead = low[ps:ps + 12]
             own = _own_org_cue(db, lead)
             if own is not None and len(words) >= 2:
                 # the name starts with an organization word: "Bộ Tài chính Mỹ", "Tập đoàn Vingroup"
                 kind, cue, dist = "organization", own, 0
                 limit = min((cs for cs, _ in covered if cs >= pe), default=sent.end)
-                pe = _org_extent(text, pe, max(pe, min(limit - 1 if limit < sent.end else limit, sent.end)),
-                                 own in db.org_heads)
+                end = max(pe, min(limit - 1 if limit < sent.end else limit, sent.end))
+                pe = _org_extent(text, pe, end, own in db.org_heads)
+                if own in db.org_heads:
+                    pe = _org_list_extent(db, text, pe, end)
                 seg = text[ps:pe]
             if len(words) < 2 and (cue is None or dist > 0 or not _foreign_looking(words[0])):
                 continue
@@ -148,7 +153,7 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
             else:
                 conf = 0.5 if cue else 0.4
             ctry = None
-            if kind == "organization":
+            if kind == "organization" and not titled:
                 nxt = next((x for x in out if x.start >= pe and x.start - pe <= 1 and x.kind == "country"), None)
                 if nxt is not None:       # "Bộ Tài chính Mỹ": the organization of that country
                     ctry = nxt.country
@@ -177,6 +182,28 @@ def _org_extent(text: str, pe: int, end: int, head: bool = True) -> int:
             return pe
         pe = nx.end()
     return pe
+
+
+_LIST_SEP = re.compile(r"(, | và )(%s)" % _CAPWORD)
+
+
+def _org_list_extent(db: ActorDB, text: str, pe: int, end: int) -> int:
+    """Extend a body's name over the list its name is ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Du
+    lịch và Thể thao"): ", X" parts followed by a final "và Y" part, each part a capitalized word that
+    starts no other body ("Bộ Ngoại giao và Bộ Quốc phòng" are two). A comma list without the final
+    "và" part is not one name ("Bộ Y tế, Hà Nội")."""
+    pos, last = pe, None
+    for _ in range(6):
+        m = _LIST_SEP.match(text, pos, end)
+        if m is None or m.group(2).lower() in db.org_heads or m.group(2).lower() in db.org_cues \
+                or _own_org_cue(db, text[m.start(2):m.start(2) + 14].lower()) is not None \
+                or _foreign_looking(m.group(2)):
+            break
+        pos = _org_extent(text, m.end(), end, True)
+        if m.group(1) == " và ":
+            last = pos
+            break
+    return last if last is not None else pe
 
 
 _FUNCTION_WORDS = frozenset(("và", "của", "với", "đã", "sẽ", "đang", "là", "cho", "tại", "ở", "được", "bị",

@@ -1,18 +1,18 @@
-"""Off-topic set (blind-written): precision on news that is not about diplomacy, via the CLI.
+"""Off-topic sets (blind-written): precision on news that is not about diplomacy, via the CLI.
 
-tests/data/offtopic/*.txt are 16 hand-written articles (our own wording, written without reading the
-extractor or its dictionaries): sports, business, domestic administration, culture, crime, weather,
-technology, education, real estate and a family story, full of the words a naive diplomatic-event
-extractor fires on ("Hà Nội FC gặp Công an Hà Nội", "đàm phán gia hạn hợp đồng", "Chủ tịch UBND
-tỉnh tiếp công dân", "đội tuyển Việt Nam gặp Thái Lan", "trao trả tài sản", "cuộc gọi video").
-14 of them report no diplomatic event (gold ``"events": []``); two mention exactly one genuine event
-in passing (a sports memorandum signed by two ministries, the Prime Minister receiving the Japanese
-ambassador). tests/data/offtopic/README.md lists the trap words of each article.
+tests/data/offtopic/*.txt and tests/data/offtopic2/*.txt are 16 hand-written articles each (our own
+wording, written without reading the extractor or its dictionaries; the second set also without
+reading the first set's articles): sports, business, domestic administration, culture, crime,
+weather, technology, education, real estate, family stories ..., full of the words a naive
+diplomatic-event extractor fires on ("Hà Nội FC gặp Công an Hà Nội", "đàm phán gia hạn hợp đồng",
+"Chủ tịch UBND tỉnh tiếp công dân", "đội tuyển Việt Nam gặp Thái Lan", "trao trả tài sản", "cuộc gọi
+video"). 14 articles of a set report no diplomatic event (gold ``"events": []``); two mention exactly
+one genuine event in passing. Each set's README.md lists the trap words of each article.
 
-Every event the pipeline exports for these articles beyond the two is a false positive: the pinned
-precision floor in tests/data/offtopic/scores.json caps them (``raw.unmatched_system`` says how
-many were allowed when it was pinned), and recall must stay at 1.0. The set is also the off-topic
-share of ``bench/bench_pipeline.py --offtopic-share``.
+Every event the pipeline exports for these articles beyond the genuine ones is a false positive:
+the pinned precision floor in the set's scores.json caps them (``raw.unmatched_system`` says how
+many were allowed when it was pinned), and recall must stay at 1.0. The first set is also the
+off-topic share of ``bench/bench_pipeline.py --offtopic-share``.
 """
 
 from __future__ import annotations
@@ -23,36 +23,46 @@ import unicodedata
 from evalsets import (ROOT, assert_no_drop, check_articles, check_pinned_file, cli_ingest_and_export, read_jsonl,
                       shared_scorer)
 
-FOLDER = ROOT / "tests" / "data" / "offtopic"
-ARTICLES = sorted(FOLDER.glob("*.txt"))
-GENUINE = {"15": ("agreement", ["Vietnam", "Thailand"]), "16": ("meeting", ["Pham Minh Chinh", "Japan"])}
+
+class OffTopicSet:
+    name = ""
+    genuine: dict[str, tuple[str, list[str]]] = {}      # two-digit prefix → (type, participants)
+
+    @property
+    def folder(self):
+        return ROOT / "tests" / "data" / self.name
+
+    def articles(self):
+        return sorted(self.folder.glob("*.txt"))
+
+    def test_articles_are_plain_nfc_vietnamese(self):
+        check_articles(self.articles(), 16, lo=2500, hi=4500)
+
+    def test_gold_names_every_article_and_only_the_genuine_events(self):
+        gold = read_jsonl(self.folder / "gold.jsonl")
+        assert [r["doc"] for r in gold] == [p.name for p in self.articles()]
+        for r in gold:
+            text = json.dumps(r, ensure_ascii=False)
+            assert unicodedata.normalize("NFC", text) == text
+            prefix = r["doc"][:2]
+            if prefix in self.genuine:
+                (g,) = r["events"]
+                assert g["core"] and (g["type"], g["participants"]) == self.genuine[prefix], g["gid"]
+            else:
+                assert r["events"] == [], r["doc"]
+
+    def test_pinned_file_is_well_formed(self):
+        check_pinned_file(self.folder / "scores.json")
+
+    def test_no_more_false_events_than_pinned(self, tmp_path_factory):
+        export = cli_ingest_and_export(self.articles(), tmp_path_factory.mktemp(self.name), self.name)
+        result = shared_scorer()(str(self.folder / "gold.jsonl"), str(export))
+        pinned = json.loads((self.folder / "scores.json").read_text(encoding="utf-8"))
+        assert result["recall"] == 1.0, result["misses"]
+        assert result["unmatched_system"] <= pinned["raw"]["unmatched_system"], result["extras"]
+        assert_no_drop(result, self.folder / "scores.json", f"the off-topic set {self.name}")
 
 
-def test_articles_are_plain_nfc_vietnamese():
-    check_articles(ARTICLES, 16, lo=2500, hi=4500)
-
-
-def test_gold_names_every_article_and_only_the_two_genuine_events():
-    gold = read_jsonl(FOLDER / "gold.jsonl")
-    assert [r["doc"] for r in gold] == [p.name for p in ARTICLES]
-    for r in gold:
-        assert unicodedata.normalize("NFC", json.dumps(r, ensure_ascii=False)) == json.dumps(r, ensure_ascii=False)
-        prefix = r["doc"][:2]
-        if prefix in GENUINE:
-            (g,) = r["events"]
-            assert g["core"] and (g["type"], g["participants"]) == GENUINE[prefix], g["gid"]
-        else:
-            assert r["events"] == [], r["doc"]
-
-
-def test_pinned_file_is_well_formed():
-    check_pinned_file(FOLDER / "scores.json")
-
-
-def test_no_more_false_events_than_pinned(tmp_path_factory):
-    export = cli_ingest_and_export(ARTICLES, tmp_path_factory.mktemp("offtopic"), "offtopic")
-    result = shared_scorer()(str(FOLDER / "gold.jsonl"), str(export))
-    pinned = json.loads((FOLDER / "scores.json").read_text(encoding="utf-8"))
-    assert result["recall"] == 1.0, result["misses"]
-    assert result["unmatched_system"] <= pinned["raw"]["unmatched_system"], result["extras"]
-    assert_no_drop(result, FOLDER / "scores.json", "the off-topic set")
+class TestOffTopic(OffTopicSet):
+    name = "offtopic"
+    genuine = {"15": ("agreement", ["Vietnam", "Thailand"]), "16": ("meeting", ["Pham Minh Chinh", "Japan"])}

@@ -82,6 +82,10 @@ class ScopeLexicon:
         self._by_last: dict[str, list[tuple[str, ...]]] = {}
         for h in self.heads:                  # longest first, per last word
             self._by_last.setdefault(h[-1], []).append(h)
+        self._titles_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for t in self.state_titles:
+            if t:
+                self._titles_by_first.setdefault(t[0], []).append(t)
 
     def _head_at(self, ws: list[str], end: int) -> int | None:
         """The start of a head noun ending at word index ``end`` (exclusive), else None."""
@@ -140,11 +144,13 @@ class ScopeLexicon:
         return any(self._head_at(ws, i) is not None for i in range(1, len(ws) + 1))
 
     def has_title(self, low_sentence: str) -> bool:
+        """A state title ("thủ tướng", "bộ trưởng ngoại giao") occurs in the text (word-aligned)."""
         ws = _WORD.findall(low_sentence)
-        for t in self.state_titles:
-            n = len(t)
-            if any(tuple(ws[i:i + n]) == t for i in range(len(ws) - n + 1)):
-                return True
+        by_first = self._titles_by_first
+        for i, w in enumerate(ws):
+            for t in by_first.get(w, ()):
+                if tuple(ws[i:i + len(t)]) == t:
+                    return True
         return False
 
     def place_cued(self, low_prefix: str) -> bool:

@@ -184,3 +184,29 @@ def test_the_format_of_a_held_meeting_comes_from_the_cue_lists(res):
     assert _format(_told("có cuộc gặp", " bên lề hội nghị."), cues) is None
     assert _format(_told("gặp", " riêngtư."), cues) is None
     assert _format(_told("có cuộc gặp", " ba bên.", status="planned"), cues) is None
+
+
+# ---- a bare meeting noun after held talks refers to them (helper-h; our own sentences)
+
+_HELD = ("Nga và Ukraine đàm phán tại Istanbul\n"
+         "Cuộc đàm phán diễn ra chiều 2/6 tại Istanbul, kéo dài hơn một giờ.\n\n"
+         "{ref}, người phát ngôn Thổ Nhĩ Kỳ trả lời báo chí.\n\n"
+         "Theo kế hoạch, các chỉ huy quân sự hai bên sẽ gặp nhau vào sáng 9/6.")
+
+
+def test_a_meeting_that_ended_goes_with_the_held_negotiation(res):
+    """"Sau khi cuộc gặp kết thúc": a talk that has ended is the held negotiation of 2/6, never the
+    commanders' planned meeting of 9/6 (which keeps only its own mention)."""
+    evs = _evs(res, _HELD.format(ref="Sau khi cuộc gặp kết thúc"), pub="2025-06-03")
+    talks = _of(evs, "negotiation")
+    assert talks and any("cuộc gặp kết thúc" in m["sentence"] for m in talks[0]["mentions"])
+    plan = [e for e in _of(evs, "meeting") if e["status"] == "planned"]
+    assert plan and plan[0]["date"] == "2025-06-09"
+    assert all("kết thúc" not in m["sentence"] for m in plan[0]["mentions"])
+
+
+def test_a_meeting_noun_naming_its_own_people_is_no_back_reference(res):
+    # negative: "cuộc gặp của các chuyên gia" names who met: not a restatement of the talks
+    evs = _evs(res, _HELD.format(ref="Song song với cuộc gặp của các chuyên gia kỹ thuật"), pub="2025-06-03")
+    talks = _of(evs, "negotiation")
+    assert talks and all("chuyên gia" not in m["sentence"] for m in talks[0]["mentions"])

@@ -715,3 +715,109 @@ def test_a_concrete_proposal_restated_by_a_noun_stays(res):
                     "thượng đỉnh về Ukraine tại London. Đề nghị này được nhiều nước châu Âu hoan nghênh.",
                pub="2025-05-13")
     assert _of(evs, "proposal")
+
+
+# ------------------------------------------------------------------ eleventh set, document level (helper-h)
+# (our own sentences; the facts are invented)
+
+_TALKS_THEN_TRUCE = (
+    "Armenia và Azerbaijan ngừng bắn sau đàm phán ở Moscow\n"
+    "Lãnh đạo Armenia và Azerbaijan đồng ý ngừng bắn từ trưa nay, {link} cuộc đàm phán kéo dài gần 4 giờ tại Moscow.\n\n"
+    "Cuộc đàm phán diễn ra tối 9/10 tại Điện Kremlin, với sự tham dự của hai ngoại trưởng.\n\n"
+    "Sau khi cuộc gặp kết thúc, người phát ngôn Điện Kremlin cho biết hai bên sẽ trao trả thi thể binh sĩ.\n\n"
+    "Theo thỏa thuận, các chỉ huy quân sự hai bên sẽ gặp nhau vào sáng 12/10.")
+
+
+def test_talks_named_after_their_outcome_are_an_event_of_the_outcomes_sides(res):
+    """"X và Y đồng ý ngừng bắn sau cuộc đàm phán ...": the talks were held between X and Y: a
+    negotiation of its own (date, length, place), beside the ceasefire."""
+    evs = _evs(res, _TALKS_THEN_TRUCE.format(link="sau"), pub="2025-10-10")
+    talks = _of(evs, "negotiation")
+    assert len(talks) == 1
+    t = talks[0]
+    assert set(t["participants"]) == {"Armenia", "Azerbaijan"} and t["status"] == "occurred"
+    assert t["date"] == "2025-10-09" and t["duration_minutes"] == 240
+    assert _of(evs, "ceasefire") and set(_of(evs, "ceasefire")[0]["participants"]) == {"Armenia", "Azerbaijan"}
+
+
+def test_talks_after_the_outcome_without_a_linking_word_get_no_sides(res):
+    # negative: "trước cuộc đàm phán" does not tell the talks the outcome came out of
+    evs = _evs(res, "Armenia và Azerbaijan ngừng bắn\n"
+                    "Lãnh đạo Armenia và Azerbaijan đồng ý ngừng bắn từ trưa nay, trước cuộc đàm phán dự kiến ở Moscow.\n\n"
+                    "Cuộc đàm phán diễn ra tối 9/10 tại Điện Kremlin.", pub="2025-10-10")
+    assert not _of(evs, "negotiation")
+
+
+def test_a_meeting_that_ended_is_the_held_talks_not_the_planned_meeting(res):
+    """"Sau khi cuộc gặp kết thúc, ...": the back-reference goes with the held talks of 9/10; the
+    commanders' planned meeting keeps its own day and only its own mention."""
+    evs = _evs(res, _TALKS_THEN_TRUCE.format(link="sau"), pub="2025-10-10")
+    talks = _of(evs, "negotiation")[0]
+    assert any("cuộc gặp kết thúc" in m["sentence"] for m in talks["mentions"])
+    plan = [e for e in _of(evs, "meeting") if e["status"] == "planned"]
+    assert len(plan) == 1 and plan[0]["date"] == "2025-10-12"
+    assert all("kết thúc" not in m["sentence"] for m in plan[0]["mentions"])
+
+
+def test_talks_that_ended_in_an_outcome_report_it_as_reached(res):
+    """"Cuộc đàm phán ..., khép lại bằng thỏa thuận về lệnh ngừng bắn": the ceasefire was reached
+    at the talks (occurred, their sides and day), even when a later sentence only speaks of the
+    aim ("để sớm đạt được một lệnh ngừng bắn")."""
+    evs = _evs(res, "Đàm phán tại Doha\n"
+                    "Hôm qua (4/3), Israel và Hamas đã đàm phán gián tiếp tại Doha. Cuộc đàm phán kéo dài khoảng "
+                    "5 giờ, khép lại bằng thỏa thuận về lệnh ngừng bắn trong 6 tuần.\n\n"
+                    "Trước đó, Qatar kêu gọi hai bên gặp nhau để sớm đạt được một lệnh ngừng bắn.", pub="2025-03-05")
+    truce = _of(evs, "ceasefire")
+    assert len(truce) == 1 and truce[0]["status"] == "occurred"
+    assert set(truce[0]["participants"]) == {"Israel", "Hamas"} and truce[0]["date"] == "2025-03-04"
+
+
+def test_talks_without_a_result_word_report_no_outcome(res):
+    # negative: "kéo dài 5 giờ nhưng không có lệnh ngừng bắn nào" reaches nothing
+    evs = _evs(res, "Đàm phán tại Doha\n"
+                    "Hôm qua (4/3), Israel và Hamas đã đàm phán gián tiếp tại Doha. Cuộc đàm phán kéo dài khoảng "
+                    "5 giờ nhưng không có lệnh ngừng bắn nào.\n\n"
+                    "Trước đó, Qatar kêu gọi hai bên gặp nhau để sớm đạt được một lệnh ngừng bắn.", pub="2025-03-05")
+    assert not [e for e in _of(evs, "ceasefire") if e["status"] == "occurred"]
+
+
+def test_a_visit_to_a_capital_takes_the_capitals_country_as_host(res):
+    evs = _evs(res, "Tổng thống Pháp tới Nhật Bản\n"
+                    "Tổng thống Pháp Emmanuel Macron đến Tokyo tối 3/3, mở đầu chuyến thăm cấp nhà nước kéo dài "
+                    "ba ngày.", pub="2025-03-04")
+    v = _of(evs, "visit")
+    assert len(v) == 1 and set(v[0]["participants"]) == {"Emmanuel Macron", "Japan"}
+
+
+def test_a_trip_to_the_own_capital_gets_no_host(res):
+    # negative: a leader arriving in his own capital visits no foreign country
+    evs = _evs(res, "Tổng thống Pháp trở về Paris\n"
+                    "Tổng thống Pháp Emmanuel Macron đến Paris tối 3/3, mở đầu chuyến thăm các địa phương "
+                    "miền Bắc.", pub="2025-03-04")
+    for v in _of(evs, "visit"):
+        assert "France" not in v["participants"] or "Emmanuel Macron" not in v["participants"]
+
+
+def test_a_joint_committees_session_is_a_meeting_of_the_two_states(res):
+    """"Cuộc họp của Ủy ban hỗn hợp ... giữa hai nước dự kiến diễn ra ngày 20/11": a planned meeting
+    of the two states; the committee is the forum, not a side."""
+    evs = _evs(res, "Việt Nam và Lào nhất trí tăng cường hợp tác biên giới\n"
+                    "Chiều 10/11, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Bộ trưởng Ngoại giao Lào "
+                    "Thongsavanh Phomvihane.\n\n"
+                    "Cuộc họp của Ủy ban hỗn hợp về biên giới giữa hai nước dự kiến diễn ra ngày 20/11 tại "
+                    "Viêng Chăn.", pub="2025-11-11")
+    m = _of(evs, "meeting")
+    assert len(m) == 1 and m[0]["status"] == "planned" and m[0]["date"] == "2025-11-20"
+    assert set(m[0]["participants"]) == {"Vietnam", "Laos"}
+
+
+@pytest.mark.parametrize("text", [
+    # a club and a player's agent: no two known countries
+    "Câu lạc bộ gia hạn hợp đồng\nCuộc họp giữa lãnh đạo câu lạc bộ Hà Nội và người đại diện của tiền đạo "
+    "Kim Min-jae đã diễn ra chiều 12/3.",
+    # a press conference is no meeting
+    "Người phát ngôn trả lời báo chí\nTại cuộc họp báo chiều 12/3, người phát ngôn Bộ Ngoại giao Trung Quốc "
+    "bác bỏ thông tin trên.",
+])
+def test_a_session_without_two_known_countries_is_no_meeting(res, text):
+    assert not _of(_evs(res, text, pub="2025-03-13"), "meeting")

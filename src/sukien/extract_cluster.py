@@ -61,7 +61,8 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         if {m.type, e.type} != {"meeting", "negotiation"}:
             return None
         # (an event that already holds a mention of m's type is that talk told both ways)
-        if not (m.location and m.location == e.location) and not any(x.type == m.type for x in e.mentions):
+        if not (m.location and m.location == e.location) and not any(x.type == m.type for x in e.mentions) \
+                and not _back_reference(e, m, cues):
             # ... or, without a place, the very same sides and no contradicting status
             mc = {(m.flags.get("countries") or {}).get(p) or p for p in m.participants}
             if len(mc) < 2 or mc != e.countries():
@@ -89,11 +90,14 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
             # "cuộc gặp tại Anchorage kéo dài ..." with no sides and no date of its own: an
             # occurred talk held in the same country as an occurred talk of the article ("ở
             # Alaska") is that talk
-            if not (mcn and mcn in (ecn, e.location) and not m.participants and not m.date and m.type == e.type
+            if not (mcn and mcn in (ecn, e.location) and not m.participants and not m.date
+                    and (m.type == e.type or _back_reference(e, m, cues))
                     and (m.status or "occurred") == (e.status or "occurred") == "occurred"):
                 return None
         near_place = True
     outcome = m.type in ("ceasefire", "agreement", "prisoner_exchange")
+    if e.status in ("planned", "hypothetical") and m.type in _MEET_NEG and _held(m, cues):
+        return None       # "Sau khi cuộc gặp kết thúc, ...": a talk that has ended is no plan
     if _plan_and_past(e, m) or _earlier_year(e, m):
         return None
     if m.flags.get("background") and e.status in ("planned", "hypothetical"):
@@ -155,6 +159,33 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
                 return None
         score += len(mc & ec) + len(set(persons) & set(e.persons))
     return score
+
+
+def _back_reference(e: _Ev, m: EventMention, cues) -> bool:
+    """"Cuộc đàm phán diễn ra chiều 2/5 ... Sau khi cuộc gặp kết thúc, ...", "Trước cuộc gặp ở
+    Doha, ...": a bare meeting noun (no sides, no date, no status of its own) refers to the held
+    negotiation of the article (talks are a meeting) when that was told in its sentence or up to
+    two sentences before it, or when it names its place (the place itself, or a city of the country
+    the talks are placed in). Not the other way round: "nhiều vòng đàm phán" beside a summit are
+    the rounds that prepared it."""
+    if m.type != "meeting" or e.type != "negotiation" or not m.flags.get("nominal") or m.participants \
+            or m.date or m.flags.get("status_explicit") or (e.status or "occurred") != "occurred" or not e.mentions:
+        return False
+    ev = m.evidence
+    if ev is not None and cues.own_sides_after.match(ev.sentence[max(0, m.end - ev.start):].lower()):
+        return False      # "cuộc gặp của các trưởng đoàn": it names its own sides
+    if m.location:
+        return m.location == e.location or (e.location is not None and (m.flags.get("location_country") or None)
+                                             in (e.location, e.location_country))
+    return any(x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2 for x in e.mentions)
+
+
+def _held(m: EventMention, cues) -> bool:
+    """The talk noun is followed by its end ("cuộc gặp kết thúc", cue ``held_after``)."""
+    ev = m.evidence
+    if ev is None or not ev.sentence:
+        return False
+    return cues.held_after.match(ev.sentence[max(0, m.end - ev.start):].lower()) is not None
 
 
 def _plan_and_past(e: _Ev, m: EventMention) -> bool:

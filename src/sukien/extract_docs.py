@@ -12,7 +12,7 @@ import re
 from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts, join_halves,
                               mark_past, split_summaries)
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
-from .extract_merge import (_days_before_main, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
+from .extract_merge import (_days_before_main, capital_countries, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings, visitor_and_host)
 from .extract_talklen import assign as _assign_lengths
 from .models import Analysis, Document, EventMention, Evidence
@@ -39,6 +39,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     _sides_of_framing_talks(mentions)
     _unify_countries(mentions)
     mark_past(mentions, analysis.anchor.date if analysis.anchor else None)
+    _results_of_talks(mentions, cues)
+    _talks_of_outcomes(mentions, cues)
     events: list[_Ev] = []
     # from here on the participants of a mention do not change: _m_parts once per mention
     pc: dict[int, tuple] = {}
@@ -181,6 +183,71 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     _truce_of_exchange(events, pc)
     _outcomes_of_talks(events)
     return build_records(doc, analysis, events, res)
+
+
+_TALK_WORDS = ("meeting", "negotiation")
+_RESULT_GAP = 120          # characters between the talk mention and its outcome
+
+
+def _results_of_talks(mentions: list[EventMention], cues) -> None:
+    """"Cuộc đàm phán kéo dài hai giờ, kết thúc bằng thỏa thuận ngừng bắn": an outcome noun told
+    as the result of held talks of its sentence (cue ``talks_result`` between them, the talk
+    reported as occurred, no modality on either) is reported as reached: the mention asserts
+    the outcome, occurred (a later "để đạt được một lệnh ngừng bắn" is only a word about it)."""
+    for m in mentions:
+        if m.type not in ("ceasefire", "agreement") or m.flags.get("status_explicit") \
+                or (m.status or "occurred") != "occurred":
+            continue
+        for x in mentions:
+            if x.type not in _TALK_WORDS or x.sentence_index != m.sentence_index or x.end > m.start \
+                    or m.start - x.end > _RESULT_GAP or (x.status or "occurred") != "occurred" \
+                    or not x.flags.get("asserted") or x.evidence is None:
+                continue
+            base = x.evidence.start
+            gap = x.evidence.sentence[x.end - base:m.start - base].lower()
+            if cues.talks_result.search(gap):
+                m.flags["asserted"] = True
+                m.flags["status_explicit"] = True
+                m.status = "occurred"
+                break
+
+
+def _talks_of_outcomes(mentions: list[EventMention], cues) -> None:
+    """"X và Y nhất trí ngừng bắn sau cuộc đàm phán ở Z": a talk mention without sides, introduced
+    right after an outcome mention of its sentence that names two or more sides (cue
+    ``talks_after_outcome``: "sau", "tại", "trong" + the talk noun), names talks held between those
+    sides (the converse of ``extract_merge._outcomes_of_talks``). Only talks told as held, only
+    when one outcome mention of the sentence names sides, and only in an article that names no
+    person of each side in a talk mention of its own (then those mentions give the sides)."""
+    for x in mentions:
+        if x.type not in _TALK_WORDS or x.participants or (x.status or "occurred") != "occurred" \
+                or x.flags.get("status_explicit") and x.status != "occurred" or x.evidence is None:
+            continue
+        rel = x.start - x.evidence.start
+        if not cues.talks_after_outcome.search(x.evidence.sentence[max(0, rel - 30):rel].lower()):
+            continue
+        outs = [m for m in mentions if m.type in OUTCOMES and m.sentence_index == x.sentence_index
+                and m.end <= x.start and (m.status or "occurred") == "occurred"
+                and len({(m.flags.get("countries") or {}).get(p) or p for p in m.participants}) >= 2]
+        if len(outs) != 1:
+            continue
+        o = outs[0]
+        oc = {(o.flags.get("countries") or {}).get(p) or p for p in o.participants}
+        if any(_names_people_of(y, oc) for y in mentions if y.type in _TALK_WORDS and y is not x):
+            continue      # the article names who talked: its own mentions give the sides
+        x.participants = list(o.participants)
+        for key in ("countries", "pkind"):
+            merged = dict(x.flags.get(key) or {})
+            merged.update({p: v for p, v in (o.flags.get(key) or {}).items() if p in o.participants})
+            x.flags[key] = merged
+
+
+def _names_people_of(y: EventMention, countries: set) -> bool:
+    """A held talk mention naming a person of each of these countries."""
+    if (y.status or "occurred") != "occurred":
+        return False
+    cmap, pkind = y.flags.get("countries") or {}, y.flags.get("pkind") or {}
+    return countries <= {cmap.get(p) for p in y.participants if pkind.get(p) == "person"}
 
 
 def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc: dict, res) -> _Ev | None:
@@ -352,13 +419,19 @@ def _main(events: list[_Ev]) -> _Ev | None:
 _BILATERAL = ("phone_call", "meeting", "visit", "negotiation", "agreement", "ceasefire", "prisoner_exchange")
 
 
-def _domestic(e, parts: list[str], cmap: dict) -> bool:
+def _domestic(e, parts: list[str], cmap: dict, pkind: dict | None = None) -> bool:
     """A diplomatic event has sides of different countries. Two or more participants that all
     belong to one country ("Thủ tướng chủ trì cuộc họp của Thường trực Chính phủ", a president
     calling his own minister) make a domestic event; so does a chaired session ("chủ trì cuộc
     họp") with no foreign side. A participant of unknown country counts as a side of its own."""
     if e.type not in _BILATERAL:
         return False
+    if pkind is not None and any(m.flags.get("foreign_side") for m in e.mentions):
+        # a session ("cuộc họp", "chủ trì cuộc họp") is diplomatic only between two known
+        # countries: a side of unknown country (a club, a coach's agent) makes no foreign side
+        known = {cmap.get(p) or (p if pkind.get(p) == "country" else None) for p in parts} - {None}
+        if len(known) < 2:
+            return True
     sides = {cmap.get(p) or p for p in parts}
     if len(sides) >= 2:
         return False
@@ -381,9 +454,11 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             pkind.update(m.flags.get("pkind") or {})
             cmap.update({k: v for k, v in (m.flags.get("countries") or {}).items() if v or k not in cmap})
         parts = _dedupe(e.persons + e.others, cmap, pkind)
+        if e.type == "meeting":
+            parts = _without_forum(e, parts, cmap, pkind, cues)
         if e.type == "visit":
-            parts = visitor_and_host(e, parts, cmap, pkind)
-        if not parts or _domestic(e, parts, cmap):
+            parts = visitor_and_host(e, parts, cmap, pkind, capital_countries(res))
+        if not parts or _domestic(e, parts, cmap, pkind):
             continue
         if e.type == "meeting" and any(m.type == "negotiation" for m in e.mentions):
             e.type = "negotiation"    # a meeting the article also calls "đàm phán": talks on an issue
@@ -515,6 +590,29 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     for n, r in enumerate(records):
         r["doc_event_id"] = f"{doc.doc_id}#{n}"
     return records
+
+
+def _without_forum(e, parts: list[str], cmap: dict, pkind: dict, cues) -> list[str]:
+    """"Cuộc họp của Ủy ban hỗn hợp giữa hai nước", "Ủy ban hỗn hợp Việt Nam - Lào sẽ họp": the
+    body whose session the meeting is (an organization of no country named right after "cuộc họp
+    (của)", cue ``session_body``, or before a session verb, its subject) is the forum, not a side,
+    when two countries remain as the sides."""
+    forum = []
+    for p in parts:
+        if pkind.get(p) in ("person", "country") or cmap.get(p):
+            continue
+        for m in e.mentions:
+            ev = m.evidence
+            i = ev.sentence.find(p) if ev is not None and ev.sentence else -1
+            if i > 0 and cues.session_body.search(ev.sentence[max(0, i - 25):i].lower()) \
+                    or i >= 0 and m.flags.get("foreign_side") and not m.flags.get("nominal") \
+                    and ev.start + i < m.start:
+                forum.append(p)       # (or the body that "sẽ họp": the session's subject)
+                break
+    rest = [p for p in parts if p not in forum]
+    if forum and len({cmap.get(p) or p for p in rest}) >= 2:
+        return rest
+    return parts
 
 
 def _homeward(m: EventMention, cues) -> bool:

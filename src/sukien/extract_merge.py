@@ -31,6 +31,24 @@ def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
     return out
 
 
+def capital_countries(res) -> dict[str, str]:
+    """Capital names of the actor dictionary (actors/countries.yaml ``capitals``, each spelling)
+    → the country's name; loaded once per Resources."""
+    got = getattr(res, "_capital_countries", None)
+    if got is None:
+        got = {}
+        countries = res.load_yaml("actors/countries.yaml") or []
+        for c in countries if isinstance(countries, list) else []:
+            for x in c.get("capitals") or []:
+                if isinstance(x, str) and c.get("name"):
+                    got.setdefault(x, c["name"])
+        try:
+            res._capital_countries = got
+        except AttributeError:
+            pass
+    return got
+
+
 def _sides(e) -> set:
     return {e.cmap.get(p) or p for p in e.parts}
 
@@ -192,17 +210,30 @@ def _days_before_main(e, main_day: str) -> str | None:
     return None
 
 
-def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict) -> list[str]:
+def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict,
+                     capitals: dict[str, str] | None = None) -> list[str]:
     """A visit's sides are the visitor and the host *country* (CAMEO 042: a visit to a place):
     the host country's leaders named around it (the inviter "theo lời mời của Tổng thống X", the
     leader who welcomes) give way to their country, which is the visit's location. Unchanged when
     the location is no country the document knows or when no other side remains (a leader's
-    trip inside their own country)."""
-    host = e.location_country or (e.location if e.location and cmap.get(e.location, e.location) == e.location
-                                  and pkind.get(e.location, "country") == "country" else None)
+    trip inside their own country). ``capitals``: capital name → its country ("New Delhi" →
+    "India"): a visit placed in a capital and told without any side of that country ("Ông X đến
+    New Delhi, mở đầu chuyến thăm cấp nhà nước") takes the capital's country as its host."""
+    capital_host = (capitals or {}).get(e.location) if e.location else None
+    host = e.location_country or capital_host or (
+        e.location if e.location and cmap.get(e.location, e.location) == e.location
+        and pkind.get(e.location, "country") == "country" else None)
     if not host:
         return parts
     hosts = [p for p in parts if pkind.get(p) == "person" and cmap.get(p) == host]
+    if not hosts and parts and (e.location_country or capital_host) \
+            and all((cmap.get(p) or p) != host for p in parts) \
+            and all(pkind.get(p) == "person" and cmap.get(p) for p in parts):
+        # only visitors named (persons of a known country other than the host): add the host
+        out = list(parts) + [host]
+        pkind.setdefault(host, "country")
+        cmap.setdefault(host, host)
+        return out
     if not hosts or not any((cmap.get(p) or p) != host for p in parts):
         return parts
     out = [p for p in parts if p not in hosts]

@@ -11,7 +11,9 @@ one genuine event in passing. Each set's README.md lists the trap words of each 
 
 Every event the pipeline exports for these articles beyond the genuine ones is a false positive:
 the pinned precision floor in the set's scores.json caps them (``raw.unmatched_system`` says how
-many were allowed when it was pinned), and recall must stay at 1.0. The first set is also the
+many were allowed when it was pinned); recall may not drop below its pinned floor (1.0 for the first
+set; the second set's visa agreement names the two foreign ministers, which the system resolves to
+the office holders of the day and ``score.py`` cannot map to the gold's countries). The first set is also the
 off-topic share of ``bench/bench_pipeline.py --offtopic-share``.
 """
 
@@ -58,7 +60,6 @@ class OffTopicSet:
         export = cli_ingest_and_export(self.articles(), tmp_path_factory.mktemp(self.name), self.name)
         result = shared_scorer()(str(self.folder / "gold.jsonl"), str(export))
         pinned = json.loads((self.folder / "scores.json").read_text(encoding="utf-8"))
-        assert result["recall"] == 1.0, result["misses"]
         assert result["unmatched_system"] <= pinned["raw"]["unmatched_system"], result["extras"]
         assert_no_drop(result, self.folder / "scores.json", f"the off-topic set {self.name}")
 
@@ -66,3 +67,8 @@ class OffTopicSet:
 class TestOffTopic(OffTopicSet):
     name = "offtopic"
     genuine = {"15": ("agreement", ["Vietnam", "Thailand"]), "16": ("meeting", ["Pham Minh Chinh", "Japan"])}
+
+
+class TestOffTopic2(OffTopicSet):
+    name = "offtopic2"
+    genuine = {"15": ("agreement", ["Vietnam", "South Korea"]), "16": ("meeting", ["Vietnam", "United States"])}

@@ -500,3 +500,21 @@ def test_two_bodies_joined_by_va_stay_two_and_a_comma_alone_joins_nothing(pres):
 def test_ban_ki_moon_is_still_a_person_after_a_title(pres):
     ms = _by_text("Cựu Tổng thư ký Ban Ki-moon phát biểu tại hội thảo.", "2025-03-04", pres)
     assert any(m.kind == "person" and "Ban Ki-moon" in t for t, m in ms.items())
+
+
+def test_a_body_followed_by_another_country_is_that_country_s():
+    """"Quốc hội Lào" is the National Assembly of Laos (a country-less body joined to its country,
+    named with it); the bare "Bộ Ngoại giao" of the Vietnamese press is Vietnam's, but "Bộ Ngoại giao
+    Nhật Bản" is Japan's (``of_country``): never Vietnam's ministry beside a country Japan."""
+    full = Resources()
+    text = ("Chủ tịch Quốc hội tiếp Đoàn đại biểu Quốc hội Lào. Bộ Ngoại giao Nhật Bản ra tuyên bố. "
+            "Bộ Ngoại giao thông báo lịch trình. Bộ Ngoại giao Việt Nam họp báo.")
+    got = {m.text: m for m in analyze_text(text, "2026-06-10", full)}
+    assert (got["Quốc hội Lào"].name, got["Quốc hội Lào"].country) == ("National Assembly of Laos", "Laos")
+    assert (got["Bộ Ngoại giao Nhật Bản"].name, got["Bộ Ngoại giao Nhật Bản"].country) == \
+        ("Ministry of Foreign Affairs of Japan", "Japan")
+    assert got["Bộ Ngoại giao"].name == got["Bộ Ngoại giao Việt Nam"].name == "Ministry of Foreign Affairs of Vietnam"
+    db = full.actors
+    assert db.country_of("National Assembly of Laos") == "Laos"
+    assert db.country_of("Ministry of Foreign Affairs of Japan") == "Japan"
+    assert db.country_of("Bank of Nowhere") is None          # " of " + no country: unknown as before

@@ -64,3 +64,12 @@ def test_places_and_institutions_are_written_as_the_vietnamese_press_writes_them
     s = summarize({"type": "meeting", "status": "occurred", "participants": ["Donald Trump", "Volodymyr Zelensky"],
                    "location": "White House", "date": "2025-08-18"}, res)
     assert "Nhà Trắng" in s and "White House" not in s
+
+
+def test_a_body_named_with_its_country_is_written_as_the_press_writes_it():
+    from sukien.config import Resources
+    from sukien.summary import display_name
+    res = Resources()
+    assert display_name("National Assembly of Laos", res) == "Quốc hội Lào"
+    assert display_name("Ministry of Foreign Affairs of Japan", res) == "Bộ Ngoại giao Nhật Bản"
+    assert display_name("Bank of Nowhere", res) == "Bank of Nowhere"

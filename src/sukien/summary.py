@@ -32,7 +32,9 @@ def display_name(name: str, res=None) -> str:
 
 def _display_name(name: str, res) -> str:
     actor = res.actors.by_name(name)          # None when the dictionary does not know the name
-    if actor is None or getattr(actor, "name", None) != name:
+    if actor is None:
+        return _body_of_country(name, res)
+    if getattr(actor, "name", None) != name:
         return name
     aliases = list(getattr(actor, "aliases", None) or [])
     if getattr(actor, "kind", None) != "person" and aliases:
@@ -94,3 +96,20 @@ def summarize(ev: dict, res=None) -> str:
         head = values["participants"]
     parts = [head] + [s for s in (_fill(f["template"], values) for f in t.get("fragments") or []) if s]
     return t["separator"].join(parts)
+
+
+def _body_of_country(name: str, res) -> str:
+    """A body named with its country ("National Assembly of Laos", "Ministry of Foreign Affairs of
+    Japan": ``vi.actors._org_of_country``) as the press writes it: the body's shortest Vietnamese
+    alias and the country's ("Quốc hội Lào", "Bộ Ngoại giao Nhật Bản"); other names as they are."""
+    head, sep, tail = name.rpartition(" of ")
+    actors = getattr(res.actors, "actors", None)
+    if not sep or not head or actors is None or res.actors.country_of(name) != tail:
+        return name
+    body = res.actors.by_name(head)
+    aliases = list(getattr(body, "aliases", None) or []) if body is not None and body.name == head else \
+        [al for a in actors.values() if getattr(a, "of_country", None) == head for al in a.aliases]
+    country = res.actors.by_name(tail)
+    if not aliases or country is None or not country.aliases:
+        return name
+    return f"{min(aliases, key=len)} {country.aliases[0]}"

@@ -73,6 +73,10 @@ class Actor:
     source: str = ""            # data file
     short_name: str | None = None   # "first" | "last": the word of the full name used alone ("ông Tập")
     active: bool = False        # still in public life after the last dated role (never historical)
+    # an institution of one country whose bare alias the press also uses for another country's
+    # ("Bộ Ngoại giao" is Vietnam's, "Bộ Ngoại giao Nhật Bản" Japan's): the generic English name
+    # ("Ministry of Foreign Affairs") of the body followed directly by another country
+    of_country: str | None = None
 
 
 @dataclass
@@ -143,7 +147,7 @@ class _KeyInfo:
         # the first "actor" hit is an organization without a country ("Quốc hội", "Văn phòng Tổng
         # thống": ``actors._org_of_country`` may join a country to it); None without ``actors``
         oa = actors.get(ha.ref) if ha is not None and actors is not None else None
-        self.org_free = (oa is not None and oa.kind == "organization" and oa.country is None) \
+        self.org_free = (oa is not None and oa.kind == "organization" and (oa.country is None or bool(oa.of_country))) \
             if actors is not None or not hits else None
         self.variants: dict[tuple[bool, bool], _KeyInfo | None] = {}
         if self.case and variants:
@@ -302,7 +306,7 @@ class ActorDB:
             db._add_actor(Actor(id=e["id"], name=e["name"], kind="organization",
                                 country=e.get("country"), aliases=list(e.get("aliases") or []),
                                 subkind=e.get("kind"), example=e.get("example", ""),
-                                source="institutions.yaml"))
+                                source="institutions.yaml", of_country=e.get("of_country")))
         for e in read("places.yaml"):
             db._add_actor(Actor(id=e["id"], name=e["name"], kind="place", country=e.get("country"),
                                 aliases=list(e.get("aliases") or []), subkind=e.get("kind"),
@@ -435,7 +439,10 @@ class ActorDB:
             return None
         a = self.actors.get(name_or_id) or self.by_name(name_or_id)
         if a is None:
-            return None
+            # a body named with its country by ``actors._org_of_country`` ("National Assembly of Laos")
+            head, sep, tail = name_or_id.rpartition(" of ")
+            c = self.by_canonical.get(tail) if sep and head else None
+            return c.name if c is not None and c.kind == "country" else None
         return a.name if a.kind == "country" else a.country
 
     def holder(self, role: str, country: str | None = None, date: str | None = None,

@@ -621,17 +621,23 @@ def _last_word(text: str, lo: int, j: int) -> str | None:
 
 def _org_of_country(db: ActorDB, text: str, tok: _Tok, nxt: _Tok, out: list, covered: list) -> bool:
     """A country-less institution ("Văn phòng Tổng thống", "Quốc hội") directly followed by a country:
-    one organization mention of that country."""
+    one organization mention of that country, named with it ("National Assembly of Laos", so that a
+    reader and ``ActorDB.country_of`` know whose). Likewise an institution whose bare alias is
+    Vietnam's ("Bộ Ngoại giao") followed by another country ("Bộ Ngoại giao Nhật Bản": Japan's
+    ``of_country`` body, "Ministry of Foreign Affairs of Japan")."""
     h = tok.first.get("actor")
     a = db.actors.get(h.ref) if h is not None else None
-    if a is None or a.kind != "organization" or a.country is not None or text[tok.e:nxt.s] != " ":
+    if a is None or a.kind != "organization" or (a.country is not None and not a.of_country) \
+            or text[tok.e:nxt.s] != " ":
         return False
     h2 = nxt.first.get("actor")
     c = db.actors.get(h2.ref) if h2 is not None else None
-    if c is None or c.kind != "country":
+    if c is None or c.kind != "country" or c.name == a.country:
         return False
-    out.append(ActorMention(start=tok.s, end=nxt.e, text=text[tok.s:nxt.e], actor_id=a.id, name=a.name,
-                            kind="organization", via="alias", country=c.name, confidence=0.9))
+    own = a.country is None
+    out.append(ActorMention(start=tok.s, end=nxt.e, text=text[tok.s:nxt.e], actor_id=a.id if own else None,
+                            name=f"{a.name if own else a.of_country} of {c.name}", kind="organization",
+                            via="alias", country=c.name, confidence=0.9))
     covered.append((tok.s, nxt.e))
     return True
 

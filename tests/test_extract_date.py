@@ -364,3 +364,28 @@ def test_a_single_day_of_the_weekend_told_for_another_event_is_not_taken(res):
                         "Campuchia. Bộ Ngoại giao Thái Lan hôm 27/7 ra tuyên bố bác bỏ cáo buộc của phía bên kia.",
                    pub="2025-07-29")
     assert {m.date for m in ms if m.type == "phone_call" and m.date} == {"2025-07-26"}
+
+
+# ---- "Chiều cùng ngày": the day whose earlier part was told, not a later-told afternoon
+
+def test_an_afternoon_of_the_same_day_is_the_day_whose_morning_was_told(res):
+    ms = _mentions(res, "Sáng 5/3, Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Ấn Độ Narendra Modi.\n\n"
+                        "Ông Macron tới New Delhi chiều 4/3, bắt đầu chuyến thăm từ ngày 4 đến 6/3.\n\n"
+                        "Chiều cùng ngày, Tổng thống Macron hội kiến Chủ tịch Hạ viện Ấn Độ.", pub="2025-03-07")
+    m = [m for m in ms if m.type == "meeting" and "hội kiến" in m.trigger][0]
+    assert m.date == "2025-03-05"
+
+
+def test_an_afternoon_of_the_same_day_after_a_morning_told_last(res):
+    ms = _mentions(res, "Ông Macron tới New Delhi sáng 4/3, bắt đầu chuyến thăm từ ngày 4 đến 6/3.\n\n"
+                        "Chiều cùng ngày, Tổng thống Macron hội kiến Chủ tịch Hạ viện Ấn Độ.", pub="2025-03-07")
+    m = [m for m in ms if m.type == "meeting" and "hội kiến" in m.trigger][0]
+    assert m.date == "2025-03-04"
+
+
+def test_the_same_day_without_a_part_of_the_day_is_the_last_day_told(res):
+    ms = _mentions(res, "Sáng 5/3, Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Ấn Độ Narendra Modi.\n\n"
+                        "Ông Macron tới New Delhi chiều 4/3.\n\n"
+                        "Cùng ngày, Tổng thống Macron hội kiến Chủ tịch Hạ viện Ấn Độ.", pub="2025-03-07")
+    m = [m for m in ms if m.type == "meeting" and "hội kiến" in m.trigger][0]
+    assert m.date == "2025-03-04"

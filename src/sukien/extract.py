@@ -23,7 +23,7 @@ from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
 from .extract_together import (_coordinated, _letter_content, _releasers, _truce_signing, filter_hits,
                                request_goes_on, aim_before)
-from .extract_args import Args, _actors, analyze_arguments
+from .extract_args import Args, _actors, analyze_arguments, load_sides
 from .extract_objects import cited_document
 from .extract_refs import fronted_talk_side
 from .extract_sent import arrival
@@ -128,7 +128,7 @@ class TriggerLexicon:
         trig = res.load_yaml("events/triggers.yaml")
         cameo = res.load_yaml("events/cameo.yaml")
         lx = cls.from_data(trig, cameo, res.load_yaml("events/modality.yaml"), capitals=_capital_names(res))
-        lx.numbers = res.temporal.numbers
+        lx.numbers, lx.ends["sides"] = res.temporal.numbers, load_sides(res)   # data/vi/sides.yaml
         return lx
 
     @classmethod

@@ -21,6 +21,7 @@ from .extract_status import _status
 from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after
 from .extract_talklen import carrier
 from .extract_quant import _quantities, counterpart_side
+from .extract_sides import caller_initiator, load_sides, motion_subject, prefixed_object, refine_sides, table_subject  # noqa: F401 (load_sides: extract.py)
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -93,6 +94,7 @@ class Args:
     denial_date: tuple | None = None   # (distance, day) of a time before the denial cue: a fallback
     frame_of: int | None = None      # start of the ongoing trip ("đang có chuyến thăm") framing it
     captive_sides: list[str] = field(default_factory=list)   # sides named only as captives' nationality
+    talk_outcome: bool = False       # the outcome of talks told before it in its sentence (extract_sides)
 
 
 _STOP_PUNCT = re.compile(r"[.;:]")
@@ -184,7 +186,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             return None
     elif trig.object:
         rest = sent.text[sv.to_doc(te) - sent.start:].lstrip()
-        nxt_actor = any(te <= x.s <= te + 2 for x in acts)
+        nxt_actor = any(te <= x.s <= te + 2 for x in acts) or prefixed_object(sv.low, te, acts, lex.ends.get("sides"))
         if not (nxt_actor or (rest[:1].isupper())):
             return None
     prev_tok = tokens_before(low, ts, 1)
@@ -285,6 +287,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                         for y in acts):
             left = [y for y in left if y is not x]
             right = [y for y in right if y is not x]
+    if not left and not nominal and trig.type == "negotiation" and "sides" in lex.ends:
+        left = table_subject(f, lex, ts, others, lex.ends["sides"], _subject_before)   # "ngồi vào bàn đàm phán"
+    elif not left and not nominal and trig.type == "visit" and "sides" in lex.ends:
+        left = motion_subject(f, lex, ts, others, lex.ends["sides"], _subject_before)  # "sẽ tới thăm"
     if trig.subject_only and left:
         right = []            # "đồng chủ trì Phiên họp ... Ủy ban X": the committee names the session
     jn, before = joiners(f, lex, ts, te, others) if trig.joinable and nominal else ((), False)
@@ -467,6 +473,9 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             for c in names:
                 a.pkind[c], a.countries[c] = "country", c
     a.participants = names
+    if refine_sides(a, f, sv, ts, te, trig, chosen, right, rb, others, lex, lex.ends.get("sides"), _subject_before,
+                    analysis):
+        return None           # "gặp gỡ cộng đồng người Việt Nam tại Anh": no diplomatic meeting
     if trig.type == "agreement" and lex.ends["party"].match(low, lb) and lex.ends["party_partner"].match(low, te) \
             and len({a.countries.get(n) or n for n in names}) < 2:
         return None     # "đảng X đạt thỏa thuận liên minh với đảng Y": a coalition deal at home
@@ -490,6 +499,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
     if a.initiator is None and trig.type in _SEVERAL_TYPES and f.initiators[0]:
         a.initiator = titled_initiator(sv, te, acts, f.initiators[0], analysis, doc)
+    caller_initiator(a, low, ts, trig, right, lex.ends.get("sides"))      # "X gọi cho Y"
     # ---- date
     live = live_others(low, others, ts)     # a talk noun under "không có" competes for no time or length
     _date(a, sv, ts, te, live, analysis, lex)
@@ -526,6 +536,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
                           or a.date or a.location or a.quantities or a.ordinal or a.duration)
     elif a.anaphoric:
         a.asserted = False
+    if a.talk_outcome:
+        a.asserted = True       # "Cuộc đàm phán ... kết thúc bằng tuyên bố về lệnh ngừng bắn"
     if nominal and trig.type == "agreement" and (ref := referred_agreement(low, ts, te, right, cues)):
         a.asserted = False      # "X hoan nghênh thỏa thuận, còn Y ...": X is no side
         a.participants = [] if ref == "welcomed" else a.participants

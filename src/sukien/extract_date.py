@@ -101,7 +101,7 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
         if shared:
             # "the same day" (also "Trước đó, vào buổi sáng, ..."): the day last named before, else
             # the anchor
-            prev_day = _previous_day(analysis, sv.sent) if "cùng ngày" in txt else \
+            prev_day = _previous_day(analysis, sv.sent, pod=t.part_of_day) if "cùng ngày" in txt else \
                 _told_day(analysis, sv.sent, pod_first=t.part_of_day is not None)
             if prev_day:
                 v, basis = prev_day, "relative"
@@ -365,11 +365,18 @@ def _told_day(analysis, sent, pod_first: bool = False) -> str | None:
     return _previous_day(analysis, sent, heads, first=True) if heads else None
 
 
-def _previous_day(analysis, sent, scope=None, first: bool = False) -> str | None:
+_POD_ORDER = ("dawn", "morning", "noon", "afternoon", "evening", "night")
+
+
+def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | None = None) -> str | None:
     """The day "cùng ngày" refers to: the last day stated before this sentence (in ``scope``, the
     sentences to read, when given; with ``first`` the first day of the scope); within one sentence a
     single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ 13 đến 15/8": the
-    14th)."""
+    14th). With ``pod``, the part of the day of the reference ("Chiều cùng ngày"), a sentence whose
+    days are all told with that part of the day or a later one is passed over when an earlier
+    sentence tells a day with an earlier part ("Sáng 29/10 ... hội đàm. ... tới London chiều 28/10,
+    chuyến thăm từ 28 đến 30/10. ... Chiều cùng ngày, ... hội kiến": the 29th, the day whose
+    morning was told)."""
     before = [x for x in analysis.sentences if x.index < sent.index] if scope is None else scope
     if first:
         for s in before:
@@ -378,17 +385,31 @@ def _previous_day(analysis, sent, scope=None, first: bool = False) -> str | None
                 if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
                     return v
         return None
+    rank = _POD_ORDER.index(pod) if pod in _POD_ORDER else None
+    fallback = None
     for s in reversed(before):
         first_of_range = None
+        days = []
         for t in reversed(s.times):
             v = (t.value or "").split("/")[0].split("T")[0]
             if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
                 if t.kind != "range":
-                    return v
-                first_of_range = first_of_range or v
-        if first_of_range:
-            return first_of_range
-    return None
+                    days.append((v, t.part_of_day))
+                else:
+                    first_of_range = first_of_range or v
+        if not days and not first_of_range:
+            continue
+        day = days[0][0] if days else first_of_range
+        if rank is None:
+            return day
+        if days and all(p in _POD_ORDER and _POD_ORDER.index(p) >= rank for _, p in days):
+            fallback = fallback or day       # told that afternoon already: look for a morning before
+            continue
+        if fallback is not None and not any(p in _POD_ORDER and _POD_ORDER.index(p) < rank for _, p in days):
+            continue                         # only a day without a part of the day: keep looking
+        return day if fallback is None else next(v for v, p in days if p in _POD_ORDER
+                                                 and _POD_ORDER.index(p) < rank)
+    return fallback
 
 
 def _fronted_venues(low: str, e: int, ts: int, nearer, lex) -> bool:

@@ -200,7 +200,9 @@ class TemporalLexicon:
         add(self.vague, "vague")
         # a part of the day only matters before a date/weekday ("tối 19/5", "sáng thứ Hai");
         # after a clock time it is read by the time pattern ("9h sáng")
-        add([f"{p} {x}" for p in self.pods for x in D + ["ngày", "hôm", "thứ", "chủ nhật"]], "pod")
+        # ("chiều cùng ngày": the part of the day of a same-day reference, extract_date._previous_day)
+        add([f"{p} {x}" for p in self.pods for x in D + ["ngày", "hôm", "thứ", "chủ nhật"]
+             + sorted({w.split()[0] for w in self.same_day})], "pod")
         add([f"{e} {u}" for e in self.edges for u in ("tháng", "năm", "tuần")], "month", "month_word", "year", "edge_rel")
         add([f"tháng {m}" for m in self.month_names], "month_word")
         add([f"quý {q}" for q in ("i", "ii", "iii", "iv", "1", "2", "3", "4")], "quarter")

@@ -220,8 +220,9 @@ def _compatible(cur: list[_Atom], a: _Atom) -> bool:
         return False
     if a.kind == "pod" and any(c.kind in _NUMERIC_DATE for c in cur) and not any(c.kind == "time" for c in cur):
         return False            # "19/5 tối" is rare; "19/5, tối ..." starts a new expression
-    if a.kind == "tz" and not any(c.kind in ("time", "dm", "dmy", "dwords", "pod") for c in cur):
-        return False
+    if a.kind == "tz" and (not any(c.kind in ("time", "dm", "dmy", "dwords", "pod") for c in cur)
+                           or any(c.kind == "same" for c in cur)):
+        return False            # "chiều cùng ngày giờ Việt Nam": the clock of another mention
     return True
 
 

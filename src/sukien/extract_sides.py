@@ -1,0 +1,232 @@
+"""Who is a side of a mention and who is not (docs/EVENTS.md "Eleventh set, mention level").
+
+Rules on one trigger hit's arguments, after extract_args has chosen its actors: hosts, inviters and
+witnesses named after the trigger are no sides; the subject of "ngồi vào bàn đàm phán"; the
+attendants of a talk noun that names no side ("với sự tham dự của A và B"); talks after which two
+sides reached an outcome (negotiations: the states); documents signed or exchanged under two leaders (the states); a city
+naming a document ("Tuyên bố chung Kuala Lumpur"); a state organ's delegation (the states);
+the caller of "X gọi cho Y"; meetings with two leaders on the sidelines of
+a summit (one each); a visit's host named in an apposition. The phrases are data/vi/sides.yaml.
+"""
+from __future__ import annotations
+
+import re
+
+from .config import compile_cue
+
+_TALKS = ("meeting", "negotiation", "phone_call")
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+class Sides:
+    """The compiled cues of data/vi/sides.yaml (``sides.<name>``)."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+        for name, e in entries.items():
+            setattr(self, name, compile_cue(e))
+
+
+def load_sides(res) -> Sides:
+    return Sides((res.load_yaml("vi/sides.yaml") or {}).get("cues") or {})
+
+
+def _set(a, name: str, kind: str, country: str | None) -> None:
+    a.pkind[name] = kind
+    a.countries[name] = country
+
+
+def _as_states(a) -> bool:
+    """The sides as their states, when every side has a country and there are two or more."""
+    names = a.participants
+    if not names or any(not a.countries.get(n) for n in names):
+        return False
+    states = list(dict.fromkeys(a.countries[n] for n in names))
+    if len(states) < 2:
+        return False
+    a.participants = states
+    for c in states:
+        _set(a, c, "country", c)
+    a.as_countries = True
+    a.focus_members = []
+    return True
+
+
+def table_subject(f, lex, ts: int, others, sides, subject_before) -> list:
+    """"X và quyền Thủ tướng Y đã ngồi vào bàn đàm phán": the subject before the verb of the table
+    phrase (with the persons listed before it across a title prefix)."""
+    m = sides.table_talks.search(f.low, max(0, ts - 40), ts)
+    if m is None:
+        return []
+    group = subject_before(f, lex, m.start(), others)
+    if group:
+        low = f.low
+        for x in reversed([x for x in f.acts if x.e <= group[0].s and not x.members and x.kind != "place"]):
+            gap = low[x.e:group[0].s]
+            p = sides.title_prefix.search(gap)
+            if p is None or p.end() != len(gap) or not re.fullmatch(r"\s*(?:,|và|cùng|cùng với)", gap[:p.start()]):
+                break
+            group.insert(0, x)
+    if group and sides.place_relative.search(f.low, max(0, group[0].s - 12), group[0].s):
+        return []        # "tại X, nơi A và B ngồi vào bàn đàm phán": the venue of another event
+    return group
+
+
+def motion_subject(f, lex, ts: int, others, sides, subject_before) -> list:
+    """"X sẽ tới thăm Y": the subject before the movement verb right before a visit verb."""
+    m = sides.serial_motion.search(f.low, max(0, ts - 8), ts)
+    return subject_before(f, lex, m.start(), others) if m is not None else []
+
+
+def prefixed_object(low: str, te: int, acts, sides) -> bool:
+    """"gọi cho quyền Thủ tướng X": a person right after a title prefix is the trigger's object."""
+    if sides is None:
+        return False
+    m = sides.title_prefix.match(low, te)
+    return m is not None and any(x.s == m.end() and x.kind == "person" for x in acts)
+
+
+def _chain(low: str, acts, pos: int, end: int) -> list:
+    """The actors listed from pos on ("A, B và C"), up to end."""
+    out = []
+    for x in acts:
+        if x.s < pos or x.e > end or x.members or x.kind == "place":
+            continue
+        gap = low[(out[-1].e if out else pos):x.s]
+        if out and not re.fullmatch(r"\s*(?:,|và|cùng|cùng với)\s*", gap):
+            break
+        if not out and gap.strip():
+            break
+        out.append(x)
+    return out
+
+
+def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, others, lex, sides,
+                 subject_before, analysis=None) -> bool:
+    """Apply the rules of this module to ``a`` (extract_args.Args) of one trigger hit; True when the
+    hit is no event (a meeting with a community of compatriots abroad)."""
+    if sides is None:
+        return False
+    low = f.low
+    acts = f.acts
+    etype = trig.type
+    # ---- "gặp gỡ cộng đồng người Việt Nam tại Anh": compatriots abroad, no diplomatic meeting
+    if etype == "meeting" and not a.nominal:
+        objs = [x for x in right if x.kind != "place" and not x.members and x.name in a.participants]
+        if objs and all(sides.community.search(low, max(0, x.s - 24), x.s) for x in objs):
+            return True
+    # ---- inviters, hosts and witnesses named after the trigger are no sides
+    if etype != "visit" and len(a.participants) >= 3:
+        drop = {x.name for x in chosen if x.s >= te and x.kind == "person"
+                and sides.non_side.search(low, max(0, x.s - 60), x.s)}
+        if drop:
+            keep = [n for n in a.participants if n not in drop]
+            if len({a.countries.get(n) or n for n in keep}) >= 2:
+                a.participants = keep
+    # ---- a city naming a document ("Tuyên bố chung Kuala Lumpur") or right after a talk noun
+    # ("hòa đàm Putrajaya": the venue) is no side
+    if a.participants and etype in ("agreement", "statement", "ceasefire", "meeting", "negotiation", "phone_call"):
+        titled = [x for x in chosen if x.s >= ts and (x.via == "metonym" or x.kind == "place")
+                  and (sides.document_names.search(low, max(0, x.s - 24), x.s)
+                       if etype not in _TALKS else x.s <= te + 1)]
+        named = {x.name for x in titled} - {x.name for x in chosen if x not in titled}
+        if named:
+            a.participants = [n for n in a.participants if n not in named]
+    # ---- attendants of a talk noun that names no side; talks after an outcome of two sides
+    if etype in _TALKS and a.nominal and not a.participants and not a.focus_ref:
+        stop = min([s for s, _ in others if s > te] + [len(low)])
+        m = sides.attended_by.search(low, te, stop)
+        if m is not None and not _CLAUSE_END.search(low, te, m.start()):
+            end = _CLAUSE_END.search(low, m.end())
+            xs = _chain(low, acts, m.end(), min(stop, end.start() if end else len(low)))
+            xs = [x for x in xs if x.kind in ("person", "country")]
+            if len({x.country or x.name for x in xs}) >= 2:
+                for x in xs:
+                    a.participants.append(x.name)
+                    _set(a, x.name, "person" if x.kind == "person" else x.kind, x.country)
+                a.asserted = True
+        elif etype == "negotiation" and sides.after_outcome.search(low, max(0, ts - 24), ts) is not None:
+            prior = max(((s, e) for s, e in others if e <= ts), default=None)
+            if prior is not None and not _CLAUSE_END.search(low, prior[1], ts) \
+                    and lex.agreement_verbs.search(low, max(0, prior[0] - 40), prior[0] + 1) is not None:
+                xs = [x for x in subject_before(f, lex, prior[0], others) if x.kind in ("person", "country")]
+                if len({x.country or x.name for x in xs}) >= 2 and all(x.country for x in xs):
+                    a.participants = [x.name for x in xs]
+                    for x in xs:
+                        _set(a, x.name, "person" if x.kind == "person" else x.kind, x.country)
+                    if any(x.kind == "country" for x in xs):
+                        _as_states(a)
+    # ---- "Cuộc đàm phán ..., kết thúc bằng tuyên bố về lệnh ngừng bắn": the sides of those talks
+    if etype in ("ceasefire", "agreement") and a.nominal and not a.participants and not a.focus_ref \
+            and any(e <= ts for _, e in others):
+        if any(not _CLAUSE_END.search(low, e, ts) and sides.talk_outcome.search(low, e, ts)
+               for _, e in others if e <= ts):
+            a.focus_ref = a.as_countries = a.talk_outcome = True
+    # ---- documents signed or exchanged under two leaders: the states
+    if etype == "agreement" and not trig.states \
+            and sides.documents.search(low, max(0, ts - 4), min(len(low), te + 40)) is not None:
+        if a.participants and any(a.pkind.get(n) == "person" for n in a.participants):
+            _as_states(a)
+        elif not a.participants and analysis is not None:
+            # "hai nhà lãnh đạo chứng kiến việc trao 16 văn kiện": the states of the leaders in focus
+            group = next((x for x in reversed(acts) if x.members and x.e <= ts and not _CLAUSE_END.search(low, x.e, ts)), None)
+            if group is not None and len(group.members) == 2:
+                known = {y.name: y.country for s in analysis.sentences[:sv.sent.index + 1] for y in s.actors
+                         if y.name in group.members and y.country}
+                states = list(dict.fromkeys(known.get(n) for n in group.members))
+                if len(states) == 2 and all(states):
+                    a.participants = states
+                    for c in states:
+                        _set(a, c, "country", c)
+                    a.as_countries, a.focus_members, a.focus_ref = True, [], False
+    # ---- two heads of state or government who negotiate ("đàm phán") negotiate for their states
+    if etype == "negotiation" and len(a.participants) == 2:
+        heads = [x for x in chosen if x.kind == "person" and x.name in a.participants
+                 and sides.head_titles.match(x.text.lower()) is not None]
+        if len({x.name for x in heads}) == 2:
+            _as_states(a)
+    # ---- a state organ's delegation negotiates for its state
+    if etype == "negotiation" and len(a.participants) >= 2:
+        organ = any(x.kind == "organization" and x.country and x.name in a.participants
+                    and sides.delegation_organs.search(low, max(0, x.s - 24), x.e + 1) for x in chosen)
+        if organ:
+            heads = {x.name for x in chosen if x.kind == "person" and sides.led_by.search(low, max(0, x.s - 4), x.s)}
+            keep = [n for n in a.participants if n not in heads and a.countries.get(n)]
+            if len({a.countries[n] for n in keep}) >= 2:
+                a.participants = keep
+                _as_states(a)
+    # ---- meetings with leaders of two other countries on the sidelines of a summit: one each
+    if etype == "meeting" and not a.split_objects and a.status == "occurred" and sides.sideline.search(low):
+        subj = [n for n in a.participants if n not in {x.name for x in right}
+                and a.pkind.get(n) in ("person", "country")]
+        objs = list(dict.fromkeys(x.name for x in right if x.kind == "person" and x.name in a.participants))
+        own = {a.countries.get(n) for n in subj}
+        cs = [a.countries.get(n) for n in objs]
+        if len(subj) == 1 and len(objs) >= 2 and all(cs) and len(set(cs)) == len(cs) and not own & set(cs) \
+                and not sides.joint_talk.search(low, max(0, ts - 12), rb):
+            a.split_objects = objs
+    # ---- a visit's host named in an apposition ("..., chuyến thăm Ấn Độ đầu tiên của ông")
+    if etype == "visit" and a.participants and not any(a.pkind.get(n) == "country" for n in a.participants):
+        own = {a.countries.get(n) for n in a.participants}
+        for x in acts:
+            if x.s > te and x.kind == "country" and x.name not in own \
+                    and sides.visit_apposition.search(low, max(0, x.s - 40), x.s) \
+                    and not _CLAUSE_END.search(low, te, x.s):
+                a.participants.append(x.name)
+                _set(a, x.name, "country", x.name)
+                break
+    return False
+
+
+def caller_initiator(a, low: str, ts: int, trig, right, sides) -> None:
+    """"X gọi cho Y", "rồi gọi điện tới Y": the subject of a calling verb made the call."""
+    if sides is None or trig.type != "phone_call" or a.nominal or a.initiator is not None \
+            or sides.caller.match(low, ts) is None:
+        return
+    objs = {x.name for x in right}
+    subj = [n for n in a.participants if n not in objs and a.pkind.get(n) in ("person", "country")]
+    if len(subj) == 1 and len(a.participants) == 2:
+        a.initiator = subj[0]
+
+
+__all__ = ["caller_initiator", "motion_subject", "Sides", "load_sides", "prefixed_object", "refine_sides", "table_subject"]

@@ -1,0 +1,219 @@
+"""Who is a side of a mention (sukien.extract_sides, data/vi/sides.yaml), on our own sentences through
+the real language layer: inviters, hosts and witnesses; "ngồi vào bàn đàm phán"; attendants of a talk
+noun; talks after an outcome; documents under two leaders; a city naming a document; a state
+organ's delegation; the caller of "gọi cho"; sideline meetings with two leaders; a visit's host in an
+apposition; "sẽ tới thăm"; compatriots abroad; the outcome of the talks of its sentence. Each rule
+with a sentence where it must not apply. Also the validation of data/vi/sides.yaml."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from sukien.config import PACKAGE_DATA, Resources
+from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
+
+SIDES = yaml.safe_load((PACKAGE_DATA / "vi" / "sides.yaml").read_text(encoding="utf-8"))
+_MARK = "|"
+
+
+def _one(ms, etype, word=None):
+    out = [m for m in ms if m.type == etype and (word is None or word in m.trigger.lower())]
+    assert len(out) == 1, [(m.type, m.trigger, m.participants) for m in ms]
+    return out[0]
+
+
+# ------------------------------------------------------------------ data/vi/sides.yaml
+
+def _hit(rx, applies: str, example: str) -> bool:
+    text = example.lower()
+    if applies == "within":
+        return rx.search(text.replace(_MARK, "")) is not None
+    head, _, rest = text.partition(_MARK)
+    if applies == "before":
+        return rx.search(head) is not None
+    if applies == "after":
+        return rx.match(rest) is not None
+    gap, _, _ = rest.partition(_MARK)
+    return rx.fullmatch(gap) is not None
+
+
+def test_sides_file_is_nfc_and_complete():
+    text = (PACKAGE_DATA / "vi" / "sides.yaml").read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text) and SIDES["version"] == 1
+    for name, e in SIDES["cues"].items():
+        assert set(e) <= {"purpose", "applies", "pattern", "flexible", "words", "examples", "negatives"}, name
+        assert e["purpose"] and e["pattern"] and e["examples"] and e.get("negatives"), name
+        assert e["applies"] in ("before", "after", "gap", "within"), name
+        slots = set(re.findall(r"\{([a-z_]+)\}", e["pattern"]))
+        assert slots == set(e.get("words") or {}), name
+        for slot, words in (e.get("words") or {}).items():
+            assert len(words) == len(set(words)), (name, slot)
+            for w in words:
+                assert w == w.lower() and unicodedata.is_normalized("NFC", w), (name, w)
+                assert re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w), (name, w)
+        shape = re.sub(r"\\[a-zA-Z]", "", re.sub(r"\{[a-z_]+\}", "", e["pattern"]))
+        assert not re.search(r"[^\W\d_]{2,}", shape), (name, shape)
+
+
+@pytest.mark.parametrize("name", sorted(SIDES["cues"]))
+def test_each_sides_cue_matches_its_examples_and_not_its_negatives(res, name):
+    e = SIDES["cues"][name]
+    rx = getattr(res.triggers.ends["sides"], name)
+    for ex in e["examples"]:
+        assert _hit(rx, e["applies"], ex), (name, ex)
+    for ex in e["negatives"]:
+        assert not _hit(rx, e["applies"], ex), (name, ex)
+
+
+# ------------------------------------------------------------------ inviters, hosts, table talks
+
+def test_an_inviting_host_is_no_side_of_the_talks_and_two_heads_negotiate_for_their_states(res):
+    m = _one(_mentions(res, "Ngày 5/3, Thủ tướng Nhật Bản Shigeru Ishiba và Tổng thống Hàn Quốc Lee Jae Myung "
+                            "đã ngồi vào bàn đàm phán tại Jakarta theo lời mời của Tổng thống nước chủ nhà "
+                            "Prabowo Subianto.", pub="2025-03-06"), "negotiation")
+    assert sorted(m.participants) == ["Japan", "South Korea"]
+
+
+def test_a_partner_named_with_voi_stays_a_side(res):
+    m = _one(_mentions(res, "Ngày 5/3, Thủ tướng Nhật Bản Shigeru Ishiba đàm phán với Tổng thống Indonesia "
+                            "Prabowo Subianto tại Jakarta.", pub="2025-03-06"), "negotiation")
+    assert {"Indonesia", "Prabowo Subianto"} & set(m.participants)
+
+
+def test_brought_to_the_table_is_no_subject_of_the_talks(res):
+    ms = _mentions(res, "Sức ép của Washington đã đưa Nhật Bản và Hàn Quốc tới bàn đàm phán.", pub="2025-03-06")
+    assert all(sorted(m.participants) != ["Japan", "South Korea"] for m in ms if m.type == "negotiation")
+
+
+# ------------------------------------------------------------------ attendants, talks after an outcome
+
+def test_the_attendants_of_a_talk_noun_are_its_sides(res):
+    m = _one(_mentions(res, "Cuộc đàm phán diễn ra chiều 3/3 tại Riyadh, với sự tham dự của Ngoại trưởng Nga "
+                            "Sergei Lavrov và Ngoại trưởng Mỹ Marco Rubio.", pub="2025-03-04"), "negotiation")
+    assert sorted(m.participants) == ["Marco Rubio", "Sergei Lavrov"]
+
+
+def test_attendants_of_one_country_are_no_two_sides(res):
+    m = _one(_mentions(res, "Cuộc đàm phán diễn ra chiều 3/3 tại Riyadh, với sự tham dự của Ngoại trưởng Mỹ "
+                            "Marco Rubio và Bộ trưởng Quốc phòng Mỹ Pete Hegseth.", pub="2025-03-04"), "negotiation")
+    assert m.participants == []
+
+
+def test_talks_after_which_two_states_agreed_are_between_them(res):
+    m = _one(_mentions(res, "Armenia và Azerbaijan nhất trí ngừng bắn sau cuộc đàm phán tại Moskva.",
+                       pub="2025-03-04"), "negotiation")
+    assert sorted(m.participants) == ["Armenia", "Azerbaijan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia và Azerbaijan nhất trí ngừng bắn trước cuộc đàm phán tại Moskva.",
+    "Armenia và Azerbaijan nhất trí ngừng bắn sau cuộc gặp tại Moskva.",      # a meeting: no states
+])
+def test_no_sides_for_talks_before_an_outcome_or_for_a_meeting(res, text):
+    ms = [m for m in _mentions(res, text, pub="2025-03-04") if m.type in ("negotiation", "meeting")]
+    assert all(sorted(m.participants) != ["Armenia", "Azerbaijan"] for m in ms)
+
+
+def test_an_outcome_of_the_talks_of_its_sentence_takes_the_sides_in_focus(res):
+    ms = _mentions(res, "Chiều 3/3, Ngoại trưởng Armenia và Ngoại trưởng Azerbaijan đàm phán tại Moskva.\n\n"
+                        "Cuộc đàm phán kéo dài ba giờ, kết thúc bằng tuyên bố về lệnh ngừng bắn.", pub="2025-03-04")
+    m = _one(ms, "ceasefire")
+    assert m.flags["focus_ref"] and m.flags["asserted"] and m.flags["as_countries"]
+    ms = _mentions(res, "Chiều 3/3, Ngoại trưởng Armenia và Ngoại trưởng Azerbaijan đàm phán tại Moskva.\n\n"
+                        "Cuộc đàm phán kéo dài ba giờ. Giới quan sát hoài nghi về lệnh ngừng bắn.", pub="2025-03-04")
+    assert not _one(ms, "ceasefire").flags["focus_ref"]
+
+
+# ------------------------------------------------------------------ documents, document names, delegations
+
+def test_documents_signed_by_two_leaders_are_an_agreement_of_their_states(res):
+    m = _one(_mentions(res, "Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi ký loạt văn kiện "
+                            "hợp tác quốc phòng.", pub="2025-03-04"), "agreement")
+    assert sorted(m.participants) == ["France", "India"]
+
+
+def test_documents_under_the_two_leaders_in_focus(res):
+    ms = _mentions(res, "Chiều 3/3, Tổng thống Pháp Emmanuel Macron hội đàm với Thủ tướng Ấn Độ Narendra Modi. "
+                        "Sau hội đàm, hai nhà lãnh đạo chứng kiến lễ trao 12 văn kiện hợp tác.", pub="2025-03-04")
+    m = [m for m in ms if m.type == "agreement"][-1]
+    assert sorted(m.participants) == ["France", "India"]
+
+
+def test_an_agreement_of_two_leaders_without_documents_keeps_the_leaders(res):
+    m = _one(_mentions(res, "Tổng thống Pháp Emmanuel Macron và Thủ tướng Ấn Độ Narendra Modi đạt thỏa thuận "
+                            "về dự án tàu ngầm.", pub="2025-03-04"), "agreement")
+    assert "France" not in m.participants
+
+
+def test_a_city_naming_a_document_is_no_side(res):
+    m = _one(_mentions(res, "Israel và Hamas ký Hiệp định Cairo về trao đổi con tin hôm 3/3.", pub="2025-03-04"),
+             "agreement")
+    assert "Egypt" not in m.participants and {"Israel", "Hamas"} <= set(m.participants)
+
+
+def test_a_country_named_as_partner_of_an_agreement_stays(res):
+    m = _one(_mentions(res, "Israel ký thỏa thuận với Ai Cập về cửa khẩu Rafah hôm 3/3.", pub="2025-03-04"),
+             "agreement")
+    assert "Egypt" in m.participants
+
+
+def test_a_government_delegation_negotiates_for_its_state(res):
+    m = _one(_mentions(res, "Hôm 3/3, đoàn đàm phán Chính phủ do Bộ trưởng Bộ Công Thương dẫn đầu đã đàm phán "
+                            "trực tiếp với Bộ trưởng Tài chính Mỹ Scott Bessent tại Washington.", pub="2025-03-04"),
+             "negotiation", "đàm phán")
+    assert sorted(m.participants) == ["United States", "Vietnam"]
+
+
+def test_two_ministers_who_negotiate_stay_persons(res):
+    m = _one(_mentions(res, "Hôm 3/3, Bộ trưởng Tài chính Mỹ Scott Bessent đàm phán với Ngoại trưởng Nga "
+                            "Sergei Lavrov tại Riyadh.", pub="2025-03-04"), "negotiation")
+    assert {"Scott Bessent", "Sergei Lavrov"} <= set(m.participants) and "Russia" not in m.participants
+
+
+# ------------------------------------------------------------------ calls, sideline meetings, visits
+
+def test_the_caller_of_goi_cho_is_the_initiator(res):
+    ms = _mentions(res, "Hôm 3/3, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Anh Keir Starmer, "
+                        "rồi gọi cho quyền Thủ tướng Ba Lan Donald Tusk.", pub="2025-03-04")
+    calls = [m for m in ms if m.type == "phone_call"]
+    second = next(m for m in calls if "Donald Tusk" in m.participants)
+    assert second.initiator == "Emmanuel Macron" and "Keir Starmer" not in second.participants
+    first = next(m for m in calls if "Keir Starmer" in m.participants)
+    assert first.initiator is None             # "điện đàm với" tells no caller
+
+
+def test_two_leaders_met_on_the_sidelines_are_two_meetings(res):
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron, Thủ tướng Ấn Độ "
+                        "Narendra Modi bên lề Hội nghị G20.", pub="2025-03-04")
+    meets = sorted(sorted(m.participants) for m in ms if m.type == "meeting" and "Pham Minh Chinh" in m.participants)
+    assert meets == [["Emmanuel Macron", "Pham Minh Chinh"], ["Narendra Modi", "Pham Minh Chinh"]]
+
+
+def test_a_joint_meeting_on_the_sidelines_stays_one(res):
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính có cuộc gặp chung với Tổng thống Pháp Emmanuel Macron và "
+                        "Thủ tướng Ấn Độ Narendra Modi bên lề Hội nghị G20.", pub="2025-03-04")
+    meets = [m for m in ms if m.type == "meeting" and "Pham Minh Chinh" in m.participants]
+    assert len(meets) == 1 and len(meets[0].participants) == 3
+
+
+def test_the_host_of_a_visit_named_in_an_apposition(res):
+    ms = _mentions(res, "Tổng thống Nga Vladimir Putin đến Bắc Kinh tối 1/9, mở đầu chuyến thăm kéo dài bốn ngày, "
+                        "chuyến thăm Trung Quốc thứ hai trong năm.", pub="2025-09-02")
+    v = [m for m in ms if m.type == "visit"][0]
+    assert sorted(v.participants) == ["China", "Vladimir Putin"]
+
+
+def test_the_traveller_of_toi_tham(res):
+    m = _one(_mentions(res, "Theo chương trình, ngày 5/3 Thủ tướng Phạm Minh Chính sẽ tới thăm Đại học Tokyo.",
+                       pub="2025-03-04"), "visit")
+    assert "Pham Minh Chinh" in m.participants
+
+
+def test_compatriots_abroad_are_no_meeting(res):
+    ms = _mentions(res, "Tối 5/3, Thủ tướng Phạm Minh Chính gặp gỡ cộng đồng người Việt Nam tại Pháp.", pub="2025-03-06")
+    assert not [m for m in ms if m.type == "meeting"]
+    ms = _mentions(res, "Tối 5/3, Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron.", pub="2025-03-06")
+    assert [m for m in ms if m.type == "meeting"]

@@ -821,3 +821,111 @@ def test_a_joint_committees_session_is_a_meeting_of_the_two_states(res):
 ])
 def test_a_session_without_two_known_countries_is_no_meeting(res, text):
     assert not _of(_evs(res, text, pub="2025-03-13"), "meeting")
+
+
+# ------------------------------------------------------------------ set 12: next rounds, plans fulfilled
+
+HELD_AND_NEXT = ("Ai Cập và Ethiopia kết thúc vòng đàm phán đầu tiên tại Kenya\n\n"
+                 "Chiều 8/3, phái đoàn Ai Cập và Ethiopia đã đàm phán gián tiếp tại Nairobi trong khoảng ba giờ, "
+                 "với Ngoại trưởng Kenya làm trung gian. Kết thúc buổi làm việc, hai phái đoàn nhất trí tổ chức "
+                 "vòng đàm phán kế tiếp vào tuần sau. Trước đó, Tổng thống Ai Cập cảnh báo Ethiopia sẽ phải chịu "
+                 "trách nhiệm nếu đàm phán thất bại.")
+
+
+def test_the_next_round_agreed_at_the_held_talks_is_another_event(res):
+    talks = _of(_evs(res, HELD_AND_NEXT, pub="2025-03-10"), "negotiation")
+    held = [e for e in talks if e["status"] == "occurred"]
+    plan = [e for e in talks if e["status"] == "planned"]
+    assert len(held) == 1 and held[0]["date"] == "2025-03-08" and held[0]["duration_minutes"] == 180
+    assert not any("kế tiếp" in s for s in sentences(held[0]))
+    # the plan is between the sides of the held talks, the round after the first
+    assert len(plan) == 1 and set(plan[0]["participants"]) == {"Egypt", "Ethiopia"} and plan[0]["ordinal"] == 2
+
+
+def test_a_restated_held_round_without_next_stays_one_event(res):
+    # negative: no "kế tiếp"/"tiếp theo": the talk noun restates the held talks
+    text = ("Chiều 8/3, phái đoàn Ai Cập và Ethiopia đã đàm phán gián tiếp tại Nairobi. "
+            "Vòng đàm phán kéo dài khoảng ba giờ.")
+    talks = _of(_evs(res, text, pub="2025-03-10"), "negotiation")
+    assert len(talks) == 1 and talks[0]["status"] == "occurred" and talks[0]["duration_minutes"] == 180
+
+
+ROUND_TWO = ("Vòng đàm phán thứ hai giữa Ai Cập và Ethiopia diễn ra tại Nairobi\n\n"
+             "Vòng đàm phán thứ hai giữa Ai Cập và Ethiopia đã diễn ra ngày 15/3 tại Nairobi. Hôm 10/3, Tổng thống "
+             "Kenya William Ruto thông báo Ai Cập và Ethiopia sẽ đàm phán vào thứ Bảy (15/3).\n\n"
+             "Ảnh: Ngoại trưởng Ai Cập Badr Abdelatty rời địa điểm đàm phán tại Nairobi. Ảnh: AFP\n\n"
+             "Một quan chức Kenya cho biết vòng đàm phán kéo dài hơn 5 giờ. Hai bên dự kiến tổ chức vòng kế tiếp "
+             "vào ngày 29/3.")
+
+
+def test_a_plan_announced_for_the_day_of_the_held_talks_is_those_talks(res):
+    talks = _of(_evs(res, ROUND_TWO, pub="2025-03-16"), "negotiation")
+    held = [e for e in talks if e["status"] == "occurred"]
+    assert len(held) == 1 and held[0]["date"] == "2025-03-15"
+    assert any("thông báo" in s for s in sentences(held[0]))
+    assert not any(e["status"] == "planned" and e["date"] == "2025-03-15" for e in talks)
+    # a photo caption naming one negotiator does not make him a side of the states' talks
+    assert set(held[0]["participants"]) == {"Egypt", "Ethiopia"}
+
+
+def test_the_elliptic_next_round_is_the_round_after_the_held_one(res):
+    plan = [e for e in _of(_evs(res, ROUND_TWO, pub="2025-03-16"), "negotiation") if e["status"] == "planned"]
+    assert len(plan) == 1 and plan[0]["date"] == "2025-03-29" and plan[0]["ordinal"] == 3
+    assert set(plan[0]["participants"]) == {"Egypt", "Ethiopia"}
+
+
+ROUND_THREE = ("Vòng đàm phán thứ ba giữa Nga và Ukraine diễn ra tại Istanbul\n\n"
+               "Vòng đàm phán thứ ba giữa Nga và Ukraine đã diễn ra ngày 22/3 tại Istanbul. Phái đoàn hai nước do "
+               "Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng Ukraine Andrii Sybiha dẫn đầu.\n\n"
+               "Tối qua, một quan chức Thổ Nhĩ Kỳ cho biết vòng đàm phán là \"thực chất\" và kéo dài hơn 5 giờ, bao "
+               "gồm cả các cuộc tiếp xúc trực tiếp lẫn gián tiếp. Tuy nhiên, người phát ngôn Bộ Ngoại giao Nga bác bỏ "
+               "thông tin trên một số tờ báo khu vực rằng ông Lavrov và ông Sybiha đã có cuộc gặp riêng kéo dài một "
+               "giờ tại khách sạn.")
+
+
+def test_a_denied_meeting_of_the_heads_stays_apart_on_the_day_of_the_talks(res):
+    evs = _evs(res, ROUND_THREE, pub="2025-03-23")
+    talks, meets = _of(evs, "negotiation"), _of(evs, "meeting")
+    assert len(talks) == 1 and set(talks[0]["participants"]) == {"Russia", "Ukraine"}
+    assert talks[0]["status"] == "occurred" and talks[0].get("duration_minutes") != 60
+    # "các cuộc tiếp xúc" in the sentence of the round is part of the round, not of the denied meeting
+    assert any("tiếp xúc" in s for s in sentences(talks[0]))
+    assert len(meets) == 1 and meets[0]["status"] == "denied" and meets[0]["date"] == "2025-03-22"
+    assert not any("tiếp xúc" in s for s in sentences(meets[0]))
+
+
+def test_talks_coordinated_with_a_dated_visit_take_its_day(res):
+    text = ("Ngoại trưởng Nga thăm Triều Tiên\n\nNgoại trưởng Nga Sergei Lavrov đã thăm Bình Nhưỡng hôm 18/3 và "
+            "hội đàm với Ngoại trưởng Triều Tiên Choe Son-hui về tình hình bán đảo.")
+    meets = _of(_evs(res, text, pub="2025-03-20"), "meeting")
+    assert [m["date"] for m in meets] == ["2025-03-18"]
+
+
+def test_talks_told_in_another_sentence_than_the_visit_keep_no_day(res):
+    # negative: a sentence of its own, a recap ("từng"): not the talks of that visit
+    text = ("Ngoại trưởng Nga thăm Triều Tiên\n\nNgoại trưởng Nga Sergei Lavrov đã thăm Bình Nhưỡng hôm 18/3. "
+            "Ông Lavrov từng hội đàm với Ngoại trưởng Triều Tiên Choe Son-hui về tình hình bán đảo.")
+    meets = _of(_evs(res, text, pub="2025-03-20"), "meeting")
+    assert [m["date"] for m in meets] == [None]
+
+
+def test_a_letter_announced_at_a_briefing_is_another_statement(res):
+    text = ("Thủ tướng sẽ thăm chính thức Nepal\n\nTại cuộc họp báo thường kỳ chiều 6/3, người phát ngôn Bộ Ngoại "
+            "giao Phạm Thu Hằng thông báo Thủ tướng Phạm Minh Chính sẽ thăm chính thức Nepal từ ngày 12 đến 14/3. "
+            "Cũng tại cuộc họp báo, người phát ngôn cho biết Thủ tướng Phạm Minh Chính đã gửi thư chia buồn tới "
+            "Thủ tướng Thái Lan về trận lũ ở miền Bắc nước này.")
+    stmts = _of(_evs(res, text, pub="2025-03-06"), "statement")
+    # the briefing (its speaker) and the letter (its sender and recipient): two statements, no
+    # statement of the speaker with the letter's sides
+    assert len(stmts) == 2
+    assert not any("Pham Thu Hang" in e["participants"] and len(e["participants"]) >= 3 for e in stmts)
+
+
+def test_a_message_sent_at_an_occasion_is_not_dated_by_a_main_event_still_planned(res):
+    # "Tại cuộc họp báo, ... đã gửi điện mừng": the occasion is the briefing, not the planned visit
+    text = ("Tổng Bí thư sẽ thăm chính thức Mông Cổ\n\nNgười phát ngôn Bộ Ngoại giao cho biết Tổng Bí thư Tô Lâm sẽ "
+            "thăm chính thức Mông Cổ từ ngày 4 đến 6/5. Tại cuộc họp báo, người phát ngôn cũng cho biết Bộ trưởng "
+            "Ngoại giao Bùi Thanh Sơn đã gửi điện mừng Ngoại trưởng Mông Cổ nhân dịp ông nhậm chức.")
+    evs = _evs(res, text, pub="2025-04-28")
+    assert [e["date"] for e in _of(evs, "visit")] == ["2025-05-04"]
+    assert [e["date"] for e in _of(evs, "statement")] == [None]

@@ -75,3 +75,24 @@ def test_a_new_speaker_after_the_denied_report_is_no_denial(res):
     ms = _mentions(res, "Hôm qua, Điện Kremlin bác bỏ thông tin về chuyến đi của Bộ trưởng Quốc phòng Nga, nói rằng "
                         "Nga và Ukraine đã gặp nhau tại Istanbul.", pub="2025-03-13")
     assert [m.status for m in ms if m.type == "meeting"] == ["occurred"]
+
+
+# ---- a denied report: a cue cut off by the window, a length told in the denied account (set 12)
+
+def test_a_denial_cue_cut_off_by_the_window_still_denies(res):
+    # the words between "bác bỏ" and the noun put the cue across the start of the 70-character window
+    ms = _mentions(res, "Người phát ngôn bác bỏ thông tin trên một số tờ báo nước ngoài rằng ông A và ông B đã có cuộc gặp.",
+                   pub="2025-03-13")
+    assert [m.status for m in ms if m.type == "meeting"] == ["denied"]
+
+
+def test_a_length_in_the_denied_account_is_denied_with_it(res):
+    ms = _mentions(res, "Tuy nhiên, người phát ngôn Bộ Ngoại giao Nga bác bỏ thông tin trên một số tờ báo khu vực rằng "
+                        "ông Lavrov và ông Sybiha đã có cuộc gặp riêng kéo dài một giờ tại khách sạn.", pub="2025-03-23")
+    assert [m.status for m in ms if m.type == "meeting"] == ["denied"]
+
+
+def test_a_reported_meeting_with_its_length_stays_occurred(res):
+    # negative: no denial, "kéo dài" tells a meeting that took place
+    ms = _mentions(res, "Ông Lavrov và ông Sybiha đã có cuộc gặp riêng kéo dài một giờ tại khách sạn.", pub="2025-03-23")
+    assert [m.status for m in ms if m.type == "meeting"] == ["occurred"]

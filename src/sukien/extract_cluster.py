@@ -73,6 +73,9 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         cross = True
     if m.date and e.date and not _dates_agree(m.date, e.date) and not _clock_days(e, m):
         return None
+    if m.type == "statement" and (km := _message_kind(m, cues)) \
+            and any((kx := _message_kind(x, cues)) and kx != km for x in e.mentions):
+        return None       # "Cũng tại cuộc họp báo, người phát ngôn thông báo X đã gửi thư ...": two statements
     if m.type == "meeting" and (fm := _format(m, cues)) and any((fx := _format(x, cues)) and fx != fm for x in e.mentions):
         return None       # "cuộc gặp ba bên" / "gặp riêng từng người": a joint meeting and a separate one
     dm = _day_month(m)
@@ -102,14 +105,28 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         return None
     if m.flags.get("background") and e.status in ("planned", "hypothetical"):
         return None       # "Hồi tháng 11/2023, hai bên từng ...": a recap is never the planned event
-    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and (m.date or dm) \
-            and e.mentions and not e.date and (e.status or "occurred") == "occurred" \
+    if m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") \
+            and ((m.date or dm) and not e.date or _next_round(m, cues)) \
+            and e.mentions and (e.status or "occurred") == "occurred" \
             and all((x.status or "occurred") == "occurred" for x in e.mentions) \
             and any(x.duration_minutes or (x.flags.get("status_explicit") and x.status == "occurred")
                     for x in e.mentions):
         # "Trong ngày 11/6, Thủ tướng dự kiến tọa đàm ...": a dated plan beside a reported event
-        # is another event; it must not give the reported one its date and status
+        # is another event; it must not give the reported one its date and status. So is the plan
+        # of a next round ("hai đoàn nhất trí tổ chức vòng đàm phán kế tiếp vào thứ Bảy tuần sau"),
+        # dated or not, beside the held round: the round after it, never that one
         return None
+    if m.type in _MEET_NEG and e.type in _MEET_NEG:
+        # the next round planned after the held talks is another event: a plan of a next round
+        # never joins an event told as held (a length, "đã diễn ra", "vòng đầu tiên"), nor a held
+        # mention the event of such a plan
+        # ("... sẽ gặp nguy hiểm nếu đàm phán thất bại": a bare talk verb in a plan or a condition,
+        # with no sides and no date of its own, is no restatement of the talks told as held either)
+        if (_next_plan(m, cues) or _bare_plan(m)) and any(_told_held(x, cues) for x in e.mentions):
+            return None
+        if _told_held(m, cues) and any(_next_plan(x, cues) or _bare_plan(x) for x in e.mentions) \
+                and not any(_told_held(x, cues) for x in e.mentions):
+            return None
     same = outcome and any(x.sentence_index == m.sentence_index for x in e.mentions)
     if same:
         ignore_participants = True      # "X trao trả 33 con tin, đổi lại Y phóng thích ...": one exchange
@@ -118,7 +135,7 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         return None                     # "hoàn tất phần còn lại ...": the rest is another exchange
     if m.flags.get("status_explicit") and e.status and m.status != e.status and not outcome:
         if {m.status, e.status} != {"planned", "hypothetical"} and not _disputed(e, m, cache) \
-                and not _bears_out(e, m):
+                and not _bears_out(e, m) and not _fulfilled(e, m, cues):
             return None
     for k, v in (m.quantities or {}).items():
         if k in e.quantities and not _counts_agree(e.quantities[k], v):
@@ -180,6 +197,40 @@ def _back_reference(e: _Ev, m: EventMention, cues) -> bool:
     return any(x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 2 for x in e.mentions)
 
 
+def _next_round(m: EventMention, cues) -> bool:
+    """A talk noun followed by "next" ("vòng đàm phán kế tiếp", "cuộc gặp tiếp theo"), or a round
+    form that ends in it ("vòng kế tiếp"): cue ``next_after``. The round after the reported one."""
+    if m.type not in _MEET_NEG or not m.flags.get("nominal"):
+        return False
+    trig = m.trigger.lower()
+    if any(cues.next_after.match(trig[i:]) for i, ch in enumerate(trig) if ch == " "):
+        return True
+    ev = m.evidence
+    if ev is None or not ev.sentence:
+        return False
+    return cues.next_after.match(ev.sentence[max(0, m.end - ev.start):].lower()) is not None
+
+
+def _next_plan(m: EventMention, cues) -> bool:
+    """A plan of the next round ("hai đoàn nhất trí tổ chức vòng đàm phán kế tiếp ...")."""
+    return bool(m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and _next_round(m, cues))
+
+
+def _bare_plan(m: EventMention) -> bool:
+    """A talk verb in a plan or a condition naming no sides and no date ("nếu đàm phán thất bại")."""
+    return bool(m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and not m.participants
+                and not m.date and not m.flags.get("nominal"))
+
+
+def _told_held(m: EventMention, cues) -> bool:
+    """A talk mention told as held: reported (occurred) with its length, its end ("kết thúc"), an
+    explicit "đã"/"diễn ra" of its own, or as the first round."""
+    if (m.status or "occurred") != "occurred" or m.type not in _MEET_NEG or _next_round(m, cues):
+        return False
+    return bool(m.duration_minutes or m.ordinal == 1 or _held(m, cues)
+                or m.flags.get("status_explicit") and m.flags.get("asserted"))
+
+
 def _held(m: EventMention, cues) -> bool:
     """The talk noun is followed by its end ("cuộc gặp kết thúc", cue ``held_after``)."""
     ev = m.evidence
@@ -227,6 +278,15 @@ def _bears_out(e: _Ev, m: EventMention) -> bool:
                and x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 1 for x in e.mentions)
 
 
+def _fulfilled(e: _Ev, m: EventMention, cues) -> bool:
+    """"Hôm 7/4, ông X công bố hai nước sẽ đàm phán vào cuối tuần" beside the talks told as held
+    on that weekend's day: the plan of that very event, announced before it (the same full day;
+    not a next round)."""
+    return bool(m.status == "planned" and e.status == "occurred" and m.date and len(m.date) == 10
+                and m.date == e.date and m.type in _MEET_NEG and not _next_round(m, cues)
+                and any(_told_held(x, cues) for x in e.mentions))
+
+
 def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
     """"Điện Kremlin bác bỏ thông tin cho rằng X đã điện đàm với Y" and the article's account of
     that report ("tờ báo dẫn nguồn tin cho biết X đã điện đàm với Y hôm thứ Năm"): one event, denied.
@@ -238,6 +298,18 @@ def _disputed(e: _Ev, m: EventMention, cache: dict | None) -> bool:
     persons, others, cmap = _m_parts(m, cache)
     mc = {cmap.get(p) or p for p in persons + others}
     return len(mc) >= 2 and mc == e.countries()
+
+
+def _message_kind(m: EventMention, cues) -> str | None:
+    """"letter" for a statement trigger naming a letter, telegram or note (cue ``letter_trigger``),
+    "briefing" for one naming a statement made in public, a press briefing or a joint statement
+    (cue ``briefing_trigger``), else None."""
+    if m.type != "statement":
+        return None
+    t = m.trigger.lower()
+    if cues.briefing_trigger.search(t):
+        return "briefing"
+    return "letter" if cues.letter_trigger.search(t) else None
 
 
 def _format(m: EventMention, cues) -> str | None:
@@ -314,6 +386,15 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
         loose = not mc <= e.countries()      # restated with another side named: keep the parties
         if loose and m.type == "prisoner_exchange":
             _replace_captive_side(e, m, persons + others, cmap)
+    if m.flags.get("role") == "caption" and e.type == "negotiation" and e.mentions[:-1] and len(e.countries()) >= 2:
+        # "Ảnh: Ngoại trưởng X rời địa điểm đàm phán": a photo caption shows who was there; it does
+        # not name the sides of talks the article already told between two states
+        persons, others = [], []
+    if m.flags.get("status_explicit") and m.status == "planned" and e.status == "occurred" and m.date \
+            and m.date == e.date and e.mentions[:-1] and len(e.countries()) >= 2:
+        # the plan of talks told as held (extract_cluster._fulfilled: "Hôm 7/4, ông X công bố hai
+        # nước sẽ đàm phán vào cuối tuần"): the announcer is no side, the held account names them
+        persons, others = [], []
     if loose and e.mentions[:-1]:
         ec = e.countries()
         persons = [p for p in persons if (cmap.get(p) or p) in ec]

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts, join_halves,
-                              mark_past, split_summaries)
+from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts,
+                              join_halves, mark_past, split_summaries)
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, capital_countries, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings, visitor_and_host)
 from .extract_talklen import assign as _assign_lengths
+from .extract_talks import OUTCOMES, _next_ordinals, _results_of_talks, _talks_of_outcomes
 from .models import Analysis, Document, EventMention, Evidence
 
-OUTCOMES = ("ceasefire", "agreement", "prisoner_exchange")   # results reported from a talk
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?]")
 
 
 # ------------------------------------------------------------------------------ document events
@@ -144,6 +145,10 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             if x is not None:
                 _add(x, m, loose=True, cache=pc)
                 continue
+            e = _talk_of_sentence(m, events)
+            if e is not None:
+                _add(e, m, loose=True, cache=pc)
+                continue
             # "... đã điện đàm với X. Theo X, cuộc trò chuyện kéo dài ...": the talk told in its
             # sentence or the one before names its type; else the type the article uses most
             near = _talk_just_told(m, mentions)
@@ -182,72 +187,8 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     _presupposed(events, unattached, cues)
     _truce_of_exchange(events, pc)
     _outcomes_of_talks(events)
+    _next_ordinals(events, cues)
     return build_records(doc, analysis, events, res)
-
-
-_TALK_WORDS = ("meeting", "negotiation")
-_RESULT_GAP = 120          # characters between the talk mention and its outcome
-
-
-def _results_of_talks(mentions: list[EventMention], cues) -> None:
-    """"Cuộc đàm phán kéo dài hai giờ, kết thúc bằng thỏa thuận ngừng bắn": an outcome noun told
-    as the result of held talks of its sentence (cue ``talks_result`` between them, the talk
-    reported as occurred, no modality on either) is reported as reached: the mention asserts
-    the outcome, occurred (a later "để đạt được một lệnh ngừng bắn" is only a word about it)."""
-    for m in mentions:
-        if m.type not in ("ceasefire", "agreement") or m.flags.get("status_explicit") \
-                or (m.status or "occurred") != "occurred":
-            continue
-        for x in mentions:
-            if x.type not in _TALK_WORDS or x.sentence_index != m.sentence_index or x.end > m.start \
-                    or m.start - x.end > _RESULT_GAP or (x.status or "occurred") != "occurred" \
-                    or not x.flags.get("asserted") or x.evidence is None:
-                continue
-            base = x.evidence.start
-            gap = x.evidence.sentence[x.end - base:m.start - base].lower()
-            if cues.talks_result.search(gap):
-                m.flags["asserted"] = True
-                m.flags["status_explicit"] = True
-                m.status = "occurred"
-                break
-
-
-def _talks_of_outcomes(mentions: list[EventMention], cues) -> None:
-    """"X và Y nhất trí ngừng bắn sau cuộc đàm phán ở Z": a talk mention without sides, introduced
-    right after an outcome mention of its sentence that names two or more sides (cue
-    ``talks_after_outcome``: "sau", "tại", "trong" + the talk noun), names talks held between those
-    sides (the converse of ``extract_merge._outcomes_of_talks``). Only talks told as held, only
-    when one outcome mention of the sentence names sides, and only in an article that names no
-    person of each side in a talk mention of its own (then those mentions give the sides)."""
-    for x in mentions:
-        if x.type not in _TALK_WORDS or x.participants or (x.status or "occurred") != "occurred" \
-                or x.flags.get("status_explicit") and x.status != "occurred" or x.evidence is None:
-            continue
-        rel = x.start - x.evidence.start
-        if not cues.talks_after_outcome.search(x.evidence.sentence[max(0, rel - 30):rel].lower()):
-            continue
-        outs = [m for m in mentions if m.type in OUTCOMES and m.sentence_index == x.sentence_index
-                and m.end <= x.start and (m.status or "occurred") == "occurred"
-                and len({(m.flags.get("countries") or {}).get(p) or p for p in m.participants}) >= 2]
-        if len(outs) != 1:
-            continue
-        o = outs[0]
-        oc = {(o.flags.get("countries") or {}).get(p) or p for p in o.participants}
-        if any(_names_people_of(y, oc) for y in mentions if y.type in _TALK_WORDS and y is not x):
-            continue      # the article names who talked: its own mentions give the sides
-        x.participants = list(o.participants)
-        for key in ("countries", "pkind"):
-            merged = dict(x.flags.get(key) or {})
-            merged.update({p: v for p, v in (o.flags.get(key) or {}).items() if p in o.participants})
-            x.flags[key] = merged
-
-
-def _names_people_of(y: EventMention, countries: set) -> bool:
-    """A held talk mention naming a person of each of these countries."""
-    if (y.status or "occurred") != "occurred":
-        return False
-    cmap, pkind = y.flags.get("countries") or {}, y.flags.get("pkind") or {}
-    return countries <= {cmap.get(p) for p in y.participants if pkind.get(p) == "person"}
 
 
 def _joined(m: EventMention, mentions: list[EventMention], events: list[_Ev], pc: dict, res) -> _Ev | None:
@@ -292,6 +233,26 @@ def _talk_just_told(m: EventMention, mentions: list[EventMention]) -> str | None
     told = [x for x in mentions if x.type in ("phone_call", "meeting") and not x.flags.get("weak")
             and x.start < m.start and 0 <= m.sentence_index - x.sentence_index <= 1]
     return max(told, key=lambda x: x.start).type if told else None
+
+
+def _talk_of_sentence(m: EventMention, events: list[_Ev]) -> _Ev | None:
+    """"Vòng đàm phán kéo dài hơn 4 giờ, bao gồm cả các cuộc tiếp xúc trực tiếp lẫn gián tiếp": a
+    weak talk word with no date and no status of its own, after a strong talk mention of its own
+    sentence, is part of that talk (the event the last such mention belongs to) when it names no
+    sides the event does not have."""
+    if m.date or m.flags.get("status_explicit"):
+        return None
+    cmap = m.flags.get("countries") or {}
+    mc = {cmap.get(p) or p for p in m.participants}
+    best = None
+    for e in events:
+        if e.type not in TALK_TYPES or not mc <= e.countries():
+            continue
+        for x in e.mentions:
+            if x.sentence_index == m.sentence_index and x.end <= m.start and not x.flags.get("weak") \
+                    and x.type in TALK_TYPES and x.type != "visit" and (best is None or x.start > best[0]):
+                best = (x.start, e)
+    return best[1] if best is not None else None
 
 
 def _proposed_talk(m: EventMention, mentions: list[EventMention], text: str) -> bool:
@@ -547,6 +508,15 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                                    or x.start > m.start and e.type in OUTCOMES
                                    and f.type in ("phone_call", "meeting", "negotiation") and _introduced(x, cues))
                               for x in f.mentions)), None)
+            if f is None and e.type in ("meeting", "phone_call", "negotiation"):
+                # "X đã thăm Bắc Kinh hôm 23/4 và hội đàm với Y": the talks coordinated with a
+                # dated visit of the same visitor in one clause (no clause punctuation between)
+                f = next((f for f in final if f is not e and f.type == "visit" and f.final_status == "occurred"
+                          and (f.date_info[0] or f.day_month_m is not None) and set(f.parts) & set(e.parts)
+                          and any(x.sentence_index == m.sentence_index and x.end <= m.start
+                                  and x.evidence is not None and m.evidence is not None
+                                  and not _CLAUSE_PUNCT.search(doc.text, x.end, m.start)
+                                  for x in f.mentions)), None)
             if f is not None:
                 if not f.date_info[0]:
                     e.day_month_m = f.day_month_m
@@ -575,7 +545,9 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
             background = any(m.flags.get("background") for m in e.mentions)
             outcome = (e.type in ("ceasefire", "agreement") and e.final_status == "occurred"
                        and ecountries <= mcountries)
-            occasion = (e.final_status == "occurred" and not background
+            # (an occasion that took place is no main event still planned: "Cũng tại cuộc họp báo,
+            # người phát ngôn thông báo X đã gửi thư ..." in an article announcing a visit)
+            occasion = (e.final_status == "occurred" and not background and main.final_status == "occurred"
                         and any(m.flags.get("same_occasion") for m in e.mentions))
             # "Trên chuyến bay trở về Washington, ông X điện đàm với Y": on the way home from the
             # article's event, a talk of one of its people (the day of the return)
@@ -585,6 +557,23 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                 e.date_info = (mdate, round(mconf * 0.7, 3), "document", myear, mm)
             elif e.final_status == "occurred" and (day := _days_before_main(e, mdate)):
                 e.date_info = (day, round(mconf * 0.6, 3), "document", myear, mm)
+    # "Bên lề vòng đàm phán, hai trưởng đoàn có cuộc trao đổi trực tiếp ngắn" (or a report of such a
+    # meeting that is denied): an undated meeting of two (or more) of the sides of the article's
+    # held negotiation is held at those talks, on their day (a year-less day-month when that is all)
+    if main is not None and main.type == "negotiation" and main.final_status == "occurred" \
+            and (main.date_info[0] or main.day_month_m is not None):
+        mcountries = {main.cmap.get(p) or p for p in main.parts}
+        for e in final:
+            if e is main or e.type != "meeting" or e.date_info[0] or e.day_month_m is not None \
+                    or e.final_status not in ("occurred", "denied") or len(mcountries) < 2 \
+                    or len(ec := {e.cmap.get(p) or p for p in e.parts}) < 2 or not ec <= mcountries \
+                    or any(m.flags.get("background") for m in e.mentions):
+                continue
+            if main.date_info[0]:
+                mdate, mconf, _, myear, mm = main.date_info
+                e.date_info = (mdate, round(mconf * 0.6, 3), "document", myear, mm)
+            else:
+                e.day_month_m = main.day_month_m
     for e in sorted(final, key=lambda e: min(m.start for m in e.mentions)):
         records.append(_record(doc, analysis, e, e is main, lex, topics))
     for n, r in enumerate(records):

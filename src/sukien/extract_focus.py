@@ -21,9 +21,12 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
     prev_of_type: dict[str, EventMention] = {}
     country_refs = [r["form"] for r in (res.triggers.raw.get("triggers") or {}).get("references") or []
                     if r.get("countries")]
+    from .extract_cluster import _next_plan
+    cues = res.cues
     for m in sorted(mentions, key=lambda x: x.start):
-        implicit = (not m.participants and m.date and m.flags.get("asserted") and m.type in TALK_TYPES
-                    and not m.flags.get("focus_ref"))
+        # (a plan of the next round, "vòng đàm phán kế tiếp", names its round even without a date)
+        implicit = (not m.participants and (m.date or _next_plan(m, cues)) and m.flags.get("asserted")
+                    and m.type in TALK_TYPES and not m.flags.get("focus_ref"))
         if implicit and (later := _told_later(m, mentions)) is not None:
             # "Cuộc điện đàm gần đây nhất diễn ra hôm 1/2, khi ông X gọi điện cho ông Y": the clause
             # after the date tells the sides of that very talk

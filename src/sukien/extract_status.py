@@ -71,8 +71,11 @@ def _status(a: Args, low, ts, te, lb, trig, lex, cues, bridge: bool = True, f=No
     if not denied and lo > 0 and lex.ends.get("report") is not None:
         # "bác bỏ thông tin cho rằng Bộ trưởng ba nước A, B, C đã gặp kín": a denied report scopes
         # over the whole account it introduces, past its list commas (no sentence break between)
+        # (a cue that starts before the window and ends inside it, cut off by it, counts too)
         lo2 = max(0, ts - 160)
-        for m, st in lex.status_matches("before", low, lo2, lo):
+        for m, st in lex.status_matches("before", low, lo2, ts):
+            if m.start() >= lo:
+                break
             if st == "denied" and lex.ends["report"].match(low, m.end()) and not _STOP.search(low, m.end(), ts) \
                     and cues.that.search(low, m.end(), ts) and not cues.says.search(low, m.end(), ts):
                 denied, den = True, (m.start() - lo, m.end() - lo)
@@ -130,8 +133,12 @@ def _status(a: Args, low, ts, te, lb, trig, lex, cues, bridge: bool = True, f=No
             # "Hội nghị thượng đỉnh Mỹ - Nga tại Budapest đã bị hủy": a passive call-off ends the
             # noun phrase of its subject however long (no clause break between)
             after = (m.start() - te, st)
-    if after:
+    if after and not (denied and after[1] == "occurred"):
+        # ("bác bỏ thông tin rằng A và B đã có cuộc gặp kéo dài một giờ": what the denied report
+        # tells of the meeting, its length included, is denied with it)
         st = after[1]
+    elif after:
+        st = "denied"
     elif a.nominal and not bridge and not (best is not None and best[2] == "denied"):
         # ("bác bỏ thông tin về cuộc điện đàm": a denial scopes over its noun too)
         # a nominal complement ("về cuộc gặp", "sau cuộc gặp"): the clause's modality is only a

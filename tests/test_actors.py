@@ -518,3 +518,90 @@ def test_a_body_followed_by_another_country_is_that_country_s():
     assert db.country_of("National Assembly of Laos") == "Laos"
     assert db.country_of("Ministry of Foreign Affairs of Japan") == "Japan"
     assert db.country_of("Bank of Nowhere") is None          # " of " + no country: unknown as before
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Bộ trưởng Bộ Nông nghiệp Trần Văn Hải đã tiếp đoàn doanh nghiệp Úc.", "Bộ Nông nghiệp", "Trần Văn Hải"),
+    ("Thứ trưởng Bộ Tài chính Lê Thị Hoa tiếp Đại sứ Nhật Bản.", "Bộ Tài chính", "Lê Thị Hoa"),
+], ids=["minister", "deputy-with-verb-after"])
+def test_an_unknown_holder_named_after_his_body_is_a_person(pres, text, body, person):
+    """"Bộ trưởng Bộ X <họ tên>": the capitalized syllables from a common family name on
+    (references.yaml ``person_surnames``) are the office holder, not part of the body's name."""
+    ms = _by_text(text, "2026-04-09", pres)
+    got = [m for m in ms.values() if m.kind == "person" and m.name == person]
+    assert got and body in got[0].text
+    assert not any(m.kind == "organization" and person in m.text for m in ms.values())
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sở Y tế Hà Tĩnh thông báo lịch tiêm chủng.", "Sở Y tế"),
+    ("Ban Tuyên giáo Trung ương tổ chức hội nghị.", "Ban Tuyên giáo Trung ương"),
+])
+def test_a_body_name_without_a_holder_stays_a_body(pres, text, body):
+    ms = _by_text(text, "2026-04-09", pres)
+    assert body in ms and ms[body].kind == "organization"
+    assert not any(m.kind == "person" for m in ms.values())
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên làm việc với doanh nghiệp Hàn Quốc.", "Nguyen Hong Dien", "Vietnam"),
+    ("Đại diện Thương mại Mỹ Jamieson Greer trả lời báo giới về thuế quan.", "Jamieson Greer", "United States"),
+    ("Bộ trưởng Thương mại Mỹ Howard Lutnick có bài phát biểu tại Detroit.", "Howard Lutnick", "United States"),
+    ("Ngoại trưởng Cộng hòa Dân chủ (CHDC) Congo Thérèse Kayikwamba Wagner tới Addis Ababa.",
+     "Therese Kayikwamba Wagner", "DR Congo"),
+    ("Ngoại trưởng Rwanda Olivier Nduhungirehe trả lời phỏng vấn.", "Olivier Nduhungirehe", "Rwanda"),
+    ("Bộ trưởng Quan hệ Đối ngoại Angola Téte António tiếp đoàn khách.", "Tete Antonio", "Angola"),
+], ids=["trade-minister-vn", "ustr", "commerce", "drc-fm", "rwanda-fm", "angola-fm"])
+def test_new_office_holders_of_2025_are_one_mention(pres, text, name, country):
+    """people.yaml / roles.yaml: the title, the country and the name are one person mention (no
+    "Congo Thérèse ..." candidate, no "Bộ Công Thương Nguyễn Hồng Diên" body)."""
+    ms = _by_text(text, "2025-06-20", pres)
+    got = [m for m in ms.values() if m.name == name]
+    assert got and got[0].kind == "person" and got[0].country == country
+    assert not any(m.via == "candidate" for m in ms.values())
+
+
+def test_the_trade_minister_title_names_the_holder(pres):
+    ms = _by_text("Bộ trưởng Công Thương phát biểu khai mạc hội chợ.", "2025-06-20", pres)
+    assert any(m.name == "Nguyen Hong Dien" for m in ms.values())
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Quyền Bộ trưởng Ngoại giao Lào Trần Văn Tư cũng dự lễ.", "Quyền Bộ trưởng Ngoại giao Lào Trần Văn Tư"),
+    ("Ông gặp nguyên Thủ tướng Australia Kevin Rudd tại hội thảo.", "nguyên Thủ tướng Australia Kevin Rudd"),
+    ("Quyền Tổng thống Hàn Quốc Choi Sang-mok điện đàm với Tổng thống Mỹ.", "Quyền Tổng thống Hàn Quốc Choi Sang-mok"),
+], ids=["acting-candidate", "former-candidate", "acting-known"])
+def test_a_title_prefix_belongs_to_the_person_s_span(pres, text, span):
+    """references.yaml ``title_prefixes``: "quyền", "nguyên", "cựu" before a title are the person's."""
+    ms = _by_text(text, "2025-01-10", pres)
+    assert span in ms and ms[span].kind == "person"
+
+
+def test_a_prefix_word_before_no_title_stays_out(pres):
+    ms = _by_text("Bảo vệ quyền con người là ưu tiên của Thủ tướng Nhật Bản.", "2025-01-10", pres)
+    assert not any(t.lower().startswith("quyền") for t in ms)
+    ms = _by_text("Ông Trần Văn Nguyên gặp Thủ tướng Lào.", "2025-01-10", pres)
+    assert not any(t.startswith("Nguyên Thủ tướng") for t in ms)
+
+
+def test_johannesburg_is_a_city_of_south_africa(pres):
+    ms = _by_text("Hội nghị khai mạc tại Johannesburg chiều nay.", "2025-11-22", pres)
+    assert ms["Johannesburg"].kind == "place" and ms["Johannesburg"].country == "South Africa"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tháng 3, Phó Thủ tướng Hồ Đức Phớc đã thăm Mỹ.", "Hồ Đức Phớc"),
+    ("Phó Chủ tịch Quốc hội Nguyễn Đức Hải thăm Lào.", "Nguyễn Đức Hải"),
+    ("Bộ trưởng Lê Đức Anh phát biểu tại hội nghị.", "Lê Đức Anh"),
+], ids=["phoc", "hai", "two-country-syllables"])
+def test_a_country_syllable_inside_a_titled_vietnamese_name_is_the_name(pres, text, name):
+    """"Phó Thủ tướng Hồ Đức Phớc": after a family name (``person_surnames``), "Đức" / "Anh" are
+    syllables of the name, not Germany or the United Kingdom."""
+    ms = _by_text(text, "2025-07-03", pres)
+    got = [m for m in ms.values() if m.kind == "person" and m.name == name]
+    assert got and not any(m.name in ("Germany", "United Kingdom") for m in ms.values())
+
+
+def test_a_country_after_a_title_and_before_a_foreign_name_stays_a_country(pres):
+    ms = _by_text("Thủ tướng Đức Olaf Scholz thăm Pháp.", "2024-07-03", pres)
+    assert any(m.name == "Olaf Scholz" and m.country == "Germany" for m in ms.values())

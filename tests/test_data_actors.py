@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 ROLE_IDS = {"head_of_state", "head_of_government", "foreign_minister", "party_general_secretary",
             "defense_minister", "crown_prince", "national_security_advisor", "envoy", "spokesperson",
             "presidential_aide", "deputy_head_of_security_council", "cia_director", "secretary_general",
-            "pope", "vice_president", "parliament_speaker", "senate_president"}
+            "pope", "vice_president", "parliament_speaker", "senate_president", "trade_minister",
+            "trade_representative"}
 INST_KINDS = {"government", "organization", "armed_group", "media"}
 PLACE_KINDS = {"city", "region", "sea", "venue"}
 ID_RE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")

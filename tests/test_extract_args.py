@@ -205,3 +205,26 @@ def test_a_single_agreement_of_named_leaders_keeps_them(res):
     evs = _evs(res, "Chiều 3/2, Thủ tướng Phạm Minh Chính và Thủ tướng Nhật Bản Ishiba Shigeru đã ký thỏa thuận về "
                     "lao động.", pub="2025-02-03")
     assert any("Pham Minh Chinh" in e["participants"] for e in _of(evs, "agreement"))
+
+
+# ------------------------------------------------------------------ twelfth set, mention level (helper-b)
+
+def test_the_length_after_keo_dai_is_its_subject_s_not_a_talk_after_it(res):
+    """"vòng đàm phán ... kéo dài hơn 3 giờ, bao gồm các cuộc tiếp xúc ...": the round lasted."""
+    ms = _mentions(res, 'Một nhà ngoại giao cho biết vòng đàm phán là "thẳng thắn" và kéo dài hơn 3 giờ, bao '
+                        'gồm cả các cuộc tiếp xúc song phương.')
+    neg = [m for m in ms if m.type == "negotiation"]
+    assert neg and neg[0].duration_minutes == 180
+    assert not any(m.duration_minutes for m in ms if m.type == "meeting")
+
+
+def test_a_length_before_another_clause_stays_with_its_talk(res):
+    ms = _mentions(res, "Cuộc gặp kéo dài 40 phút, sau đó hai bên cùng dự tiệc chiêu đãi.")
+    assert [m.duration_minutes for m in ms if m.type == "meeting"] == [40]
+
+
+def test_a_city_of_a_country_after_cua_is_the_venue_not_a_side(res):
+    ms = _mentions(res, "Cuộc đàm phán giữa Ấn Độ và Pakistan hôm thứ Sáu (6/6) tại thủ đô Doha của Qatar kéo "
+                        "dài ba giờ.")
+    neg = [m for m in ms if m.type == "negotiation"]
+    assert neg and set(neg[0].participants) == {"India", "Pakistan"} and neg[0].location == "Doha"

@@ -389,3 +389,54 @@ def test_the_same_day_without_a_part_of_the_day_is_the_last_day_told(res):
                         "Cùng ngày, Tổng thống Macron hội kiến Chủ tịch Hạ viện Ấn Độ.", pub="2025-03-07")
     m = [m for m in ms if m.type == "meeting" and "hội kiến" in m.trigger][0]
     assert m.date == "2025-03-04"
+
+
+# ------------------------------------------------------------------ twelfth set, mention level (helper-b)
+
+def test_this_year_says_less_than_the_day_of_its_sentence(res):
+    """"Chiều 14/5, X gặp Y, chủ tịch luân phiên của diễn đàn năm nay": "năm nay" of the same year
+    never beats the day the sentence names."""
+    ms = _mentions(res, "Chiều 14/5 theo giờ địa phương, tại Trung tâm Hội nghị Quốc gia "
+                        "ở thủ đô Lima, nhân dịp dự Hội nghị các nhà lãnh đạo kinh tế châu Á - Thái Bình Dương, "
+                        "Thủ tướng Phạm Minh Chính đã có cuộc gặp với Tổng thống Peru Dina Boluarte, nước chủ nhà "
+                        "của diễn đàn năm nay.", pub="2025-05-15")
+    m = [x for x in ms if x.type == "meeting" and "Pham Minh Chinh" in x.participants]
+    assert m and m[0].date == "2025-05-14"
+
+
+def test_a_year_alone_still_dates_a_talk_without_a_day(res):
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính đã có cuộc gặp với Tổng thống Peru hồi đầu năm nay.",
+                   pub="2025-05-15")
+    m = [x for x in ms if x.type == "meeting"]
+    assert m and (m[0].date or "").startswith("2025")
+
+
+def test_a_talk_coordinated_after_a_dated_trip_shares_its_day(res):
+    """"X đã thăm Hà Nội hôm 9/5 và hội đàm với Y": the same subject, the same day."""
+    ms = _mentions(res, "Ngoại trưởng Ấn Độ Subrahmanyam Jaishankar đã thăm Hà Nội hôm 9/5 và hội đàm với Bộ "
+                        "trưởng Ngoại giao Bùi Thanh Sơn.", pub="2025-05-11")
+    talk = [m for m in ms if m.type == "meeting"]
+    assert talk and talk[0].date == "2025-05-09"
+
+
+def test_a_coordinated_talk_with_its_own_time_keeps_it(res):
+    ms = _mentions(res, "Ngoại trưởng Ấn Độ Subrahmanyam Jaishankar đã thăm Hà Nội hôm 9/5 và hội đàm với Bộ "
+                        "trưởng Ngoại giao Bùi Thanh Sơn vào ngày 10/5.", pub="2025-05-11")
+    talk = [m for m in ms if m.type == "meeting"]
+    assert talk and talk[0].date == "2025-05-10"
+
+
+def test_a_talk_after_a_dated_call_does_not_share_its_day(res):
+    """Only a trip frames the talks coordinated after it: "điện đàm với A hôm 3/6 và hội đàm với B"."""
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Singapore Lawrence Wong hôm 3/6 và hội "
+                        "đàm với Thủ tướng Thái Lan.", pub="2025-06-12")
+    assert [m.date for m in ms if m.type == "meeting"] == [None]
+
+
+def test_a_weekday_of_next_week_is_a_date_not_an_offset(res):
+    """"vào thứ Sáu tuần sau": the Friday of the week after the article's, like "thứ Sáu tuần trước"."""
+    ms = _mentions(res, "Hai phái đoàn đồng ý tổ chức vòng đàm phán tiếp theo vào thứ Sáu tuần sau.", pub="2025-04-13")
+    neg = [m for m in ms if m.type == "negotiation"]
+    assert neg and neg[0].date == "2025-04-18" and neg[0].status == "planned"
+    ms = _mentions(res, "Hai phái đoàn đồng ý gặp lại hai tuần sau.", pub="2025-04-13")
+    assert not [m.date for m in ms if m.date]

@@ -61,3 +61,15 @@ def test_sentence_counts_keeps_a_count_of_its_own_first():
     q = sentence_counts({"hostages": 4.0}, low, ts, ts + 3)
     assert q == {"hostages": 4.0, "prisoners": 200.0}
     assert sentence_counts({}, low, ts, ts + 3) == {}       # no count of its own: none from the other clause
+
+
+def test_a_length_after_keo_dai_is_compared_only_with_triggers_before_it():
+    from sukien.extract_quant import lasted_rivals
+    low = "vòng đàm phán kéo dài hơn 4 giờ, bao gồm các cuộc tiếp xúc song phương."
+    s = low.index("4 giờ")
+    e, talk, contact = s + 5, (0, 13), (low.index("cuộc tiếp xúc"), low.index("cuộc tiếp xúc") + 13)
+    assert lasted_rivals(low, s, e, talk[0], [contact]) == []            # the round: no rival after
+    assert lasted_rivals(low, s, e, contact[0], [talk]) is None          # the contact: not its length
+    plain = "vòng đàm phán trong 4 giờ, bao gồm các cuộc tiếp xúc."
+    s2 = plain.index("4 giờ")
+    assert lasted_rivals(plain, s2, s2 + 5, 0, [contact]) == [contact]   # no "kéo dài": unchanged

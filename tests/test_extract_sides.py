@@ -217,3 +217,110 @@ def test_compatriots_abroad_are_no_meeting(res):
     assert not [m for m in ms if m.type == "meeting"]
     ms = _mentions(res, "Tối 5/3, Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron.", pub="2025-03-06")
     assert [m for m in ms if m.type == "meeting"]
+
+
+# ------------------------------------------------------------------ a place's country; treaties of states
+
+def test_the_country_of_a_place_after_cua_is_no_side_and_the_place_is_the_venue(res):
+    """"tại thủ đô Doha của Qatar": Qatar says where Doha is; it is no side, Doha is the location."""
+    ms = _mentions(res, "Vòng đàm phán gián tiếp giữa Ấn Độ và Pakistan hôm thứ Sáu (6/6) tại thủ đô Doha "
+                        "của Qatar kéo dài ba giờ.")
+    m = _one(ms, "negotiation")
+    assert m.participants == ["India", "Pakistan"] and m.location == "Doha"
+    ms = _mentions(res, "Cuộc gặp giữa Nga và Ukraine diễn ra tại thành phố Istanbul của Thổ Nhĩ Kỳ.")
+    assert "Turkey" not in _one(ms, "meeting").participants
+
+
+def test_a_country_after_cua_that_is_no_place_s_country_stays_a_side(res):
+    ms = _mentions(res, "Ngoại trưởng Ấn Độ đã gặp Ngoại trưởng của Qatar tại Doha.")
+    assert "Qatar" in _one(ms, "meeting").participants
+
+
+def test_a_peace_treaty_signed_by_two_ministers_is_of_their_states(res):
+    ms = _mentions(res, "Ngoại trưởng Cộng hòa Dân chủ (CHDC) Congo Thérèse Kayikwamba Wagner và Ngoại trưởng "
+                        "Rwanda Olivier Nduhungirehe đã ký thỏa thuận hòa bình tại Washington.", pub="2025-06-28")
+    assert _one(ms, "agreement").participants == ["DR Congo", "Rwanda"]
+
+
+def test_a_memorandum_signed_by_two_ministers_keeps_them(res):
+    ms = _mentions(res, "Bộ trưởng Ngoại giao Bùi Thanh Sơn và Ngoại trưởng Trung Quốc Vương Nghị ký biên bản "
+                        "ghi nhớ về hợp tác giáo dục.", pub="2024-06-28")
+    assert set(_one(ms, "agreement").participants) == {"Bui Thanh Son", "Wang Yi"}
+
+
+# ------------------------------------------------------------------ delegations received, talks with each
+
+@pytest.mark.parametrize("text, side", [
+    ("Chiều 5/3, Chủ tịch nước Lương Cường tiếp đoàn nghị sĩ Quốc hội Australia do một thượng nghị sĩ dẫn đầu.",
+     "Australia"),
+    ("Sáng 6/3, Thủ tướng Phạm Minh Chính tiếp đoàn Bộ Quốc phòng Hàn Quốc tại trụ sở Chính phủ.", "South Korea"),
+    ("Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đoàn đại biểu cấp cao Quốc hội Campuchia.", "Cambodia"),
+], ids=["congress", "ministry", "parliament"])
+def test_a_received_delegation_is_its_state(res, text, side):
+    """"tiếp đoàn <body of a country>": a meeting with the delegation's state as the other side."""
+    ms = _mentions(res, text, pub="2025-03-07")
+    m = _one(ms, "meeting")
+    assert side in m.participants and len(m.participants) == 2
+
+
+def test_a_received_group_without_a_body_or_country_is_no_meeting(res):
+    ms = _mentions(res, "Giám đốc Sở tiếp đoàn học sinh giỏi của tỉnh.", pub="2025-03-07")
+    assert not [m for m in ms if m.type == "meeting"]
+
+
+def test_the_undated_visit_of_a_received_guest_is_no_event(res):
+    """"tiếp đoàn X đang thăm Việt Nam": the guest's visit is the background of the reception."""
+    ms = _mentions(res, "Chiều 5/3, Chủ tịch nước Lương Cường tiếp đoàn nghị sĩ Quốc hội Australia đang thăm "
+                        "Việt Nam.", pub="2025-03-07")
+    assert [m.type for m in ms] == ["meeting"]
+
+
+def test_a_received_guest_s_visit_with_its_own_dates_stays(res):
+    ms = _mentions(res, "Sáng 6/3, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Lào Sonexay Siphandone, người đang có "
+                        "chuyến thăm chính thức Việt Nam từ ngày 5 đến 7/3.", pub="2025-03-07")
+    assert {m.type for m in ms} == {"meeting", "visit"}
+
+
+_EACH = ("Ngoại trưởng Armenia Ararat Mirzoyan và Ngoại trưởng Azerbaijan Jeyhun Bayramov đã ký thỏa thuận hòa "
+         "bình tại Washington hôm 8/8. ")
+
+
+def test_a_call_with_each_minister_is_one_call_each(res):
+    """"ông X điện đàm riêng với từng ngoại trưởng": one call per minister named before, never the
+    subject himself (also a foreign minister)."""
+    ms = _mentions(res, "Ngoại trưởng Mỹ Marco Rubio chứng kiến lễ ký. " + _EACH
+                   + "Trước đó, hôm 6/8, ông Rubio đã điện đàm riêng với từng ngoại trưởng.", pub="2025-08-09")
+    calls = sorted(tuple(m.participants) for m in ms if m.type == "phone_call")
+    assert calls == [("Marco Rubio", "Ararat Mirzoyan"), ("Marco Rubio", "Jeyhun Bayramov")]
+
+
+def test_a_call_with_the_ministers_of_two_countries_is_not_split(res):
+    ms = _mentions(res, _EACH + "Trước đó, hôm 6/8, ông Rubio đã điện đàm với ngoại trưởng hai nước.",
+                   pub="2025-08-09")
+    assert len([m for m in ms if m.type == "phone_call"]) == 1
+
+
+def test_a_titled_plural_object_is_the_two_holders_named_before(res):
+    """"Tổng thống Mỹ tiếp hai ngoại trưởng": the two ministers, not the states of the treaty before."""
+    ms = _mentions(res, _EACH + "Cũng trong chiều 8/8, Tổng thống Mỹ Donald Trump đã tiếp hai ngoại trưởng tại "
+                                "Phòng Bầu dục.", pub="2025-08-09")
+    m = _one(ms, "meeting")
+    assert set(m.participants) == {"Donald Trump", "Ararat Mirzoyan", "Jeyhun Bayramov"}
+
+
+def test_a_planned_round_of_the_two_parties_is_between_states(res):
+    ms = _mentions(res, "Theo dự kiến, trong tháng 9 hai bên sẽ tổ chức vòng đàm phán tiếp theo.", pub="2025-08-09")
+    m = _one(ms, "negotiation")
+    assert m.status == "planned" and m.flags.get("as_countries")
+    ms = _mentions(res, "Tháng trước, hai bên đã tổ chức vòng đàm phán thứ hai.", pub="2025-08-09")
+    assert not _one(ms, "negotiation").flags.get("as_countries")
+    # no round: "hai bên nhất trí sẽ sớm hoàn tất đàm phán" keeps the two leaders in focus
+    ms = _mentions(res, "Hai bên nhất trí sẽ sớm hoàn tất đàm phán về hiệp định thương mại.", pub="2025-08-09")
+    assert not _one(ms, "negotiation").flags.get("as_countries")
+
+
+def test_an_acting_head_of_government_negotiates_for_the_state(res):
+    """"với sự tham dự của Thủ tướng A và quyền Thủ tướng B": "quyền" is in B's span, B still a head."""
+    ms = _mentions(res, "Cuộc đàm phán diễn ra chiều 3/8 tại Kuala Lumpur, với sự tham dự của Thủ tướng Campuchia "
+                        "Hun Manet và quyền Thủ tướng Thái Lan Phumtham Wechayachai.", pub="2025-08-04")
+    assert set(_one(ms, "negotiation").participants) == {"Cambodia", "Thailand"}

@@ -12,7 +12,8 @@ from sukien.store import Store
 
 COUNTRY = {"Donald Trump": "United States", "Marco Rubio": "United States", "Vladimir Putin": "Russia",
            "Sergei Lavrov": "Russia", "Volodymyr Zelensky": "Ukraine", "To Lam": "Vietnam",
-           "Xi Jinping": "China", "Luong Cuong": "Vietnam"}
+           "Xi Jinping": "China", "Luong Cuong": "Vietnam", "Abbas Araghchi": "Iran",
+           "Steve Witkoff": "United States"}
 
 
 class FakeActors:
@@ -994,3 +995,24 @@ def test_a_one_sided_best_report_is_completed_by_the_other_side_named(store, res
     }, res)
     assert len(evs) == 1
     assert {"To Lam", "United Kingdom"} <= set(evs[0]["participants"])
+
+
+def test_a_side_named_as_a_state_by_most_reports_stays_the_state(store, res):
+    # "Iran và Mỹ đàm phán" in two reports, the two envoys in a third: the talks are the states'
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "negotiation", ["Iran", "United States"], "2025-04-12", location="Muscat")],
+        "b.txt": [mk("b.txt", 0, "negotiation", ["Iran", "United States"], "2025-04-12", location="Muscat")],
+        "c.txt": [mk("c.txt", 0, "negotiation", ["Abbas Araghchi", "Steve Witkoff"], "2025-04-12",
+                     location="Muscat")],
+    }, res)
+    assert len(evs) == 1 and sorted(evs[0]["participants"]) == ["Iran", "United States"]
+
+
+def test_a_side_named_by_its_leader_in_most_reports_stays_the_person(store, res):
+    # negative: "Putin" twice and "Nga" once is Vladimir Putin
+    evs = load(store, {
+        "a.txt": [mk("a.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-03-18")],
+        "b.txt": [mk("b.txt", 0, "phone_call", ["Vladimir Putin", "Donald Trump"], "2025-03-18")],
+        "c.txt": [mk("c.txt", 0, "phone_call", ["Russia", "Donald Trump"], "2025-03-18")],
+    }, res)
+    assert len(evs) == 1 and sorted(evs[0]["participants"]) == ["Donald Trump", "Vladimir Putin"]

@@ -20,8 +20,10 @@ from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _status
 from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after
 from .extract_talklen import carrier
-from .extract_quant import _quantities, counterpart_side
-from .extract_sides import caller_initiator, load_sides, motion_subject, prefixed_object, refine_sides, table_subject  # noqa: F401 (load_sides: extract.py)
+from .extract_quant import _quantities, counterpart_side, lasted_rivals
+from .extract_sides import (  # noqa: F401 (load_sides: extract.py)
+    caller_initiator, each_titled, guest_visit, load_sides, motion_subject, place_of_country, planned_round_of_states,
+    prefixed_object, received_delegation, refine_sides, table_subject, title_holders, titled_objects)
 from .models import Analysis, Document
 
 _NUM_WORDS = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
@@ -186,9 +188,12 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             return None
     elif trig.object:
         rest = sent.text[sv.to_doc(te) - sent.start:].lstrip()
-        nxt_actor = any(te <= x.s <= te + 2 for x in acts) or prefixed_object(sv.low, te, acts, lex.ends.get("sides"))
+        nxt_actor = any(te <= x.s <= te + 2 for x in acts) or prefixed_object(sv.low, te, acts, lex.ends.get("sides")) \
+            or received_delegation(sv.low, te, acts, lex.ends.get("sides")) is not None
         if not (nxt_actor or (rest[:1].isupper())):
             return None
+    if trig.type == "visit" and guest_visit(low, ts, te, others, lex.ends.get("sides")):
+        return None           # "tiếp đoàn X đang thăm Việt Nam": the guest's visit, background
     prev_tok = tokens_before(low, ts, 1)
     # "hoan nghênh kết quả (của) đàm phán": the talks are the complement of a result noun, a
     # reference to talks reported elsewhere, not an act of the verb's subject
@@ -392,6 +397,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             continue
         if kind == "organization" and x.s > te and _SIDELINES.search(low, max(0, x.s - 60), x.s):
             continue                # "gặp X bên lề (Hội nghị) APEC": the forum is no side of the talk
+        if kind == "country" and place_of_country(low, x, acts):
+            continue                # "tại thủ đô Muscat của Oman": the place's country, no side
         if x.name and x.name not in names:
             names.append(x.name)
             a.pkind[x.name] = "person" if kind == "person" else kind
@@ -411,9 +418,12 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         for r in lex.references.finditer(low, win_lo, win_hi):
             # "hai ông chủ Điện Kremlin và Nhà Trắng": part of named actors, not a plural reference
             if not any(x.s < r.end() and x.e > r.start() for x in acts if not x.members):
+                title = " ".join(r.group().split()[1:])
+                if r.start() >= te and title in lex.ends["titled_refs"] and \
+                        titled_objects(a, names, acts, ts, title, sv, sv.to_doc(r.start()), analysis, doc):
+                    break             # "Tổng thống A tiếp hai ngoại trưởng": the two named before
                 a.focus_ref = True
                 a.focus_text = (a.focus_text + " " + r.group()).strip()
-                title = " ".join(r.group().split()[1:])
                 if not a.focus_members and title in lex.ends["titled_refs"]:
                     # "hai Thủ tướng dự kiến có cuộc gặp": the last two persons named with that title
                     # before it (a plan: the talk reported just before, with its other sides, is not
@@ -487,6 +497,10 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             a.split_objects = objs
     elif not nominal and trig.form in lex.ends.get("courtesy", ()):    # "X hội kiến A và B": a call each
         a.split_objects = courtesy_calls(left, right, names) if not _BETWEEN.search(low, te, te + 8) else []
+    if not nominal and not a.split_objects and analysis is not None:
+        # "điện đàm riêng với từng ngoại trưởng": one talk with each holder of the title named before
+        a.split_objects = each_titled(a, low, te, trig, acts, a.participants, lex.ends.get("sides"),
+                                      title_holders(a, sv, ts, acts, analysis, doc))
     if trig.object and not nominal and not a.split_objects and len(right) >= 2:   # "Gặp A và B": each
         a.split_objects = subjectless_objects(low, te, right, names, cues)
     # ---- status (a movement form carries its own modal: "sẽ sang", "dự kiến tới" read as a cue)
@@ -495,6 +509,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             bridge or bool(jn and before), f)
     if titled and a.status in ("planned", "hypothetical"):
         a.focus_members = titled
+    planned_round_of_states(a, low, ts, trig, lex.ends.get("sides"))
     # ---- initiator
     a.initiator = _initiator(low, lb, ts, te, rb, acts, lex, f)
     if a.initiator is None and trig.type in _SEVERAL_TYPES and f.initiators[0]:
@@ -607,7 +622,8 @@ def _duration(a: Args, sv, ts, te, others, trig, lex) -> None:
         if talk is not None and not (talk[0] < te and talk[1] > ts):
             continue          # "sau hai giờ thảo luận": the length of other talks (extract_talklen)
         d = _dist(s, e, ts, te)
-        if any(_dist(s, e, os, oe) < d for os, oe in others):
+        rivals = lasted_rivals(sv.low, s, e, ts, others)    # "X ... kéo dài hơn 4 giờ": X's length
+        if rivals is None or any(_dist(s, e, os, oe) < d for os, oe in rivals):
             continue
         if best is None or d < best[0]:
             best = (d, q)
@@ -674,6 +690,10 @@ _COMMA_SEMI = re.compile(r"[,;]")
 _AND = re.compile(r"(?<!\w)và(?!\w)")
 
 
+# "tại thủ đô Muscat": a capital (a metonym of its country) after a place cue and a city noun
+_CITY_NEAR = re.compile(r"(?<!\w)(?:tại|ở|tới|đến|sang)\s+(?:thủ đô|thành phố|tp\.?)\s+$")
+
+
 def _place_cue(f, x: _A, lex) -> bool:
     """A place cue ("tại", "ở", "tới" ...) stands before the actor, right before it for a country
     ("tại các bệnh viện của Nga": the country modifies a noun), and no blocker word stands before
@@ -684,7 +704,8 @@ def _place_cue(f, x: _A, lex) -> bool:
     if v is None:
         low = f.low
         cue = _loc_cue(f, x)
-        v = bool(cue) and not (x.kind == "country" and not _LOC_CUE_NEAR.search(low[max(0, x.s - 12):x.s]))
+        v = bool(cue) and not (x.kind == "country" and not _LOC_CUE_NEAR.search(low[max(0, x.s - 12):x.s])
+                               and not (x.via == "metonym" and _CITY_NEAR.search(low[max(0, x.s - 24):x.s])))
         if v and lex is not None:
             cue_at = max(0, x.s - 30) + cue.start()
             v = not lex.ends["blockers"].search(low, max(0, cue_at - 25), cue_at)

@@ -75,7 +75,7 @@ _TOLD_REF = re.compile(r"(?:trước|sau)\s+đó|hôm\s+(?:sau|trước\s+đó)"
 _OFFSET_END = re.compile(r"(?:trước|sau)\s*$")
 # "năm sau", "đầu năm sau", "tháng 4 năm sau", "cuối tuần sau": the next period after the
 # article's date (resolved against the anchor), not an offset; "hai năm sau", "3 tháng sau" are
-_NEXT_PERIOD = re.compile(r"(?:^|(?:vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
+_NEXT_PERIOD = re.compile(r"(?:^|(?:thứ\s+\w+|chủ nhật|vào|đầu|cuối|giữa|tháng\s+\d{1,2})\s+)(?:năm|tháng|tuần)\s+sau\s*$")
 # "tuần trước", "thứ Sáu tuần trước", "cuối tháng trước": the period before the article's date, not
 # an offset ("hai tuần trước" is one)
 _STATED_DAY = re.compile(r"\s*\(?(\d{1,2})[/-](\d{1,2})(?![/\d-])")
@@ -156,6 +156,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
     best_dm = None        # the nearest year-less day-month, used only when no full date is found
     best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
     best_week = None      # the nearest week-level time ("tuần trước"): its month, when nothing else dates
+    best_day = None       # the nearest time that names a day (beats a bare "năm nay" of its year)
     low = sv.low
     times = _sentence_times(sv, [(ts, te)] + list(others), analysis) if sv.sent.times else ()
     frame_end = _frame_end(low, ts, te) if times else None
@@ -182,8 +183,12 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
         d_me = _dist(s, e, ts, te)
         if not shared and owner != (ts, te):
             if owner is not None:
-                # another event's time, unless that event is the venue this one is held at
-                if not _venue_between(low, te, s, [owner], lex) and not _day_of_frame(low, owner, e, ts):
+                # another event's time, unless that event is the venue this one is held at, or the
+                # time ends the trip this one is coordinated with ("đã thăm Bắc Kinh hôm 23/4 và hội
+                # đàm với Y": talks in the trip, the same day) and this one has no time of its own
+                if not _venue_between(low, te, s, [owner], lex) and not _day_of_frame(low, owner, e, ts) \
+                        and not (owner[1] <= s and e <= ts and _AND_ONLY.fullmatch(low, e, ts)
+                                 and not any(x[3] >= te for x in times) and _trip(low, owner, lex)):
                     continue
             else:
                 # a time before every trigger of its clause goes to the nearest trigger
@@ -219,6 +224,13 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             continue
         if best is None or d_me < best[0]:
             best = (d_me, v, basis, t)
+        if v and len(v) >= 10 and (best_day is None or d_me < best_day[0]):
+            best_day = (d_me, v, basis, t)
+    if best is not None and best_day is not None and len(best[1] or "") == 4 and best[3].relative \
+            and best_day[1].startswith(best[1]):
+        # "Chiều 22/11, X có cuộc gặp với Y, chủ nhà của hội nghị năm nay": "năm nay" (this year)
+        # says less than the day of the same year the sentence names
+        best = best_day
     if best is None and best_eff is not None and best_eff[2] != "day_month":
         best = best_eff
     if best is None and best_week is not None:
@@ -309,6 +321,12 @@ def _frame_end(low: str, ts: int, te: int) -> int | None:
         return None
     c = low.find(",", te)
     return c + 1 if c >= 0 else None
+
+
+def _trip(low: str, span: tuple[int, int], lex) -> bool:
+    """The trigger at ``span`` is a trip ("thăm", "công du"; sides.yaml ``trip_words``)."""
+    sides = lex.ends.get("sides") if lex is not None else None
+    return sides is not None and sides.trip_words.search(low, span[0], span[1]) is not None
 
 
 def _time_owner(low: str, s: int, e: int, triggers: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -231,3 +231,19 @@ def _quantities(a: "Args", low, ts, te, trig, sentence: str = "", lex=None) -> N
 
 
 __all__ = ["_quantities", "counterpart_side", "opposed_side", "sentence_counts"]
+
+
+_LASTED = re.compile(r"(?<!\w)kéo dài(?:\s+(?:khoảng|hơn|gần|chừng|trong|suốt|tới|đến|chưa đầy|chỉ|tổng cộng))*\s*$")
+_CLAUSE_STOP = re.compile(r"[.;:]")
+
+
+def lasted_rivals(low: str, s: int, e: int, ts: int, others):
+    """The triggers a length at ``s:e`` is compared with (the nearest one takes it): after "kéo dài"
+    ("vòng đàm phán ... kéo dài hơn 4 giờ, bao gồm các cuộc tiếp xúc ...") only those before it, the
+    subject of "kéo dài"; None when the trigger at ``ts`` comes after it and a trigger of its clause
+    stands before it (the length is not its own). Otherwise ``others`` unchanged."""
+    if _LASTED.search(low, max(0, s - 24), s) is None:
+        return others
+    if ts >= e and any(oe <= s and not _CLAUSE_STOP.search(low, oe, s) for _, oe in others):
+        return None
+    return [(os, oe) for os, oe in others if oe <= s]

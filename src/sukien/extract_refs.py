@@ -10,14 +10,16 @@ if TYPE_CHECKING:
     from .models import Analysis, Document
 
 
-def titled_pair(title: str, sv, before: int, analysis: Analysis, doc: Document) -> list[str]:
+def titled_pair(title: str, sv, before: int, analysis: Analysis, doc: Document, skip=()) -> list[str]:
     """The last two persons of two countries named with the title (in their own words or right
-    before them: "Thủ tướng Nhật Bản Takaichi") before the document offset ``before``."""
+    before them: "Thủ tướng Nhật Bản Takaichi") before the document offset ``before``; none of the
+    names or countries in ``skip`` (the subject of "điện đàm riêng với từng ngoại trưởng")."""
     found: list[str] = []
-    seen_c: set = set()
+    seen_c: set = set(skip)
     for s in reversed(analysis.sentences[:sv.sent.index + 1]):
         for x in reversed(s.actors):
-            if x.start >= before or x.kind != "person" or not x.name or x.members or x.name in found:
+            if x.start >= before or x.kind != "person" or not x.name or x.members or x.name in found \
+                    or x.name in skip:
                 continue
             if title in " ".join(doc.text[max(s.start, x.start - 12):x.end].lower().split()) \
                     and x.country not in seen_c:

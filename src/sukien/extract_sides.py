@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .config import compile_cue
+from .extract_refs import titled_pair
 
 _TALKS = ("meeting", "negotiation", "phone_call")
 _CLAUSE_END = re.compile(r"[.;:!?]")
@@ -52,6 +53,12 @@ def _as_states(a) -> bool:
     return True
 
 
+def _unprefixed(text: str, sides) -> str:
+    """A mention's text without the title prefix the actor layer gives it ("quyền Thủ tướng X")."""
+    m = sides.title_prefix.match(" " + text)
+    return text[m.end() - 1:] if m is not None else text
+
+
 def table_subject(f, lex, ts: int, others, sides, subject_before) -> list:
     """"X và quyền Thủ tướng Y đã ngồi vào bàn đàm phán": the subject before the verb of the table
     phrase (with the persons listed before it across a title prefix)."""
@@ -86,6 +93,108 @@ def prefixed_object(low: str, te: int, acts, sides) -> bool:
     return m is not None and any(x.s == m.end() and x.kind == "person" for x in acts)
 
 
+def received_delegation(low: str, te: int, acts, sides):
+    """"tiếp đoàn nghị sĩ Quốc hội Mỹ": (the body or country the delegation after the trigger is of,
+    its country), or None."""
+    if sides is None:
+        return None
+    m = sides.received_delegation.match(low, te)
+    if m is None:
+        return None
+    x = next((x for x in acts if x.s == m.end() and x.kind in ("country", "organization")), None)
+    if x is not None and not x.country:
+        # "đoàn nghị sĩ Quốc hội Australia": a country-less body, then its country
+        y = next((y for y in acts if y.kind == "country" and 0 <= y.s - x.e <= 1), None)
+        return (x, y.country) if y is not None else None
+    return (x, x.country) if x is not None else None
+
+
+def guest_visit(low: str, ts: int, te: int, others, sides) -> bool:
+    """"tiếp đoàn X đang thăm Việt Nam": an undated visit of the guest a receiving verb before it
+    in its clause receives; the reception's background, no event."""
+    if sides is None or sides.guest_visit.search(low, max(0, ts - 16), ts) is None:
+        return False
+    end = _CLAUSE_END.search(low, te)
+    stop = end.start() if end else len(low)
+    if re.search(r"\d", low[te:stop]):
+        return False                      # "đang có chuyến thăm ... từ ngày 14 đến 15/4": its own dates
+    return any(oe <= ts and sides.receiving.search(low[os:oe]) is not None
+               and not _CLAUSE_END.search(low, oe, ts) for os, oe in others)
+
+
+def each_titled(a, low: str, te: int, trig, acts, names: list, sides, pair) -> list:
+    """"điện đàm riêng với từng ngoại trưởng": the two holders of that title named before
+    (``pair(title)``: [(name, country)], extract_refs.titled_pair), one talk each (the returned
+    names, ``a.split_objects``); the reference the actor layer read in "từng ngoại trưởng" is no
+    side. [] when the cue or the two holders are missing."""
+    if sides is None or trig.type not in ("phone_call", "meeting"):
+        return []
+    m = sides.each_titled.match(low, te)
+    if m is None:
+        return []
+    titles = sorted(sides.entries["each_titled"]["words"]["titles"], key=len, reverse=True)
+    found = pair(next(t for t in titles if m.group(0).endswith(t)))
+    if len(found) != 2:
+        return []
+    refs = {x.name for x in acts if x.s >= m.start() and x.e <= m.end() + 1 and x.via in ("reference", "role")}
+    subjects = [n for n in names if n not in found and (n not in refs or any(
+        x.name == n and x.e <= te for x in acts))]
+    if not subjects:
+        return []
+    a.participants = subjects + [n for n, _ in found]
+    for n, c in found:
+        _set(a, n, "person", c)
+    return [n for n, _ in found]
+
+
+_OF_GAP = re.compile(r"\s+của\s+")
+
+
+def place_of_country(low: str, x, acts) -> bool:
+    """The country ``x`` follows "<place> của" and the place is one of its cities ("tại thủ đô
+    Muscat của Oman", "ở thành phố Istanbul của Thổ Nhĩ Kỳ"; a capital is a metonym of its
+    country): it says where the place is, it is no side. Not after a person or a body
+    ("Ngoại trưởng của Oman")."""
+    if "của" not in low[max(0, x.s - 6):x.s]:
+        return False
+    prev = max((y for y in acts if y.e <= x.s), key=lambda y: y.e, default=None)
+    return (prev is not None and (prev.kind == "place" or prev.via == "metonym") and prev.country == x.country
+            and _OF_GAP.fullmatch(low, prev.e, x.s) is not None)
+
+
+def titled_objects(a, names: list, acts, ts: int, title: str, sv, before: int, analysis, doc) -> bool:
+    """"Tổng thống Mỹ tiếp hai ngoại trưởng": a titled plural object of a named subject is the last
+    two persons of two other countries the article names with that title (not the sides of the
+    event told just before, which may be their states); added to ``names``. False when the subject
+    or the two persons are missing."""
+    subj = [x for x in acts if x.e <= ts and x.kind == "person" and x.name in names]
+    if not subj:
+        return False
+    skip = {x.name for x in subj} | {x.country for x in subj if x.country}
+    objs = titled_pair(title, sv, before, analysis, doc, skip)
+    if len(objs) != 2:
+        return False
+    cs = {y.name: y.country for s in analysis.sentences[:sv.sent.index + 1] for y in s.actors if y.name in objs}
+    for n in objs:
+        if n not in names:
+            names.append(n)
+        a.pkind[n], a.countries[n] = "person", cs.get(n)
+    return True
+
+
+def title_holders(a, sv, ts: int, acts, analysis, doc):
+    """``pair(title)`` for ``each_titled``: the last two persons of two countries named with the title
+    before the trigger (extract_refs.titled_pair), none of them the subject or of his country, with
+    their countries."""
+    def holders(title: str) -> list[tuple[str, str | None]]:
+        subj = [x for x in acts if x.e <= ts and x.kind == "person" and x.name in a.participants]
+        skip = {x.name for x in subj} | {x.country for x in subj if x.country}
+        found = titled_pair(title, sv, sv.to_doc(ts), analysis, doc, skip)
+        cs = {y.name: y.country for s in analysis.sentences[:sv.sent.index + 1] for y in s.actors if y.name in found}
+        return [(n, cs.get(n)) for n in found]
+    return holders
+
+
 def _chain(low: str, acts, pos: int, end: int) -> list:
     """The actors listed from pos on ("A, B và C"), up to end."""
     out = []
@@ -115,6 +224,15 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
         objs = [x for x in right if x.kind != "place" and not x.members and x.name in a.participants]
         if objs and all(sides.community.search(low, max(0, x.s - 24), x.s) for x in objs):
             return True
+    # ---- "tiếp đoàn nghị sĩ Quốc hội Mỹ (do X dẫn đầu)": the delegation's state is the side
+    if etype == "meeting" and not a.nominal:
+        got = received_delegation(low, te, acts, sides)
+        if got is not None and got[0].kind != "country":
+            body, state = got
+            a.participants = list(dict.fromkeys(state if n == body.name else n for n in a.participants))
+            if state not in a.participants:
+                a.participants.append(state)
+            _set(a, state, "country", state)
     # ---- inviters, hosts and witnesses named after the trigger are no sides
     if etype != "visit" and len(a.participants) >= 3:
         drop = {x.name for x in chosen if x.s >= te and x.kind == "person"
@@ -179,10 +297,15 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
                     for c in states:
                         _set(a, c, "country", c)
                     a.as_countries, a.focus_members, a.focus_ref = True, [], False
+    # ---- a peace or ceasefire treaty signed by two persons: the treaty of their states
+    if etype in ("agreement", "ceasefire") and len(a.participants) == 2 \
+            and all(a.pkind.get(n) == "person" for n in a.participants) \
+            and sides.state_treaty.search(low, max(0, ts - 16), min(len(low), te + 40)) is not None:
+        _as_states(a)
     # ---- two heads of state or government who negotiate ("đàm phán") negotiate for their states
     if etype == "negotiation" and len(a.participants) == 2:
-        heads = [x for x in chosen if x.kind == "person" and x.name in a.participants
-                 and sides.head_titles.match(x.text.lower()) is not None]
+        heads = [x for x in chosen + acts if x.kind == "person" and x.name in a.participants
+                 and sides.head_titles.match(_unprefixed(x.text.lower(), sides)) is not None]
         if len({x.name for x in heads}) == 2:
             _as_states(a)
     # ---- a state organ's delegation negotiates for its state
@@ -216,6 +339,18 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
                 _set(a, x.name, "country", x.name)
                 break
     return False
+
+
+def planned_round_of_states(a, low: str, ts: int, trig, sides) -> None:
+    """"Dự kiến trong tháng 7, hai bên sẽ tổ chức vòng đàm phán tiếp theo": a planned round of
+    negotiations whose sides are "hai bên" is between the states of the talks in focus
+    (``as_countries``)."""
+    if sides is None or trig.type != "negotiation" or a.status != "planned" or not a.focus_ref \
+            or a.participants or sides.parties_ref.fullmatch(a.focus_text.lower()) is None:
+        return
+    before = low[max(0, ts - 8):ts].split()
+    if sides.round_noun.match(low[ts:ts + 8]) or (before and sides.round_noun.fullmatch(before[-1])):
+        a.as_countries = True
 
 
 def caller_initiator(a, low: str, ts: int, trig, right, sides) -> None:

@@ -168,7 +168,8 @@ def merge_participants(members: list[dict], best: dict, cof: "_Countries", pcoun
     sides when fewer than two have a majority, and by the side most named by the other reports
     when that still leaves one side);
     each side by its most reported person(s), or by the country itself when no report names a
-    person ("Russia" and "Vladimir Putin" are one side)."""
+    person ("Russia" and "Vladimir Putin" are one side) or more reports name the country than
+    any person of it."""
     support: Counter = Counter()
     for m in members:
         support.update({cof(p)[0] for p in m.get("participants") or []})
@@ -184,9 +185,11 @@ def merge_participants(members: list[dict], best: dict, cof: "_Countries", pcoun
     out = []
     for c in sides:
         persons = {p: k for p, k in pcount.items() if cof(p)[0] == c and not cof(p)[1]}
-        if persons:
-            top = max(persons.values())
+        top = max(persons.values(), default=0)
+        if persons and top >= pcount.get(c, 0):
             out += [p for p, k in persons.items() if k == top or k * 2 > len(members)]
+        elif persons:       # more reports name the state than any person of it: the state
+            out.append(c)   # ("Iran và Mỹ đàm phán" twice, "Witkoff và Araghchi" once)
         else:
             out += [p for p in pcount if cof(p)[0] == c] or [c]
     return sorted(dict.fromkeys(out), key=lambda p: (first_seen.get(p, (True, 99, "")), p))

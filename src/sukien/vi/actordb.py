@@ -205,6 +205,8 @@ class ActorDB:
         self.cue_last_words: frozenset[str] = frozenset()   # the last word of each cue phrase
         self.stopwords: set[str] = set()
         self.honorifics: set[str] = set()
+        self.surnames: frozenset[str] = frozenset()   # "Bộ Nông nghiệp Trần Văn Ba": where the holder's name starts
+        self.title_prefix_re: re.Pattern | None = None   # "quyền", "nguyên" right before a person's title
         self.pronoun_stop: set[str] = set()
         self.pair_verb_re: re.Pattern | None = None   # "X gặp Y": subject and object are a pair in focus
         self.short: dict[str, list[str]] = {}     # match form of a one-word short name -> person ids
@@ -259,6 +261,10 @@ class ActorDB:
         db.cue_last_words = frozenset(c.split()[-1] for c in db.cue_kinds if c.split())
         db.stopwords = {match_form(c).text for c in db.refs.get("candidate_stopwords") or []}
         db.honorifics = {match_form(c).text for c in db.refs.get("honorifics") or []}
+        db.surnames = frozenset(match_form(c).text for c in db.refs.get("person_surnames") or [])
+        prefixes = sorted((match_form(c).text for c in db.refs.get("title_prefixes") or []), key=len, reverse=True)
+        if prefixes:
+            db.title_prefix_re = re.compile(r"(?<!\w)(?:%s) $" % "|".join(map(re.escape, prefixes)), re.I)
         db.pronoun_stop = {match_form(c).text for c in db.refs.get("pronoun_not_followed_by") or []}
         verbs = sorted((match_form(v["text"]).text.strip() for v in db.refs.get("pair_verbs") or []), key=len, reverse=True)
         if verbs:

@@ -138,6 +138,19 @@ def _sentence_tokens(db: ActorDB, text: str, scan: str, mf: MatchForm, sentences
     return scans
 
 
+def _title_prefixes(db: ActorDB, text: str, low: str, sent: Sentence, out: list[ActorMention]) -> None:
+    """"Quyền Bộ trưởng Ngoại giao Lào X", "nguyên Thủ tướng Y": the prefix word before a person
+    mention that starts with a title (an upper-case word that is not the person's name) joins it."""
+    for m in out:
+        if m.kind != "person" or m.start - sent.start < 4 or not m.text[:1].isupper():
+            continue
+        p = db.title_prefix_re.search(low, max(sent.start, m.start - 12), m.start)
+        if p is None or (m.name and text[m.start:].startswith(m.name.split()[0])):
+            continue          # (a bare name after the word: "nguyên" may end a name itself)
+        m.start = p.start()
+        m.text = text[m.start:m.end]
+
+
 def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok], ctx: _DocCtx,
              pending: list) -> list[ActorMention]:
     date = ctx.date
@@ -472,6 +485,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
         i += 1
     covered += [(tk.s, tk.e) for tk in toks if tk.hits]
     _candidates(db, text, low, sent, out, covered)
+    if db.title_prefix_re is not None:
+        _title_prefixes(db, text, low, sent, out)
     if db.credit_re is not None and ":" in sent.text:
         # "Ảnh: Nhật Bắc", "(Ảnh: Telegram/Zelensky)": a photographer / agency, not a person of the story
         credits = [(c.start(), c.end()) for c in db.credit_re.finditer(low, sent.start, sent.end)
@@ -584,6 +599,8 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
     h = tok.k.plain_hit                  # tok.get("actor", "capital", "demonym")
     if h is None:
         return
+    if out and out[-1].start <= tok.s and tok.e <= out[-1].end:
+        return                           # inside the name just composed ("Lê Đức Anh": _name_goes_on)
     a = db.actors.get(h.ref)
     if a is None:
         return
@@ -603,9 +620,37 @@ def _plain(db: ActorDB, text: str, tok: _Tok, out: list, covered: list, sent: Se
                     and not _prev_is_token(out, tok.s) and not (len(w) > 1 and w.isupper()):
                 tok.drop()     # dropped: the candidate finder sees the whole name
                 return
+            if w and out and _name_goes_on(db, text, out[-1], w, tok, sent, covered):
+                return         # "Phó Thủ tướng Hồ Đức Phớc": the titled name goes on over "Đức"
         via = "name" if text[tok.s:tok.e] == a.name else "alias"
         out.append(_mention(db, a, tok.s, tok.e, text, via))
     covered.append((tok.s, tok.e))
+
+
+_VN_SYL = re.compile(r" (\w+)(?![\w-])")
+
+
+def _name_goes_on(db: ActorDB, text: str, prev: ActorMention, w: str, tok: _Tok, sent: Sentence,
+                  covered: list) -> bool:
+    """A one-syllable country alias right after a titled person candidate that ends on a family
+    name ("Phó Thủ tướng Hồ" + "Đức" + "Phớc", "Bộ trưởng Lê" + "Đức" + "Anh"): the name's middle
+    syllable. The candidate takes it and the capitalized syllables after it (up to two); True when
+    it did (the token is dropped)."""
+    if prev.kind != "person" or prev.via != "candidate" or prev.end != tok.s - 1 or w.lower() not in db.surnames:
+        return False
+    end, pos = tok.e, tok.e
+    for _ in range(2):
+        m = _VN_SYL.match(text, pos, sent.end)
+        if m is None or not m.group(1)[:1].isupper() or not m.group(1)[1:].islower() and len(m.group(1)) > 1:
+            break
+        end = pos = m.end()
+    if end == tok.e:
+        return False          # "Bộ trưởng Lê Đức": no given name after it, keep the reading
+    prev.name = (prev.name or "") + text[prev.end:end]
+    prev.end, prev.text = end, text[prev.start:end]
+    covered.append((prev.start, end))
+    tok.drop()
+    return True
 
 
 def _last_word(text: str, lo: int, j: int) -> str | None:

@@ -144,6 +144,17 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
                 if own in db.org_heads:
                     pe = _org_list_extent(db, text, pe, end)
                 seg = text[ps:pe]
+                holder = _holder_name(db, seg) if own in db.org_heads else None
+                if holder is not None:
+                    # "Bộ trưởng Bộ Nông nghiệp Trần Văn Ba": the office holder, named after his body
+                    pe = ps + holder[1]
+                    out.append(ActorMention(start=ps, end=pe, text=text[ps:pe], actor_id=None,
+                                            name=seg[holder[0]:holder[1]], kind="person", via="candidate",
+                                            country=None, confidence=0.5))
+                    continue
+            if out and out[-1].start <= ps and pe <= out[-1].end and out[-1].via == "candidate" \
+                    and out[-1].kind == "person" and out[-1].name != out[-1].text:
+                continue                      # the holder's name of the body just before
             if len(words) < 2 and (cue is None or dist > 0 or not _foreign_looking(words[0])):
                 continue
             if at_start and cue is None and len(words) < 3:
@@ -162,6 +173,23 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
                     seg = text[ps:pe]
             out.append(ActorMention(start=ps, end=pe, text=seg, actor_id=None, name=seg, kind=kind,  # type: ignore[arg-type]
                                     via="candidate", country=ctry, confidence=conf))
+
+
+_NAME_SYL = re.compile(r"[%s][%s]*$" % (_UP, _LOW))
+
+
+def _holder_name(db: ActorDB, seg: str) -> tuple[int, int] | None:
+    """Where a person's name lies (start, end in ``seg``) at the end of a body's name, or None: two to four capitalized
+    syllables opening with a common family name (references.yaml ``person_surnames``), after at
+    least two words of the body ("Bộ Nông nghiệp Trần Văn Ba"; not "Bộ Ngoại giao", "Ban Tuyên
+    giáo Trung ương")."""
+    words = seg.split(" ")
+    if len(words) > 3 and not _NAME_SYL.match(words[-1]) and _NAME_SYL.match(words[-2]):
+        words = words[:-1]                # the lower-case syllable _org_extent took ("... Lê Thị Hoa tiếp")
+    for k in range(max(2, len(words) - 4), len(words) - 1):
+        if words[k].lower() in db.surnames and all(_NAME_SYL.match(w) for w in words[k:]):
+            return len(" ".join(words[:k])) + 1, len(" ".join(words))
+    return None
 
 
 def _org_extent(text: str, pe: int, end: int, head: bool = True) -> int:

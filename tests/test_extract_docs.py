@@ -929,3 +929,119 @@ def test_a_message_sent_at_an_occasion_is_not_dated_by_a_main_event_still_planne
     evs = _evs(res, text, pub="2025-04-28")
     assert [e["date"] for e in _of(evs, "visit")] == ["2025-05-04"]
     assert [e["date"] for e in _of(evs, "statement")] == [None]
+
+
+# ------------------------------------------------------------------ thirteenth set, document level (helper-e)
+
+def test_a_talk_noun_before_another_talk_noun_does_not_take_its_sides(res):
+    # "Cuộc đàm phán ... sau cuộc gặp giữa X và Y": the sides named after "cuộc gặp" are the
+    # meeting's; the talks noun is the article's negotiation told again
+    text = ("Ngày 14/3, phái đoàn Nga, Ukraine và Mỹ bắt đầu đàm phán tại Riyadh.\n\n"
+            "Cuộc đàm phán được tổ chức hai ngày sau cuộc gặp giữa Tổng thống Nga Vladimir Putin và Đặc phái "
+            "viên Mỹ Steve Witkoff tại Moskva hôm 12/3. Cuộc gặp kéo dài khoảng ba giờ.")
+    evs = _evs(res, text, pub="2025-03-15")
+    meets = _of(evs, "meeting")
+    assert [(sorted(e["participants"]), e["date"], e["duration_minutes"]) for e in meets] == \
+        [(["Steve Witkoff", "Vladimir Putin"], "2025-03-12", 180)]
+    negs = _of(evs, "negotiation")
+    assert len(negs) == 1 and set(negs[0]["participants"]) == {"Russia", "Ukraine", "United States"}
+    assert any(s.startswith("Cuộc đàm phán được tổ chức") for s in sentences(negs[0]))
+
+
+def test_a_talk_noun_naming_its_own_sides_keeps_them(res):
+    # negative: the sides are named before the second noun: the talks noun keeps them
+    text = ("Cuộc đàm phán giữa Nga và Mỹ diễn ra hôm 12/3 tại Riyadh, ngay sau cuộc gặp giữa Nga và Mỹ "
+            "ở cấp chuyên gia.")
+    evs = _evs(res, text, pub="2025-03-15")
+    assert any(set(e["participants"]) == {"Russia", "United States"} for e in evs if e["type"] in ("meeting", "negotiation"))
+
+
+def test_a_numbered_strategic_dialogue_is_a_meeting_of_the_two_states(res):
+    text = ("Đối thoại chiến lược Việt Nam – Nhật Bản lần thứ 9 đã diễn ra ngày 14/5 tại Tokyo. Phiên đối thoại "
+            "do hai Thứ trưởng Ngoại giao đồng chủ trì và kéo dài khoảng hai giờ.")
+    meets = _of(_evs(res, text, pub="2025-05-15"), "meeting")
+    assert len(meets) == 1
+    assert set(meets[0]["participants"]) == {"Vietnam", "Japan"} and meets[0]["date"] == "2025-05-14"
+
+
+def test_a_dialogue_mechanism_without_number_day_or_place_is_no_session(res):
+    # negative: the mechanism, not a session held ("hủy kế hoạch đối thoại chiến lược")
+    text = ("Chủ tịch nước Lương Cường tiếp Đại sứ Hàn Quốc Choi Young-sam chiều 18/6 tại Hà Nội. "
+            "Phía Hàn Quốc bác bỏ thông tin Seoul đã hủy kế hoạch đối thoại chiến lược với Việt Nam.")
+    meets = _of(_evs(res, text, pub="2025-06-19"), "meeting")
+    assert [e["status"] for e in meets] == ["occurred"]
+    assert not any("đối thoại chiến lược" in s for e in meets for s in sentences(e))
+
+
+def test_a_guest_the_hosts_receive_is_a_visitor_from_abroad(res):
+    # the dictionary knows no country of the guest (an invented name): the host country's leaders
+    # hold talks with him and receive him, so his trip to the capital is a visit to that country
+    text = ("Đại tướng Bounmy Keovilay cùng đoàn đại biểu quân sự cấp cao đến Hà Nội sáng 5/3, bắt đầu chuyến thăm "
+            "chính thức kéo dài ba ngày.\n\nChiều 6/3, Đại tướng Phan Văn Giang hội đàm với Đại tướng Bounmy Keovilay. "
+            "Cùng ngày, Thủ tướng Phạm Minh Chính tiếp Đại tướng Bounmy Keovilay tại Trụ sở Chính phủ.")
+    visits = _of(_evs(res, text, pub="2025-03-07"), "visit")
+    assert [(sorted(e["participants"]), e["date"]) for e in visits] == [(["Bounmy Keovilay", "Vietnam"], "2025-03-05")]
+
+
+def test_a_person_of_unknown_country_nobody_receives_gets_no_host(res):
+    # negative: no talks with the host country's people: his trip gets no host (extract_scope then
+    # drops a visit with no state side)
+    text = ("Ông Bounmy Keovilay đến Hà Nội sáng 5/3, bắt đầu chuyến thăm kéo dài ba ngày.")
+    assert [e["participants"] for e in _of(_evs(res, text, pub="2025-03-07"), "visit")] == [["Bounmy Keovilay"]]
+
+
+def test_a_signing_right_after_dated_talks_takes_their_day_not_a_year_in_its_documents(res):
+    # "Kế hoạch hợp tác năm 2025" names a document: the signing is on the talks' day
+    text = ("Chiều 6/3, Bộ trưởng Quốc phòng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Campuchia Tea Seiha "
+            "tại Hà Nội. Ngay sau hội đàm, hai Bộ trưởng chứng kiến lễ ký 2 văn kiện, gồm Kế hoạch hợp tác quốc "
+            "phòng năm 2025 và thỏa thuận về đào tạo.")
+    ag = _of(_evs(res, text, pub="2025-03-07"), "agreement")
+    assert len(ag) == 1 and ag[0]["date"] == "2025-03-06"
+
+
+def test_a_signing_of_another_year_keeps_its_year(res):
+    # negative: the year is not the talks' year: no day from them
+    text = ("Chiều 6/3, Bộ trưởng Quốc phòng Phan Văn Giang hội đàm với Bộ trưởng Quốc phòng Campuchia Tea Seiha "
+            "tại Hà Nội. Tại hội đàm, hai Bộ trưởng nhắc lại thỏa thuận về đào tạo ký năm 2019.")
+    ag = _of(_evs(res, text, pub="2025-03-07"), "agreement")
+    assert all(e["date"] != "2025-03-06" for e in ag)
+
+
+def test_a_planned_signing_the_leaders_witness_is_their_states_on_the_talks_day(res):
+    text = ("Theo chương trình, ngày 12/6, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Malaysia Anwar Ibrahim; "
+            "hai nhà lãnh đạo sẽ chứng kiến trao một số văn kiện hợp tác về năng lượng.")
+    ag = _of(_evs(res, text, pub="2025-06-04"), "agreement")
+    assert [(e["status"], sorted(e["participants"]), e["date"]) for e in ag] == \
+        [("planned", ["Malaysia", "Vietnam"], "2025-06-12")]
+
+
+def test_a_planned_signing_in_another_sentence_gets_no_day_from_the_talks(res):
+    # negative: not in the talks' sentence: no day taken from them
+    text = ("Theo chương trình, ngày 12/6, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Malaysia Anwar Ibrahim. "
+            "Trong chuyến thăm, hai nhà lãnh đạo sẽ chứng kiến trao một số văn kiện hợp tác về năng lượng.")
+    ag = _of(_evs(res, text, pub="2025-06-04"), "agreement")
+    assert all(e["date"] != "2025-06-12" for e in ag)
+
+
+@pytest.mark.parametrize("request_, kept", [
+    ("Thủ tướng đề nghị quân đội hai nước tiếp tục phối hợp giữ gìn an ninh biên giới.", False),
+    ("Thủ tướng đề nghị hai quân đội tăng cường trao đổi đoàn các cấp.", False),
+    ("Thủ tướng đề nghị quân đội hai nước tổ chức diễn tập chung vào năm sau.", True),
+])
+def test_a_request_to_the_two_armies_at_a_reception_is_a_talking_point(res, request_, kept):
+    text = ("Chiều 3/6, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Quốc phòng Campuchia Tea Seiha tại Hà Nội. " + request_)
+    assert bool(_of(_evs(res, text, pub="2025-06-04"), "proposal")) is kept
+
+
+def test_the_go_between_of_an_exchange_is_no_side(res):
+    text = ("Nga và Ukraine trao đổi 90 tù binh nhờ trung gian Thổ Nhĩ Kỳ\n\n"
+            "Ngày 5/3, Nga và Ukraine đã trao đổi 90 tù binh mỗi bên nhờ trung gian Thổ Nhĩ Kỳ.")
+    ex = _of(_evs(res, text, pub="2025-03-06"), "prisoner_exchange")
+    assert [sorted(e["participants"]) for e in ex] == [["Russia", "Ukraine"]]
+
+
+def test_a_third_side_named_without_a_go_between_frame_stays(res):
+    # negative: three states that exchange prisoners among them, no mediator named
+    text = "Ngày 5/3, Nga, Ukraine và Belarus đã trao đổi 90 tù binh tại biên giới."
+    ex = _of(_evs(res, text, pub="2025-03-06"), "prisoner_exchange")
+    assert ex and all(len(e["participants"]) == 3 for e in ex)

@@ -102,3 +102,16 @@ def test_a_talk_length_in_a_call_article_is_the_call_s(res):
     evs = _evs(res, "Tối 11/6, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Canada Mark Carney.\n\n"
                     "Trong khoảng 40 phút trao đổi, hai Thủ tướng nhất trí thúc đẩy thương mại.", pub="2025-06-12")
     assert [(e["type"], e["duration_minutes"]) for e in evs] == [("phone_call", 40)], evs
+
+
+def test_the_first_session_of_the_talks_gives_its_length(res):
+    # "phiên họp đầu tiên kéo dài ...": a session of the talks the article reports
+    evs = _evs(res, TALKS + "Theo một nguồn tin ngoại giao, phiên họp đầu tiên kéo dài khoảng 4 giờ.", pub="2025-05-12")
+    talks = _talks(evs)
+    assert len(talks) == 1 and talks[0]["duration_minutes"] == 240, evs
+
+
+def test_a_press_conference_gives_no_length_to_the_talks(res):
+    # negative: "phiên họp báo" is no session of the talks
+    evs = _evs(res, TALKS + "Sau đó, phiên họp báo chung kéo dài khoảng 30 phút.", pub="2025-05-12")
+    assert [t["duration_minutes"] for t in _talks(evs)] == [None], evs

@@ -13,9 +13,9 @@ from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _
                               join_halves, mark_past, split_summaries)
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, capital_countries, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
-                            _talks_at_one_place, _visits_absorb_meetings, visitor_and_host)
+                            _talks_at_one_place, _visits_absorb_meetings, guests_of, visitor_and_host)
 from .extract_talklen import assign as _assign_lengths
-from .extract_talks import OUTCOMES, _next_ordinals, _results_of_talks, _talks_of_outcomes
+from .extract_talks import OUTCOMES, _next_ordinals, _results_of_talks, _talks_of_outcomes, borrowed_sides
 from .models import Analysis, Document, EventMention, Evidence
 
 _CLAUSE_PUNCT = re.compile(r"[,;:.!?]")
@@ -35,6 +35,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     if not mentions:
         return []
     _online_talks(mentions, res)
+    borrowed_sides(mentions, analysis)     # "Cuộc đàm phán ... sau cuộc gặp giữa X và Y": not X–Y talks
     _unify_countries(mentions)
     _resolve_focus(mentions, res)
     _sides_of_framing_talks(mentions)
@@ -418,7 +419,11 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         if e.type == "meeting":
             parts = _without_forum(e, parts, cmap, pkind, cues)
         if e.type == "visit":
-            parts = visitor_and_host(e, parts, cmap, pkind, capital_countries(res))
+            caps = capital_countries(res)
+            host = e.location_country or (caps.get(e.location) if e.location else None)
+            parts = visitor_and_host(e, parts, cmap, pkind, caps, guests_of(events, host))
+        if e.type == "prisoner_exchange":
+            parts = _without_mediators(e, parts, cmap, analysis, doc.text, cues)
         if not parts or _domestic(e, parts, cmap, pkind):
             continue
         if e.type == "meeting" and any(m.type == "negotiation" for m in e.mentions):
@@ -494,10 +499,28 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     # an undated event tied to another event of the same sentence ("Sau hội đàm, hai bên ký ...")
     # takes that event's date
     # (no year known: that event's year-less day-month, "Kết thúc hội đàm sáng 28-4, ...")
+    # (a bare year is no day: "lễ ký 3 văn kiện, gồm Kế hoạch hợp tác năm 2026" right after the dated
+    # talks is signed on the talks' day, when that day lies in the year)
     for e in final:
-        if e.date_info[0] or e.day_month_m is not None:
+        year = e.date_info[0] if e.date_info[0] and len(e.date_info[0]) == 4 else None
+        if e.date_info[0] and not year or e.day_month_m is not None:
             continue
         for m in e.mentions:
+            if e.final_status == "planned" and e.type in OUTCOMES:
+                # "ngày 29/1, X sẽ hội đàm với Y; hai nhà lãnh đạo sẽ chứng kiến trao các văn kiện":
+                # a planned signing after the planned talks of its sentence, between their countries,
+                # is planned for the talks' day
+                ec = {e.cmap.get(p) or p for p in e.parts}
+                f = next((f for f in final if f is not e and f.final_status == "planned" and f.date_info[0]
+                          and f.type in ("meeting", "phone_call", "negotiation")
+                          and ec <= {f.cmap.get(p) or p for p in f.parts}
+                          and any(x.sentence_index == m.sentence_index and x.end <= m.start for x in f.mentions)),
+                         None)
+                if f is not None and not (year and not f.date_info[0].startswith(year + "-")):
+                    d, c, _, y, dm = f.date_info
+                    e.date_info = (d, round(c * 0.8, 3), "paragraph", y, dm)
+                    break
+                continue
             if e.final_status != "occurred":
                 break
             # ("X đồng ý ngừng bắn sau điện đàm với Y": an outcome told before the talks it came
@@ -517,6 +540,8 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
                                   and x.evidence is not None and m.evidence is not None
                                   and not _CLAUSE_PUNCT.search(doc.text, x.end, m.start)
                                   for x in f.mentions)), None)
+            if f is not None and year and not (f.date_info[0] or "").startswith(year + "-"):
+                f = None
             if f is not None:
                 if not f.date_info[0]:
                     e.day_month_m = f.day_month_m
@@ -579,6 +604,26 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
     for n, r in enumerate(records):
         r["doc_event_id"] = f"{doc.doc_id}#{n}"
     return records
+
+
+def _without_mediators(e, parts: list[str], cmap: dict, analysis: Analysis, text: str, cues) -> list[str]:
+    """"Nga và Ukraine trao đổi 150 tù binh nhờ trung gian UAE": a side of an exchange of three or
+    more that one of the exchange's sentences names right after a go-between frame (cue
+    ``mediator_before``) is its mediator, not a side, when two sides remain."""
+    if len({cmap.get(p) or p for p in parts}) < 3:
+        return parts
+    idx = {m.sentence_index for m in e.mentions}
+    low = text.lower()
+    med = set()
+    for s in analysis.sentences or ():
+        if s.index not in idx:
+            continue
+        for a in s.actors or ():
+            name = a.name if a.name in parts else (a.text if a.text in parts else None)
+            if name and cues.mediator_before.search(low, max(s.start, a.start - 40), a.start):
+                med.add(name)
+    left = [p for p in parts if p not in med]
+    return left if med and len({cmap.get(p) or p for p in left}) >= 2 else parts
 
 
 def _without_forum(e, parts: list[str], cmap: dict, pkind: dict, cues) -> list[str]:

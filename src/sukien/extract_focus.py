@@ -81,6 +81,17 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
                                 (m.flags.get("focus_text") or "").lower())
             if leaders and len(layer) >= 2:
                 members = layer       # "hai nhà lãnh đạo": the leaders in focus
+                if m.type == "agreement" and _witnessed(m, res):
+                    # "hai nhà lãnh đạo sẽ chứng kiến trao các văn kiện": the leaders witness a
+                    # signing between their countries: the countries are the sides
+                    kinds, cm = {}, {}
+                    for p in layer:
+                        _lookup(res, p, kinds, cm)
+                    if all(cm.get(p) for p in layer):
+                        members = list(dict.fromkeys(cm[p] for p in layer))
+                        for c in members:
+                            pkind.setdefault(c, "country")
+                            cmap.setdefault(c, c)
             elif prev is not None:
                 members = list(prev.participants)
                 pc = prev.flags.get("countries") or {}
@@ -151,6 +162,15 @@ def _sides_of_framing_talks(mentions: list[EventMention]) -> None:
                     own.setdefault(p, cmap.get(p))
                 m.participants = _dedupe(list(x.participants), own, pkind)
                 break
+
+
+def _witnessed(m: EventMention, res) -> bool:
+    """A witness verb (triggers.yaml `witness_verbs`: chứng kiến, dự) right before the trigger."""
+    rx = res.triggers.ends.get("witness")
+    ev = m.evidence
+    if rx is None or ev is None or not ev.start <= m.start <= ev.start + len(ev.sentence):
+        return False
+    return rx.search(ev.sentence[:m.start - ev.start].lower()) is not None
 
 
 def _told_later(m: EventMention, mentions: list[EventMention]) -> EventMention | None:

@@ -211,14 +211,16 @@ def _days_before_main(e, main_day: str) -> str | None:
 
 
 def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict,
-                     capitals: dict[str, str] | None = None) -> list[str]:
+                     capitals: dict[str, str] | None = None, guests: set[str] | None = None) -> list[str]:
     """A visit's sides are the visitor and the host *country* (CAMEO 042: a visit to a place):
     the host country's leaders named around it (the inviter "theo lời mời của Tổng thống X", the
     leader who welcomes) give way to their country, which is the visit's location. Unchanged when
     the location is no country the document knows or when no other side remains (a leader's
     trip inside their own country). ``capitals``: capital name → its country ("New Delhi" →
     "India"): a visit placed in a capital and told without any side of that country ("Ông X đến
-    New Delhi, mở đầu chuyến thăm cấp nhà nước") takes the capital's country as its host."""
+    New Delhi, mở đầu chuyến thăm cấp nhà nước") takes the capital's country as its host.
+    ``guests``: persons the dictionary gives no country whom the article has meet the host
+    country's people (``guests_of``): visitors from abroad, never the host's own officials."""
     capital_host = (capitals or {}).get(e.location) if e.location else None
     host = e.location_country or capital_host or (
         e.location if e.location and cmap.get(e.location, e.location) == e.location
@@ -228,7 +230,7 @@ def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict,
     hosts = [p for p in parts if pkind.get(p) == "person" and cmap.get(p) == host]
     if not hosts and parts and (e.location_country or capital_host) \
             and all((cmap.get(p) or p) != host for p in parts) \
-            and all(pkind.get(p) == "person" and cmap.get(p) for p in parts):
+            and all(pkind.get(p) == "person" and (cmap.get(p) or p in (guests or ())) for p in parts):
         # only visitors named (persons of a known country other than the host): add the host
         out = list(parts) + [host]
         pkind.setdefault(host, "country")
@@ -241,4 +243,20 @@ def visitor_and_host(e, parts: list[str], cmap: dict, pkind: dict,
         out.append(host)
         pkind.setdefault(host, "country")
         cmap.setdefault(host, host)
+    return out
+
+
+def guests_of(events: list, host: str | None) -> set[str]:
+    """"X đến Hà Nội, bắt đầu chuyến thăm ...; Đại tướng Y hội đàm với X; Thủ tướng Z tiếp X": the
+    persons without a known country whom people of ``host`` meet in the article's formal talks
+    (hội đàm, tiếp, hội kiến) are its guests from abroad."""
+    out: set[str] = set()
+    if not host:
+        return out
+    for o in events:
+        if o.type != "meeting" or not any(x.flags.get("formal") for x in o.mentions):
+            continue
+        if not any(o.country.get(p) == host for p in o.persons):
+            continue
+        out.update(p for p in o.persons if not o.country.get(p))
     return out

@@ -93,3 +93,35 @@ def _names_people_of(y: EventMention, countries: set) -> bool:
         return False
     cmap, pkind = y.flags.get("countries") or {}, y.flags.get("pkind") or {}
     return countries <= {cmap.get(p) for p in y.participants if pkind.get(p) == "person"}
+
+
+def borrowed_sides(mentions: list[EventMention], analysis) -> None:
+    """"Cuộc đàm phán được sắp xếp ngay sau cuộc gặp giữa X và Y": a talk noun whose sides are only
+    named after another talk noun of its sentence ("cuộc gặp giữa X và Y") has borrowed that talk's
+    sides: it names no side of its own. It is the article's talks of its type told again (an
+    anaphoric mention, joined to the article's event of its type), not a second X–Y talk; the
+    other noun keeps the sides. Only when both mentions carry the same sides and every one of
+    them is named after the other noun's trigger (never before the first noun or between them)."""
+    by_index = {s.index: s for s in analysis.sentences or ()}
+    for m in mentions:
+        if m.type not in _TALK_NOUNS or not m.flags.get("nominal") or not m.participants \
+                or m.flags.get("anaphoric"):
+            continue
+        sent = by_index.get(m.sentence_index)
+        if sent is None:
+            continue
+        x = next((x for x in mentions if x is not m and x.sentence_index == m.sentence_index
+                  and x.type in _TALK_NOUNS and x.start >= m.end and x.flags.get("nominal")
+                  and set(x.participants) == set(m.participants)), None)
+        if x is None:
+            continue
+        named = [a for a in sent.actors or () if a.name in m.participants or a.text in m.participants]
+        if not named or any(a.start < x.end for a in named) \
+                or not all(any(p in (a.name, a.text) for a in named) for p in m.participants):
+            continue
+        m.participants = []
+        m.flags["anaphoric"] = True
+        m.flags["asserted"] = False
+
+
+_TALK_NOUNS = ("meeting", "negotiation", "phone_call")

@@ -605,3 +605,25 @@ def test_a_country_syllable_inside_a_titled_vietnamese_name_is_the_name(pres, te
 def test_a_country_after_a_title_and_before_a_foreign_name_stays_a_country(pres):
     ms = _by_text("Thủ tướng Đức Olaf Scholz thăm Pháp.", "2024-07-03", pres)
     assert any(m.name == "Olaf Scholz" and m.country == "Germany" for m in ms.values())
+
+
+# ------------------------------------------------------------------ thirteenth set (helper-d)
+
+def test_an_unknown_person_takes_the_country_of_the_titles_after_him(pres):
+    text = ("Trung tướng Vongsa Phommachak, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng Lào, đã tới Hà Nội. "
+            "Chiều cùng ngày, Trung tướng Vongsa Phommachak dự tiệc chiêu đãi.")
+    from sukien.vi.sentences import split_sentences as _split
+    sents = _split(text, line_segments(text))
+    find_actors(text, sents, Anchor("2026-02-03", "pub_date", 1.0), pres)
+    named = [m for s in sents for m in s.actors if m.name == "Vongsa Phommachak"]
+    assert len(named) == 2 and all(m.country == "Laos" for m in named)      # the second mention too
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Karl Ostrander, đại sứ tại Lào, đã trình quốc thư.",           # the post's place is no country of his
+    "Ông Karl Ostrander cho biết Lào sẵn sàng hợp tác.",                 # no apposition
+    "Ông Karl Ostrander, người từng sống ở Lào, phát biểu.",             # no title opens the apposition
+])
+def test_a_country_outside_an_office_apposition_is_not_the_persons(pres, text):
+    ms = [m for m in _by_text(text, "2026-02-03", pres).values() if m.name == "Karl Ostrander"]
+    assert ms and ms[0].country is None

@@ -440,3 +440,34 @@ def test_a_weekday_of_next_week_is_a_date_not_an_offset(res):
     assert neg and neg[0].date == "2025-04-18" and neg[0].status == "planned"
     ms = _mentions(res, "Hai phái đoàn đồng ý gặp lại hai tuần sau.", pub="2025-04-13")
     assert not [m.date for m in ms if m.date]
+
+
+# ------------------------------------------------------------------ thirteenth set (helper-d)
+
+def test_the_year_of_a_plan_dates_no_signing(res):
+    ms = [m for m in _mentions(res, "Hai bên đã ký Chương trình hợp tác giáo dục năm 2027 và thỏa thuận về trao "
+                                    "đổi học bổng.", pub="2026-06-03") if m.type == "agreement"]
+    assert ms and all(m.date != "2027" for m in ms)
+
+
+def test_a_year_after_a_plan_with_a_verb_between_still_dates(res):
+    # negative: "được ký năm 2024": the year of the signing
+    lx = res.temporal
+    low = "kế hoạch hợp tác được ký năm 2024"
+    assert lx.re_plan_before.search(low, 0, low.index("năm 2024")) is None
+    low2 = "ký kế hoạch hợp tác quốc phòng năm 2026"
+    assert lx.re_plan_before.search(low2, 0, low2.index("năm 2026")) is not None
+
+
+def test_the_day_a_trip_is_announced_is_not_the_trips_day(res):
+    ms = [m for m in _mentions(res, "Chiều 14/5, Người phát ngôn Bộ Ngoại giao Nguyễn Minh Anh đã thông báo lịch "
+                                    "trình chuyến thăm chính thức Nhật Bản của Chủ tịch nước.", pub="2026-05-14")
+          if m.type == "visit"]
+    assert ms and all(m.date != "2026-05-14" for m in ms)
+
+
+def test_a_trip_told_before_the_speaker_keeps_its_day(res):
+    # negative: the time is the trip's own ("Chiều 14/5, X thăm Y"), no speech verb before the trip
+    ms = [m for m in _mentions(res, "Chiều 14/5, Chủ tịch nước bắt đầu chuyến thăm chính thức Nhật Bản.",
+                               pub="2026-05-15") if m.type == "visit"]
+    assert ms and ms[0].date == "2026-05-14"

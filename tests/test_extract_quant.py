@@ -55,12 +55,12 @@ def test_captives_of_another_country_are_the_other_side_not_the_pair(res):
     assert all("United States" not in m.participants for m in _ex(ms))     # Russia gets no Ukrainians back
 
 
-def test_sentence_counts_keeps_a_count_of_its_own_first():
+def test_sentence_counts_keeps_a_count_of_its_own_first(res):
     low = "hamas thả 4 con tin để đổi lấy 200 tù nhân, theo thỏa thuận 33 con tin"
     ts = low.index("thả")
-    q = sentence_counts({"hostages": 4.0}, low, ts, ts + 3)
+    q = sentence_counts({"hostages": 4.0}, low, ts, ts + 3, res.triggers)
     assert q == {"hostages": 4.0, "prisoners": 200.0}
-    assert sentence_counts({}, low, ts, ts + 3) == {}       # no count of its own: none from the other clause
+    assert sentence_counts({}, low, ts, ts + 3, res.triggers) == {}       # no count of its own: none from the other clause
 
 
 def test_a_length_after_keo_dai_is_compared_only_with_triggers_before_it():
@@ -73,3 +73,15 @@ def test_a_length_after_keo_dai_is_compared_only_with_triggers_before_it():
     plain = "vòng đàm phán trong 4 giờ, bao gồm các cuộc tiếp xúc."
     s2 = plain.index("4 giờ")
     assert lasted_rivals(plain, s2, s2 + 5, 0, [contact]) == [contact]   # no "kéo dài": unchanged
+
+
+def test_the_counterpart_and_remains_patterns_live_on_the_number_lexicon(res):
+    # the cues of data/vi/numbers.yaml are compiled once with the NumberLexicon (no module state)
+    nl = res.triggers.numbers
+    assert nl.re_exchange_counterpart.search("hamas thả 3 con tin, còn israel thả 90 tù nhân")
+    assert nl.re_remains.search("bàn giao thi thể của 4 con tin").group(1) == "4"
+    assert not nl.re_exchange_counterpart.search("hai bên còntrao đổi")        # negative: no word "còn"
+    assert not nl.re_remains.search("thả 4 con tin")                          # negative: alive, no remains
+    # without a lexicon nothing is read as a counterpart clause
+    low = "hamas thả 4 con tin để đổi lấy 200 tù nhân"
+    assert sentence_counts({"hostages": 4.0}, low, 6, 9, None) == {"hostages": 4.0}

@@ -324,3 +324,69 @@ def test_an_acting_head_of_government_negotiates_for_the_state(res):
     ms = _mentions(res, "Cuộc đàm phán diễn ra chiều 3/8 tại Kuala Lumpur, với sự tham dự của Thủ tướng Campuchia "
                         "Hun Manet và quyền Thủ tướng Thái Lan Phumtham Wechayachai.", pub="2025-08-04")
     assert set(_one(ms, "negotiation").participants) == {"Cambodia", "Thailand"}
+
+
+# ------------------------------------------------------------------ thirteenth set (helper-d)
+
+def _pe(ms):
+    return [m for m in ms if m.type == "prisoner_exchange"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 4/3, Armenia và Azerbaijan trao trả 30 tù binh với sự trung gian của Qatar.",
+    "Ngày 4/3, Armenia và Azerbaijan trao đổi 30 tù binh nhờ trung gian Qatar.",
+    "Ngày 4/3, Armenia và Azerbaijan hoàn tất đợt trao trả tù binh với sự hỗ trợ của Qatar.",
+])
+def test_a_mediator_of_an_exchange_is_no_side(res, text):
+    ms = _pe(_mentions(res, text, pub="2026-03-05"))
+    assert ms and all(sorted(m.participants) == ["Armenia", "Azerbaijan"] for m in ms)
+
+
+def test_a_mediator_named_with_do_lam_trung_gian_is_no_side(res):
+    ms = _pe(_mentions(res, "Ngày 4/3, Armenia và Azerbaijan trao trả 30 tù binh, đợt trao đổi do Qatar làm "
+                            "trung gian.", pub="2026-03-05"))
+    assert ms and all("Qatar" not in m.participants for m in ms)
+
+
+def test_a_mediator_alone_leaves_the_exchange_without_sides(res):
+    # the capitals as subject are read later (document level): the mediator never stays the one side
+    ms = _pe(_mentions(res, "Hôm qua, hai bên hoàn tất một đợt trao trả tù binh với sự hỗ trợ của Qatar.",
+                       pub="2026-03-05"))
+    assert ms and all("Qatar" not in m.participants for m in ms)
+
+
+def test_a_third_state_named_as_a_side_stays(res):
+    # negative: no mediator cue, three states exchange
+    ms = _pe(_mentions(res, "Ngày 4/3, Armenia, Azerbaijan và Gruzia trao trả 30 tù binh cho nhau.",
+                       pub="2026-03-05"))
+    assert ms and any(len(m.participants) == 3 for m in ms)
+
+
+def test_the_office_title_after_a_named_subject_is_no_side(res):
+    ms = [m for m in _mentions(res, "Sáng 9/4, Thượng tướng Nguyễn Tân Cương, Bộ trưởng Bộ Quốc phòng Việt Nam đã "
+                                    "hội đàm với Bộ trưởng Quốc phòng Nhật Bản Nakatani Gen.", pub="2026-04-10")
+          if m.type == "meeting"]
+    assert ms and any("Cuong" in p or "Cương" in p for p in ms[0].participants)
+    assert not any(p.startswith("Bộ") for p in ms[0].participants) and "Vietnam" not in ms[0].participants
+
+
+def test_a_body_that_opens_the_clause_stays_the_subject(res):
+    # negative: the body after a frame ("Sau cuộc gặp với ông A,") is no title of A
+    ms = [m for m in _mentions(res, "Sau cuộc gặp với ông Hoàng Văn Bình, Bộ Ngoại giao Việt Nam đã hội đàm với "
+                                    "phái đoàn Nga.", pub="2026-04-10") if m.trigger == "hội đàm"]
+    assert ms and "Hoang Van Binh" not in ms[0].participants and "Hoàng Văn Bình" not in ms[0].participants
+
+
+def test_a_second_predicate_after_va_ends_the_object(res):
+    ms = [m for m in _mentions(res, "Ngày 3/5, Chủ tịch nước Lương Cường sẽ hội kiến Tổng thống Hàn Quốc Lee Jae-myung "
+                                    "và làm việc với các tập đoàn lớn của Nhật Bản.", pub="2026-04-28")
+          if m.type == "meeting"]
+    assert ms and "Japan" not in ms[0].participants
+
+
+def test_two_persons_joined_by_va_stay_objects(res):
+    # negative: "và" before a second person is no new predicate
+    ms = [m for m in _mentions(res, "Ngày 3/5, Chủ tịch nước Lương Cường hội kiến Tổng thống Hàn Quốc Lee Jae-myung "
+                                    "và Thủ tướng Nhật Bản Ishiba Shigeru.", pub="2026-04-28") if m.type == "meeting"]
+    assert ms and "Shigeru Ishiba" in ms[0].participants
+

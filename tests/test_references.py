@@ -48,3 +48,22 @@ def test_one_leader_named_in_the_sentence_keeps_the_pair_of_the_talks_before(res
                     "trong tháng 4.", pub="2025-05-05")
     calls = _of(evs, "phone_call")
     assert calls and sorted(calls[0]["participants"]) == ["Emmanuel Macron", "Xi Jinping"]
+
+
+# ------------------------------------------------------------------ thirteenth set (helper-d)
+
+def test_a_bare_title_after_both_holders_were_named_is_vietnams(res):
+    from test_extract import _mentions
+    ms = _mentions(res, "Theo lịch trình, ngày 12/3, Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Anwar "
+                        "Ibrahim. Thủ tướng cũng dự kiến hội kiến Quốc vương Malaysia.", pub="2026-03-05")
+    later = [m for m in ms if m.trigger == "hội kiến"]
+    assert later and "Pham Minh Chinh" in later[0].participants and "Anwar Ibrahim" not in later[0].participants
+
+
+def test_a_bare_title_after_only_the_foreign_holder_stays_his(res):
+    # negative: the previous sentences name no Vietnamese holder of the office
+    from test_extract import _mentions
+    ms = _mentions(res, "Ngày 12/3, Thủ tướng Anwar Ibrahim tiếp đoàn doanh nghiệp Nhật Bản. Thủ tướng cũng dự kiến "
+                        "hội kiến Quốc vương Malaysia.", pub="2026-03-13")
+    later = [m for m in ms if m.trigger == "hội kiến"]
+    assert later and "Pham Minh Chinh" not in later[0].participants

@@ -22,7 +22,8 @@ from .extract_objects import go_betweens, referred_agreement, subjectless_object
 from .extract_talklen import carrier
 from .extract_quant import _quantities, counterpart_side, lasted_rivals
 from .extract_sides import (  # noqa: F401 (load_sides: extract.py)
-    caller_initiator, each_titled, guest_visit, load_sides, motion_subject, place_of_country, planned_round_of_states,
+    apposed_holder, caller_initiator, each_titled, guest_visit, load_sides, motion_subject, place_of_country,
+    planned_round_of_states,
     prefixed_object, received_delegation, refine_sides, table_subject, title_holders, titled_objects)
 from .models import Analysis, Document
 
@@ -222,6 +223,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     # ---- participants
     allow_left = (not nominal) or bridge
     left = [x for x in acts if x.s >= lb and x.e <= ts] if allow_left else []
+    if left and (held := apposed_holder(f, lex, lb, ts, left)) is not None:
+        left = held           # "X, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm": X, not his office
     right_all = [x for x in acts if (x.s >= te and x.e <= rb) or (x.s > ts and x.e <= te)
                  or (ts < x.s < te < x.e)]
     if "rời" in low or "của" in low:
@@ -449,7 +452,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
-    if trig.type == "prisoner_exchange" and (cx := counterpart_side(low, ts, te, acts, lex.ends["captives"], analysis,
+    if trig.type == "prisoner_exchange" and (cx := counterpart_side(low, ts, te, acts, lex, lex.ends["captives"], analysis,
                                                                     names, a.countries)) is not None and cx.name not in names:
         # "Hamas bàn giao thi thể 4 con tin, còn Israel phóng thích 600 tù nhân": both releasers
         names.append(cx.name)
@@ -517,7 +520,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     caller_initiator(a, low, ts, trig, right, lex.ends.get("sides"))      # "X gọi cho Y"
     # ---- date
     live = live_others(low, others, ts)     # a talk noun under "không có" competes for no time or length
-    _date(a, sv, ts, te, live, analysis, lex)
+    _date(a, sv, ts, te, live, analysis, lex, trig.type)
     anchor = analysis.anchor.date
     if not a.status_explicit and a.date and anchor and analysis.anchor.source == "pub_date" \
             and a.date > anchor[:len(a.date)]:

@@ -151,7 +151,7 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
     return out
 
 
-def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
+def _date(a: Args, sv, ts, te, others, analysis, lex=None, etype: str | None = None) -> None:
     best = None
     best_dm = None        # the nearest year-less day-month, used only when no full date is found
     best_eff = None       # the nearest time a truce or agreement takes effect from (a fallback)
@@ -168,6 +168,8 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
             break
         if start_day == "when":
             continue      # (a time after "đến"/"từ" dates only the when-clause right after it)
+        if t.note == "plan_period":
+            continue      # "ký Kế hoạch hợp tác năm 2026": the plan's year, not the signing's date
         if when_end is not None and s > when_end:
             continue      # "Trước chuyến thăm, tối 5/6, X điện đàm với Y": the main clause's time
         if frame_end is not None and s > frame_end and low[frame_end:s].strip(" ,"):
@@ -201,8 +203,10 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None) -> None:
                 if nearer and not _venue_between(low, te, s, nearer, lex) \
                         and not _fronted_venues(low, e, ts, nearer, lex):
                     continue
-        if a.status_explicit and a.status in ("planned", "hypothetical") and _said_before(sv, e, ts):
+        if (a.status_explicit and a.status in ("planned", "hypothetical") or a.nominal and etype == "visit") \
+                and _said_before(sv, e, ts):
             continue      # "Trả lời phóng viên cùng ngày, ông X nói cuộc gặp sẽ ...": the day it was said
+            #               ("Chiều 22/1, người phát ngôn thông báo lịch trình chuyến thăm ...": a trip)
         if a.denial_at is not None and e <= a.denial_at:
             # "Peskov ngày 11/11 bác bỏ thông tin ...": the day of the denial, not of the event
             if basis != "day_month" and (a.denial_date is None or d_me < a.denial_date[0]):

@@ -12,8 +12,6 @@ tin", ``remains_nouns``) as ``bodies``, never as hostages freed alive.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .extract_objects import word_count
@@ -33,27 +31,19 @@ def _num(s: str) -> float | None:
     return float(s) if re.fullmatch(r"\d+", s) else None
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _patterns(lex) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The counterpart-word and remains patterns of the number lexicon (``lex``: the trigger lexicon,
+    whose ``.numbers`` is the NumberLexicon of data/vi/numbers.yaml, or that NumberLexicon itself)."""
+    nl = getattr(lex, "numbers", lex)
+    if nl is None:
+        return None, None
+    return nl.re_exchange_counterpart, nl.re_remains
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
-    import yaml
-    path = Path(__file__).resolve().parent / "data" / "vi" / "numbers.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    cues = [e["key"].lower() for e in data.get("exchange_counterpart_cues") or []]
-    remains = [e["key"].lower() for e in data.get("remains_nouns") or []]
-    cue = re.compile(r"(?:,\s*|\s)(?:" + _alt(cues) + r")\s") if cues else None
-    rem = re.compile(r"(?<!\w)(?:" + _alt(remains) + r")\s+(?:của\s+)?(?:(?:khoảng|hơn|gần)\s+)?" + _N
-                     + r"\s+(?:con tin|tù nhân|tù binh|binh sĩ|người)(?!\w)") if remains else None
-    return cue, rem
-
-
-def _clauses(sentence: str, ts: int, te: int):
+def _clauses(sentence: str, ts: int, te: int, lex):
     """(own start, own end, other start, other end, cue span) of the trigger's release and the
     counterpart release joined to it by a counterpart word, or None when the sentence has none."""
-    cue, _ = _patterns()
+    cue, _ = _patterns(lex)
     if cue is None:
         return None
     stop = [i for i in (sentence.find(";", te), sentence.find(". ", te)) if i >= 0]
@@ -70,7 +60,7 @@ def _clauses(sentence: str, ts: int, te: int):
     return None
 
 
-def counterpart_side(sentence: str, ts: int, te: int, acts, captive_rx=None, analysis=None, names=(),
+def counterpart_side(sentence: str, ts: int, te: int, acts, lex, captive_rx=None, analysis=None, names=(),
                      countries=None):
     """The side that releases the counterpart of an exchange, or None: the country or organization
     that opens the counterpart clause ("Hamas bàn giao thi thể của 4 con tin, còn Israel phóng
@@ -79,11 +69,11 @@ def counterpart_side(sentence: str, ts: int, te: int, acts, captive_rx=None, ana
     lấy 90 tù nhân Palestine": its own people, of no other state), the releaser's partner in the
     pair of sides the article joins most often (``opposed_side``: Israel, of "Israel và Hamas").
     Only when the trigger's own release is counted, never the captives' nationality itself."""
-    cl = _clauses(sentence, ts, te)
+    cl = _clauses(sentence, ts, te, lex)
     if cl is None:
         return None
     comma = sentence.find(",", te, cl[1])
-    if not _counts(sentence[ts:comma if comma >= 0 else cl[1]], _patterns()[1]):
+    if not _counts(sentence[ts:comma if comma >= 0 else cl[1]], _patterns(lex)[1]):
         return None                    # (a release told without its own count: "nghi thức trao trả")
     os_, oe = cl[2], cl[3]
     inside = [x for x in acts if x.s >= os_ and x.e <= oe and not x.members]
@@ -160,14 +150,14 @@ def _counts(text: str, rem: re.Pattern | None) -> dict[str, float]:
     return out
 
 
-def sentence_counts(q: dict, sentence: str, ts: int, te: int) -> dict:
+def sentence_counts(q: dict, sentence: str, ts: int, te: int, lex) -> dict:
     """``q`` (the counts of an exchange mention whose trigger is ``sentence[ts:te]``, lower case)
     with the dead read as bodies and the counts of the counterpart clause added; zeros dropped."""
-    cue, rem = _patterns()
+    cue, rem = _patterns(lex)
     q = {k: v for k, v in q.items() if v}
     if cue is None or not sentence or not q:
         return q              # (a release told without a count of its own takes none from the other)
-    cl = _clauses(sentence, ts, te)
+    cl = _clauses(sentence, ts, te, lex)
     if cl is None:
         stop = [i for i in (sentence.find(";", te), sentence.find(". ", te)) if i >= 0]
         own_s, own_e, other = max(sentence.rfind(";", 0, ts), sentence.rfind(". ", 0, ts)) + 1, \
@@ -227,7 +217,7 @@ def _quantities(a: "Args", low, ts, te, trig, sentence: str = "", lex=None) -> N
         m = re.search(_NUM + r"\s+(?:tù nhân|tù binh)", seg)
         if m:
             a.quantities["prisoners"] = _num(m.group(1))
-    a.quantities = sentence_counts(a.quantities, sentence or seg, ts, te)     # both releases, the dead
+    a.quantities = sentence_counts(a.quantities, sentence or seg, ts, te, lex)     # both releases, the dead
 
 
 __all__ = ["_quantities", "counterpart_side", "opposed_side", "sentence_counts"]

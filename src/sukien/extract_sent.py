@@ -383,6 +383,12 @@ def _right_boundary(f: SentFacts, te: int, lex, others: list[tuple[int, int]]) -
                 continue      # "cuộc gặp giữa ông và ông Putin": the second side, no new clause
             b = m.start()
             break
+    nxt = getattr(lex.ends.get("sides"), "next_predicate", None)
+    if nxt is not None and ("và" in low[te:b] or "rồi" in low[te:b]):
+        # "hội kiến A và làm việc với các quỹ đầu tư của B": a second predicate ends the object
+        m = nxt.search(low, te, b)
+        if m is not None and m.start() not in covered:
+            b = m.start()
     for (s, e) in others:
         if te <= s < b:
             b = s

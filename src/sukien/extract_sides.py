@@ -241,6 +241,15 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
             keep = [n for n in a.participants if n not in drop]
             if len({a.countries.get(n) or n for n in keep}) >= 2:
                 a.participants = keep
+    # ---- mediators and supporters ("nhờ sự trung gian của C", "do C làm trung gian") are no sides
+    if etype != "visit" and a.participants:
+        drop = mediators(low, chosen, sides)
+        if drop:
+            # (with two other sides named, or none: "Moskva và Kiev trao trả tù binh với sự hỗ trợ
+            # của C", the capitals read later; never leaving one side alone with its mediator gone)
+            keep = [n for n in a.participants if n not in drop]
+            if not keep or len({a.countries.get(n) or n for n in keep}) >= 2:
+                a.participants = keep
     # ---- a city naming a document ("Tuyên bố chung Kuala Lumpur") or right after a talk noun
     # ("hòa đàm Putrajaya": the venue) is no side
     if a.participants and etype in ("agreement", "statement", "ceasefire", "meeting", "negotiation", "phone_call"):
@@ -365,3 +374,60 @@ def caller_initiator(a, low: str, ts: int, trig, right, sides) -> None:
 
 
 __all__ = ["caller_initiator", "motion_subject", "Sides", "load_sides", "prefixed_object", "refine_sides", "table_subject"]
+
+
+def mediators(low: str, chosen, sides) -> set[str]:
+    """Names of the actors of ``chosen`` that mediate or support the event (cues ``mediator``:
+    "nhờ sự trung gian của C", "với sự hỗ trợ của C"; ``mediator_after``: "do C làm trung gian")."""
+    rx_b = getattr(sides, "mediator", None)
+    rx_a = getattr(sides, "mediator_after", None)
+    out = set()
+    for x in chosen:
+        if x.kind == "place":
+            continue
+        if (rx_b is not None and rx_b.search(low, max(0, x.s - 48), x.s)) or \
+                (rx_a is not None and rx_a.match(low, x.e)):
+            out.add(x.name)
+    return out
+
+
+_APPOSED_GAP = re.compile(r"\s*(?:(?:đã|cũng|sẽ|vừa|đang|chính thức)\s+)*")
+
+
+def apposed_holder(f, lex, lb: int, ts: int, left: list) -> list | None:
+    """"Đại tướng X, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm với Y": the
+    actors of the clause before the trigger (``left``, cut at the comma after X) are only the body
+    and the state of X's office title: the subject is X. None when that is not so: a person among
+    them, no title right before them, other words between them and the verb, or no named person
+    just before the comma (a title chain of at most three parts, naming no other person)."""
+    if not left or any(x.kind in ("person", "place") or x.members for x in left):
+        return None
+    low = f.low
+    tr = lex.ends.get("title")
+    if tr is None:
+        return None
+    seg = low[lb:left[0].s]
+    m = tr.search(seg)
+    if m is None or seg[:m.start()].strip(" ,"):
+        return None                                   # the part opens with the office title
+    for a, b in zip(left, left[1:]):
+        if low[a.e:b.s].strip():
+            return None                               # "Bộ Quốc phòng Việt Nam": one office
+    if not _APPOSED_GAP.fullmatch(low, left[-1].e, ts):
+        return None                                   # right before the verb
+    head = low[:lb].rstrip()
+    if not head.endswith(","):
+        return None
+    before = [x for x in f.acts if x.e <= lb and x.kind == "person" and not x.members]
+    if not before:
+        return None
+    p = before[-1]
+    gap = low[p.e:lb]
+    if len(gap) > 90 or gap.count(",") > 3 or not gap.lstrip().startswith(","):
+        return None
+    if any(p.e <= x.s < lb and x.kind == "person" for x in f.acts if x is not p):
+        return None
+    if p.via in ("role", "reference", "pronoun"):
+        return None
+    return [p]
+

@@ -211,6 +211,7 @@ class ActorDB:
         self.pair_verb_re: re.Pattern | None = None   # "X gặp Y": subject and object are a pair in focus
         self.short: dict[str, list[str]] = {}     # match form of a one-word short name -> person ids
         self.non_party: set[str] = set()
+        self.apposition_blockers: re.Pattern | None = None   # "đại sứ Mỹ tại Lào": no country of the holder
         self.conflict_cues: list[str] = []
         self.conflict_re: re.Pattern | None = None
         self.historical_years: int = 15
@@ -270,6 +271,9 @@ class ActorDB:
         if verbs:
             db.pair_verb_re = re.compile(r"(?<!\w)(?:%s) " % "|".join(map(re.escape, verbs)), re.I)
         db.non_party = {match_form(c).text for c in db.refs.get("non_party_cues") or []}
+        blockers = [match_form(c).text for c in db.refs.get("apposition_country_blockers") or []]
+        db.apposition_blockers = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(blockers, key=len, reverse=True))
+                                            + r")(?!\w)") if blockers else None
         db.conflict_cues = [match_form(c).text for c in db.refs.get("conflict_cues") or []]
         if db.conflict_cues:
             forms = set()

@@ -109,9 +109,16 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
                 first.setdefault(ref, tk.s)
     ctx = _DocCtx(db, anchor, named, first)
     low = t if to_mf is None else text.lower()
+    apposed: dict[str, str] = {}
     for sent, toks in zip(sentences, scans):
         sent.actors = _compose(db, text, low, sent, toks, ctx, pending)
+        _apposed_countries(db, text, low, sent, apposed)
         add_pair_forms(db, text, sent)        # "Mỹ – Trung": short forms of a dash pair
+    if apposed:                               # the same unknown person named again: the same country
+        for sent in sentences:
+            for x in sent.actors:
+                if x.kind == "person" and x.via == "candidate" and x.country is None and x.name in apposed:
+                    x.country = apposed[x.name]
     _resolve_context(db, text, sentences, ctx, pending)
 
 
@@ -710,3 +717,48 @@ def _role_mention(db: ActorDB, h: Actor | None, country: str | None, span: tuple
 
 
 __all__ = ["ActorDB", "Actor", "Role", "Hit", "find_actors", "fast_form", "scan_form", "LEADER_ROLES"]
+
+
+_APP_SEG_END = re.compile(r"[,;.:!?()\n\"“”]")
+_APP_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _apposed_countries(db: ActorDB, text: str, low: str, sent: Sentence, apposed: dict) -> None:
+    """An unknown person (a candidate without a country) followed by an apposition of office titles
+    ("Đại tướng X, Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng Lào"): the first country named in those
+    titles is the person's (in place). Each comma-separated part must open with a person title
+    (``candidate_cues`` of kind person); a part naming another person ends the apposition, and a
+    country after a blocker word ("đại sứ Mỹ tại Lào" gives Mỹ; "tại Lào" alone gives nothing) is no
+    country of the holder."""
+    acts = sent.actors
+    if not acts:
+        return
+    for i, x in enumerate(acts):
+        if x.kind != "person" or x.via != "candidate" or x.country is not None or x.members:
+            continue
+        pos = x.end
+        if text[pos:pos + 1] != ",":
+            continue
+        later = acts[i + 1:]
+        for _ in range(3):                    # at most three titles
+            if text[pos:pos + 1] != ",":
+                break
+            start = pos + 1
+            m = _APP_SEG_END.search(text, start, sent.end)
+            end = m.start() if m else sent.end
+            words = _APP_WORDS.findall(low[start:min(end, start + 60)])[:5]
+            heads = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+            if not any(db.cue_kinds.get(h) == "person" or h in db.honorifics for h in heads):
+                break                         # ("Ủy viên Trung ương Đảng": an honorific title)
+            inside = [y for y in later if start <= y.start and y.end <= end]
+            if any(y.kind == "person" for y in inside):
+                break
+            c = next((y for y in inside if y.kind == "country" and y.via != "metonym" and not y.members), None)
+            if c is not None:
+                bl = db.apposition_blockers
+                if bl is None or bl.search(low, start, c.start) is None:
+                    x.country = c.country or c.name
+                    if x.name:
+                        apposed.setdefault(x.name, x.country)
+                break
+            pos = end

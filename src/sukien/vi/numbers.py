@@ -25,6 +25,11 @@ _WB_R = r"(?![\w])"
 DIGIT_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d+,\d+(?![.,]?\d)|\d+\.\d{1,2}(?![.,]?\d)|\d+(?![.,]?\d)"
 
 
+def _literal_alt(keys) -> str:
+    """Regex alternation of literal keys, longest first, spaces literal."""
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
 def _alt(keys) -> str:
     """Regex alternation of literal keys, longest first, spaces matching any whitespace."""
     ks = sorted({k for k in keys if k}, key=len, reverse=True)
@@ -137,6 +142,8 @@ class NumberLexicon:
     exchange_words: set[str] = field(default_factory=set)
     percent_words: dict[str, str] = field(default_factory=dict)
     reference_phrases: set[str] = field(default_factory=set)
+    counterpart_cues: list[str] = field(default_factory=list)   # "còn", "đổi lại" (exchange_counterpart_cues)
+    remains_nouns: list[str] = field(default_factory=list)      # "thi thể", "hài cốt" (remains_nouns)
     clock_cues: list[str] = field(default_factory=list)
     duration_cues: list[str] = field(default_factory=list)
     # compiled
@@ -161,6 +168,10 @@ class NumberLexicon:
     re_duration_before: Any = None
     re_any_word_after: Any = None
     re_reference: Any = None
+    # extract_quant: the word joining the two releases of one exchange, and the dead handed over
+    # ("thi thể của 4 con tin"; group 1 is the count); None when the data has no such list
+    re_exchange_counterpart: Any = None
+    re_remains: Any = None
     trigger_keys: list[str] = field(default_factory=list)   # what ``re_trigger`` matches (literal keys)
     # written number -> its value (a pure function of the text and this lexicon), bounded
     value_cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -197,6 +208,8 @@ class NumberLexicon:
         lx.exchange_words = {_nfc_lower(e["key"]) for e in data.get("exchange_words", [])}
         lx.percent_words = {_nfc_lower(e["key"]): e.get("unit", "%") for e in data.get("percent_words", [])}
         lx.reference_phrases = {_nfc_lower(e["key"]) for e in data.get("reference_phrases", [])}
+        lx.counterpart_cues = [_nfc_lower(e["key"]) for e in data.get("exchange_counterpart_cues") or []]
+        lx.remains_nouns = [_nfc_lower(e["key"]) for e in data.get("remains_nouns") or []]
         lx._compile()
         return lx
 
@@ -246,6 +259,12 @@ class NumberLexicon:
         self.re_clock_before = EndsWith(self.clock_cues)
         self.re_duration_before = EndsWith(self.duration_cues)
         self.re_pod_after = re.compile(r"\s+(?:sáng|trưa|chiều|tối|đêm|khuya)(?!\w)|\s+(?:ngày|hôm)\s+\d", f)
+        # (on lower-cased text, like the sentence extract_quant reads)
+        self.re_exchange_counterpart = re.compile(r"(?:,\s*|\s)(?:" + _literal_alt(self.counterpart_cues) + r")\s") \
+            if self.counterpart_cues else None
+        self.re_remains = re.compile(r"(?<!\w)(?:" + _literal_alt(self.remains_nouns) + r")\s+(?:của\s+)?(?:(?:khoảng|hơn|gần)\s+)?"
+                                     r"(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:con tin|tù nhân|tù binh|binh sĩ|người)(?!\w)") \
+            if self.remains_nouns else None
 
 
 def default_lexicon() -> NumberLexicon:

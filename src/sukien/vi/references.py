@@ -577,6 +577,17 @@ def _resolve_context(db: ActorDB, text: str, sentences: list[Sentence], ctx: _Do
                     ctxs = (subject,) if carried and len(holders) > 1 else (subject, prev_subject, last_person)
                     cands = [x for x in ctxs if x is not None and x.actor_id]
                     pick = next((x for x in cands if any(r.role in roles for r in db.actors[x.actor_id].roles)), None)
+                    if pick is not None and pick is last_person and pick is not subject and pick is not prev_subject \
+                            and pick.country != "Vietnam":
+                        # "X sẽ hội đàm với Thủ tướng Y. Thủ tướng cũng dự kiến ...": holders of both
+                        # countries named just before; the bare title is Vietnam's (the press names a
+                        # foreign holder with the title and the name)
+                        since = sentences[si - 1].start if si > 0 else s.start
+                        own = next((x for x in reversed(history) if x.start >= since and x.actor_id
+                                    and x.country == "Vietnam" and not ctx.historical(x.actor_id)
+                                    and any(r.role in roles for r in db.actors[x.actor_id].roles)), None)
+                        if own is not None:
+                            pick = own
                     if pick is None and holders and (len(holders) == 1 or len(ctxs) == 1):
                         live = [h for h in holders if not ctx.historical(h)] or holders
                         # Vietnamese press names a foreign holder with the title and the name

@@ -66,6 +66,9 @@ class TemporalLexicon:
     re_bracket_cue_before: Any = None
     re_day_phrase_before: Any = None
     re_count_after: Any = None
+    re_plan_before: Any = None          # "Kế hoạch hợp tác quốc phòng " before "năm 2026" (plan_period_nouns)
+    plan_nouns: set = None
+    plan_blockers: set = None
 
     @classmethod
     def load(cls, res) -> "TemporalLexicon":
@@ -103,6 +106,8 @@ class TemporalLexicon:
         lx.during = {k(e["key"]) for e in data.get("during_frames", [])}
         lx.during_nouns = {k(e["key"]) for e in data.get("during_nouns", [])}
         lx.ref_days = {k(e["key"]): int(e["offset"]) for e in data.get("ref_day_offsets", [])}
+        lx.plan_nouns = {k(e["key"]) for e in data.get("plan_period_nouns", [])}
+        lx.plan_blockers = {k(e["key"]) for e in data.get("plan_period_blockers", [])}
         lx.numbers = numbers
         lx._compile()
         return lx
@@ -252,6 +257,11 @@ class TemporalLexicon:
         self.re_bracket_cue_before = re.compile(
             rf"(?:^|(?<=\W))(?:{_alt(self.bracket_nouns) or '(?!)'}|{reld})\s*\(\s*$", f)
         # ... or a few words after "ngày"/"hôm": "trong ngày làm việc đầu tiên 14-8"
+        # the plan noun and at most four plain words, none a blocker, right before the year phrase
+        if self.plan_nouns:
+            blk = _alt(self.plan_blockers or ())
+            gap = rf"(?:\s+(?!(?:{blk})(?!\w))[^\W\d_]+){{0,4}}" if self.plan_blockers else r"(?:\s+[^\W\d_]+){0,4}"
+            self.re_plan_before = re.compile(rf"(?<!\w)(?:{_alt(self.plan_nouns)}){gap}\s+$", f)
         self.re_day_phrase_before = re.compile(r"(?:^|(?<=[^\w]))(?:ngày|hôm)((?:\s+[^\W\d_]+){1,4})\s+$", f)
         nlx = self.numbers
         after = list(self.hyphen_not_after)

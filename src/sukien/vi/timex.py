@@ -400,6 +400,8 @@ def _build(t: str, grp: list[_Atom], lx: TemporalLexicon, anchor: Anchor, last_d
                        note="year:anchor")
         if k == "year":
             note = lx.edges.get(" ".join(g["y_edge"].lower().split())) if g.get("y_edge") else None
+            if note is None and lx.re_plan_before is not None and lx.re_plan_before.search(t, max(0, s - 80), s):
+                note = "plan_period"          # "Kế hoạch hợp tác năm 2026": the plan's year, no event's date
             return _mk(t, s, e, "year", g["y_y"], 1.0, note=note)
         if k == "edge_rel":
             return _build_edge_rel(t, a, lx, anchor)

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from sukien.config import PACKAGE_DATA, Resources
+from test_data_events import _cue_hit as _hit      # the sides cues are tried as the event cues are
 from test_extract import _evs, _mentions, _of, res  # noqa: F401 (res: the module's fixture)
 
 SIDES = yaml.safe_load((PACKAGE_DATA / "vi" / "sides.yaml").read_text(encoding="utf-8"))
-_MARK = "|"
 
 
 def _one(ms, etype, word=None):
@@ -26,19 +26,6 @@ def _one(ms, etype, word=None):
 
 
 # ------------------------------------------------------------------ data/vi/sides.yaml
-
-def _hit(rx, applies: str, example: str) -> bool:
-    text = example.lower()
-    if applies == "within":
-        return rx.search(text.replace(_MARK, "")) is not None
-    head, _, rest = text.partition(_MARK)
-    if applies == "before":
-        return rx.search(head) is not None
-    if applies == "after":
-        return rx.match(rest) is not None
-    gap, _, _ = rest.partition(_MARK)
-    return rx.fullmatch(gap) is not None
-
 
 def test_sides_file_is_nfc_and_complete():
     text = (PACKAGE_DATA / "vi" / "sides.yaml").read_text(encoding="utf-8")

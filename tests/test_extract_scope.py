@@ -125,3 +125,35 @@ def test_a_home_leaders_trip_abroad_is_kept(res):
 def test_a_foreign_body_named_without_dictionary_entry_is_a_state_side(res):
     evs = events(res, "Sáng 6/5, Bộ Thương mại Mỹ và Bộ Công Thương Việt Nam đã ký thỏa thuận về chuỗi cung ứng.")
     assert evs and all(e["participants"] for e in evs)
+
+
+# ------------------------------------------------------------------ the cheap paths
+
+def test_head_count_stops_at_its_limit_and_agrees_with_a_full_count(res):
+    lex = res.scope
+    low = match_form("Đội tuyển Việt Nam gặp câu lạc bộ Thái Lan; doanh nghiệp Hàn Quốc và đội tuyển Lào").text
+    full = lex.count_heads(low)
+    assert full >= 3
+    assert lex.count_heads(low, 2) == 2 and lex.count_heads(low, full + 5) == full
+    assert lex.subject_head(low) and not lex.subject_head(match_form("Thủ tướng hội đàm với Tổng thống").text)
+
+
+def test_event_sentences_by_bisection_are_those_of_the_plain_overlap_test():
+    from hypothesis import given, strategies as st
+
+    from sukien.extract_scope import _event_sentences, _sorted_bounds
+    from sukien.models import Sentence
+
+    @given(st.lists(st.integers(1, 30), min_size=1, max_size=12),
+           st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=6))
+    def check(lengths, spans):
+        sents, pos = [], 0
+        for i, n in enumerate(lengths):
+            sents.append(Sentence(index=i, paragraph=0, start=pos, end=pos + n, text="x" * n))
+            pos += n + 1                          # one space between sentences
+        rec = {"mentions": [{"start": a, "end": a + w} for a, w in spans]}
+        bounds = _sorted_bounds(sents)
+        assert bounds is not None
+        assert _event_sentences(rec, sents, bounds) == _event_sentences(rec, sents)
+
+    check()

@@ -21,6 +21,7 @@ The lexicon is data: ``data/events/scope.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -134,14 +135,20 @@ class ScopeLexicon:
             i -= 1
         return False
 
-    def count_heads(self, low_text: str) -> int:
+    def count_heads(self, low_text: str, limit: int | None = None) -> int:
+        """How many non-state head nouns the text names; with ``limit``, counting stops there."""
         ws = _WORD.findall(low_text)
-        return sum(1 for i in range(1, len(ws) + 1) if self._head_at(ws, i) is not None)
+        by_last, n = self._by_last, 0
+        for i, w in enumerate(ws, 1):        # (only a head's last word can end one)
+            if w in by_last and self._head_at(ws, i) is not None:
+                n += 1
+                if limit is not None and n >= limit:
+                    break
+        return n
 
     def subject_head(self, low_sentence: str) -> bool:
         """The sentence names a non-state head noun (its actor in these stories)."""
-        ws = _WORD.findall(low_sentence)
-        return any(self._head_at(ws, i) is not None for i in range(1, len(ws) + 1))
+        return self.count_heads(low_sentence, 1) > 0
 
     def has_title(self, low_sentence: str) -> bool:
         """A state title ("thủ tướng", "bộ trưởng ngoại giao") occurs in the text (word-aligned)."""
@@ -160,9 +167,24 @@ class ScopeLexicon:
 
 # ---------------------------------------------------------------- the check
 
-def _event_sentences(rec: dict, sentences: list) -> list:
+def _event_sentences(rec: dict, sentences: list, bounds: tuple[list[int], list[int]] | None = None) -> list:
+    """The sentences that overlap a mention of ``rec``, in document order. ``bounds``: the sentences'
+    starts and ends when both are sorted (sentences in order, not nested): each span's sentences are
+    then one range found by bisection instead of a test of every sentence."""
     spans = [(m.get("start"), m.get("end")) for m in rec.get("mentions") or [] if m.get("start") is not None]
-    return [s for s in sentences if any(a < s.end and s.start < b for a, b in spans)]
+    if bounds is None:
+        return [s for s in sentences if any(a < s.end and s.start < b for a, b in spans)]
+    starts, ends = bounds
+    hit: set[int] = set()
+    for a, b in spans:       # a < end (ends sorted: from the first end past a) and start < b
+        hit.update(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
+    return [sentences[i] for i in sorted(hit)]
+
+
+def _sorted_bounds(sentences: list) -> tuple[list[int], list[int]] | None:
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    ok = all(x <= y for x, y in zip(starts, starts[1:])) and all(x <= y for x, y in zip(ends, ends[1:]))
+    return (starts, ends) if ok else None
 
 
 def _unattributed(low: str, s) -> str:
@@ -277,12 +299,20 @@ def in_scope(doc, analysis, events: list[dict], res) -> list[dict]:
     # an article about sports, business or culture: non-state heads again and again, no state
     # title and no person of the dictionary anywhere; there a side of countries alone is a team's,
     # a firm's or a troupe's
-    plain_story = lex.count_heads(low) >= lex.min_story_heads and not lex.has_title(low) and \
-        not any(a.kind == "person" and a.actor_id for _, a in by_name_all)
+    story: list[bool] = []          # computed once, when a record of countries alone asks
+
+    def plain_story() -> bool:
+        if not story:
+            story.append(not any(a.kind == "person" and a.actor_id for _, a in by_name_all)
+                         and not lex.has_title(low)
+                         and lex.count_heads(low, lex.min_story_heads) >= lex.min_story_heads)
+        return story[0]
+
+    bounds = _sorted_bounds(sentences)
     kept = []
     for rec in events:
         parts = list(rec.get("participants") or [])
-        sents = _event_sentences(rec, sentences)
+        sents = _event_sentences(rec, sentences, bounds)
         kinds = {p: kind_of(p, sents) for p in parts}
         left = [p for p in parts if kinds[p] in ("state", "unknown")]
         if not any(kinds[p] == "state" for p in left):
@@ -291,7 +321,7 @@ def in_scope(doc, analysis, events: list[dict], res) -> list[dict]:
             continue
         only_countries = all((db.by_name(p) is not None and db.by_name(p).kind == "country")
                              for p in left if kinds[p] == "state")
-        if only_countries and plain_story:
+        if only_countries and plain_story():
             continue
         if only_countries and sents and all(lex.subject_head(_unattributed(low, s))
                                             and not lex.has_title(low[s.start:s.end]) for s in sents):

@@ -82,10 +82,12 @@ def _leaders() -> list[tuple[str, list[str]]]:
     return out
 
 
-def generate(n: int, seed: int, offtopic_share: float = 0.0) -> list[dict]:
+def generate(n: int, seed: int, offtopic_share: float = 0.0, arrival: str = "random") -> list[dict]:
     """``n`` articles; with ``offtopic_share`` > 0, that share of them (drawn at random) are
     variants of the off-topic articles instead (a general news feed: most articles are not
-    about diplomacy)."""
+    about diplomacy). ``arrival``: "random" (the articles' days, spread over about two years,
+    come in random order: every batch meets events of the whole timeline) or "time" (in the
+    order of their days, as a news feed delivers them: a batch meets the recent events)."""
     rnd = random.Random(seed)
     sources = _load_sources()
     n_dip = len(sources)
@@ -134,8 +136,10 @@ def generate(n: int, seed: int, offtopic_share: float = 0.0) -> list[dict]:
         rec = {"id": f"bench-{i:06d}", "text": text, "outlet": outlets[i % len(outlets)]}
         if pub_date:
             rec["pub_date"] = pub_date
-        out.append(rec)
-    return out
+        out.append((base + timedelta(days=shift), i, rec))
+    if arrival == "time":
+        out.sort(key=lambda x: (x[0], x[1]))
+    return [rec for _, _, rec in out]
 
 
 def run(records: list[dict], workdir: Path, workers: int, label: str, profile: bool = False,
@@ -291,6 +295,10 @@ def main() -> None:
     ap.add_argument("--offtopic-share", type=float, default=0.0, metavar="F",
                     help="share of articles drawn from the off-topic set (tests/data/offtopic): a general"
                          " news feed instead of the default all-diplomacy one (e.g. 0.8)")
+    ap.add_argument("--arrival", choices=("random", "time"), default="random",
+                    help="order of the articles: random days over about two years (the default: every"
+                         " batch meets the whole timeline, the worst case for resolution) or 'time' (in"
+                         " the order of their days, as a news feed delivers them)")
     ap.add_argument("--resolution-only", type=int, metavar="N",
                     help="only time resolution + event storage over N synthetic documents' events")
     args = ap.parse_args()
@@ -302,10 +310,10 @@ def main() -> None:
             Path(args.json).write_text(json.dumps(r, indent=2), encoding="utf-8")
         return
     t0 = time.perf_counter()
-    records = generate(args.n, args.seed, args.offtopic_share)
+    records = generate(args.n, args.seed, args.offtopic_share, args.arrival)
     gen_s = time.perf_counter() - t0
     distinct = len({r["text"] for r in records})
-    results = {"generated": args.n, "offtopic_share": args.offtopic_share, "distinct_texts": distinct, "generate_seconds": round(gen_s, 2),
+    results = {"generated": args.n, "offtopic_share": args.offtopic_share, "arrival": args.arrival, "distinct_texts": distinct, "generate_seconds": round(gen_s, 2),
                "cpu_count": os.cpu_count(), "runs": []}
     print(f"generated {args.n} articles ({distinct} distinct texts) in {gen_s:.1f}s", flush=True)
     with tempfile.TemporaryDirectory(prefix="sukien-bench-") as tmp:

@@ -241,3 +241,21 @@ def test_a_flexible_slot_takes_any_white_space_and_a_plain_one_a_single_space():
     assert not rx.fullmatch("lễ ký-hoàn  toàn")
     with pytest.raises(ValueError):
         compile_cue({"pattern": "{missing}", "words": {}})
+
+
+# ---- held-out 14 round (helper-a): the new word lists of modality.yaml
+
+@pytest.mark.parametrize("key", ["talk_content_clauses", "since_first", "background"])
+def test_new_modality_word_lists_are_in_matching_form_and_unique(key):
+    words = _load("modality.yaml")[key]
+    assert words and len(words) == len(set(words)), key
+    for w in words:
+        assert w == match_form(w).text, (key, w)
+
+
+def test_a_talk_noun_naming_its_medium_is_no_weak_word():
+    """"cuộc trao đổi qua điện thoại": a call noun of its own (never ``weak``), unlike "cuộc trao đổi"."""
+    forms = {it["form"]: it for it in _load("triggers.yaml")["types"]["phone_call"]}
+    assert forms["cuộc trao đổi"].get("weak")
+    for f in ("cuộc trao đổi qua điện thoại", "cuộc nói chuyện qua điện thoại", "cuộc trò chuyện qua điện thoại"):
+        assert forms[f].get("nominal") and not forms[f].get("weak"), f

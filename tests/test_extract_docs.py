@@ -1045,3 +1045,144 @@ def test_a_third_side_named_without_a_go_between_frame_stays(res):
     text = "Ngày 5/3, Nga, Ukraine và Belarus đã trao đổi 90 tù binh tại biên giới."
     ex = _of(_evs(res, text, pub="2025-03-06"), "prisoner_exchange")
     assert ex and all(len(e["participants"]) == 3 for e in ex)
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-a)
+# (our own sentences: a call told "lần thứ hai" beside the recap of the first; a request said in a
+# talk; a recap dated months before the article; the first talk since a meeting; an undated plan)
+
+_SECOND_CALL = (
+    "Thủ tướng Canada Mark Carney và Tổng thống Mexico Claudia Sheinbaum điện đàm lần thứ hai\n\n"
+    "Thủ tướng Canada Mark Carney chủ động gọi cho Tổng thống Mexico Claudia Sheinbaum.\n\n"
+    "Theo Văn phòng Thủ tướng Canada, cuộc trao đổi qua điện thoại diễn ra vào tối 9/11 và kéo dài "
+    "khoảng 35 phút.\n\n"
+    "Quan hệ hai nước căng thẳng từ mùa hè. Bước ngoặt đến hôm 2/9, khi hai nhà lãnh đạo có cuộc điện "
+    "đàm trực tuyến đầu tiên kéo dài khoảng 20 phút.\n")
+
+
+def test_a_turning_point_recap_keeps_its_own_call_apart_from_the_news(res):
+    """"Bước ngoặt đến hôm 2/9, khi ..." (modality.yaml ``background``) recaps an earlier call: the call
+    of the news keeps its day and length ("cuộc trao đổi qua điện thoại": a call noun of its own)."""
+    calls = _of(_evs(res, _SECOND_CALL, pub="2025-11-10"), "phone_call")
+    got = sorted((e["date"], e.get("duration_minutes")) for e in calls)
+    assert got == [("2025-09-02", 20), ("2025-11-09", 35)]
+    main = [e for e in calls if e["main"]]
+    assert [e["date"] for e in main] == ["2025-11-09"]
+    recap = [e for e in calls if e["date"] == "2025-09-02"]
+    assert len(recap[0]["mentions"]) == 1                   # the lead's call ("chủ động gọi cho") is the news
+
+
+def test_a_phone_exchange_noun_is_a_call_of_its_own(res):
+    from test_extract import _mentions
+    ms = _mentions(res, "Cuộc trao đổi qua điện thoại giữa hai ngoại trưởng diễn ra tối 4/3.")
+    calls = [m for m in ms if m.type == "phone_call"]
+    assert calls and not calls[0].flags.get("weak")
+    ms = _mentions(res, "Cuộc trao đổi giữa hai ngoại trưởng diễn ra tối 4/3.")
+    assert all(m.flags.get("weak") for m in ms if m.type == "phone_call")     # no medium: still weak
+
+
+def test_a_request_in_the_clause_framed_by_a_talk_is_a_talking_point(res):
+    """"..., trong đó ông X đề nghị ..." after a call of its sentence (modality.yaml
+    ``talk_content_clauses``): said in that call, no proposal."""
+    evs = _evs(res, "Tối 9/11, Thủ tướng Canada Mark Carney điện đàm với Tổng thống Mexico Claudia Sheinbaum "
+                    "trong khoảng 35 phút, trong đó ông Carney đề nghị gỡ bỏ thuế đối với thép.", pub="2025-11-10")
+    assert [e["type"] for e in evs] == ["phone_call"]
+
+
+def test_a_request_in_a_talk_and_an_invitation_told_apart_stay_apart(res):
+    """A request said in the reported call ("đề nghị phía Mexico ...") and a possible invitation told
+    later are not one proposal: the talking point is dropped, the invitation alone is too vague."""
+    evs = _evs(res, "Tối 9/11, Thủ tướng Canada Mark Carney điện đàm với Tổng thống Mexico Claudia Sheinbaum.\n\n"
+                    "Ông Carney đề nghị phía Mexico nới lỏng quy định về thép.\n\n"
+                    "Theo giới phân tích, bà Sheinbaum có thể được mời tới Ottawa vào đầu năm sau.",
+               pub="2025-11-10")
+    assert _of(evs, "proposal") == []
+
+
+def test_a_recap_months_before_the_article_is_not_its_main_event(res):
+    """An undated restatement fits both the recap ("cuộc gặp ở Lima tháng 11 năm ngoái") and the news:
+    it is the news (extract_recent), and the news is the main event."""
+    evs = _evs(res, "Thủ tướng Modi gặp Thủ tướng Lý Cường tại Johannesburg\n\n"
+                    "Thủ tướng Ấn Độ Narendra Modi và Thủ tướng Trung Quốc Lý Cường đã gặp nhau bên lề hội nghị G20 "
+                    "tại Johannesburg.\n\n"
+                    "Cuộc gặp diễn ra chiều 22/11 và kéo dài khoảng 40 phút.\n\n"
+                    "Đây là lần thứ hai hai nhà lãnh đạo gặp trực tiếp, sau cuộc gặp ở Lima tháng 11 năm ngoái.\n\n"
+                    "Cuộc gặp Modi - Lý diễn ra trong bối cảnh thương mại hai nước tăng mạnh.\n\n"
+                    "Ông Modi viết trên mạng xã hội rằng ông đã có cuộc gặp hữu ích với Thủ tướng Lý Cường.",
+               pub="2025-11-23")
+    main = [e for e in evs if e["main"]]
+    assert [(e["type"], e["date"]) for e in main] == [("meeting", "2025-11-22")]
+
+
+def test_the_meeting_since_which_a_first_call_is_counted_is_between_its_sides(res):
+    """"Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng, sau cuộc gặp ... hôm 10/10": the meeting was
+    between the two Prime Ministers; a minister received by an ambassador that day is another meeting."""
+    evs = _evs(res, "Tối 4/12, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Thái Lan Anutin Charnvirakul.\n\n"
+                    "Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng, sau cuộc gặp song phương bên lề hội nghị "
+                    "tại Jakarta hôm 10/10.\n\n"
+                    "Trước đó, hôm 10/10, Bộ trưởng Ngoại giao Lê Hoài Trung đã tiếp Đại sứ Thái Lan tại Việt Nam "
+                    "Urawadee Sriphiromya.", pub="2025-12-05")
+    meetings = _of(evs, "meeting")
+    sides = sorted(tuple(sorted(e["participants"])) for e in meetings)
+    assert ("Anutin Charnvirakul", "Pham Minh Chinh") in sides
+    assert len(meetings) == 2
+
+
+def test_an_undated_plan_does_not_make_the_held_talks_a_plan(res):
+    """"... và dự kiến gặp gỡ cộng đồng doanh nghiệp hai nước trước khi rời Santiago": an undated plan
+    clusters after the reported talks and never joins talks told as held (their length): they stay held."""
+    evs = _evs(res, "Chủ tịch nước Lương Cường hội đàm với Tổng thống Chile Gabriel Boric\n\n"
+                    "Cuộc hội đàm giữa Chủ tịch nước Lương Cường và Tổng thống Chile Gabriel Boric diễn ra tại "
+                    "Dinh La Moneda, kéo dài khoảng 90 phút.\n\n"
+                    "Trong chuyến thăm, Chủ tịch nước cũng hội kiến Chủ tịch Thượng viện Chile và dự kiến gặp gỡ "
+                    "cộng đồng doanh nghiệp hai nước trước khi rời Santiago.", pub="2025-03-05")
+    talks = [e for e in _of(evs, "meeting") if e.get("duration_minutes")]
+    assert [e["status"] for e in talks] == ["occurred"]
+    assert [e["status"] for e in _of(evs, "meeting") if not e.get("duration_minutes")] == ["planned"]
+
+
+def test_a_talking_point_and_another_request_are_two_proposals(cues):
+    """A request said in the reported talk (``talking_point``) and an invitation or plan told apart
+    from it are never one proposal (the invitation must not keep the talking point alive)."""
+    point = M("proposal", 0, 2, ["Pham Minh Chinh"], talking_point=True)
+    invite = M("proposal", 300, 6, ["Pham Minh Chinh", "Laos"], status="hypothetical")
+    assert _compatible(ev_of(point), invite, cues) is None
+    assert _compatible(ev_of(invite), point, cues) is None
+    other = M("proposal", 500, 7, ["Pham Minh Chinh"], talking_point=True)
+    assert _compatible(ev_of(point), other, cues) is not None          # two talking points: one
+    noun = M("proposal", 700, 8, ["Pham Minh Chinh"], nominal=True)     # "những đề nghị này"
+    assert _compatible(ev_of(point), noun, cues) is not None
+
+
+def _with_sentence(m, sentence: str, trigger: str, at: int = 0):
+    from sukien.models import Evidence
+    i = sentence.index(trigger, at)
+    m.start, m.end = i, i + len(trigger)
+    m.evidence = Evidence(doc="t.txt", start=0, end=len(sentence), sentence=sentence)
+    return m
+
+
+def test_the_first_talk_since_a_meeting_lends_that_meeting_its_sides(res):
+    s = "Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng, sau cuộc gặp song phương tại Jakarta hôm 10/10."
+    call = _with_sentence(M("phone_call", 0, 3, ["Pham Minh Chinh", "Anutin Charnvirakul"], nominal=True),
+                          s, "cuộc điện đàm")
+    call.ordinal = 1
+    meet = _with_sentence(M("meeting", 0, 3, [], nominal=True), s, "cuộc gặp")
+    _sides_of_framing_talks([call, meet], res)
+    assert set(meet.participants) == {"Pham Minh Chinh", "Anutin Charnvirakul"} and meet.flags["background"]
+
+
+@pytest.mark.parametrize("sentence, ordinal", [
+    # the eighth call since ...: it may count from a talk the article names otherwise
+    ("Đây là cuộc điện đàm thứ tám giữa hai Thủ tướng kể từ cuộc gặp tại Jakarta.", 8),
+    # no "sau" / "kể từ" before the meeting: another talk, not the time since which
+    ("Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng; cuộc gặp tại Jakarta bị hoãn.", 1),
+    ("Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng, trước cuộc gặp tại Jakarta.", 1),
+])
+def test_no_sides_lent_without_a_first_talk_since(res, sentence, ordinal):
+    call = _with_sentence(M("phone_call", 0, 3, ["Pham Minh Chinh", "Anutin Charnvirakul"], nominal=True),
+                          sentence, "cuộc điện đàm")
+    call.ordinal = ordinal
+    meet = _with_sentence(M("meeting", 0, 3, [], nominal=True), sentence, "cuộc gặp")
+    _sides_of_framing_talks([call, meet], res)
+    assert meet.participants == []

@@ -104,3 +104,38 @@ def test_a_plan_verb_right_after_the_addressee_stays_a_proposal(res):
     ms = _mentions(res, "Thủ tướng Phạm Minh Chính đề nghị Pháp sớm nối lại đàm phán thương mại.", pub="2025-06-11")
     ps = [m for m in ms if m.type == "proposal"]
     assert ps and ps[0].flags.get("talking_point") is False
+
+
+# ---- held-out 14 round (helper-a): a request in the clause a talk frames
+
+class _T:
+    def __init__(self, etype):
+        self.type = etype
+
+
+def _hits(low: str, trigger: str, etype: str = "phone_call"):
+    s = low.index(trigger)
+    return [(s, s + len(trigger), _T(etype))]
+
+
+def test_said_in_talk_takes_a_clause_framed_by_the_talk():
+    from sukien.extract_together import said_in_talk
+    lex = res_lex()
+    low = "hai ông có cuộc điện đàm kéo dài 30 phút, trong đó ông carney đề nghị gỡ bỏ thuế thép."
+    assert said_in_talk(low, low.index("đề nghị"), _hits(low, "cuộc điện đàm"), lex)
+    low = "thủ tướng hội đàm với tổng thống và đề nghị hai nước mở đường bay."
+    assert said_in_talk(low, low.index("đề nghị"), _hits(low, "hội đàm", "meeting"), lex)
+    # not: another clause ("trong khi đó"), a sentence break, no talk before, no lexicon given
+    low = "hai ông điện đàm hôm qua, trong khi đó bộ trưởng đề nghị gỡ bỏ thuế thép."
+    assert not said_in_talk(low, low.index("đề nghị"), _hits(low, "điện đàm"), lex)
+    low = "hai ông điện đàm hôm qua. trong đó ông carney đề nghị gỡ bỏ thuế."
+    assert not said_in_talk(low, low.index("đề nghị"), _hits(low, "điện đàm"), lex)
+    low = "bộ trưởng ra thông cáo, trong đó ông đề nghị gỡ bỏ thuế thép."
+    assert not said_in_talk(low, low.index("đề nghị"), _hits(low, "ra thông cáo", "statement"), lex)
+    low = "hai ông có cuộc điện đàm kéo dài 30 phút, trong đó ông carney đề nghị gỡ bỏ thuế thép."
+    assert not said_in_talk(low, low.index("đề nghị"), _hits(low, "cuộc điện đàm"), None)
+
+
+def res_lex():
+    from sukien.config import Config, Resources
+    return Resources(Config()).triggers

@@ -22,7 +22,7 @@ from typing import Any
 from .models import Analysis, Document, EventMention, Evidence, Sentence
 from .textnorm import MatchForm, match_form
 from .extract_together import (_coordinated, _letter_content, _releasers, _truce_signing, filter_hits,
-                               request_goes_on, aim_before)
+                               request_goes_on, aim_before, said_in_talk)
 from .extract_args import Args, _actors, analyze_arguments, load_sides
 from .extract_objects import cited_document
 from .extract_refs import fronted_talk_side
@@ -650,7 +650,7 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                     one.flags["split"] = True
                     out.append(one)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
-                m.flags["talking_point"] = (_talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits)
+                m.flags["talking_point"] = (_talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits, lex)
                                             or request_goes_on(sv.low, ts, te, hits, made, lex))
             trip = made.get(args.frame_of) if args.frame_of is not None else None
             if trip is not None and trip.type == "visit":
@@ -701,14 +701,10 @@ def _canonical_place(name: str | None, lex) -> str | None:
     return (lex.ends.get("capitals") or {}).get(match_form(name).text, name)
 
 
-_AND_THEN = re.compile(r"\s+(?:và|đồng thời)\s+(?:cũng\s+)?$")
-
-
-def _said_in_talk(low: str, ts: int, hits) -> bool:
-    """"X điện đàm với Y hôm 23/6 và đề nghị Z ...": a request made in the talk of its clause (a
-    verb coordinated with the talk, no subject of its own): the talk's content, no proposal."""
-    return any(t.type in ("phone_call", "meeting") and e0 <= ts and not re.search(r"[;.]", low[e0:ts])
-               and _AND_THEN.search(low, e0, ts) for _, e0, t in hits)
+def _said_in_talk(low: str, ts: int, hits, lex=None) -> bool:
+    """"X điện đàm với Y hôm 23/6 và đề nghị Z ...", "..., trong đó X đề nghị ...": a request made in
+    the talk of its clause: the talk's content, no proposal (extract_together.said_in_talk)."""
+    return said_in_talk(low, ts, hits, lex)
 
 
 def _talking_point(sv, te: int, lex) -> bool:

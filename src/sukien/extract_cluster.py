@@ -122,7 +122,7 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         # mention the event of such a plan
         # ("... sẽ gặp nguy hiểm nếu đàm phán thất bại": a bare talk verb in a plan or a condition,
         # with no sides and no date of its own, is no restatement of the talks told as held either)
-        if (_next_plan(m, cues) or _bare_plan(m)) and any(_told_held(x, cues) for x in e.mentions):
+        if (_next_plan(m, cues) or _bare_plan(m) or _undated_plan(m)) and any(_told_held(x, cues) for x in e.mentions):
             return None
         if _told_held(m, cues) and any(_next_plan(x, cues) or _bare_plan(x) for x in e.mentions) \
                 and not any(_told_held(x, cues) for x in e.mentions):
@@ -148,6 +148,10 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         return None      # ... nor the joint statement told after it
     if m.ordinal and e.ordinal and m.ordinal != e.ordinal:
         return None                      # "vòng thứ ba" is not "vòng đầu tiên"
+    if m.type == "proposal" and not m.flags.get("nominal") and any(
+            not x.flags.get("nominal") and bool(x.flags.get("talking_point")) != bool(m.flags.get("talking_point"))
+            for x in e.mentions):
+        return None      # a request said in the reported talk is not the invitation told apart from it
     score = 1.0 + 0.01 * len(e.mentions) + (2.0 if m.location and m.location == e.location else 0.0) \
         + (1.0 if near_place else 0.0) \
         - (0.5 if cross else 0.0)
@@ -219,6 +223,13 @@ def _next_plan(m: EventMention, cues) -> bool:
 def _bare_plan(m: EventMention) -> bool:
     """A talk verb in a plan or a condition naming no sides and no date ("nếu đàm phán thất bại")."""
     return bool(m.flags.get("status_explicit") and m.status in ("planned", "hypothetical") and not m.participants
+                and not m.date and not m.flags.get("nominal"))
+
+
+def _undated_plan(m: EventMention) -> bool:
+    """A talk verb in a plan, undated ("Chủ tịch nước dự kiến gặp gỡ cộng đồng doanh nghiệp hai nước
+    trước khi rời Manila"): the article's talks told as held are not what is still planned."""
+    return bool(m.type in _MEET_NEG and m.flags.get("status_explicit") and m.status in ("planned", "hypothetical")
                 and not m.date and not m.flags.get("nominal"))
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _m_parts,
-                              join_halves, mark_past, split_summaries)
+                              _undated_plan, join_halves, mark_past, split_summaries)
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, capital_countries, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings, guests_of, visitor_and_host)
+from .extract_recent import current, recent_first
 from .extract_talklen import assign as _assign_lengths
 from .extract_talks import OUTCOMES, _next_ordinals, _results_of_talks, _talks_of_outcomes, borrowed_sides
 from .models import Analysis, Document, EventMention, Evidence
@@ -38,9 +39,9 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
     borrowed_sides(mentions, analysis)     # "Cuộc đàm phán ... sau cuộc gặp giữa X và Y": not X–Y talks
     _unify_countries(mentions)
     _resolve_focus(mentions, res)
-    _sides_of_framing_talks(mentions)
+    _sides_of_framing_talks(mentions, res)
     _unify_countries(mentions)
-    mark_past(mentions, analysis.anchor.date if analysis.anchor else None)
+    mark_past(mentions, anchor := analysis.anchor.date if analysis.anchor else None)
     _results_of_talks(mentions, cues)
     _talks_of_outcomes(mentions, cues)
     events: list[_Ev] = []
@@ -69,7 +70,7 @@ def cluster_and_build(doc: Document, analysis: Analysis, mentions: list[EventMen
             if near:
                 last = max(near, key=near.get)
                 scored = [(s + (0.5 if ni == last else 0.0), ni) for s, ni in scored]
-        s, ni = max(scored)
+        s, ni = max(recent_first(m, scored, pool, anchor))    # a recap never takes the news' restatement
         return pool[-ni]
 
     def specificity(m: EventMention) -> int:
@@ -338,8 +339,8 @@ def _wide_noun(m: EventMention, pc: dict) -> bool:
     return len({cmap.get(p) or p for p in persons + others}) >= 3
 
 
-def _dated_plan(m: EventMention) -> bool:
-    return bool(m.date and m.flags.get("status_explicit") and m.status in ("planned", "hypothetical"))
+def _dated_plan(m: EventMention) -> bool:    # (or an undated verbal one: "dự kiến gặp gỡ ... trước khi rời")
+    return bool(m.date and m.flags.get("status_explicit") and m.status in ("planned", "hypothetical")) or _undated_plan(m)
 
 
 def _presupposed(events: list[_Ev], unattached: list[EventMention], cues) -> None:
@@ -360,11 +361,11 @@ def _presupposed(events: list[_Ev], unattached: list[EventMention], cues) -> Non
         events.append(e)
 
 
-def _main(events: list[_Ev]) -> _Ev | None:
+def _main(events: list[_Ev], anchor: str | None = None) -> _Ev | None:
     """The article's main event: restated most often, with a bonus for a mention in the title or
-    lead and for talk events (the occasion other outcomes are reported from); statements and
-    proposals only when nothing else is there."""
-    pool = [e for e in events if e.type not in ("statement", "proposal")] or events
+    lead and for talk events (the occasion other outcomes are reported from); statements, proposals
+    and recaps dated well before the article (extract_recent) only when nothing else is there."""
+    pool = current([e for e in events if e.type not in ("statement", "proposal")] or events, anchor)
     if not pool:
         return None
 
@@ -475,7 +476,7 @@ def build_records(doc: Document, analysis: Analysis, events, res) -> list[dict]:
         e.final_status = status
         e.status_basis = "explicit" if e.status else ("soft" if status != "occurred" else "default")
         final.append(e)
-    main = _main(final)
+    main = _main(final, analysis.anchor.date if analysis.anchor else None)
     _assign_lengths(final, main, analysis, lex, doc.doc_id)    # "Sau khoảng hai giờ thảo luận, ...": the talks' length
     for e in final:
         ms = sorted(e.mentions, key=lambda m: m.start)
@@ -687,8 +688,7 @@ def _at_ceremony(x: EventMention, cues) -> bool:
     """The mention's sentence opens with the signing ceremony as its frame ("Trước lễ ký, ...",
     "Ngay sau buổi lễ ký kết, ..."), a comma right after: a talk held on the day of the signing
     (cue ``ceremony_frame``)."""
-    ev = x.evidence
-    return ev is not None and bool(cues.ceremony_frame.match(ev.sentence.lower()))
+    return x.evidence is not None and bool(cues.ceremony_frame.match(x.evidence.sentence.lower()))
 
 
 def _soft_status(e) -> str | None:

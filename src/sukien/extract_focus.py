@@ -131,7 +131,7 @@ def _resolve_focus(mentions: list[EventMention], res) -> None:
 _OUTCOMES = ("agreement", "ceasefire", "prisoner_exchange")
 
 
-def _sides_of_framing_talks(mentions: list[EventMention]) -> None:
+def _sides_of_framing_talks(mentions: list[EventMention], res=None) -> None:
     """"Tại vòng đàm phán ngày 2/6, phái đoàn A do X dẫn đầu và phái đoàn B do Y dẫn đầu đã nhất
     trí trao đổi ...": a talk named without sides that frames its sentence (a nominal talk mention
     before an outcome of that sentence) is between the sides who reached the outcome there, when
@@ -162,6 +162,52 @@ def _sides_of_framing_talks(mentions: list[EventMention]) -> None:
                     own.setdefault(p, cmap.get(p))
                 m.participants = _dedupe(list(x.participants), own, pkind)
                 break
+    if res is not None:
+        _sides_since_first(mentions, res)
+
+
+def _since_rx(res) -> re.Pattern:
+    rx = res.triggers.__dict__.get("_since_first")
+    if rx is None:
+        words = sorted(((res.triggers.raw.get("modality") or {}).get("since_first") or []), key=len, reverse=True)
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        rx = re.compile(r"(?<!\w)(?:%s)\s*$" % alts) if alts else re.compile(r"(?!x)x")
+        res.triggers.__dict__["_since_first"] = rx
+    return rx
+
+
+def _sides_since_first(mentions: list[EventMention], res) -> None:
+    """"Đây là cuộc điện đàm đầu tiên giữa hai Thủ tướng, sau cuộc gặp bên lề hội nghị hôm 27/10":
+    a talk noun without sides right after "sau" / "kể từ" (modality.yaml ``since_first``), following the
+    first talk ("đầu tiên") of its sentence between two or more sides, is the talk those sides held
+    before: it takes their sides and is background (a recap: it never gathers the article's undated
+    plans of those sides). Only the first talk since: "cuộc điện đàm thứ tám ... kể từ cuộc gặp ..."
+    may count from a talk the article tells with other words."""
+    rx = None
+    for m in mentions:
+        ev = m.evidence
+        if m.participants or m.type not in TALK_TYPES or not m.flags.get("nominal") or ev is None \
+                or not ev.sentence:
+            continue
+        for x in mentions:
+            if x is m or x.sentence_index != m.sentence_index or x.end > m.start or x.ordinal != 1 \
+                    or x.type not in TALK_TYPES:
+                continue
+            cmap = x.flags.get("countries") or {}
+            if len({cmap.get(p) or p for p in x.participants}) < 2:
+                continue
+            gap = ev.sentence[max(0, x.end - ev.start):max(0, m.start - ev.start)].lower()
+            rx = rx or _since_rx(res)
+            if re.search(r"[.;:]", gap) or not rx.search(gap):
+                continue
+            pkind = m.flags.setdefault("pkind", {})
+            own = m.flags.setdefault("countries", {})
+            for p in x.participants:
+                pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
+                own.setdefault(p, cmap.get(p))
+            m.participants = _dedupe(list(x.participants), own, pkind)
+            m.flags["background"] = True     # told as the time since which: a recap, clustered last
+            break
 
 
 def _witnessed(m: EventMention, res) -> bool:

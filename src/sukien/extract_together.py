@@ -170,3 +170,36 @@ def aim_before(lex, low: str, pos: int, end: int) -> bool:
         rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else re.compile(r"(?!x)x")
         lex.__dict__["_supported_aims"] = rx
     return rx.search(low, pos, end) is not None
+
+
+_AND_THEN = re.compile(r"\s+(?:và|đồng thời)\s+(?:cũng\s+)?$")
+_CONTENT_RX: dict = {}
+
+
+def _content_rx(lex) -> re.Pattern | None:
+    """", trong đó <subject> ..." at the end of a span: modality.yaml ``talk_content_clauses``."""
+    words = tuple(((lex.raw.get("modality") or {}).get("talk_content_clauses") or ())) if lex is not None else ()
+    if not words:
+        return None
+    rx = _CONTENT_RX.get(words)
+    if rx is None:
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+        # the clause's own subject (up to six words: "Thủ tướng Phạm Minh Chính"), then adverbs
+        rx = _CONTENT_RX[words] = re.compile(
+            r",\s*(?:%s)\s+(?:[^\s,;.:!?]+\s+){0,6}?(?:(?:cũng|đã|còn)\s+)*$" % alts)
+    return rx
+
+
+def said_in_talk(low: str, ts: int, hits, lex=None) -> bool:
+    """A request made in the talk of its clause: the talk's content, no proposal. Either a verb
+    coordinated with the talk with no subject of its own ("X điện đàm với Y hôm 23/6 và đề nghị Z
+    ..."), or a clause that opens on the talk as the frame of what follows ("hai bên có cuộc gặp kéo
+    dài một giờ, trong đó X đề nghị Y ...": modality.yaml ``talk_content_clauses``); no sentence or
+    clause break (";", ".") between the talk and the request."""
+    content = _content_rx(lex)
+    for _, e0, t in hits:
+        if t.type not in ("phone_call", "meeting") or e0 > ts or re.search(r"[;.]", low[e0:ts]):
+            continue
+        if _AND_THEN.search(low, e0, ts) or (content is not None and content.search(low, e0, ts)):
+            return True
+    return False

@@ -259,3 +259,14 @@ def test_a_talk_noun_naming_its_medium_is_no_weak_word():
     assert forms["cuộc trao đổi"].get("weak")
     for f in ("cuộc trao đổi qua điện thoại", "cuộc nói chuyện qua điện thoại", "cuộc trò chuyện qua điện thoại"):
         assert forms[f].get("nominal") and not forms[f].get("weak"), f
+
+
+# ---- 2026-11-23 midday (helper-a2): recap clauses
+
+def test_recap_clause_cues_are_in_matching_form_unique_and_in_their_examples():
+    items = _load("modality.yaml")["recap_clauses"]
+    cues = [it["cue"] for it in items]
+    assert cues and len(cues) == len(set(cues))
+    for it in items:
+        assert it["cue"] == match_form(it["cue"]).text, it
+        assert _contains(it["example"], it["cue"]), it

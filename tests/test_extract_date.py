@@ -471,3 +471,42 @@ def test_a_trip_told_before_the_speaker_keeps_its_day(res):
     ms = [m for m in _mentions(res, "Chiều 14/5, Chủ tịch nước bắt đầu chuyến thăm chính thức Nhật Bản.",
                                pub="2026-05-15") if m.type == "visit"]
     assert ms and ms[0].date == "2026-05-14"
+
+
+# ---- "cùng ngày" / "Trước đó" pass over a day told in a recap clause (extract_recapdays)
+
+_RECAP = ("Trưa 9/5, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Đức Friedrich Merz.\n\n"
+          "Đây là cuộc điện đàm đầu tiên giữa hai nhà lãnh đạo, sau cuộc gặp song phương tại Paris hôm 7/3.\n\n")
+
+
+def test_same_day_after_a_recap_clause_is_the_day_told_before_it(res):
+    ms = _mentions(res, _RECAP + "Trước đó, sáng cùng ngày, Ngoại trưởng Pháp đã tiếp Đại sứ Đức tại Paris.",
+                   pub="2025-05-11")
+    meet = [m for m in ms if m.type == "meeting" and m.date != "2025-03-07"]
+    assert meet and meet[-1].date == "2025-05-09"
+
+
+def test_a_day_counted_back_after_a_recap_clause_counts_from_the_day_told(res):
+    ms = _mentions(res, _RECAP + "Trước đó một ngày, Ngoại trưởng hai nước đã điện đàm về Ukraine.",
+                   pub="2025-05-11")
+    calls = [m for m in ms if m.type == "phone_call"]
+    assert calls and calls[-1].date == "2025-05-08"
+
+
+def test_a_later_day_in_an_after_clause_is_still_the_day_told(res):
+    # the day after "sau cuộc" is later than the day told before it: the story's day, not a recap
+    ms = _mentions(res, "Tối 3/12, Thủ tướng Australia tới Hà Nội, bắt đầu chuyến thăm chính thức Việt Nam.\n\n"
+                        "Hai Thủ tướng gặp báo chí sau cuộc hội đàm sáng 4/12.\n\n"
+                        "Chiều cùng ngày, Thủ tướng Australia hội kiến Chủ tịch nước Lương Cường.",
+                   pub="2025-12-05")
+    meet = [m for m in ms if m.type == "meeting" and "Luong Cuong" in m.participants]
+    assert meet and meet[0].date == "2025-12-04"
+
+
+def test_same_day_inside_a_recap_paragraph_stays_the_recap_day(res):
+    # no recap clause: the day a recap sentence tells is the day "Cùng ngày" repeats
+    ms = _mentions(res, "Tối 9/5, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Đức Friedrich Merz.\n\n"
+                        "Hôm 7/3, hai nhà lãnh đạo đã gặp nhau tại Paris. Cùng ngày, ông Merz cũng "
+                        "hội kiến Thủ tướng Anh Keir Starmer.", pub="2025-05-11")
+    meet = [m for m in ms if m.type == "meeting" and "Keir Starmer" in m.participants]
+    assert meet and meet[0].date == "2025-03-07"

@@ -1186,3 +1186,32 @@ def test_no_sides_lent_without_a_first_talk_since(res, sentence, ordinal):
     meet = _with_sentence(M("meeting", 0, 3, [], nominal=True), sentence, "cuộc gặp")
     _sides_of_framing_talks([call, meet], res)
     assert meet.participants == []
+
+
+# ---- an argued-against meeting ("không có lý do gì để ...") states no event (modality.yaml negated)
+
+_RECAP_MEETING = ("Tổng thống Pháp hủy cuộc gặp với Thủ tướng Đức\n"
+                  "Chiều 20/5, Tổng thống Pháp Emmanuel Macron tuyên bố hủy cuộc gặp dự kiến với Thủ tướng "
+                  "Đức Friedrich Merz tại Geneva.\n\n")
+
+
+@pytest.mark.parametrize("said", [
+    "Một cố vấn cho biết không có lý do gì để hai nhà lãnh đạo gặp nhau lúc này.",
+    "Một cố vấn cho biết hai nhà lãnh đạo không cần phải gặp nhau lúc này.",
+])
+def test_an_argued_against_meeting_does_not_absorb_the_recap_of_a_held_one(res, said):
+    evs = _evs(res, _RECAP_MEETING + said + "\n\nHai nhà lãnh đạo gặp nhau tại Paris mà không ký văn kiện nào.",
+               pub="2025-05-21")
+    meets = _of(evs, "meeting")
+    assert not [e for e in meets if e["status"] == "hypothetical"]
+    held = [e for e in meets if e["status"] == "occurred"]
+    assert held and all(len(e["mentions"]) == 1 for e in held)
+
+
+def test_a_reason_to_meet_stays_hypothetical(res):
+    # negative: "có nhiều lý do để" (a purpose, no argument against the talks) is still a possible meeting
+    from test_extract import _mentions
+    ms = _mentions(res, "Một cố vấn cho biết có nhiều lý do để Tổng thống Pháp Emmanuel Macron và Thủ tướng "
+                        "Đức Friedrich Merz gặp nhau.", pub="2025-05-21")
+    meet = [m for m in ms if m.type == "meeting"]
+    assert meet and meet[0].status == "hypothetical" and meet[0].flags.get("status_raw") != "negated"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .extract_recapdays import recap_times
 from .extract_sent import _dist, _said_before, _venue_between, facts
 
 if TYPE_CHECKING:
@@ -101,15 +102,15 @@ def _sentence_times(sv, triggers: list[tuple[int, int]], analysis) -> list[tuple
         if shared:
             # "the same day" (also "Trước đó, vào buổi sáng, ..."): the day last named before, else
             # the anchor
-            prev_day = _previous_day(analysis, sv.sent, pod=t.part_of_day) if "cùng ngày" in txt else \
-                _told_day(analysis, sv.sent, pod_first=t.part_of_day is not None)
+            prev_day = _previous_day(analysis, sv.sent, pod=t.part_of_day, lex=f.lex) if "cùng ngày" in txt \
+                else _told_day(analysis, sv.sent, pod_first=t.part_of_day is not None, lex=f.lex)
             if prev_day:
                 v, basis = prev_day, "relative"
             elif t.note == "same_day" and v is None and "cùng ngày" not in txt:
                 continue      # a bare part of the day with no day told before it: no date
         elif v is None and (ref := _REF_DAYS.fullmatch(t.note or "")) and _TOLD_REF.search(txt):
             # "Trước đó một ngày", "Ngày hôm sau": days counted from the day last told
-            prev_day = _told_day(analysis, sv.sent)
+            prev_day = _told_day(analysis, sv.sent, lex=f.lex)
             if prev_day:
                 import datetime as _dt
                 v = (_dt.date.fromisoformat(prev_day) + _dt.timedelta(days=int(ref.group(1)))).isoformat()
@@ -249,7 +250,7 @@ def _date(a: Args, sv, ts, te, others, analysis, lex=None, etype: str | None = N
         if fo is not None and fo.match(low) and not any(os < ts for os, _ in others):
             # "Ngay sau đó, hai bên hội đàm": the day of the sentence just before
             prev = [x for x in analysis.sentences if x.index == sv.sent.index - 1]
-            day = _previous_day(analysis, sv.sent) if prev and prev[0].times else None
+            day = _previous_day(analysis, sv.sent, lex=lex) if prev and prev[0].times else None
             if day:
                 a.date, a.date_basis, a.year_explicit, a.date_confidence = day, "relative", False, 0.6
         return
@@ -365,7 +366,7 @@ def _weekend_day(analysis, tm, sat: str) -> tuple[str, str]:
     return sat, "weekend"
 
 
-def _told_day(analysis, sent, pod_first: bool = False) -> str | None:
+def _told_day(analysis, sent, pod_first: bool = False, lex=None) -> str | None:
     """The day "trước đó, vào buổi sáng", "Trước đó một ngày", "Trong lúc cuộc gặp đang diễn ra"
     point at: with ``pod_first`` (a bare part of the day) a day stated with a part of the day in the
     few sentences before ("Tại cuộc gặp chiều 10/7, ... thỏa thuận đạt được hôm 2/7 ... Trước đó, vào
@@ -380,17 +381,22 @@ def _told_day(analysis, sent, pod_first: bool = False) -> str | None:
                 if t.part_of_day and t.kind in ("date", "datetime") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
                     return v
     near = [x for x in before if x.paragraph >= sent.paragraph - 1]
-    day = _previous_day(analysis, sent, near) if near else None
+    day = _previous_day(analysis, sent, near, lex=lex) if near else None
+    heads = [x for x in before if x.role in ("title", "lead")]
+    if day and lex is not None and _last_told(near, None, _recap_skip(analysis, lex)) is None:
+        # the days told near are all in recap clauses: the news' day when it is a later one
+        story = _previous_day(analysis, sent, heads, first=True) if heads else None
+        return story if story is not None and story > day else day
     if day:
         return day
-    heads = [x for x in before if x.role in ("title", "lead")]
     return _previous_day(analysis, sent, heads, first=True) if heads else None
 
 
 _POD_ORDER = ("dawn", "morning", "noon", "afternoon", "evening", "night")
 
 
-def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | None = None) -> str | None:
+def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | None = None,
+                  lex=None) -> str | None:
     """The day "cùng ngày" refers to: the last day stated before this sentence (in ``scope``, the
     sentences to read, when given; with ``first`` the first day of the scope); within one sentence a
     single day wins over the first day of a range ("Chiều 14/8, ... chuyến thăm từ 13 đến 15/8": the
@@ -398,7 +404,8 @@ def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | No
     days are all told with that part of the day or a later one is passed over when an earlier
     sentence tells a day with an earlier part ("Sáng 29/10 ... hội đàm. ... tới London chiều 28/10,
     chuyến thăm từ 28 đến 30/10. ... Chiều cùng ngày, ... hội kiến": the 29th, the day whose
-    morning was told)."""
+    morning was told). A day told in a recap clause ("..., sau cuộc gặp ... hôm 27/10":
+    extract_recapdays) is passed over when that gives a later day (the day the article tells)."""
     before = [x for x in analysis.sentences if x.index < sent.index] if scope is None else scope
     if first:
         for s in before:
@@ -408,11 +415,37 @@ def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | No
                     return v
         return None
     rank = _POD_ORDER.index(pod) if pod in _POD_ORDER else None
+    told = _last_told(before, rank)
+    if lex is None or told is None:
+        return told
+    story = _last_told(before, rank, _recap_skip(analysis, lex))
+    return story if story is not None and story > told else told
+
+
+def _recap_skip(analysis, lex):
+    """``skip`` for ``_last_told``: the times of a sentence told in a recap clause (memoized)."""
+    memo = analysis.__dict__.setdefault("_recap_times", {})
+
+    def recap(s) -> set[int]:
+        got = memo.get(s.index)
+        if got is None:
+            got = memo[s.index] = recap_times(s, lex)
+        return got
+    return recap
+
+
+def _last_told(before, rank: int | None, skip=None) -> str | None:
+    """``_previous_day``'s walk back over ``before``; ``skip(sentence)``: the positions of the times
+    of that sentence to pass over."""
     fallback = None
     for s in reversed(before):
         first_of_range = None
         days = []
-        for t in reversed(s.times):
+        passed = skip(s) if skip is not None else ()
+        for i in range(len(s.times) - 1, -1, -1):
+            t = s.times[i]
+            if i in passed:
+                continue
             v = (t.value or "").split("/")[0].split("T")[0]
             if t.kind in ("date", "datetime", "range") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
                 if t.kind != "range":

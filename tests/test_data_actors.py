@@ -231,3 +231,28 @@ def test_package_dictionary_has_no_undeclared_collisions():
     refs = _load(PACKAGE_DATA / "actors", "references.yaml")
     for a in refs["ambiguous_aliases"]:
         assert a["prefer"] in db.actors or not (PACKAGE_DATA / "actors" / "countries.yaml").exists(), a
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-b)
+
+def test_shared_roles_are_declared_on_titles_and_name_no_single_holder():
+    from sukien.config import Resources
+    from sukien.vi.actors import ActorDB
+    roles = _load(PACKAGE_DATA / "actors", "roles.yaml")
+    assert all(r.get("shared") in (None, True) for r in roles)
+    db = ActorDB.load(Resources())
+    assert "envoy" in db.shared_roles and "head_of_state" not in db.shared_roles
+    assert len(db.holders("envoy", "United States", "2025-12-01")) >= 2
+    assert [a.name for a in db.holders("head_of_state", "United States", "2025-12-01")] == ["Donald Trump"]
+
+
+def test_minsk_is_belarus_capital_not_a_plain_city():
+    countries = {c["id"]: c for c in _load(PACKAGE_DATA / "actors", "countries.yaml")}
+    assert "Minsk" in countries["belarus"]["capitals"]
+    assert not any(p["name"] == "Minsk" for p in _load(PACKAGE_DATA / "actors", "places.yaml"))
+
+
+def test_dashed_name_heads_and_palace_cues_are_data():
+    refs = _load(PACKAGE_DATA / "actors", "references.yaml")
+    assert all(h[:1].isupper() for h in refs["dashed_name_heads"])
+    assert "phủ tổng thống" in refs["candidate_cues"]["place"]

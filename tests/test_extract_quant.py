@@ -85,3 +85,43 @@ def test_the_counterpart_and_remains_patterns_live_on_the_number_lexicon(res):
     # without a lexicon nothing is read as a counterpart clause
     low = "hamas thả 4 con tin để đổi lấy 200 tù nhân"
     assert sentence_counts({"hostages": 4.0}, low, 6, 9, None) == {"hostages": 4.0}
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-b)
+
+def _releases(ms):
+    return [m for m in ms if m.type == "prisoner_exchange"]
+
+
+def test_a_release_given_in_return_for_the_sentence_before_has_that_state_as_its_other_side(res):
+    ms = _mentions(res, "Hôm 5/6, Mỹ cho phép tập đoàn Chevron tiếp tục khai thác dầu tại Venezuela. Đổi lại, chính "
+                        "phủ Venezuela trả tự do cho 10 người.", pub="2025-06-06")
+    assert any(sorted(m.participants) == ["United States", "Venezuela"] for m in _releases(ms))
+
+
+def test_a_country_where_someone_is_is_no_other_side_of_the_release(res):
+    # negative: the country before is only where the freed are ("hiện ở Ba Lan")
+    ms = _mentions(res, "Hôm 5/6, 20 công dân Đức đã trở về và hiện ở Ba Lan. "
+                        "Đổi lại, Nga trả tự do cho 10 người.", pub="2025-06-06")
+    assert all("Poland" not in m.participants for m in _releases(ms))
+
+
+def test_no_counterpart_word_at_the_start_takes_nothing_from_the_sentence_before(res):
+    # negative: no "Đổi lại," opening the sentence
+    ms = _mentions(res, "Hôm 5/6, Mỹ cho phép tập đoàn Chevron tiếp tục khai thác dầu tại Venezuela. Cùng ngày, "
+                        "chính phủ Venezuela trả tự do cho 10 người.", pub="2025-06-06")
+    assert all("United States" not in m.participants for m in _releases(ms))
+
+
+def test_a_release_after_talks_with_another_state_has_that_state_as_its_other_side(res):
+    ms = _mentions(res, "Hôm 5/6, Iran trả tự do cho hai nhà báo sau nhiều tháng thương lượng với Paris.",
+                   pub="2025-06-06")
+    assert any(sorted(m.participants) == ["France", "Iran"] for m in _releases(ms))
+
+
+def test_a_release_after_years_in_prison_has_no_other_side(res):
+    # negative: "sau ba năm giam giữ" names no talks
+    ms = _mentions(res, "Hôm 5/6, giữa lúc Mỹ gây sức ép, Venezuela trả tự do cho 10 nhà hoạt động sau ba năm "
+                        "giam giữ.", pub="2025-06-06")
+    rel = _releases(ms)
+    assert rel and all("United States" not in m.participants for m in rel)

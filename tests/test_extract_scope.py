@@ -157,3 +157,25 @@ def test_event_sentences_by_bisection_are_those_of_the_plain_overlap_test():
         assert _event_sentences(rec, sents, bounds) == _event_sentences(rec, sents)
 
     check()
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-b)
+
+def test_a_head_noun_after_both_sides_is_no_actor_of_an_exchange(res):
+    evs = events(res, "Ngày 5/6, Mỹ và Venezuela trao đổi 10 tù nhân, mở đường cho tập đoàn Chevron quay lại.",
+                 pub="2025-06-06")
+    assert any(e["type"] == "prisoner_exchange" and sorted(e["participants"]) == ["United States", "Venezuela"]
+               for e in evs)
+
+
+def test_a_head_noun_before_the_one_country_still_makes_no_diplomacy(res):
+    # negative: one country named, the firm is the actor
+    evs = events(res, "Hãng mỹ phẩm đưa nam diễn viên Hàn Quốc Kim Soo sang thăm Đà Nẵng hôm 5/6.", pub="2025-06-06")
+    assert not any(e["type"] == "visit" for e in evs)
+
+
+def test_a_country_name_ending_in_a_place_word_is_no_place_cue(res):
+    evs = events(res, "Ngày 2/3 tại Tokyo, ông Lưu Kính Tùng có cuộc gặp với Cục trưởng Cục châu Á - Đại Dương "
+                      "Bộ Ngoại giao Nhật Bản Hoshino Ken về vấn đề hải sản.", pub="2026-03-03")
+    m = [e for e in evs if e["type"] == "meeting"]
+    assert m and sorted(m[0]["participants"]) == ["Hoshino Ken", "Liu Jinsong"]

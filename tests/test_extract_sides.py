@@ -377,3 +377,57 @@ def test_two_persons_joined_by_va_stay_objects(res):
                                     "và Thủ tướng Nhật Bản Ishiba Shigeru.", pub="2026-04-28") if m.type == "meeting"]
     assert ms and "Shigeru Ishiba" in ms[0].participants
 
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-b)
+
+def test_a_coordinated_predicate_keeps_the_subject_of_the_first_not_its_object(res):
+    m = _one(_mentions(res, "Ông Modi sẽ dự lễ kỷ niệm của ASEAN và dự kiến hội đàm với Thủ tướng Anh Keir "
+                            "Starmer.", pub="2025-07-11"), "meeting")
+    assert sorted(m.participants) == ["Keir Starmer", "Narendra Modi"]      # not ASEAN
+
+
+def test_a_coordinated_subject_stays_both_sides(res):
+    # negative: "A và B dự kiến hội đàm": no predicate between, the coordinated subject is kept
+    m = _one(_mentions(res, "Sáng mai (12/7), Thủ tướng Anh Keir Starmer và Thủ tướng Ấn Độ Narendra Modi dự kiến "
+                            "hội đàm tại London.", pub="2025-07-11"), "meeting")
+    assert sorted(m.participants) == ["Keir Starmer", "Narendra Modi"]
+
+
+def test_the_speaker_is_the_subject_of_a_predicate_after_his_plan(res):
+    ms = _mentions(res, "Ông Macron cho biết sẽ sang Ấn Độ vào tháng 11 và không loại trừ khả năng gặp ông Modi.",
+                   pub="2025-07-11")
+    m = _one(ms, "meeting")
+    assert sorted(m.participants) == ["Emmanuel Macron", "Narendra Modi"]
+
+
+def test_a_reported_clause_with_its_own_group_subject_keeps_no_speaker(res):
+    # negative: "hai bên" is the subject of the reported clause, not the speaker
+    ms = _mentions(res, "Ngoại trưởng Pháp Jean-Noël Barrot cho biết hai bên đã thống nhất một lộ trình và sẽ nối lại "
+                        "đàm phán trong tháng tới.", pub="2025-09-10")
+    assert all("Jean-Noël Barrot" not in m.participants for m in ms if m.type == "negotiation")
+
+
+def test_a_handover_witnessed_after_talks_is_between_the_two_states(res):
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính tiếp Thủ tướng Malaysia Anwar Ibrahim và chứng kiến trao 5 văn "
+                        "kiện hợp tác.", pub="2025-05-27")
+    ag = [m for m in ms if m.type == "agreement"]
+    assert ag and sorted(ag[0].participants) == ["Malaysia", "Vietnam"]
+
+
+def test_a_witnessed_handover_takes_no_state_the_sentence_names_only_as_a_place(res):
+    # negative: the one other country is where it happens ("tại Malaysia"), no side
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính dự hội nghị tại Malaysia, chứng kiến trao 5 văn kiện hợp tác "
+                        "giữa các doanh nghiệp Việt Nam.", pub="2025-05-27")
+    assert all("Malaysia" not in m.participants for m in ms if m.type == "agreement")
+
+
+def test_a_trip_of_ones_own_is_the_trip_of_the_main_clauses_subject(res):
+    ms = _mentions(res, "Kể lại chuyến thăm Hàn Quốc của mình, Thủ tướng Lào Sonexay Siphandone cho biết ông rất "
+                        "ấn tượng.", pub="2025-05-27")
+    v = [m for m in ms if m.type == "visit"]
+    assert v and "Sonexay Siphandone" in v[0].participants
+    # negative: no reflexive owner: the trip's visitor is not read from the clause after the comma
+    ms = _mentions(res, "Sau chuyến thăm Hàn Quốc, Thủ tướng Lào Sonexay Siphandone cho biết ông rất ấn tượng.",
+                   pub="2025-05-27")
+    assert all("Sonexay Siphandone" not in m.participants for m in ms if m.type == "visit")

@@ -67,3 +67,48 @@ def test_a_bare_title_after_only_the_foreign_holder_stays_his(res):
                         "hội kiến Quốc vương Malaysia.", pub="2026-03-13")
     later = [m for m in ms if m.trigger == "hội kiến"]
     assert later and "Pham Minh Chinh" not in later[0].participants
+
+
+# ------------------------------------------------------------------ held-out 14 round (helper-b)
+
+def _actors_of(res, text, pub="2025-12-14"):
+    from sukien import vi
+    from sukien.ingest import prepare_document
+    from sukien.models import MetaValue, RawInput
+    doc, _ = prepare_document(RawInput(doc_id="a.txt", origin="a.txt", text=text, fmt="txt"), res.config, res)
+    doc.pub_date = MetaValue(pub, "test")
+    return [a for s in vi.analyze(doc, res).sentences for a in s.actors]
+
+
+def test_a_bare_envoy_title_of_a_state_with_several_envoys_is_no_particular_person(res):
+    acts = _actors_of(res, "Đặc phái viên Mỹ đã tới Caracas hôm qua để đàm phán với chính quyền Venezuela.")
+    assert not any(a.name in ("Steve Witkoff", "Keith Kellogg") for a in acts)
+    assert any(a.country == "United States" for a in acts)
+
+
+def test_a_bare_envoy_title_is_the_envoy_the_article_names(res):
+    # negative: the article names one of the envoys: the bare title is he
+    acts = _actors_of(res, "Ông Steve Witkoff tới Moskva hôm qua. Đặc phái viên Mỹ sau đó gặp ông Putin.")
+    assert [a.name for a in acts].count("Steve Witkoff") == 2
+
+
+def test_a_department_name_going_on_after_a_dash_is_no_name_of_its_own(res):
+    acts = _actors_of(res, "Hôm qua, Cục trưởng Cục châu Á - Đại Dương Bộ Ngoại giao Hàn Quốc Park Min đã đến Hà Nội.")
+    assert not any(a.text.startswith("Đại Dương") for a in acts)
+    acts = _actors_of(res, "Ông Park Min - Đại sứ Hàn Quốc - đến Hà Nội.")     # negative: no department head
+    assert any(a.name == "Park Min" for a in acts)
+
+
+def test_an_unknown_official_named_after_his_ministry_has_its_state(res):
+    acts = _actors_of(res, "Hôm qua, Cục trưởng Cục châu Á - Thái Bình Dương Bộ Ngoại giao Hàn Quốc Park Min đã đến "
+                           "Hà Nội.")
+    assert any(a.name == "Park Min" and a.country == "South Korea" for a in acts)
+    acts = _actors_of(res, "Hôm qua, Bộ Ngoại giao Hàn Quốc cho biết ông Park Min đã đến Hà Nội.")
+    assert not any(a.name == "Park Min" and a.country == "South Korea" for a in acts)   # negative: not adjacent
+
+
+def test_a_leaders_palace_named_after_the_title_is_no_person(res):
+    acts = _actors_of(res, "Hai bên hội đàm tại Dinh Tổng thống Miraflores ở Caracas.")
+    assert not any(a.kind == "person" and "Miraflores" in (a.name or "") for a in acts)
+    acts = _actors_of(res, "Tổng thống Venezuela Miraflores Diaz tiếp đoàn.")        # negative: a holder
+    assert any(a.kind == "person" and a.name == "Miraflores Diaz" for a in acts)

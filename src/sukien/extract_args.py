@@ -18,12 +18,12 @@ from .extract_sent import (_A, _CONJ, _actors, _carried_subject, _dist, _left_bo
 from .extract_date import _date
 from .extract_refs import titled_initiator, titled_pair
 from .extract_status import _status
-from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks, witnessed_after
+from .extract_objects import go_betweens, referred_agreement, subjectless_objects, venue_item, welcomed_talks
 from .extract_talklen import carrier
-from .extract_quant import _quantities, counterpart_side, lasted_rivals
+from .extract_quant import _quantities, exchange_counterpart, lasted_rivals
 from .extract_sides import (  # noqa: F401 (load_sides: extract.py)
-    apposed_holder, caller_initiator, each_titled, guest_visit, load_sides, motion_subject, place_of_country,
-    planned_round_of_states,
+    caller_initiator, clause_subject, each_titled, witnessed_signing, witnesses_states, guest_visit, load_sides, motion_subject, place_of_country,
+    own_trip, planned_round_of_states,
     prefixed_object, received_delegation, refine_sides, table_subject, title_holders, titled_objects)
 from .models import Analysis, Document
 
@@ -223,7 +223,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     # ---- participants
     allow_left = (not nominal) or bridge
     left = [x for x in acts if x.s >= lb and x.e <= ts] if allow_left else []
-    if left and (held := apposed_holder(f, lex, lb, ts, left)) is not None:
+    if allow_left and (held := clause_subject(f, lex, lb, ts, left, others)) is not None:
         left = held           # "X, Bộ trưởng Bộ Quốc phòng Việt Nam đã hội đàm": X, not his office
     right_all = [x for x in acts if (x.s >= te and x.e <= rb) or (x.s > ts and x.e <= te)
                  or (ts < x.s < te < x.e)]
@@ -378,7 +378,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
         skip = (sv.from_doc(attr.start), sv.from_doc(attr.end)) if fronted else (-1, -1)
         persons = [x for x in acts if x.kind == "person" and x.e <= ts and not (x.s < skip[1] and x.e > skip[0])]
         subj = persons[0] if persons else None
-        if subj is None and ts and lex.ends["venue"].fullmatch(low[:ts].lstrip()):
+        if subj is None and ts and (lex.ends["venue"].fullmatch(low[:ts].lstrip()) or own_trip(low, te, lex.ends.get("sides"))):
             # a fronted frame ("Trong khuôn khổ chuyến thăm ..., X đã ..."): the main clause's subject
             subj = _main_subject(low, max([te] + [x.e for x in right]), acts)
         if subj is not None and subj not in chosen and not any(x.kind == "person" for x in right):
@@ -452,8 +452,8 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names.insert(0, sp)
             a.pkind[sp] = "person"
             a.countries[sp] = sx.country
-    if trig.type == "prisoner_exchange" and (cx := counterpart_side(low, ts, te, acts, lex, lex.ends["captives"], analysis,
-                                                                    names, a.countries)) is not None and cx.name not in names:
+    if trig.type == "prisoner_exchange" and (cx := exchange_counterpart(low, ts, te, acts, lex, analysis, sent,
+                                                                        names, a.countries)) is not None and cx.name not in names:
         # "Hamas bàn giao thi thể 4 con tin, còn Israel phóng thích 600 tù nhân": both releasers
         names.append(cx.name)
         a.pkind[cx.name], a.countries[cx.name] = cx.kind, cx.country
@@ -467,12 +467,11 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
             names = [n for n in names if n not in nat]
         elif nat:
             a.captive_sides = [n for n in names if n in nat]
-    if trig.type == "agreement" and (nominal or witnessed_after(low, te, cues)) and not trig.states and "witness" in lex.ends \
-            and (lex.ends["witness"].search(low, max(0, ts - 24), ts) is not None or witnessed_after(low, te, cues)) \
-            and (witnessed_after(low, te, cues) or not any(x.kind != "place" and not x.members for x in right)):
+    if trig.type == "agreement" and witnessed_signing(low, ts, te, trig, nominal, right, lex, cues):
         # "hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác": the leaders witness a signing between
         # their countries (ministries, agencies): the countries are the sides, not the witnesses
         a.as_countries = True
+        names = witnesses_states(names, a, acts, low, lex.ends.get("sides"))
     if trig.type == "ceasefire" and any(a.pkind.get(n) == "person" for n in names) \
             and all(a.pkind.get(n) in ("person", "country") and a.countries.get(n) for n in names) \
             and len({a.countries[n] for n in names}) >= 2:

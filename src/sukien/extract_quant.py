@@ -12,6 +12,7 @@ tin", ``remains_nouns``) as ``bodies``, never as hostages freed alive.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from .extract_objects import word_count
@@ -93,6 +94,77 @@ def counterpart_side(sentence: str, ts: int, te: int, acts, lex, captive_rx=None
     if home is not None and home not in caps:
         return None                    # a state gets back its own people, not another country's
     return opposed_side(analysis, own[0], caps)
+
+
+def previous_counterpart(sentence: str, ts: int, lex, analysis, sent, names=(), countries=None):
+    """The other side of a release told in return for the sentence before it ("Mỹ cho phép một
+    hãng dầu trở lại. Đổi lại, Venezuela phóng thích 10 công dân"): when the sentence opens with a
+    counterpart word and a comma (``exchange_counterpart_cues``) before the trigger, and the
+    sentence before, in the same paragraph, names the actors of exactly one state other than the
+    releaser's, that state (a country actor, or one built from the state's name). None otherwise."""
+    nl = getattr(lex, "numbers", lex)
+    cues = getattr(nl, "counterpart_cues", None) or []
+    if analysis is None or sent is None or not names or sent.index <= 0:
+        return None
+    head = sentence[:ts].lstrip()
+    if not any(head.startswith(c) and head[len(c):].lstrip().startswith(",") for c in cues):
+        return None
+    prev = next((x for x in analysis.sentences if x.index == sent.index - 1), None)
+    if prev is None or prev.paragraph != sent.paragraph:
+        return None
+    own = {(countries or {}).get(n) or n for n in names}
+    place = getattr(getattr(lex, "ends", {}).get("sides"), "counterpart_place", None)
+    plow = prev.text.lower()
+    states = {}
+    for x in prev.actors or ():
+        if x.members or (x.kind == "country" and place is not None
+                         and place.search(plow, max(0, x.start - prev.start - 12), x.start - prev.start)):
+            continue
+        c = x.name if x.kind == "country" else x.country if x.kind in ("person", "organization") else None
+        if c and c not in own:
+            states.setdefault(c, x if x.kind == "country" else None)
+    if len(states) != 1:
+        return None
+    c, x = next(iter(states.items()))
+    return x if x is not None else SimpleNamespace(name=c, kind="country", country=c)
+
+
+def talks_counterpart(sentence: str, te: int, acts, sides, names=(), countries=None):
+    """The other side of a release told as the outcome of talks ("X phóng thích hai công dân của Y
+    sau nhiều tháng thương lượng với Y"; cue ``release_after_talks`` in data/vi/sides.yaml,
+    searched after the trigger): when the trigger has one state as its side and the talk clause names
+    the actors of exactly one other state, that state (its country actor when the clause names it,
+    else one built from its name). None otherwise."""
+    cue = getattr(sides, "release_after_talks", None) if sides is not None else None
+    own = {(countries or {}).get(n) or n for n in names}
+    if cue is None or len(own) != 1:
+        return None
+    m = cue.search(sentence, te)
+    if m is None:
+        return None
+    stop = re.compile(r"[.;:]").search(sentence, m.end())
+    end = stop.start() if stop else len(sentence)
+    states: dict = {}
+    place = getattr(sides, "counterpart_place", None)
+    for x in acts:
+        if m.start() <= x.s and x.e <= end and not x.members and not (
+                x.kind == "country" and place is not None and place.search(sentence, max(0, x.s - 12), x.s)):
+            c = x.name if x.kind == "country" else x.country if x.kind in ("person", "organization") else None
+            if c and c not in own:
+                states.setdefault(c, x if x.kind == "country" else None)
+    if len(states) != 1:
+        return None
+    c, x = next(iter(states.items()))
+    return x if x is not None else SimpleNamespace(name=c, kind="country", country=c)
+
+
+def exchange_counterpart(sentence: str, ts: int, te: int, acts, lex, analysis, sent, names=(), countries=None):
+    """The other releaser of an exchange: the counterpart clause of the sentence (``counterpart_side``),
+    else the state the sentence before gave something in return to (``previous_counterpart``), else
+    the one other state of the talks the release followed (``talks_counterpart``)."""
+    return (counterpart_side(sentence, ts, te, acts, lex, lex.ends["captives"], analysis, names, countries)
+            or previous_counterpart(sentence, ts, lex, analysis, sent, names, countries)
+            or talks_counterpart(sentence, te, acts, lex.ends.get("sides"), names, countries))
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:và|-|–)\s*")
@@ -220,7 +292,7 @@ def _quantities(a: "Args", low, ts, te, trig, sentence: str = "", lex=None) -> N
     a.quantities = sentence_counts(a.quantities, sentence or seg, ts, te, lex)     # both releases, the dead
 
 
-__all__ = ["_quantities", "counterpart_side", "opposed_side", "sentence_counts"]
+__all__ = ["_quantities", "counterpart_side", "exchange_counterpart", "opposed_side", "previous_counterpart", "sentence_counts", "talks_counterpart"]
 
 
 _LASTED = re.compile(r"(?<!\w)kéo dài(?:\s+(?:khoảng|hơn|gần|chừng|trong|suốt|tới|đến|chưa đầy|chỉ|tổng cộng))*\s*$")

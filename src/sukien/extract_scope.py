@@ -187,13 +187,34 @@ def _sorted_bounds(sentences: list) -> tuple[list[int], list[int]] | None:
     return (starts, ends) if ok else None
 
 
-def _unattributed(low: str, s) -> str:
-    """The sentence without its source ("Hãng tin RIA Novosti dẫn lời ...": the agency is who tells
-    it, not who acts)."""
+def _unattributed(low: str, s, end: int | None = None) -> str:
+    """The sentence (up to ``end``) without its source ("Hãng tin RIA Novosti dẫn lời ...": the
+    agency is who tells it, not who acts)."""
+    end = s.end if end is None else end
     at = s.attribution
     if at is None or not (s.start <= at.start < at.end <= s.end):
-        return low[s.start:s.end]
-    return low[s.start:at.start] + " , " + low[at.end:s.end]
+        return low[s.start:end]
+    if at.start >= end:
+        return low[s.start:end]
+    return low[s.start:at.start] + " , " + low[at.end:max(end, at.end)]
+
+
+def _sides_end(s, parts: list[str]) -> int:
+    """Where the last mention of the record's countries in sentence ``s`` ends, when two or more of
+    them are named there (else the sentence's end): a non-state head noun after both sides ("X thả
+    20 tù nhân và Y nới lỏng cấm vận với tập đoàn Z") is an object of their
+    predicates, not the actor of the event. With one country named, the actor may be the head noun
+    ("một hãng mỹ phẩm đưa nam diễn viên Hàn Quốc sang thăm Đà Nẵng")."""
+    named = [a for a in s.actors or () if a.kind == "country" and a.name in parts and s.start <= a.end <= s.end]
+    if len({a.name for a in named}) < 2:
+        return s.end
+    return max(a.end for a in named)
+
+
+def _after_actor(s, a) -> bool:
+    """Another actor of the sentence ends right before ``a``: the word before ``a`` is that actor's
+    last ("Bộ Ngoại giao Hàn Quốc Park Min": no "bản" there is no place cue, "Nhật Bản" is)."""
+    return any(b is not a and b.end <= a.start and a.start - b.end <= 1 for b in s.actors or ())
 
 
 def _body(db, name: str) -> bool:
@@ -287,7 +308,7 @@ def in_scope(doc, analysis, events: list[dict], res) -> list[dict]:
                 return "state"
             return "place" if actor.kind == "place" else "state"
         if near and all(a.actor_id is None and lex.place_cued(low[max(s.start, a.start - 30):a.start])
-                        for s, a in near):
+                        and not _after_actor(s, a) for s, a in near):
             return "place"
         if any(a.kind in _ACTING and a.country and a.country != lex.home_country for _, a in near):
             return "state"        # an unknown official or body of a foreign state ("Bộ Tài chính Mỹ")
@@ -323,7 +344,7 @@ def in_scope(doc, analysis, events: list[dict], res) -> list[dict]:
                              for p in left if kinds[p] == "state")
         if only_countries and plain_story():
             continue
-        if only_countries and sents and all(lex.subject_head(_unattributed(low, s))
+        if only_countries and sents and all(lex.subject_head(_unattributed(low, s, _sides_end(s, left)))
                                             and not lex.has_title(low[s.start:s.end]) for s in sents):
             continue
         if rec.get("type") == "visit" and _domestic_trip(db, lex, parts, kinds, left, rec.get("location")):

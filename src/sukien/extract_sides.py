@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 
 from .config import compile_cue
+from .extract_objects import witnessed_after
 from .extract_refs import titled_pair
 
 _TALKS = ("meeting", "negotiation", "phone_call")
 _CLAUSE_END = re.compile(r"[.;:!?]")
+_WORDS = re.compile(r"[^\W_]+")
+_CLAUSE_CUT = re.compile(r"[,;:!?]|\.(?!\d)")
+_ONLY_AND = re.compile(r"[\s,]*(?:(?:và|cùng|với)[\s,]+)*")
 
 
 class Sides:
@@ -431,3 +435,95 @@ def apposed_holder(f, lex, lb: int, ts: int, left: list) -> list | None:
         return None
     return [p]
 
+
+
+def coordinated_subject(f, lex, lb: int, ts: int, left: list, others=()) -> list | None:
+    """"X sẽ phát biểu tại hội nghị của tổ chức Y và dự kiến gặp Z": the actors of the clause
+    before the trigger (``left``) end right before "và" and the modal words of a second predicate
+    (cue ``coordinated_predicate``): they are the object of the first predicate, whose subject (the
+    first person or country of that clause, with a predicate between it and them) is the subject of
+    the trigger too; so too with no actor before "và" in the trigger's clause ("X cho biết sẽ tới Y
+    vào tháng 4 và không loại trừ khả năng gặp Z"). None when that is not so ("X và Y dự kiến hội
+    đàm": no predicate between)."""
+    cue = getattr(lex.ends.get("sides"), "coordinated_predicate", None)
+    if cue is None:
+        return None
+    low = f.low
+    m = cue.search(low, left[-1].e if left else lb, ts)
+    if m is None or (left and low[left[-1].e:m.start()].strip()):
+        return None
+    end = left[0].s if left else m.start()
+    cs = max((c.end() for c in _CLAUSE_CUT.finditer(low, 0, end)), default=0)
+    place = getattr(lex.ends.get("sides"), "counterpart_place", None)
+    subj = [x for x in f.acts if cs <= x.s and x.e <= end and (x.kind in ("person", "country") or x.members)
+            and x not in left and not (x.kind == "country" and place is not None
+                                       and place.search(low, max(0, x.s - 12), x.s))]
+    sv = getattr(f, "_sv", None)
+    at = sv.sent.attribution if sv is not None else None
+    if at is not None and at.cue and sv.sent.start <= at.end <= sv.sent.end:
+        ae = sv.from_doc(at.end)
+        ci = low.find(at.cue.lower(), ae, end)
+        ae = ci + len(at.cue) if ci >= 0 else ae
+        # "X cho biết hai bên nhất trí ... và sẽ ...": the reported clause's own subject, when it has
+        # one ("X cho biết sẽ tới Y và không loại trừ ...": else the speaker)
+        subj = [x for x in subj if x.s >= ae] or subj
+    if not subj or subj[0].members:
+        return None                     # "hai bên": a group reference, resolved elsewhere
+    prior = max(((a, b) for a, b in others if subj[0].e <= a and b <= m.start()), default=None)
+    if prior is not None:
+        # "X hoan nghênh Y thăm Z và đồng chủ trì ...": the subject of the trigger before "và" (Y)
+        subj = [x for x in subj if x.e <= prior[0]] or subj
+        subj = subj[-1:]
+    gap = low[subj[0].e:end]
+    if len(_WORDS.findall(gap)) < 2 or _ONLY_AND.fullmatch(gap):
+        return None                     # "X và Y": a coordinated subject, no predicate between
+    return [subj[0]]
+
+
+def clause_subject(f, lex, lb: int, ts: int, left: list, others=()) -> list | None:
+    """The subject of the trigger when the actors before it are not: an office title's holder
+    (``apposed_holder``) or the subject of a coordinated predicate (``coordinated_subject``)."""
+    held = apposed_holder(f, lex, lb, ts, left)
+    return held if held is not None else coordinated_subject(f, lex, lb, ts, left, others)
+
+
+def witnessed_signing(low: str, ts: int, te: int, trig, nominal: bool, right: list, lex, cues) -> bool:
+    """A signing or a handover of documents witnessed by the actors named before it ("hai Thủ tướng
+    chứng kiến lễ ký 5 văn kiện", "... tiếp Y và chứng kiến trao 5 bản ghi nhớ": the verb
+    right after "chứng kiến" is its complement, as a noun would be), or followed by a witness frame
+    (``witnessed_after``): its sides are the states, not the witnesses."""
+    wit = lex.ends.get("witness")
+    if trig.states or wit is None:
+        return False
+    after = witnessed_after(low, te, cues)
+    before = wit.search(low, max(0, ts - 24), ts)
+    if not (nominal or after or (before is not None and not low[before.end():ts].strip())):
+        return False
+    return bool(before is not None or after) and (
+        after or not any(x.kind != "place" and not x.members for x in right))
+
+
+def witnesses_states(names: list, a, acts, low: str, sides) -> list:
+    """The sides of a witnessed signing with one state among its witnesses ("X tiếp Thủ tướng Y và
+    chứng kiến trao 5 bản ghi nhớ": X alone before the verb): with the one other state whose leader
+    or name the sentence gives (no country after a place word), both states."""
+    own = {a.countries.get(n) for n in names}
+    if len(own) != 1 or None in own:
+        return names
+    place = getattr(sides, "counterpart_place", None)
+    other = {x.name if x.kind == "country" else x.country for x in acts
+             if x.kind in ("person", "country") and not x.members
+             and not (x.kind == "country" and place is not None and place.search(low, max(0, x.s - 12), x.s))}
+    other -= own | {None}
+    if len(other) != 1:
+        return names
+    c = other.pop()
+    a.pkind[c], a.countries[c] = "country", c
+    return names + [c]
+
+
+def own_trip(low: str, te: int, sides) -> bool:
+    """"Kể về chuyến thăm Hàn Quốc của mình, Thủ tướng X nói ...": a trip noun owned by a
+    reflexive (cue ``own_trip``) is the trip of the main clause's subject."""
+    cue = getattr(sides, "own_trip", None)
+    return cue is not None and cue.match(low, te) is not None

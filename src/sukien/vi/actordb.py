@@ -200,6 +200,9 @@ class ActorDB:
         self.org_cues_multi: list[str] = []
         self.org_multi_first: set[str] = set()
         self.org_heads: set[str] = set()
+        # "Cục châu Á - |Đại Dương": a department's name going on after a spaced dash (references.yaml
+        # ``dashed_name_heads``; vi/candidates.py); None without the list
+        self.dashed_name_re: re.Pattern | None = None
         self.place_cues: set[str] = set()
         self.cue_kinds: dict[str, str] = {}
         self.cue_last_words: frozenset[str] = frozenset()   # the last word of each cue phrase
@@ -231,6 +234,9 @@ class ActorDB:
         self.plain_words: set[str] = set()
         self.foreign_words: set[str] = set()      # one capitalized word that is ``_foreign_looking``
         self._role_index: dict[tuple[str, str | None], list[tuple[Role, Actor]]] = {}
+        # roles a state gives to several persons at once (roles.yaml ``shared: true``: envoys): a bare
+        # title of one names no particular holder (``holders``; vi/references._DocCtx)
+        self.shared_roles: set[str] = set()
 
     # ---------------------------------------------------------------- loading
     @classmethod
@@ -253,6 +259,10 @@ class ActorDB:
         db.person_cues = {match_form(c).text for c in cues.get("person", [])}
         db.org_cues = {match_form(c).text for c in cues.get("organization", [])}
         db.org_heads = {match_form(c).text for c in db.refs.get("org_name_heads") or []}
+        dashed = [str(c) for c in db.refs.get("dashed_name_heads") or []]
+        if dashed:
+            db.dashed_name_re = re.compile(r"(?<!\w)(?:%s)(?:\s+\S+){1,3}\s+[-–]\s*$"
+                                           % "|".join(re.escape(c) for c in sorted(dashed, key=len, reverse=True)))
         db.org_cues_multi = sorted((c for c in db.org_cues if " " in c), key=len, reverse=True)
         db.org_multi_first = {c.split()[0] for c in db.org_cues_multi}
         db.place_cues = {match_form(c).text for c in cues.get("place", [])}
@@ -322,6 +332,7 @@ class ActorDB:
                                 aliases=list(e.get("aliases") or []), subkind=e.get("kind"),
                                 example=e.get("example", ""), source="places.yaml"))
         db.titles = read("roles.yaml")
+        db.shared_roles = {t["role"] for t in db.titles if t.get("shared") and t.get("role")}
         for t in db.titles:
             db._key(t["title"], Hit("title", t, alias=t["title"]), case_free=True)
         if offices:
@@ -470,6 +481,14 @@ class ActorDB:
             return None
         cands.sort(key=lambda ra: ra[0].start or "")
         return cands[-1][1]
+
+    def holders(self, role: str, country: str | None, date: str | None = None) -> list[Actor]:
+        """Every person holding ``role`` (in ``country``) on ``date`` (None = now), once each."""
+        out: dict[str, Actor] = {}
+        for r, a in self._role_index.get((role, country), []):
+            if r.active(date):
+                out.setdefault(a.id, a)
+        return list(out.values())
 
     def next_holder(self, role: str, country: str | None, date: str | None) -> Actor | None:
         """The person whose term in ``role`` (in ``country``) starts first after ``date``: the

@@ -113,6 +113,7 @@ def find_actors(text: str, sentences: list[Sentence], anchor: Anchor | None, res
     for sent, toks in zip(sentences, scans):
         sent.actors = _compose(db, text, low, sent, toks, ctx, pending)
         _apposed_countries(db, text, low, sent, apposed)
+        _body_holder_countries(sent, apposed)
         add_pair_forms(db, text, sent)        # "Mỹ – Trung": short forms of a dash pair
     if apposed:                               # the same unknown person named again: the same country
         for sent in sentences:
@@ -303,6 +304,8 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     name = ""                 # "người đứng đầu Đảng Cộng sản ...": a body, not a person
                 if name and _body_name(db, name):
                     name = ""                 # "Bộ trưởng Bộ Xây dựng": the title of a body, not a person's name
+                if name and _building_of_title(db, low, sent.start, tok.s, tok.e):
+                    name = ""                 # "tại Dinh Tổng thống Miraflores": a venue, not the holder
                 if name and not _is_stop_name(db, name):
                     ce = cs + len(name)
                     ctry = countries[0][1].name if countries else (insts[0][1].country if insts else None)
@@ -512,6 +515,13 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
 
 
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]", re.UNICODE)
+
+
+def _building_of_title(db: ActorDB, low: str, sent_start: int, s: int, e: int) -> bool:
+    """The word before a title and the title are a place cue of ``candidate_cues`` ("phủ tổng thống",
+    "dinh thủ tướng"): the name after them is a building's, not the title holder's."""
+    prev = _LAST_WORD.search(low, sent_start, s)
+    return prev is not None and db.cue_kinds.get(prev.group(1) + " " + " ".join(low[s:e].split())) == "place"
 
 
 def _body_name(db: ActorDB, name: str) -> bool:
@@ -762,3 +772,19 @@ def _apposed_countries(db: ActorDB, text: str, low: str, sent: Sentence, apposed
                         apposed.setdefault(x.name, x.country)
                 break
             pos = end
+
+
+def _body_holder_countries(sent: Sentence, apposed: dict) -> None:
+    """An unknown person (a candidate without a country) named right after a body of a state ("Cục
+    trưởng Cục Lãnh sự Bộ Ngoại giao Hàn Quốc Park Min"): the body is the end of the person's
+    title, its state is the person's (in place; later mentions of the same name get it too)."""
+    acts = sent.actors
+    for prev, x in zip(acts, acts[1:]):
+        if x.kind != "person" or x.via != "candidate" or x.country is not None or x.members:
+            continue
+        if prev.kind != "organization" or not prev.country or prev.members:
+            continue
+        if prev.end <= x.start and not sent.text[prev.end - sent.start:x.start - sent.start].strip():
+            x.country = prev.country
+            if x.name:
+                apposed.setdefault(x.name, x.country)

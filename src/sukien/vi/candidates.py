@@ -124,6 +124,8 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
             pe = ps + len(seg)
             if all(w.isupper() and len(w) > 1 for w in words):
                 continue                      # headline caps / acronyms
+            if db.dashed_name_re is not None and db.dashed_name_re.search(text, max(sent.start, ps - 40), ps):
+                continue                      # "Cục châu Á - Đại Dương": the department's name goes on
             kind, cue, dist = _cue_kind(db, low, sent.start, ps)
             if cue is None:
                 if title_case is None:

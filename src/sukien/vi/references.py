@@ -70,6 +70,12 @@ class _DocCtx:
             return h
 
     def _holder(self, role: str, country: str | None, org: str | None) -> Actor | None:
+        if role in self.db.shared_roles:
+            # "đặc phái viên Mỹ" when the state has several envoys: the one the document names by
+            # name, else none (a title of many holders is no particular person)
+            hs = self.db.holders(role, country, self.date)
+            if len(hs) > 1:
+                return next((a for aid in self.named for a in hs if a.id == aid), None)
         h = self.db.holder(role, country, self.date, org)
         if self.sure or not self.named:
             return h

@@ -627,3 +627,46 @@ def test_an_unknown_person_takes_the_country_of_the_titles_after_him(pres):
 def test_a_country_outside_an_office_apposition_is_not_the_persons(pres, text):
     ms = [m for m in _by_text(text, "2026-02-03", pres).values() if m.name == "Karl Ostrander"]
     assert ms and ms[0].country is None
+
+
+# ---- held-out 15 round (helper-d): a sub-national office title, its jurisdiction, then the holder
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Thống đốc bang Utah Spencer Cox gửi thư cho Tổng thống.", "Spencer Cox", "Utah"),       # unknown state
+    ("Thủ hiến Manitoba Wab Kinew phản đối thuế quan mới.", "Wab Kinew", "Manitoba"),
+    ("Thủ hiến bang Alberta Danielle Smith gửi thư cho Thủ tướng.", "Danielle Smith", "Alberta"),  # known place
+])
+def test_a_jurisdiction_between_a_title_and_a_name_is_no_part_of_the_name(res, text, person, place):
+    ms = analyze_text(text, "2025-10-09", res)
+    assert person in [m.name for m in ms if m.kind == "person"], [(m.name, m.kind) for m in ms]
+    assert place in [m.name for m in ms if m.kind == "place"], [(m.name, m.kind) for m in ms]
+    assert not any(place in (m.name or "") and m.kind == "person" for m in ms)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Thống đốc Nguyễn Thị Hồng phát biểu tại hội nghị.", "Nguyễn Thị Hồng"),   # a Vietnamese name: whole
+    ("Thống đốc Spencer Cox phát biểu tại hội nghị.", "Spencer Cox"),           # two words: the holder alone
+])
+def test_a_name_right_after_a_jurisdiction_title_stays_whole(res, text, person):
+    ms = analyze_text(text, "2025-10-09", res)
+    assert person in [m.name for m in ms if m.kind == "person"], [(m.name, m.kind) for m in ms]
+    assert not any(m.kind == "place" for m in ms)
+
+
+def test_canadian_officials_and_provinces_are_known(pres):
+    ms = _by_text("Thủ hiến bang Ontario Doug Ford gửi thư cho ông Carney, còn ông LeBlanc điện đàm với "
+                  "Bộ trưởng Thương mại Mỹ.", "2025-10-09", pres)
+    assert ms["Doug Ford"].name == "Doug Ford" and ms["Doug Ford"].country == "Canada"
+    assert ms["ông LeBlanc"].name == "Dominic LeBlanc"
+    assert ms["bang Ontario"].kind == "place" and ms["bang Ontario"].country == "Canada"
+
+
+def test_jurisdiction_titles_examples_and_negatives(res):
+    refs = yaml.safe_load((PACKAGE_DATA / "actors" / "references.yaml").read_text(encoding="utf-8"))
+    jt = refs["jurisdiction_titles"]
+    for ex in jt["examples"]:
+        persons = [m.name for m in analyze_text(ex, "2025-10-09", res) if m.kind == "person" and m.via == "candidate"]
+        assert persons and all(len(p.split()) == 2 for p in persons), (ex, persons)
+    for ex in jt["negatives"]:
+        ms = analyze_text(ex, "2025-10-09", res)
+        assert not any(m.kind == "place" and m.via == "candidate" for m in ms), ex

@@ -228,3 +228,31 @@ def test_a_city_of_a_country_after_cua_is_the_venue_not_a_side(res):
                         "dài ba giờ.")
     neg = [m for m in ms if m.type == "negotiation"]
     assert neg and set(neg[0].participants) == {"India", "Pakistan"} and neg[0].location == "Doha"
+
+
+# ---- held-out 15 round (helper-d): the visitor in an apposition ", đang ở thăm ..."
+
+def test_the_visitor_is_the_person_an_aspect_apposition_describes(res):
+    evs = _evs(res, "Thủ tướng hội đàm với Tổng thống Chile\n"
+                    "Sáng 9/4, Thủ tướng Phạm Minh Chính đã hội đàm với ông Gabriel Boric, Tổng thống Cộng hòa "
+                    "Chile, đang ở thăm chính thức Việt Nam từ ngày 8 đến 10/4/2025.",
+               pub="2025-04-09")
+    visits = _of(evs, "visit")
+    assert visits and all("Pham Minh Chinh" not in e["participants"] for e in visits)
+    assert any(sorted(e["participants"]) == ["Gabriel Boric", "Vietnam"] for e in visits)
+
+
+def test_a_relative_clause_with_o_tham_names_the_visitor_too(res):
+    evs = _evs(res, "Chủ tịch nước Lương Cường tiếp Tổng thống Chile Gabriel Boric, người đang ở thăm Việt Nam "
+                    "từ ngày 8 đến 10/4/2025.", pub="2025-04-09")
+    visits = _of(evs, "visit")
+    assert visits and all("Luong Cuong" not in e["participants"] for e in visits)
+    assert any("Gabriel Boric" in e["participants"] for e in visits)
+
+
+def test_a_subject_visiting_without_an_apposition_keeps_his_trip(res):
+    # negative: no comma before "đang": the subject of the clause travels
+    evs = _evs(res, "Chủ tịch nước Lương Cường đang ở thăm Chile và đã hội đàm với Tổng thống Gabriel Boric "
+                    "hôm 9/4.", pub="2025-04-10")
+    visits = _of(evs, "visit")
+    assert visits and all("Gabriel Boric" not in e["participants"] for e in visits)

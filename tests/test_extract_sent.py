@@ -276,3 +276,20 @@ def test_va_ong_without_an_in_turn_cue_still_opens_a_clause(res):
     ms = [m for m in _mentions(res, _HOSTS + "Tổng thống Mỹ Donald Trump gặp ông Modi và ông Ishiba phát biểu "
                                              "tại hội nghị.") if m.type == "meeting"]
     assert ms and all("Shigeru Ishiba" not in m.participants for m in ms)
+
+
+# ---- held-out 15 round (helper-d): a country locating the place just before it carries no subject
+
+def test_a_country_locating_a_city_is_not_the_subject_carried_to_a_trip(res):
+    ms = _mentions(res, "Ngoại trưởng Trung Quốc Vương Nghị đã tới thành phố Danang, miền Trung Việt Nam, vào "
+                        "chiều 3/7, bắt đầu chuyến thăm kéo dài hai ngày.", pub="2025-07-04")
+    visits = [m for m in ms if m.type == "visit"]
+    assert visits and "Wang Yi" in visits[0].participants and visits[0].participants[0] == "Wang Yi"
+
+
+def test_a_subject_after_a_comma_clause_is_still_carried(res):
+    # negative: "Việt Nam" opens its own clause (no place right before it): it is the carried subject
+    ms = _mentions(res, "Hôm 3/7, Việt Nam tiếp nhận lô hàng viện trợ, đồng thời đề nghị Lào tăng cường hợp tác.",
+                   pub="2025-07-04")
+    props = [m for m in ms if m.type == "proposal"]
+    assert props and props[0].participants[0] == "Vietnam"

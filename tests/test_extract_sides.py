@@ -431,3 +431,76 @@ def test_a_trip_of_ones_own_is_the_trip_of_the_main_clauses_subject(res):
     ms = _mentions(res, "Sau chuyến thăm Hàn Quốc, Thủ tướng Lào Sonexay Siphandone cho biết ông rất ấn tượng.",
                    pub="2025-05-27")
     assert all("Sonexay Siphandone" not in m.participants for m in ms if m.type == "visit")
+
+
+# ---- held-out 15 round (helper-d)
+
+def test_the_inviter_of_a_visit_is_its_host(res):
+    ms = _mentions(res, "Ngoại trưởng Nga Sergei Lavrov đã tới thành phố Danang vào chiều 3/7, bắt đầu chuyến thăm "
+                        "kéo dài hai ngày theo lời mời của phía Hà Nội.", pub="2025-07-04")
+    v = _one(ms, "visit")
+    assert v.participants == ["Sergei Lavrov", "Vietnam"]
+
+
+def test_an_inviter_of_the_visitors_own_state_is_no_host(res):
+    # negative: the inviter is the visitor's own state (no other host to add)
+    ms = _mentions(res, "Ông Sergei Lavrov tới Danang hôm 3/7, bắt đầu chuyến công du theo lời mời của phía Nga.",
+                   pub="2025-07-04")
+    v = _one(ms, "visit")
+    assert "Russia" not in v.participants
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hôm 8/5, Tổng thống Mỹ Donald Trump và Thủ tướng Anh Keir Starmer công bố thỏa thuận thương mại Anh - Mỹ.",
+    "Hôm 8/5, Tổng thống Mỹ Donald Trump và Thủ tướng Anh Keir Starmer công bố thỏa thuận thương mại giữa Anh và Mỹ.",
+])
+def test_leaders_announcing_an_agreement_named_after_their_states_are_no_sides(res, sentence):
+    ms = _mentions(res, sentence, pub="2025-05-09")
+    a = _one(ms, "agreement")
+    assert sorted(a.participants) == ["United Kingdom", "United States"] and a.flags.get("as_countries")
+
+
+def test_announcers_of_another_pairs_agreement_stay(res):
+    # negative: the named states are not both the leaders' own: nothing is replaced
+    ms = _mentions(res, "Hôm 8/5, Tổng thống Mỹ Donald Trump và Thủ tướng Nhật Bản công bố thỏa thuận thương mại "
+                        "Anh - Mỹ.", pub="2025-05-09")
+    a = _one(ms, "agreement")
+    assert "Donald Trump" in a.participants
+
+
+def test_an_agreement_reached_by_concluding_talks_has_the_talks_subject_as_sides(res):
+    ms = _mentions(res, "Hôm 6/5, Anh và Ấn Độ hoàn tất đàm phán hiệp định thương mại tự do sau ba năm.",
+                   pub="2025-05-09")
+    a = _one(ms, "agreement")
+    assert sorted(a.participants) == ["India", "United Kingdom"]
+
+
+def test_an_agreement_after_talks_only_begun_gets_no_sides_from_them(res):
+    # negative: "bắt đầu đàm phán" concludes nothing
+    ms = _mentions(res, "Hôm 6/5, Anh và Ấn Độ bắt đầu đàm phán hiệp định thương mại tự do.", pub="2025-05-09")
+    assert all(m.participants == [] for m in ms if m.type == "agreement" and m.trigger == "hiệp định")
+
+
+def test_documents_signed_on_a_trip_are_between_the_travellers_state_and_the_host(res):
+    ms = _mentions(res, "Chuyến thăm của Tổng thống Chile mở ra giai đoạn mới với 7 thỏa thuận được ký kết tại "
+                        "Hà Nội.", pub="2025-04-10")
+    a = [m for m in ms if m.type == "agreement" and m.quantities.get("documents")]
+    assert a and sorted(a[0].participants) == ["Chile", "Vietnam"] and a[0].flags.get("as_countries")
+
+
+def test_the_owner_of_a_trip_is_no_side_of_an_agreement_told_after_it(res):
+    # negative: no number of documents: the traveller is dropped, no states are guessed
+    ms = _mentions(res, "Chuyến thăm của Tổng thống Chile mở ra giai đoạn mới với thỏa thuận về đồng.",
+                   pub="2025-04-10")
+    a = _one(ms, "agreement")
+    assert a.participants == []
+
+
+def test_a_trade_treaty_of_hai_ben_is_between_the_states(res):
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Chile Gabriel Boric hôm 9/4. Một nguồn "
+                        "tin cho biết hai bên sẽ ký hiệp định thương mại tự do mới.", pub="2025-04-10")
+    a = [m for m in ms if m.type == "agreement"]
+    assert a and a[-1].flags.get("as_countries")
+    ms = _mentions(res, "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Chile Gabriel Boric hôm 9/4. Một nguồn "
+                        "tin cho biết hai bên sẽ ký biên bản ghi nhớ về giáo dục.", pub="2025-04-10")
+    assert not any(m.flags.get("as_countries") for m in ms if m.type == "agreement" and m.flags.get("focus_ref"))

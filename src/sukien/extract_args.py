@@ -38,7 +38,7 @@ _FRONT_FRAME = re.compile(r"^\s*(?:trong|tại)\s+(?:cuộc\s+)?$")
 _SIDELINES = re.compile(r"(?<!\w)bên lề(?:\s+\w+){0,8}?\s+$")
 _AT = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:trụ sở|phủ|văn phòng|tòa nhà))?\s+$")
 _GIUA = re.compile(r"(?<!\w)(?:giữa|với)(?!\w)")
-_WHO_VISITS = re.compile(r",\s*người\s+(?:(?:hiện\s+)?(?:đang|vừa|đã|sẽ)\s+)?(?:có|thực hiện|tiến hành)?\s*$")
+_WHO_VISITS = re.compile(r",\s*(?:người\s+(?:(?:hiện\s+)?(?:đang|vừa|đã|sẽ)\s+)?|(?:hiện\s+)?(?:đang|vừa)\s+)(?:có|thực hiện|tiến hành|ở)?\s*$")
 _DURABLE = ("phone_call", "meeting", "visit", "negotiation")
 _NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)"
 

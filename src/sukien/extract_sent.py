@@ -523,12 +523,27 @@ def _list_item_end(low: str, pos: int, acts: list[_A] | None = None) -> bool:
     return not _CLAUSE_START.match(rest)
 
 
+# "X tới thành phố Wonsan, miền Đông Triều Tiên, ...": a country set off by a comma right after a
+# place (with at most three words: "miền Đông", "phía bắc") says where the place is
+_LOCATING_GAP = re.compile(r"\s*,\s*(?:[^\W\d_]+\s+){0,3}")
+
+
+def _locating(low: str, x: _A, acts: list[_A]) -> bool:
+    if x.kind != "country":
+        return False
+    prev = max((y for y in acts if y.e <= x.s), key=lambda y: y.e, default=None)
+    return prev is not None and prev.kind == "place" and prev.country in (None, x.country) \
+        and _LOCATING_GAP.fullmatch(low, prev.e, x.s) is not None
+
+
 def _carried_subject(low: str, lb: int, acts: list[_A]) -> _A | None:
-    """The subject of the nearest earlier clause that has one (first actor of that clause)."""
+    """The subject of the nearest earlier clause that has one (first actor of that clause; a
+    country locating the place just before it is skipped: _locating)."""
     cuts = [0] + [m.end() for m in _COMMA_SEMI.finditer(low[:lb]) if not _inside(m.start(), acts)]
     bounds = list(zip(cuts, cuts[1:] + [lb]))
     for s, e in reversed(bounds):
-        xs = [x for x in acts if x.s >= s and x.e <= e and x.kind != "place" and not x.members]
+        xs = [x for x in acts if x.s >= s and x.e <= e and x.kind != "place" and not x.members
+              and not _locating(low, x, acts)]
         if xs:
             return min(xs, key=lambda x: x.s)
     return None

@@ -15,6 +15,7 @@ import re
 from .config import compile_cue
 from .extract_objects import witnessed_after
 from .extract_refs import titled_pair
+from .extract_sent import dash_pair
 
 _TALKS = ("meeting", "negotiation", "phone_call")
 _CLAUSE_END = re.compile(r"[.;:!?]")
@@ -214,6 +215,23 @@ def _chain(low: str, acts, pos: int, end: int) -> list:
     return out
 
 
+def _named_states(low: str, te: int, right) -> bool:
+    """The first two actors after a nominal trigger are two states joined by a dash ("thỏa thuận
+    thương mại Anh - Mỹ") or named after "giữa" ("thỏa thuận giữa Anh và Mỹ")."""
+    xs = sorted((x for x in right if x.s >= te), key=lambda x: x.s)[:2]
+    if len(xs) < 2 or any(x.kind != "country" for x in xs) or xs[0].name == xs[1].name:
+        return False
+    return dash_pair(low, te, xs) or (_BETWEEN_STATES.fullmatch(low, te, xs[0].s) is not None
+                                      and _AND_GAP.fullmatch(low, xs[0].e, xs[1].s) is not None)
+
+
+_SEVERAL_DOCUMENTS = re.compile(r"(?<!\w)(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một loạt|nhiều|các)\s+"
+                                r"(?:văn kiện|văn bản|thỏa thuận|bản ghi nhớ|hiệp định)(?!\w)")
+_OWNER_GAP = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+của\s+")
+_BETWEEN_STATES = re.compile(r"(?:\s+[^\W\d_]+){0,3}?\s+giữa\s+")
+_AND_GAP = re.compile(r"\s+và\s+")
+
+
 def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, others, lex, sides,
                  subject_before, analysis=None) -> bool:
     """Apply the rules of this module to ``a`` (extract_args.Args) of one trigger hit; True when the
@@ -315,6 +333,10 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
             and all(a.pkind.get(n) == "person" for n in a.participants) \
             and sides.state_treaty.search(low, max(0, ts - 16), min(len(low), te + 40)) is not None:
         _as_states(a)
+    elif etype == "agreement" and not a.participants and a.focus_ref \
+            and sides.parties_ref.fullmatch(a.focus_text.lower()) is not None \
+            and sides.state_treaty.search(low, max(0, ts - 16), min(len(low), te + 40)) is not None:
+        a.as_countries = True     # "hai bên sẽ ký hiệp định thương mại tự do": the states in focus
     # ---- two heads of state or government who negotiate ("đàm phán") negotiate for their states
     if etype == "negotiation" and len(a.participants) == 2:
         heads = [x for x in chosen + acts if x.kind == "person" and x.name in a.participants
@@ -351,6 +373,49 @@ def refine_sides(a, f, sv, ts: int, te: int, trig, chosen, right, rb: int, other
                 a.participants.append(x.name)
                 _set(a, x.name, "country", x.name)
                 break
+    # ---- "X và Y công bố thỏa thuận thương mại Anh - Mỹ": leaders announcing (or signing) an
+    # agreement named after their two states are no sides of it; the states are
+    if etype == "agreement" and a.nominal and len(a.participants) >= 3 and _named_states(low, te, right):
+        pair = sorted((x for x in right if x.s >= te), key=lambda x: x.s)[:2]
+        states = {x.name for x in pair}
+        if all(a.countries.get(n) in states for n in a.participants):
+            a.participants = [x.name for x in pair]
+            _as_states(a)
+    # ---- "Chuyến thăm của X mở ra ... với 9 thỏa thuận được ký": the owner of another event noun
+    # before the agreement (its possessor, after "của") is no side of the agreement
+    if etype == "agreement" and a.participants:
+        owned = {x.name for x in chosen if x.e <= ts and any(
+            e <= x.s and _OWNER_GAP.fullmatch(low, e, x.s) for s, e in others if e <= ts)}
+        if owned and not any(x.name in owned for x in chosen if x.e > ts or x.s >= te):
+            a.participants = [n for n in a.participants if n not in owned]
+            # "Chuyến thăm của X ... với 9 thỏa thuận được ký kết tại Hà Nội": documents signed on a
+            # trip are between the traveller's state and the one other state the sentence names
+            own = {x.country for x in chosen if x.name in owned and x.country}
+            host = {x.name for x in acts if x.kind == "country" and not x.members} - own
+            if not a.participants and len(own) == 1 and len(host) == 1 and _SEVERAL_DOCUMENTS.search(low):
+                a.participants = sorted(own) + sorted(host)
+                for c in a.participants:
+                    _set(a, c, "country", c)
+                a.as_countries = True
+    # ---- "A và B hoàn tất đàm phán hiệp định thương mại tự do": the subject of the concluding verb
+    cue = getattr(sides, "concluded_talks", None)
+    if etype == "agreement" and a.nominal and not a.participants and not a.focus_ref and cue is not None \
+            and (hit := cue.search(low, max(0, ts - 40), ts)) is not None:
+        for x in subject_before(f, lex, hit.start(), others):
+            if x.kind in ("person", "country") and x.name not in a.participants:
+                a.participants.append(x.name)
+                _set(a, x.name, x.kind, x.country)
+    # ---- "bắt đầu chuyến thăm theo lời mời của phía Bình Nhưỡng": the inviter of a visit is its host
+    cue = getattr(sides, "visit_inviter", None)
+    if etype == "visit" and cue is not None and a.participants \
+            and not any(a.pkind.get(n) == "country" for n in a.participants):
+        own = {a.countries.get(n) for n in a.participants}
+        x = next((x for x in acts if x.s > te and x.kind in ("country", "person") and not x.members
+                  and cue.search(low, max(0, x.s - 40), x.s) and not _CLAUSE_END.search(low, te, x.s)), None)
+        host = (x.name if x.kind == "country" else x.country) if x is not None else None
+        if host and host not in own:
+            a.participants.append(host)
+            _set(a, host, "country", host)
     return False
 
 

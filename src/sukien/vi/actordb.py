@@ -204,6 +204,9 @@ class ActorDB:
         # ``dashed_name_heads``; vi/candidates.py); None without the list
         self.dashed_name_re: re.Pattern | None = None
         self.place_cues: set[str] = set()
+        # "Thủ hiến bang Ontario |Doug Ford": a sub-national office title and the place noun of its
+        # jurisdiction (references.yaml ``jurisdiction_titles``; vi/candidates.py); None without the list
+        self.jurisdiction_re: re.Pattern | None = None
         self.cue_kinds: dict[str, str] = {}
         self.cue_last_words: frozenset[str] = frozenset()   # the last word of each cue phrase
         self.stopwords: set[str] = set()
@@ -266,6 +269,10 @@ class ActorDB:
         db.org_cues_multi = sorted((c for c in db.org_cues if " " in c), key=len, reverse=True)
         db.org_multi_first = {c.split()[0] for c in db.org_cues_multi}
         db.place_cues = {match_form(c).text for c in cues.get("place", [])}
+        jt = db.refs.get("jurisdiction_titles") or {}
+        if jt.get("titles"):
+            alt = lambda ws: "|".join(re.escape(match_form(w).text) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+            db.jurisdiction_re = re.compile(r"(?<!\w)(?:%s)(?:\s+(?:%s))?\s+$" % (alt(jt["titles"]), alt(jt.get("places") or ["bang"])))
         # phrase -> candidate kind, person before organization before place (``candidates._cue_kind``)
         for kind, group in (("place", db.place_cues), ("organization", db.org_cues), ("person", db.person_cues)):
             db.cue_kinds.update(dict.fromkeys(group, kind))

@@ -42,7 +42,7 @@ from ..textnorm import MatchForm, match_form
 from ..textnorm import match_form as fast_form  # noqa: F401  (was a faster twin of match_form; kept for importers)
 from .actordb import (LEADER_ROLES, Actor, ActorDB, Hit, Role, _mention, _Tok,  # noqa: F401  (re-exported)
                       _title_fits, _title_role, scan_form)
-from .candidates import _CAPSEQ_AT, _CAPWORD, _candidates, _foreign_looking, _is_stop_name
+from .candidates import _CAPSEQ_AT, _CAPWORD, _candidates, _foreign_looking, _is_stop_name, jurisdiction_cut
 from .references import _DocCtx, _resolve_context, _short_ref
 from .pairs import add_pair_forms
 
@@ -306,10 +306,18 @@ def _compose(db: ActorDB, text: str, low: str, sent: Sentence, toks: list[_Tok],
                     name = ""                 # "Bộ trưởng Bộ Xây dựng": the title of a body, not a person's name
                 if name and _building_of_title(db, low, sent.start, tok.s, tok.e):
                     name = ""                 # "tại Dinh Tổng thống Miraflores": a venue, not the holder
+                cut = jurisdiction_cut(db, low, sent.start, cs, name) if name else 0
+                if cut:
+                    # "Thống đốc Texas Greg Abbott": the jurisdiction, then its holder
+                    out.append(ActorMention(start=cs, end=cs + cut, text=text[cs:cs + cut], actor_id=None,
+                                            name=text[cs:cs + cut], kind="place", via="candidate", country=None,
+                                            confidence=0.4))
+                    cs, name = cs + cut + 1, name[cut + 1:]
                 if name and not _is_stop_name(db, name):
                     ce = cs + len(name)
                     ctry = countries[0][1].name if countries else (insts[0][1].country if insts else None)
-                    out.append(ActorMention(start=tok.s, end=ce, text=text[tok.s:ce], actor_id=None, name=name,
+                    ps = cs if cut else tok.s
+                    out.append(ActorMention(start=ps, end=ce, text=text[ps:ce], actor_id=None, name=name,
                                             kind="person", via="candidate", country=ctry, confidence=0.6))
                     covered.append((tok.s, ce))
                     while j < n and toks[j].s < ce:

@@ -127,6 +127,18 @@ def _candidates(db: ActorDB, text: str, low: str, sent: Sentence, out: list, cov
             if db.dashed_name_re is not None and db.dashed_name_re.search(text, max(sent.start, ps - 40), ps):
                 continue                      # "Cục châu Á - Đại Dương": the department's name goes on
             kind, cue, dist = _cue_kind(db, low, sent.start, ps)
+            juris = _jurisdiction(db, low, sent.start, ps, covered)
+            if juris == "known":
+                kind, cue, dist = "person", "title", 0    # "Thủ hiến bang Alberta |Danielle Smith"
+            elif juris == "unknown" and len(words) >= 3 and words[0].lower() not in db.surnames:
+                # "Thủ hiến Ontario Doug Ford", "Thống đốc bang Utah Spencer Cox": the jurisdiction's
+                # name, then the holder's (given name and surname: the last two words)
+                cut = ps + len(" ".join(words[:-2]))
+                out.append(ActorMention(start=ps, end=cut, text=text[ps:cut], actor_id=None, name=text[ps:cut],
+                                        kind="place", via="candidate", country=None, confidence=0.4))
+                ps, words = cut + 1, words[-2:]
+                seg = text[ps:pe]
+                kind, cue, dist = "person", "title", 0
             if cue is None:
                 if title_case is None:
                     title_case = _title_case(st)
@@ -256,6 +268,33 @@ def _foreign_looking(w: str) -> bool:
     if len(w) >= 5 and w.isascii() and not _VI_SYLLABLE.match(lw):
         return True                             # no diacritics, not one syllable: "Rosatom", "Kellogg"
     return bool(_CLUSTER_END.search(lw)) and not lw.endswith(("ch", "ng", "nh"))
+
+
+def _jurisdiction(db: ActorDB, low: str, sent_start: int, ps: int, covered: list) -> str | None:
+    """A name after a sub-national office title and its jurisdiction: "known" when a known place
+    ends right before the name ("Thủ hiến bang Alberta |Danielle Smith"), "unknown" when the title
+    (with its place noun) is right before the name, which then starts with the jurisdiction's name
+    ("Thủ hiến |Ontario Doug Ford"; never a Vietnamese name: "Thống đốc Nguyễn Thị Hồng"); None
+    otherwise."""
+    rx = db.jurisdiction_re
+    if rx is None:
+        return None
+    prev = max((c for c in covered if c[1] <= ps and not low[c[1]:ps].strip()), key=lambda c: c[1], default=None)
+    if prev is not None:
+        return "known" if rx.search(low, max(sent_start, prev[0] - 30), prev[0]) else None
+    return "unknown" if rx.search(low, max(sent_start, ps - 30), ps) else None
+
+
+def jurisdiction_cut(db: ActorDB, low: str, sent_start: int, ps: int, name: str) -> int:
+    """The length of the jurisdiction's name that starts ``name`` (at ``ps``) right after a
+    sub-national office title ("Thống đốc |Texas Greg Abbott": 5): all its words but the last two
+    (the holder's given name and surname), when it has three or more and is no Vietnamese name;
+    0 otherwise."""
+    words = name.split()
+    if len(words) < 3 or words[0].lower() in db.surnames or "-" in words[0] \
+            or _jurisdiction(db, low, sent_start, ps, []) != "unknown":
+        return 0
+    return len(" ".join(words[:-2]))
 
 
 def _cue_kind(db: ActorDB, low: str, sent_start: int, pos: int) -> tuple[str, str | None, int]:

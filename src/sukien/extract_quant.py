@@ -115,10 +115,17 @@ def previous_counterpart(sentence: str, ts: int, lex, analysis, sent, names=(), 
     own = {(countries or {}).get(n) or n for n in names}
     place = getattr(getattr(lex, "ends", {}).get("sides"), "counterpart_place", None)
     plow = prev.text.lower()
-    states = {}
-    for x in prev.actors or ():
-        if x.members or (x.kind == "country" and place is not None
-                         and place.search(plow, max(0, x.start - prev.start - 12), x.start - prev.start)):
+    return _one_other_state(((x, x.start - prev.start) for x in prev.actors or ()), own, place, plow)
+
+
+def _one_other_state(located, own: set, place, low: str):
+    """The one state other than ``own`` that the actors name — ``located``: (actor, its start in
+    ``low``) pairs; a country placed by a ``place`` cue before it ("tới Y") is no side and group
+    actors are skipped — as its country actor, or one built from the state's name; None unless
+    exactly one such state is named."""
+    states: dict = {}
+    for x, s in located:
+        if x.members or (x.kind == "country" and place is not None and place.search(low, max(0, s - 12), s)):
             continue
         c = x.name if x.kind == "country" else x.country if x.kind in ("person", "organization") else None
         if c and c not in own:
@@ -144,18 +151,8 @@ def talks_counterpart(sentence: str, te: int, acts, sides, names=(), countries=N
         return None
     stop = re.compile(r"[.;:]").search(sentence, m.end())
     end = stop.start() if stop else len(sentence)
-    states: dict = {}
     place = getattr(sides, "counterpart_place", None)
-    for x in acts:
-        if m.start() <= x.s and x.e <= end and not x.members and not (
-                x.kind == "country" and place is not None and place.search(sentence, max(0, x.s - 12), x.s)):
-            c = x.name if x.kind == "country" else x.country if x.kind in ("person", "organization") else None
-            if c and c not in own:
-                states.setdefault(c, x if x.kind == "country" else None)
-    if len(states) != 1:
-        return None
-    c, x = next(iter(states.items()))
-    return x if x is not None else SimpleNamespace(name=c, kind="country", country=c)
+    return _one_other_state(((x, x.s) for x in acts if m.start() <= x.s and x.e <= end), own, place, sentence)
 
 
 def exchange_counterpart(sentence: str, ts: int, te: int, acts, lex, analysis, sent, names=(), countries=None):

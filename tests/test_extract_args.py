@@ -256,3 +256,21 @@ def test_a_subject_visiting_without_an_apposition_keeps_his_trip(res):
                     "hôm 9/4.", pub="2025-04-10")
     visits = _of(evs, "visit")
     assert visits and all("Gabriel Boric" not in e["participants"] for e in visits)
+
+
+@pytest.mark.parametrize("sentence, ordinal", [
+    ("Hai tổng thống điện đàm lần thứ hai, bàn về thuế quan và an ninh biên giới.", 2),
+    ("Hai ngoại trưởng hội đàm lần thứ ba, tập trung vào hợp tác năng lượng.", 3),
+    ("Hai ngoại trưởng hội đàm thứ Ba, tập trung vào hợp tác năng lượng.", None),     # a weekday
+    ("Hai bộ trưởng gặp nhau thứ hai, ngày 3/11, tại Hà Nội.", None),                 # a weekday
+])
+def test_an_ordinal_counted_with_lan_is_never_a_weekday(res, sentence, ordinal):
+    ms = _mentions(res, sentence)
+    assert ms and ms[0].ordinal == ordinal
+
+
+def test_a_recap_opened_inside_a_quotation_is_background(res):
+    quoted = _mentions(res, "“Lần trước, tại Geneva, hai ngoại trưởng đã gặp nhau trong ba giờ”, ông nói.")
+    plain = _mentions(res, "Lần trước, tại Geneva, hai ngoại trưởng đã gặp nhau trong ba giờ.")
+    assert plain and plain[0].flags["background"]
+    assert quoted and quoted[0].flags["background"]

@@ -563,7 +563,7 @@ def analyze_arguments(sv, ts, te, trig, others, lex, analysis: Analysis, doc: Do
     # ---- background / same occasion
     bg = f.memo.get("background")
     if bg is None:
-        bg = f.memo["background"] = bool(lex.background.match(low.lstrip()))
+        bg = f.memo["background"] = bool(lex.background.match(low.lstrip(" \"“”'‘’")))   # ('"Lần trước, ...')
     a.background = bg
     a.same_occasion = f.same_occasion and bool(lex.same_occasion.search(low, 0, ts))
     return a
@@ -659,7 +659,8 @@ def _ordinal(sv, te) -> int | None:
         w = m.group(1)
         orig = sv.sent.text[sv.to_doc(te + m.start(1)) - sv.sent.start:][:1]
         after = low[te + m.end():te + m.end() + 8]
-        if orig.isupper() or after.lstrip().startswith(("(", "tuần", "ngày", ",")):
+        counted = _COUNTED.search(m.group(0)) is not None     # "lần thứ hai, ...": never a weekday
+        if not counted and (orig.isupper() or after.lstrip().startswith(("(", "tuần", "ngày", ","))):
             return None            # a weekday ("thứ Ba")
         if w.isdigit():
             return int(w)
@@ -672,6 +673,7 @@ def _ordinal(sv, te) -> int | None:
 _DASHES = re.compile(r"[\s\-–]*")
 _ORDINAL = re.compile(r"(?:\s+(?:trực tiếp|chính thức|cấp cao|thượng đỉnh|song phương))?\s+(?:lần\s+)?thứ\s+"
                       r"(\d+|mười một|mười hai|\w+)(?!\w)")
+_COUNTED = re.compile(r"(?<!\w)lần\s+thứ\s")
 _FIRST_ONE = re.compile(r"(?:\s+[^\s.,;:]+){0,2}?\s+đầu tiên(?!\w)")
 _PLACE_AFTER = re.compile(r"\s*(?:tại|ở)\s+((?:[A-ZĐÀ-Ỹ][\w-]*)(?:\s+[A-ZĐÀ-Ỹ][\w-]*){0,3})")
 

@@ -270,3 +270,33 @@ def test_recap_clause_cues_are_in_matching_form_unique_and_in_their_examples():
     for it in items:
         assert it["cue"] == match_form(it["cue"]).text, it
         assert _contains(it["example"], it["cue"]), it
+
+
+# ---- 2026-11-23 afternoon, held-out 15 round (helper-c)
+
+def test_previous_talk_cues_are_in_matching_form_and_in_their_examples():
+    data = _load("modality.yaml")["previous_talk"]
+    cues = [it["cue"] for it in data["after"]]
+    assert cues and len(cues) == len(set(cues))
+    for it in data["after"]:
+        assert it["cue"] == match_form(it["cue"]).text and _contains(it["example"], it["cue"]), it
+    assert "khi" in data["not_followed_by"]
+
+
+def test_uncounted_document_words_are_in_matching_form_and_examples_exist():
+    data = _load("triggers.yaml")["uncounted_documents"]
+    for w in data["words"] + data["nouns"]:
+        assert w == match_form(w).text, w
+    assert any(_contains(ex, "một loạt văn kiện") for ex in data["examples"])
+
+
+def test_tariff_truce_forms_are_agreements_and_state_acts():
+    trig = _load("triggers.yaml")
+    forms = {it["form"] for it in trig["types"]["agreement"]}
+    for f in ("gia hạn … thuế", "nhất trí duy trì … thuế", "hoàn tất đàm phán hiệp định"):
+        assert f in forms, f
+    for f in ("gia hạn … thuế", "nhất trí duy trì … thuế"):
+        assert f in trig["state_acts"], f
+    assert "hoàn tất … hiệp định" not in forms     # "hoàn tất việc phê chuẩn hiệp định" is no deal
+    negs = {it["form"] for it in trig["negatives"]}
+    assert {"mỗi lần … gặp", "mỗi khi … điện đàm"} <= negs

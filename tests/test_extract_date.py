@@ -473,7 +473,7 @@ def test_a_trip_told_before_the_speaker_keeps_its_day(res):
     assert ms and ms[0].date == "2026-05-14"
 
 
-# ---- "cùng ngày" / "Trước đó" pass over a day told in a recap clause (extract_recapdays)
+# ---- "cùng ngày" / "Trước đó" pass over a day told in a recap clause (extract_recaps)
 
 _RECAP = ("Trưa 9/5, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Đức Friedrich Merz.\n\n"
           "Đây là cuộc điện đàm đầu tiên giữa hai nhà lãnh đạo, sau cuộc gặp song phương tại Paris hôm 7/3.\n\n")

@@ -1101,7 +1101,7 @@ def test_a_request_in_a_talk_and_an_invitation_told_apart_stay_apart(res):
 
 def test_a_recap_months_before_the_article_is_not_its_main_event(res):
     """An undated restatement fits both the recap ("cuộc gặp ở Lima tháng 11 năm ngoái") and the news:
-    it is the news (extract_recent), and the news is the main event."""
+    it is the news (extract_recaps), and the news is the main event."""
     evs = _evs(res, "Thủ tướng Modi gặp Thủ tướng Lý Cường tại Johannesburg\n\n"
                     "Thủ tướng Ấn Độ Narendra Modi và Thủ tướng Trung Quốc Lý Cường đã gặp nhau bên lề hội nghị G20 "
                     "tại Johannesburg.\n\n"

@@ -5,6 +5,8 @@ split summaries and join the halves of one talk. Used by ``extract_docs.cluster_
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from .models import EventMention
@@ -88,7 +90,8 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         mcn, ecn = m.flags.get("location_country"), e.location_country
         if not (mcn and mcn == ecn and (m.participants and {(m.flags.get("countries") or {}).get(p) or p
                                                            for p in m.participants} == e.countries()
-                                        or not m.participants and m.location == mcn)):
+                                        or not m.participants and m.location == mcn)) \
+                and not _venue_in(e, m.location):
             # ("tại Oman" in a headline without sides / "ở Muscat": the country of the city)
             # "cuộc gặp tại Anchorage kéo dài ..." with no sides and no date of its own: an
             # occurred talk held in the same country as an occurred talk of the article ("ở
@@ -141,8 +144,9 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
         if k in e.quantities and not _counts_agree(e.quantities[k], v):
             return None
     if m.type == "agreement" and (m.quantities or {}).get("documents", 0) >= 2 and "documents" not in e.quantities \
-            and all(x.sentence_index != m.sentence_index for x in e.mentions):
-        return None      # "lễ ký 5 văn kiện" is not the one joint statement told before
+            and all(x.sentence_index != m.sentence_index for x in e.mentions) \
+            and not any(x.flags.get("uncounted") for x in e.mentions):
+        return None      # "lễ ký 5 văn kiện" is not the one joint statement told before (but "một loạt văn kiện")
     if m.flags.get("state_act") and e.quantities.get("documents", 0) >= 2 \
             and all(x.sentence_index != m.sentence_index for x in e.mentions):
         return None      # ... nor the joint statement told after it
@@ -180,6 +184,13 @@ def _compatible(e: _Ev, m: EventMention, cues, ignore_participants: bool = False
                 return None
         score += len(mc & ec) + len(set(persons) & set(e.persons))
     return score
+
+
+def _venue_in(e: _Ev, place: str) -> bool:
+    """"diễn ra tại Lancaster House ở trung tâm London": the event's venue, told in the article as
+    lying in ``place`` (extract_focus.venue_places: the flag ``venues`` of every mention), is in that city: a
+    mention placed in the city is the event held at the venue."""
+    return any(place in ((x.flags.get("venues") or {}).get(e.location) or ()) for x in e.mentions[:1])
 
 
 def _back_reference(e: _Ev, m: EventMention, cues) -> bool:
@@ -410,6 +421,16 @@ def _add(e: _Ev, m: EventMention, loose: bool = False, cache: dict | None = None
         ec = e.countries()
         persons = [p for p in persons if (cmap.get(p) or p) in ec]
         others = [p for p in others if (cmap.get(p) or p) in ec]
+    if m.type == "agreement" and any(x.flags.get("state_act") for x in e.mentions):
+        # a state act (a tariff deal, an upgrade of relations): the leaders who restate it ("Thỏa
+        # thuận ... giữa hai nhà lãnh đạo") stand for their states, the parties
+        others = others + [c for p in persons if (c := cmap.get(p) or e.country.get(p)) and c not in others]
+        persons = [p for p in persons if not (cmap.get(p) or e.country.get(p))]
+        if m.flags.get("state_act"):
+            for p in [p for p in e.persons if e.country.get(p)]:
+                e.persons.remove(p)
+                if e.country[p] not in e.others and e.country[p] not in others:
+                    others.append(e.country[p])
     for p in persons:
         if p not in e.persons:
             e.persons.append(p)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .extract_recapdays import recap_times
+from .extract_recaps import recap_times
 from .extract_sent import _dist, _said_before, _venue_between, facts
 
 if TYPE_CHECKING:
@@ -405,7 +405,7 @@ def _previous_day(analysis, sent, scope=None, first: bool = False, pod: str | No
     sentence tells a day with an earlier part ("Sáng 29/10 ... hội đàm. ... tới London chiều 28/10,
     chuyến thăm từ 28 đến 30/10. ... Chiều cùng ngày, ... hội kiến": the 29th, the day whose
     morning was told). A day told in a recap clause ("..., sau cuộc gặp ... hôm 27/10":
-    extract_recapdays) is passed over when that gives a later day (the day the article tells)."""
+    extract_recaps) is passed over when that gives a later day (the day the article tells)."""
     before = [x for x in analysis.sentences if x.index < sent.index] if scope is None else scope
     if first:
         for s in before:

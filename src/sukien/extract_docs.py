@@ -14,7 +14,7 @@ from .extract_cluster import (_MEET_NEG, _Ev, _add, _compatible, _dates_agree, _
 from .extract_focus import TALK_TYPES, _resolve_focus, _sides_of_framing_talks, _unify_countries
 from .extract_merge import (_days_before_main, capital_countries, _dedupe, _drop_summaries, _framed_visits, _outcomes_of_talks,
                             _talks_at_one_place, _visits_absorb_meetings, guests_of, visitor_and_host)
-from .extract_recent import current, recent_first
+from .extract_recaps import current, recent_first
 from .extract_talklen import assign as _assign_lengths
 from .extract_talks import OUTCOMES, _next_ordinals, _results_of_talks, _talks_of_outcomes, borrowed_sides
 from .models import Analysis, Document, EventMention, Evidence
@@ -364,7 +364,7 @@ def _presupposed(events: list[_Ev], unattached: list[EventMention], cues) -> Non
 def _main(events: list[_Ev], anchor: str | None = None) -> _Ev | None:
     """The article's main event: restated most often, with a bonus for a mention in the title or
     lead and for talk events (the occasion other outcomes are reported from); statements, proposals
-    and recaps dated well before the article (extract_recent) only when nothing else is there."""
+    and recaps dated well before the article (extract_recaps) only when nothing else is there."""
     pool = current([e for e in events if e.type not in ("statement", "proposal")] or events, anchor)
     if not pool:
         return None

@@ -164,6 +164,10 @@ def _sides_of_framing_talks(mentions: list[EventMention], res=None) -> None:
                 break
     if res is not None:
         _sides_since_first(mentions, res)
+        from .extract_recaps import previous_talks
+        previous_talks(mentions, res)     # "Lần điện đàm trước đó ... hôm 4/3": the earlier talk
+        mark_uncounted(mentions, res)     # "ký một loạt văn kiện": documents of an untold number
+        venue_places(mentions)            # "tại Lancaster House ở trung tâm London": the venue's city
 
 
 def _since_rx(res) -> re.Pattern:
@@ -265,3 +269,104 @@ def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
     kind = getattr(a, "kind", "person")
     pkind.setdefault(name, "person" if kind == "person" else kind)
     cmap.setdefault(name, a.name if kind == "country" else getattr(a, "country", None))
+
+
+# ---------------------------------------------------------------- documents of an untold number
+
+# Documents of an untold number (docs/EVENTS.md "2026-11-23 afternoon, held-out 15 round").
+#
+# "Hai bên đã ký một loạt văn kiện ... Kết thúc hội nghị, hai bên ký ba văn kiện: ...": a signing
+# told with a word of plural, uncounted quantity before the documents (triggers.yaml
+# ``uncounted_documents``: một loạt, nhiều, các ...) is not "the one joint statement told before": a
+# later count of two or more documents may restate it (extract_cluster._compatible). The mention is
+# flagged ``uncounted``.
+
+def _rx(res) -> re.Pattern:
+    rx = res.triggers.__dict__.get("_uncounted_docs")
+    if rx is None:
+        data = (res.triggers.raw.get("triggers") or {}).get("uncounted_documents") or {}
+        words = sorted(data.get("words") or [], key=len, reverse=True)
+        nouns = sorted(data.get("nouns") or ["văn kiện"], key=len, reverse=True)
+        alt = lambda ws: "|".join(r"\s+".join(map(re.escape, w.split())) for w in ws)   # noqa: E731
+        rx = re.compile(r"(?<!\w)(?:%s)\s+(?:%s)(?!\w)" % (alt(words), alt(nouns))) if words else re.compile(r"(?!x)x")
+        res.triggers.__dict__["_uncounted_docs"] = rx
+    return rx
+
+
+def mark_uncounted(mentions, res) -> None:
+    rx = None
+    for m in mentions:
+        if m.type != "agreement" or (m.quantities or {}).get("documents"):
+            continue
+        rx = rx or _rx(res)
+        if rx.search(m.trigger.lower()):
+            m.flags["uncounted"] = True
+
+
+# ---------------------------------------------------------------- venues inside cities
+
+# Venues inside cities (docs/EVENTS.md "2026-11-23 afternoon, held-out 15 round").
+#
+# "Hội nghị diễn ra tại Lancaster House ở trung tâm London": a named venue told as lying in a named
+# place ("<Venue> ở/tại [up to two words] <Place>", both capitalised names) is in that place, so a
+# mention placed in the city ("hội nghị thượng đỉnh ở London hôm qua") may be the event held at the
+# venue (extract_cluster._venue_in). The pairs of the article's event sentences are collected before clustering
+# (a mention may join before the sentence that tells the venue's city does) and shared, as the flag
+# ``venues`` ({venue: {place, ...}}), by every mention of the article.
+
+_PREP = re.compile(r"\s*,?\s+(?:ở|tại)\s+")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _caps_before(text: str, end: int) -> str | None:
+    """The run of capitalised words right before ``end`` (at most five), or None."""
+    words = []
+    for w in reversed(list(_WORD.finditer(text, 0, end))):
+        if w.end() != end and text[w.end():end].strip():
+            break
+        if not w.group()[0].isupper():
+            break
+        words.append(w.group())
+        end = w.start()
+        if len(words) == 5:
+            break
+    return " ".join(reversed(words)) or None
+
+
+def _caps_after(text: str, start: int) -> str | None:
+    """The run of capitalised words from ``start``, after at most two lower-case words ("trung tâm")."""
+    words, lower = [], 0
+    for w in _WORD.finditer(text, start):
+        if text[start:w.start()].strip():
+            break
+        if w.group()[0].isupper():
+            words.append(w.group())
+        elif words or lower == 2:
+            break
+        else:
+            lower += 1
+        start = w.end()
+    return " ".join(words) or None
+
+
+def _pairs(text: str):
+    for mo in _PREP.finditer(text):
+        venue, place = _caps_before(text, mo.start()), _caps_after(text, mo.end())
+        # the venue is itself told as a place: "tại Lancaster House ở ..." ("Ông X ở lại Y": no venue)
+        if venue and place and venue != place \
+                and re.search(r"(?<!\w)(?:tại|ở)\s+$", text[:mo.start() - len(venue)]):
+            yield venue, place
+
+
+def venue_places(mentions) -> None:
+    """Collect the venue/place pairs of the sentences of ``mentions``; flag them on every mention."""
+    venues: dict[str, set] = {}
+    for text in {m.evidence.sentence for m in mentions if m.evidence is not None and m.evidence.sentence}:
+        if " ở " not in text and " tại " not in text:
+            continue
+        for venue, place in _pairs(text):
+            venues.setdefault(venue, set()).add(place)
+    if not venues:
+        return
+    for m in mentions:
+        m.flags["venues"] = venues

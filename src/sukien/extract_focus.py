@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from .extract_merge import _dedupe
+from .extract_merge import _dedupe, take_sides
 from .models import EventMention
 
 TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
+
 
 
 def _resolve_focus(mentions: list[EventMention], res) -> None:
@@ -155,12 +156,7 @@ def _sides_of_framing_talks(mentions: list[EventMention], res=None) -> None:
             if (x.start > m.start and x.type in _OUTCOMES
                     or x.type in TALK_TYPES and (x.status or "occurred") == (m.status or "occurred")) \
                     and x.flags.get("asserted") and len({cmap.get(p) or p for p in x.participants}) >= 2:
-                pkind = m.flags.setdefault("pkind", {})
-                own = m.flags.setdefault("countries", {})
-                for p in x.participants:
-                    pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
-                    own.setdefault(p, cmap.get(p))
-                m.participants = _dedupe(list(x.participants), own, pkind)
+                take_sides(m, x)
                 break
     if res is not None:
         _sides_since_first(mentions, res)
@@ -204,12 +200,7 @@ def _sides_since_first(mentions: list[EventMention], res) -> None:
             rx = rx or _since_rx(res)
             if re.search(r"[.;:]", gap) or not rx.search(gap):
                 continue
-            pkind = m.flags.setdefault("pkind", {})
-            own = m.flags.setdefault("countries", {})
-            for p in x.participants:
-                pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
-                own.setdefault(p, cmap.get(p))
-            m.participants = _dedupe(list(x.participants), own, pkind)
+            take_sides(m, x)
             m.flags["background"] = True     # told as the time since which: a recap, clustered last
             break
 

@@ -31,6 +31,17 @@ def _dedupe(names: list[str], cmap: dict, pkind: dict) -> list[str]:
     return out
 
 
+def take_sides(m, x) -> None:
+    """``m`` takes the sides of ``x`` (with their kinds and countries, where ``m`` knows none)."""
+    pkind = m.flags.setdefault("pkind", {})
+    own = m.flags.setdefault("countries", {})
+    cmap = x.flags.get("countries") or {}
+    for p in x.participants:
+        pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
+        own.setdefault(p, cmap.get(p))
+    m.participants = _dedupe(list(x.participants), own, pkind)
+
+
 def capital_countries(res) -> dict[str, str]:
     """Capital names of the actor dictionary (actors/countries.yaml ``capitals``, each spelling)
     → the country's name; loaded once per Resources."""

@@ -165,7 +165,6 @@ def exchange_counterpart(sentence: str, ts: int, te: int, acts, lex, analysis, s
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:và|-|–)\s*")
-_OPPOSED: dict[int, tuple] = {}
 
 
 def opposed_side(analysis, releaser: str, captives: set[str]):
@@ -174,27 +173,21 @@ def opposed_side(analysis, releaser: str, captives: set[str]):
     the article joins most often ("Israel và Hamas", "Nga - Ukraine"; headline and lead count 3),
     when that partner is not the captives' own country. None when the article names no such pair.
     Returns the partner's ActorMention (its name, kind and country)."""
-    key = id(analysis)
-    hit = _OPPOSED.get(key)
-    if hit is None or hit[0] is not analysis:
-        cnt: dict[frozenset, list] = {}
-        for s in analysis.sentences:
-            w = 3 if s.role in ("title", "lead") else 1
-            acts = [x for x in s.actors if x.name and x.kind in ("country", "organization") and not x.members]
-            for a, b in zip(acts, acts[1:]):
-                gap = s.text[a.end - s.start:b.start - s.start]
-                if a.name != b.name and len(gap) <= 6 and _PAIR_JOIN.fullmatch(gap):
-                    k = frozenset((a.name, b.name))
-                    cnt.setdefault(k, [0, {}])
-                    cnt[k][0] += w
-                    cnt[k][1].setdefault(a.name, a)
-                    cnt[k][1].setdefault(b.name, b)
-        best = max(cnt.values(), key=lambda v: v[0], default=None)
-        hit = (analysis, best[1] if best else None)
-        if len(_OPPOSED) > 64:
-            _OPPOSED.clear()
-        _OPPOSED[key] = hit
-    pair = hit[1]
+    # (read again for each such release: they are few, and no module-level memo outlives the document)
+    cnt: dict[frozenset, list] = {}
+    for s in analysis.sentences:
+        w = 3 if s.role in ("title", "lead") else 1
+        acts = [x for x in s.actors if x.name and x.kind in ("country", "organization") and not x.members]
+        for a, b in zip(acts, acts[1:]):
+            gap = s.text[a.end - s.start:b.start - s.start]
+            if a.name != b.name and len(gap) <= 6 and _PAIR_JOIN.fullmatch(gap):
+                k = frozenset((a.name, b.name))
+                cnt.setdefault(k, [0, {}])
+                cnt[k][0] += w
+                cnt[k][1].setdefault(a.name, a)
+                cnt[k][1].setdefault(b.name, b)
+    best = max(cnt.values(), key=lambda v: v[0], default=None)
+    pair = best[1] if best else None
     if not pair or releaser not in pair:
         return None
     other = next(x for n, x in pair.items() if n != releaser)

@@ -46,7 +46,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .extract_merge import _dedupe
+from .extract_merge import take_sides
 from .models import EventMention
 from .textnorm import match_form
 
@@ -185,12 +185,7 @@ def previous_talks(mentions: list[EventMention], res) -> None:
                 continue
             if x.date and (x.date == m.date or x.date.startswith(m.date) or m.date.startswith(x.date)):
                 break         # the same day: not an earlier talk
-            pkind = m.flags.setdefault("pkind", {})
-            own = m.flags.setdefault("countries", {})
-            for p in x.participants:
-                pkind.setdefault(p, (x.flags.get("pkind") or {}).get(p))
-                own.setdefault(p, cmap.get(p))
-            m.participants = _dedupe(list(x.participants), own, pkind)
+            take_sides(m, x)
             m.flags["background"] = True
             # "Đó là một cuộc điện đàm kéo dài 30 phút ...": the sideless, undated talk noun of the
             # next sentence goes on telling it, clustered with the recap (not before it, into the news)

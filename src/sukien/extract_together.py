@@ -17,20 +17,24 @@ if TYPE_CHECKING:
 _AND_VERB = re.compile(r"\s+và\s+$")
 
 
-_REMAINS_RX: dict = {}
+def _words_rx(lex, section: str, key: str, shape: str) -> re.Pattern | None:
+    """The word list ``lex.raw[section][key]`` as the alternation ``%s`` of ``shape`` (longest
+    first, any run of spaces between words), compiled once per lexicon (kept on the lexicon, not
+    in module state); None when the list is empty or there is no lexicon."""
+    if lex is None:
+        return None
+    cache = lex.__dict__.setdefault("_words_rx", {})
+    if (section, key) not in cache:
+        words = sorted((lex.raw.get(section) or {}).get(key) or (), key=len, reverse=True)
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        cache[(section, key)] = re.compile(shape % alts) if words else None
+    return cache[(section, key)]
 
 
 def _remains_rx(lex) -> re.Pattern | None:
-    words = tuple((lex.raw.get("triggers") or {}).get("remains") or ()) if lex is not None else ()
-    if not words:
-        return None
-    rx = _REMAINS_RX.get(words)
-    if rx is None:
-        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-        # an optional quantifier and count between the verb and the noun ("trao trả hơn 6.000 thi thể")
-        rx = _REMAINS_RX[words] = re.compile(
-            r"\s+(?:(?:khoảng|gần|hơn|thêm|các|những|số|toàn\s+bộ)\s+)*(?:\d+(?:[.,]\d+)*\s+)?(?:%s)(?!\w)" % alts)
-    return rx
+    # an optional quantifier and count between the verb and the noun ("trao trả hơn 6.000 thi thể")
+    return _words_rx(lex, "triggers", "remains",
+                     r"\s+(?:(?:khoảng|gần|hơn|thêm|các|những|số|toàn\s+bộ)\s+)*(?:\d+(?:[.,]\d+)*\s+)?(?:%s)(?!\w)")
 
 
 def filter_hits(hits: list, low: str, lex) -> list:
@@ -173,21 +177,11 @@ def aim_before(lex, low: str, pos: int, end: int) -> bool:
 
 
 _AND_THEN = re.compile(r"\s+(?:và|đồng thời)\s+(?:cũng\s+)?$")
-_CONTENT_RX: dict = {}
-
-
 def _content_rx(lex) -> re.Pattern | None:
     """", trong đó <subject> ..." at the end of a span: modality.yaml ``talk_content_clauses``."""
-    words = tuple(((lex.raw.get("modality") or {}).get("talk_content_clauses") or ())) if lex is not None else ()
-    if not words:
-        return None
-    rx = _CONTENT_RX.get(words)
-    if rx is None:
-        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-        # the clause's own subject (up to six words: "Thủ tướng Phạm Minh Chính"), then adverbs
-        rx = _CONTENT_RX[words] = re.compile(
-            r",\s*(?:%s)\s+(?:[^\s,;.:!?]+\s+){0,6}?(?:(?:cũng|đã|còn)\s+)*$" % alts)
-    return rx
+    # the clause's own subject (up to six words: "Thủ tướng Phạm Minh Chính"), then adverbs
+    return _words_rx(lex, "modality", "talk_content_clauses",
+                     r",\s*(?:%s)\s+(?:[^\s,;.:!?]+\s+){0,6}?(?:(?:cũng|đã|còn)\s+)*$")
 
 
 def said_in_talk(low: str, ts: int, hits, lex=None) -> bool:

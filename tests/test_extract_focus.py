@@ -109,8 +109,8 @@ def test_a_previous_talk_without_a_day_of_its_own_stays_sideless(res):
 
 def test_before_doing_is_no_previous_talk(res):
     """"điện đàm trước khi ...": 'trước' of another sense (previous_talk.not_followed_by)."""
-    from sukien.extract_recaps import _rx
-    rx = _rx(res)
+    from sukien.extract_recaps import _previous_rx
+    rx = _previous_rx(res)
     assert rx.match(" trước đó giữa hai ông")
     assert rx.match(" gần nhất của hai bên")
     assert not rx.match(" trước khi lên đường")
@@ -156,8 +156,8 @@ def test_a_counted_signing_restates_a_series_of_documents(res):
 
 
 def test_some_documents_is_no_series(res):
-    from sukien.extract_focus import _rx
-    rx = _rx(res)
+    from sukien.extract_focus import _uncounted_rx
+    rx = _uncounted_rx(res)
     assert rx.search("ký một loạt văn kiện") and rx.search("ký nhiều thỏa thuận")
     assert not rx.search("ký ba văn kiện") and not rx.search("ký văn kiện")
 

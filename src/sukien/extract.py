@@ -650,7 +650,7 @@ def extract_mentions(doc: Document, analysis: Analysis, res) -> list[EventMentio
                     one.flags["split"] = True
                     out.append(one)
             if trig.type == "proposal" and not trig.form.startswith("mời"):
-                m.flags["talking_point"] = (_talking_point(sv, te, lex) or _said_in_talk(sv.low, ts, hits, lex)
+                m.flags["talking_point"] = (_talking_point(sv, te, lex) or said_in_talk(sv.low, ts, hits, lex)
                                             or request_goes_on(sv.low, ts, te, hits, made, lex))
             trip = made.get(args.frame_of) if args.frame_of is not None else None
             if trip is not None and trip.type == "visit":
@@ -699,12 +699,6 @@ def _canonical_place(name: str | None, lex) -> str | None:
     if not name:
         return name
     return (lex.ends.get("capitals") or {}).get(match_form(name).text, name)
-
-
-def _said_in_talk(low: str, ts: int, hits, lex=None) -> bool:
-    """"X điện đàm với Y hôm 23/6 và đề nghị Z ...", "..., trong đó X đề nghị ...": a request made in
-    the talk of its clause: the talk's content, no proposal (extract_together.said_in_talk)."""
-    return said_in_talk(low, ts, hits, lex)
 
 
 def _talking_point(sv, te: int, lex) -> bool:

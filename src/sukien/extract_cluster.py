@@ -5,8 +5,6 @@ split summaries and join the halves of one talk. Used by ``extract_docs.cluster_
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from .models import EventMention

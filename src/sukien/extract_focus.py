@@ -13,7 +13,6 @@ from .models import EventMention
 TALK_TYPES = ("phone_call", "meeting", "visit", "negotiation")
 
 
-
 def _resolve_focus(mentions: list[EventMention], res) -> None:
     """Plural references ("hai nhà lãnh đạo", "hai bên") take the participants of the nearest
     earlier asserted multi-participant mention, else the language layer's members of the
@@ -272,7 +271,7 @@ def _lookup(res, name: str, pkind: dict, cmap: dict) -> None:
 # later count of two or more documents may restate it (extract_cluster._compatible). The mention is
 # flagged ``uncounted``.
 
-def _rx(res) -> re.Pattern:
+def _uncounted_rx(res) -> re.Pattern:
     rx = res.triggers.__dict__.get("_uncounted_docs")
     if rx is None:
         data = (res.triggers.raw.get("triggers") or {}).get("uncounted_documents") or {}
@@ -289,7 +288,7 @@ def mark_uncounted(mentions, res) -> None:
     for m in mentions:
         if m.type != "agreement" or (m.quantities or {}).get("documents"):
             continue
-        rx = rx or _rx(res)
+        rx = rx or _uncounted_rx(res)
         if rx.search(m.trigger.lower()):
             m.flags["uncounted"] = True
 

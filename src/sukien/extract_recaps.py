@@ -152,7 +152,7 @@ def recap_times(sent, lex) -> set[int]:
 _TALKS = ("phone_call", "meeting", "negotiation")
 
 
-def _rx(res) -> re.Pattern:
+def _previous_rx(res) -> re.Pattern:
     rx = res.triggers.__dict__.get("_previous_talk")
     if rx is None:
         data = (res.triggers.raw.get("modality") or {}).get("previous_talk") or {}
@@ -174,7 +174,7 @@ def previous_talks(mentions: list[EventMention], res) -> None:
         ev = m.evidence
         if m.participants or m.type not in _TALKS or not m.date or ev is None or not ev.sentence:
             continue
-        rx = rx or _rx(res)
+        rx = rx or _previous_rx(res)
         if not rx.match(ev.sentence.lower(), m.end - ev.start):
             continue
         for x in sorted(mentions, key=lambda x: x.start):
